@@ -1,0 +1,25 @@
+package org.cbir.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The configuration of an {@link Index} (exact scan, LSH Forest, graph...), which the pipeline
+ * turns into an index once it knows the signature dimension. Immutable.
+ */
+public interface IndexFactory {
+
+    /** The index type and its parameters, recorded in a saved pipeline's manifest. */
+    ComponentSpec spec();
+
+    /** A new, empty index for vectors of {@code dimension}, ranked by {@code similarity}. */
+    Index create(int dimension, Similarity similarity);
+
+    /**
+     * An index that {@link Index#save} wrote to {@code directory}.
+     *
+     * @throws org.cbir.core.io.CorruptFileException if a file is truncated, altered, or of
+     *     another format version
+     */
+    Index load(Path directory, Similarity similarity) throws IOException;
+}

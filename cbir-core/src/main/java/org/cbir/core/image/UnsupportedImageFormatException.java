@@ -1,0 +1,11 @@
+package org.cbir.core.image;
+
+import java.nio.file.Path;
+
+/** A file that is not in one of the formats {@link Images#read} decodes (PNG, JPEG, TIFF, BMP, GIF). */
+public class UnsupportedImageFormatException extends ImageReadException {
+
+    public UnsupportedImageFormatException(Path path, String problem) {
+        super(path, problem);
+    }
+}

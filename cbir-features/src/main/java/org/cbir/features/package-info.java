@@ -1,0 +1,2 @@
+/** cbir-features: see the module's issue; grows in its own issue. */
+package org.cbir.features;
