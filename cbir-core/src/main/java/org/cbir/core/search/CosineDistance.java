@@ -1,0 +1,36 @@
+package org.cbir.core.search;
+
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Similarity;
+import org.cbir.core.math.VectorMath;
+
+/**
+ * Cosine distance, {@code 1 - a.b / (|a| |b|)}, in [0, 2]: 0 for vectors pointing the same way.
+ * The distance between a zero vector and any vector is defined as 1 (no direction, so neither
+ * similar nor opposite), and between two zero vectors as 0.
+ */
+public final class CosineDistance implements Similarity {
+    static final String TYPE = "cosine";
+
+    @Override
+    public ComponentSpec spec() {
+        return ComponentSpec.of(TYPE);
+    }
+
+    @Override
+    public double distance(float[] a, float[] b) {
+        Similarity.requireSameLength(a, b);
+        double na = VectorMath.norm(a);
+        double nb = VectorMath.norm(b);
+        if (na == 0 || nb == 0) {
+            return na == nb ? 0.0 : 1.0;
+        }
+        double cos = VectorMath.dot(a, b) / (na * nb);
+        return 1.0 - Math.max(-1.0, Math.min(1.0, cos));
+    }
+
+    @Override
+    public String toString() {
+        return TYPE;
+    }
+}
