@@ -1,0 +1,151 @@
+package org.cbir.core;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cbir.core.IndexingReport.SkippedImage;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.image.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes and extracts a collection batch by batch on a pool of worker threads, handing the
+ * signatures to a sink in collection order. Each worker decodes one image, extracts it and
+ * drops the pixels, so memory holds at most a batch of signatures and one image per thread.
+ */
+final class BatchExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchExtractor.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /** Receives each usable image's signature, in collection order, on the calling thread. */
+    interface Sink {
+        void accept(ImageEntry entry, float[] signature);
+    }
+
+    private record Outcome(float[] signature, String problem, Exception cause) {
+    }
+
+    private final FeatureExtractor extractor;
+    private final Reducer.Fitted reducer;
+    private final PipelineOptions options;
+
+    BatchExtractor(FeatureExtractor extractor, Reducer.Fitted reducer, PipelineOptions options) {
+        this.extractor = extractor;
+        this.reducer = reducer;
+        this.options = options;
+    }
+
+    static float[] signature(FeatureExtractor extractor, Reducer.Fitted reducer, Image image) {
+        float[] raw = extractor.extract(image);
+        if (raw.length != extractor.dimension()) {
+            throw new IllegalStateException("extractor " + extractor.spec() + " returned " + raw.length
+                    + " values but declares dimension " + extractor.dimension());
+        }
+        return reducer == null ? raw : reducer.apply(raw);
+    }
+
+    IndexingReport run(ImageCollection collection, ProgressListener progress, String stage, Sink sink) {
+        long start = System.nanoTime();
+        List<ImageEntry> entries = collection.entries();
+        List<SkippedImage> skipped = new ArrayList<>();
+        int added = 0;
+        ExecutorService pool = newPool();
+        try {
+            progress.onProgress(stage, 0, entries.size());
+            for (int from = 0; from < entries.size(); from += options.batchSize()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException(stage + " cancelled after " + from + " of " + entries.size() + " images");
+                }
+                List<ImageEntry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
+                List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+                for (ImageEntry entry : batch) {
+                    futures.add(pool.submit(() -> extract(entry)));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    ImageEntry entry = batch.get(i);
+                    Outcome outcome = await(futures.get(i), stage);
+                    if (outcome.signature() != null) {
+                        sink.accept(entry, outcome.signature());
+                        added++;
+                    } else if (options.strict()) {
+                        throw new IndexingException(entry.name(), outcome.problem(), outcome.cause());
+                    } else {
+                        LOG.warn("skipping {}: {}", entry.name(), outcome.problem());
+                        skipped.add(new SkippedImage(entry.name(), outcome.problem()));
+                    }
+                }
+                progress.onProgress(stage, from + batch.size(), entries.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new IndexingReport(added, skipped, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Signatures of in-memory images, in order; an unusable image fails the whole call. */
+    List<float[]> signatures(List<Image> images) {
+        ExecutorService pool = newPool();
+        try {
+            List<Future<float[]>> futures = new ArrayList<>(images.size());
+            for (Image image : images) {
+                futures.add(pool.submit(() -> signature(extractor, reducer, image)));
+            }
+            List<float[]> out = new ArrayList<>(images.size());
+            for (Future<float[]> f : futures) {
+                out.add(await(f, "extracting queries"));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome extract(ImageEntry entry) {
+        try {
+            return new Outcome(signature(extractor, reducer, entry.load()), null, null);
+        } catch (IOException e) {
+            return new Outcome(null, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(Future<T> future, String stage) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException(stage + " interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(stage + " failed", cause);
+        }
+    }
+
+    private ExecutorService newPool() {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread t = new Thread(runnable, "cbir-extract-" + pool + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return Executors.newFixedThreadPool(options.threads(), factory);
+    }
+}

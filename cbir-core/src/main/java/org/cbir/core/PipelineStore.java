@@ -1,0 +1,151 @@
+package org.cbir.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cbir.core.io.AtomicDirectory;
+import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.FormatVersionException;
+import org.cbir.core.io.Manifest;
+import org.cbir.core.spi.Components;
+
+/**
+ * The on-disk layout of a saved pipeline:
+ * <pre>
+ * name.cbir/
+ *   manifest.txt   format and version, the spec of every part, dimension, count (text)
+ *   records.bin    id, path and label of every image (checksummed binary)
+ *   extractor/     the extractor's state, when it has one (a trained network)
+ *   reducer/       the fitted reducer, when there is one
+ *   index/         the index's files
+ * </pre>
+ * The directory is written beside the old one and swapped in ({@link AtomicDirectory}), so a
+ * crash during a save leaves the previous version loadable.
+ */
+final class PipelineStore {
+    static final String FORMAT = "cbir-pipeline";
+    static final int VERSION = 1;
+    static final String MANIFEST = "manifest.txt";
+    static final String RECORDS = "records.bin";
+    private static final String RECORDS_CODEC = "cbir.records";
+
+    private PipelineStore() {
+    }
+
+    static void save(Path directory, PipelineParts parts) throws IOException {
+        AtomicDirectory.replace(directory, dir -> {
+            Manifest.Builder manifest = Manifest.builder()
+                    .put("format", FORMAT)
+                    .put("format.version", VERSION)
+                    .put("dimension", parts.index().dimension())
+                    .put("count", parts.records().size())
+                    .put("next-id", parts.nextId());
+            putSpec(manifest, "extractor", parts.extractor().spec());
+            if (parts.extractor() instanceof Persistent persistent) {
+                persistent.save(Files.createDirectory(dir.resolve("extractor")));
+                manifest.put("extractor.state", "extractor");
+            }
+            if (parts.reducerRecipe() != null) {
+                putSpec(manifest, "reducer", parts.reducerRecipe().spec());
+                parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
+            }
+            putSpec(manifest, "index", parts.indexFactory().spec());
+            putSpec(manifest, "similarity", parts.similarity().spec());
+            parts.index().save(Files.createDirectory(dir.resolve("index")));
+            writeRecords(dir.resolve(RECORDS), parts.records());
+            manifest.build().write(dir.resolve(MANIFEST));
+        });
+    }
+
+    static PipelineParts load(Path requested) throws IOException {
+        Path directory = AtomicDirectory.resolveForReading(requested);
+        Path manifestFile = directory.resolve(MANIFEST);
+        Manifest manifest = Manifest.read(manifestFile);
+        if (!FORMAT.equals(manifest.require("format"))) {
+            throw new CorruptFileException(manifestFile, "not a cbir pipeline manifest (format = "
+                    + manifest.require("format") + ")");
+        }
+        int version = manifest.requireInt("format.version");
+        if (version != VERSION) {
+            throw new FormatVersionException(manifestFile, FORMAT, version, VERSION, VERSION);
+        }
+        Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
+        FeatureExtractor extractor = Components.restore(spec(manifest, "extractor"), extractorState,
+                FeatureExtractor.class);
+        Reducer recipe = null;
+        Reducer.Fitted reducer = null;
+        if (manifest.get("reducer.type").isPresent()) {
+            recipe = Components.restore(spec(manifest, "reducer"), null, Reducer.class);
+            reducer = recipe.load(directory.resolve("reducer"));
+        }
+        Similarity similarity = Components.restore(spec(manifest, "similarity"), null, Similarity.class);
+        IndexFactory factory = Components.restore(spec(manifest, "index"), null, IndexFactory.class);
+        Index index = factory.load(directory.resolve("index"), similarity);
+        List<ImageRecord> records = readRecords(directory.resolve(RECORDS));
+        int count = manifest.requireInt("count");
+        int dimension = manifest.requireInt("dimension");
+        if (records.size() != count || index.size() != count) {
+            throw new CorruptFileException(manifestFile, "manifest lists " + count + " images but "
+                    + RECORDS + " has " + records.size() + " and the index " + index.size());
+        }
+        int produced = reducer != null ? reducer.outputDimension() : extractor.dimension();
+        if (index.dimension() != dimension || produced != dimension) {
+            throw new CorruptFileException(manifestFile, "dimension " + dimension + " disagrees with the index ("
+                    + index.dimension() + ") or the extractor/reducer (" + produced + ")");
+        }
+        for (ImageRecord r : records) {
+            if (!index.contains(r.id())) {
+                throw new CorruptFileException(directory.resolve(RECORDS), "image " + r.id() + " (" + r.path()
+                        + ") is not in the index");
+            }
+        }
+        return new PipelineParts(extractor, recipe, reducer, factory, index, similarity, records,
+                manifest.requireLong("next-id"));
+    }
+
+    private static void putSpec(Manifest.Builder manifest, String role, ComponentSpec spec) {
+        manifest.put(role + ".type", spec.type());
+        spec.parameters().forEach((name, value) -> manifest.put(role + ".param." + name, value));
+    }
+
+    private static ComponentSpec spec(Manifest manifest, String role) throws CorruptFileException {
+        String type = manifest.require(role + ".type");
+        Map<String, String> parameters = manifest.withPrefix(role + ".param.");
+        return new ComponentSpec(type, parameters);
+    }
+
+    private static void writeRecords(Path file, List<ImageRecord> records) throws IOException {
+        ChecksummedFiles.write(file, RECORDS_CODEC, 1, out -> {
+            out.writeInt(records.size());
+            for (ImageRecord r : records) {
+                out.writeLong(r.id());
+                ChecksummedFiles.writeString(out, r.path());
+                ChecksummedFiles.writeString(out, r.label());
+            }
+        });
+    }
+
+    private static List<ImageRecord> readRecords(Path file) throws IOException {
+        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, 1, (in, version) -> {
+            int count = in.readInt();
+            if (count < 0) {
+                throw new CorruptFileException(file, "negative record count " + count);
+            }
+            List<ImageRecord> records = new ArrayList<>(Math.min(count, 1 << 20));
+            for (int i = 0; i < count; i++) {
+                long id = in.readLong();
+                String path = ChecksummedFiles.readString(in);
+                String label = ChecksummedFiles.readString(in);
+                if (path == null) {
+                    throw new CorruptFileException(file, "record " + i + " has no path");
+                }
+                records.add(new ImageRecord(id, path, label));
+            }
+            return records;
+        });
+    }
+}

@@ -1,0 +1,447 @@
+package org.cbir.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.cbir.core.IndexingReport.SkippedImage;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.image.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reverse image search over a collection: extract a signature from each image, optionally
+ * reduce it, store it in an index, and answer queries with the closest stored images.
+ *
+ * <pre>{@code
+ * RetrievalPipeline pipeline = RetrievalPipeline.builder()
+ *         .extractor(FirstOrderStatistics.withHistogram(32))
+ *         .build();                                   // exact search, cosine distance
+ * pipeline.addAll(ImageCollection.fromFolder(database), ProgressListener.NONE);
+ * QueryResult result = pipeline.query(Images.read(query), 10);
+ * pipeline.save(Path.of("gisaxs.cbir"));
+ * }</pre>
+ *
+ * <p>{@link #fit} trains what needs training (a CNN extractor, the reducer) and must come
+ * before the first {@link #addAll} when the pipeline has a reducer or a trainable extractor.
+ * {@link #addAll} streams: images are decoded, extracted and dropped by worker threads, so
+ * memory holds the signatures and at most one batch of images, never the collection's pixels.
+ * An image that cannot be read or used is skipped and reported, unless the pipeline is
+ * {@linkplain Builder#strict(boolean) strict}.
+ *
+ * <p>Thread-safe: queries run concurrently with each other and with {@link #add}/{@link #remove}
+ * ({@link #addAll} and {@link #save} are serialised with other changes).
+ */
+public final class RetrievalPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(RetrievalPipeline.class);
+
+    private final Similarity similarity;
+    private final IndexFactory indexFactory;
+    private final Reducer reducerRecipe;
+    private final PipelineOptions options;
+    private final Map<Long, ImageRecord> records = new ConcurrentHashMap<>();
+    private final AtomicLong nextId;
+    private final ReentrantLock changes = new ReentrantLock();
+    private volatile FeatureExtractor extractor;
+    private volatile Reducer.Fitted reducer;
+    private volatile Index index;
+    private volatile boolean fitted;
+
+    private RetrievalPipeline(Builder builder) {
+        this.extractor = builder.extractor;
+        this.similarity = builder.similarity;
+        this.indexFactory = builder.indexFactory;
+        this.reducerRecipe = builder.reducer;
+        this.options = new PipelineOptions(builder.threads, builder.batchSize, builder.strict);
+        this.nextId = new AtomicLong();
+        this.fitted = !extractor.isTrainable() && reducerRecipe == null;
+    }
+
+    /** Rebuilds a pipeline from saved parts; used by {@link PipelineStore}. */
+    RetrievalPipeline(PipelineParts parts, PipelineOptions options) {
+        this.extractor = parts.extractor();
+        this.similarity = parts.similarity();
+        this.indexFactory = parts.indexFactory();
+        this.reducerRecipe = parts.reducerRecipe();
+        this.reducer = parts.reducer();
+        this.index = parts.index();
+        this.options = options;
+        this.nextId = new AtomicLong(parts.nextId());
+        for (ImageRecord r : parts.records()) {
+            records.put(r.id(), r);
+        }
+        this.fitted = true;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains what needs training on {@code training}: a trainable extractor first, then the
+     * reducer on the (trained) extractor's signatures of the same images. A no-op for a
+     * pipeline that has neither. Must be called while the pipeline is empty.
+     *
+     * @throws IllegalArgumentException if {@code training} is empty
+     * @throws IllegalStateException if images were already added (their signatures would no
+     *     longer match), or every training image failed
+     */
+    public void fit(ImageCollection training, ProgressListener progress) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(progress, "progress");
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("the training collection is empty");
+        }
+        changes.lock();
+        try {
+            if (!records.isEmpty()) {
+                throw new IllegalStateException("fit must come before addAll: the pipeline already holds "
+                        + records.size() + " images");
+            }
+            if (extractor.isTrainable()) {
+                LOG.info("training {} on {} images", extractor.spec(), training.size());
+                extractor = extractor.fit(training, progress);
+            }
+            if (reducerRecipe != null) {
+                BatchExtractor batch = new BatchExtractor(extractor, null, options);
+                List<float[]> sample = new ArrayList<>(training.size());
+                IndexingReport report = batch.run(training, progress, "extracting for " + reducerRecipe.spec().type(),
+                        (entry, signature) -> sample.add(signature));
+                if (sample.isEmpty()) {
+                    throw new IllegalStateException("no training image could be used: " + report.skipped());
+                }
+                LOG.info("fitting {} on {} signatures", reducerRecipe.spec(), sample.size());
+                reducer = reducerRecipe.fit(sample);
+            }
+            index = null;
+            fitted = true;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** {@link #fit(ImageCollection, ProgressListener)} without progress reports. */
+    public void fit(ImageCollection training) {
+        fit(training, ProgressListener.NONE);
+    }
+
+    /**
+     * Extracts and indexes every image of {@code collection}, in parallel over the pipeline's
+     * threads, in collection order of ids. Unusable images are skipped and listed in the report
+     * (in strict mode the first one aborts the call with an {@link IndexingException}; images
+     * indexed before it stay). Interrupting the calling thread stops the call after the
+     * current batch with a {@link java.util.concurrent.CancellationException}.
+     *
+     * @throws IllegalArgumentException if the collection is empty
+     * @throws IllegalStateException if the pipeline needs {@link #fit} first
+     */
+    public IndexingReport addAll(ImageCollection collection, ProgressListener progress) {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(progress, "progress");
+        if (collection.isEmpty()) {
+            throw new IllegalArgumentException("the collection to index is empty");
+        }
+        requireFitted();
+        changes.lock();
+        try {
+            BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
+            IndexingReport report = batch.run(collection, progress, "indexing",
+                    (entry, signature) -> store(entry.name(), entry.label(), signature));
+            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(), report.elapsed());
+            return report;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** {@link #addAll(ImageCollection, ProgressListener)} without progress reports. */
+    public IndexingReport addAll(ImageCollection collection) {
+        return addAll(collection, ProgressListener.NONE);
+    }
+
+    /**
+     * Indexes one image under {@code name} (shown in results) and {@code label} (may be null).
+     *
+     * @return the id the image was given
+     */
+    public long add(Image image, String name, String label) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(name, "name");
+        requireFitted();
+        float[] signature = signature(image);
+        changes.lock();
+        try {
+            return store(name, label, signature);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Removes the image with this id; returns whether there was one. */
+    public boolean remove(long id) {
+        changes.lock();
+        try {
+            boolean removed = index != null && index.remove(id);
+            records.remove(id);
+            return removed;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * The {@code k} indexed images closest to {@code image}, closest first, with the label
+     * they vote for.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the image is unusable by the extractor
+     * @throws IllegalStateException if the pipeline holds no images
+     */
+    public QueryResult query(Image image, int k) {
+        Objects.requireNonNull(image, "image");
+        requireK(k);
+        return resultOf(requireIndex().search(signature(image), k));
+    }
+
+    /**
+     * {@link #query} for many images, extracted in parallel and searched as one batch; results
+     * in the order of {@code images}.
+     */
+    public List<QueryResult> queryAll(List<Image> images, int k) {
+        Objects.requireNonNull(images, "images");
+        requireK(k);
+        Index current = requireIndex();
+        List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
+        List<QueryResult> results = new ArrayList<>(images.size());
+        for (List<Neighbor> neighbors : current.searchAll(signatures, k)) {
+            results.add(resultOf(neighbors));
+        }
+        return results;
+    }
+
+    /**
+     * The k closest images to a signature this pipeline produced (by {@link #signature}); used
+     * by evaluations that query with stored images. {@code exclude}, if not null, is left out.
+     */
+    public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
+        requireK(k);
+        Index current = requireIndex();
+        List<Neighbor> neighbors = current.search(signature, exclude == null ? k : k + 1);
+        if (exclude != null) {
+            neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
+        }
+        return resultOf(neighbors);
+    }
+
+    /** The signature the pipeline stores for {@code image}: extracted, then reduced. */
+    public float[] signature(Image image) {
+        requireFitted();
+        return BatchExtractor.signature(extractor, reducer, image);
+    }
+
+    /**
+     * Saves the pipeline into {@code directory}: a manifest, the records, and the state of the
+     * extractor, reducer and index. The directory is replaced atomically: a crash during the
+     * save leaves the previous version intact.
+     */
+    public void save(Path directory) throws IOException {
+        changes.lock();
+        try {
+            PipelineStore.save(directory, parts());
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Loads a pipeline that {@link #save} wrote, with default options.
+     *
+     * @throws org.cbir.core.io.InvalidFileException if a file is truncated, altered, or of
+     *     another format version (the message names the file)
+     * @throws IllegalStateException if a component's module is not on the class path
+     */
+    public static RetrievalPipeline load(Path directory) throws IOException {
+        return load(directory, builder());
+    }
+
+    /** Loads a pipeline with the threads, batch size and strictness of {@code options}. */
+    public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
+        PipelineParts parts = PipelineStore.load(directory);
+        return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
+    }
+
+    /** How many images are indexed. */
+    public int size() {
+        return records.size();
+    }
+
+    /** The record of an indexed image, if the id is present. */
+    public Optional<ImageRecord> record(long id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    /** The records of all indexed images, in no particular order (a snapshot). */
+    public Collection<ImageRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    public Similarity similarity() {
+        return similarity;
+    }
+
+    /** The fitted reducer, if the pipeline has one and it is fitted. */
+    public Optional<Reducer.Fitted> reducer() {
+        return Optional.ofNullable(reducer);
+    }
+
+    /** The length of stored signatures. */
+    public int dimension() {
+        return reducer != null ? reducer.outputDimension() : extractor.dimension();
+    }
+
+    /** A one-line summary of the parts, for logs and reports. */
+    public String describe() {
+        return "extractor=" + extractor.spec()
+                + (reducerRecipe != null ? ", reducer=" + reducerRecipe.spec() : "")
+                + ", index=" + indexFactory.spec() + ", similarity=" + similarity.spec();
+    }
+
+    @Override
+    public String toString() {
+        return "RetrievalPipeline[" + describe() + ", size=" + size() + "]";
+    }
+
+    private long store(String name, String label, float[] signature) {
+        if (index == null) {
+            index = indexFactory.create(dimension(), similarity);
+        }
+        long id = nextId.getAndIncrement();
+        index.add(id, signature);
+        records.put(id, new ImageRecord(id, name, label));
+        return id;
+    }
+
+    private QueryResult resultOf(List<Neighbor> neighbors) {
+        List<Match> matches = new ArrayList<>(neighbors.size());
+        for (Neighbor n : neighbors) {
+            ImageRecord r = records.get(n.id());
+            if (r != null) {
+                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance()));
+            }
+        }
+        return new QueryResult(matches, LabelVote.predict(matches));
+    }
+
+    private PipelineParts parts() {
+        List<ImageRecord> sorted = new ArrayList<>(records.values());
+        sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+        Index current = index != null ? index : indexFactory.create(dimension(), similarity);
+        return new PipelineParts(extractor, reducerRecipe, reducer, indexFactory, current, similarity,
+                Collections.unmodifiableList(sorted), nextId.get());
+    }
+
+    private void requireFitted() {
+        if (!fitted) {
+            throw new IllegalStateException("call fit(trainingImages) first: "
+                    + (extractor.isTrainable() ? "the extractor " + extractor.spec() + " must be trained" : "")
+                    + (extractor.isTrainable() && reducerRecipe != null ? " and " : "")
+                    + (reducerRecipe != null ? "the reducer " + reducerRecipe.spec() + " must be fitted" : ""));
+        }
+    }
+
+    private Index requireIndex() {
+        Index current = index;
+        if (current == null || current.size() == 0) {
+            throw new IllegalStateException("the pipeline holds no images: call addAll first");
+        }
+        return current;
+    }
+
+    private static void requireK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+    }
+
+    /** Options of a pipeline; {@link #build()} validates them. */
+    public static final class Builder {
+        private FeatureExtractor extractor;
+        private Reducer reducer;
+        private IndexFactory indexFactory = Indexes.exact();
+        private Similarity similarity = Similarities.cosine();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int batchSize = 256;
+        private boolean strict;
+
+        private Builder() {
+        }
+
+        /** The signature extractor; required. */
+        public Builder extractor(FeatureExtractor extractor) {
+            this.extractor = Objects.requireNonNull(extractor, "extractor");
+            return this;
+        }
+
+        /** A reducer fitted by {@link RetrievalPipeline#fit}; none by default. */
+        public Builder reducer(Reducer reducer) {
+            this.reducer = reducer;
+            return this;
+        }
+
+        /** The index; exact search by default. */
+        public Builder index(IndexFactory indexFactory) {
+            this.indexFactory = Objects.requireNonNull(indexFactory, "index");
+            return this;
+        }
+
+        /** The ranking distance; cosine by default. */
+        public Builder similarity(Similarity similarity) {
+            this.similarity = Objects.requireNonNull(similarity, "similarity");
+            return this;
+        }
+
+        /** Worker threads for extraction; the number of available processors by default. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Images decoded per batch (bounds memory and sets the progress granularity); 256 by default. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Whether one unusable image aborts {@code addAll} instead of being skipped; off by default. */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no extractor was set
+         * @throws IllegalArgumentException if threads or batch size is not positive
+         */
+        public RetrievalPipeline build() {
+            if (extractor == null) {
+                throw new IllegalStateException("a pipeline needs an extractor: call extractor(...)");
+            }
+            new PipelineOptions(threads, batchSize, strict);
+            return new RetrievalPipeline(this);
+        }
+    }
+}

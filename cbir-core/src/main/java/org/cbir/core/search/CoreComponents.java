@@ -1,0 +1,27 @@
+package org.cbir.core.search;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.extract.FirstOrderStatistics;
+import org.cbir.core.spi.ComponentProvider;
+
+/** Restores the components that {@code cbir-core} defines: cosine, the exact index, first-order statistics. */
+public final class CoreComponents implements ComponentProvider {
+    private static final String FIRST_ORDER = "first-order-statistics";
+
+    @Override
+    public Set<String> types() {
+        return Set.of(CosineDistance.TYPE, ExactIndex.TYPE, FIRST_ORDER);
+    }
+
+    @Override
+    public Object restore(ComponentSpec spec, Path state) {
+        return switch (spec.type()) {
+            case CosineDistance.TYPE -> new CosineDistance();
+            case ExactIndex.TYPE -> new ExactIndexFactory();
+            case FIRST_ORDER -> FirstOrderStatistics.withHistogram(spec.requireInt("bins"));
+            default -> throw new IllegalArgumentException("not a cbir-core component: " + spec.type());
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package org.cbir.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cbir.core.IndexingReport;
+import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Searches a database (a folder, a CSV, or a saved store) with query images. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Find the images of a database most similar to each query.")
+final class SearchCommand implements Callable<Integer> {
+
+    @Option(names = {"-d", "--database"},
+            description = "Folder of images (label = sub-folder) or CSV of path,label to index.")
+    Path database;
+
+    @Option(names = "--load", description = "A saved store (from --save) to search instead of indexing a database.")
+    Path load;
+
+    @Option(names = "--save", description = "Save the indexed store to this directory.")
+    Path save;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "Query images, or folders of them.")
+    Path[] queries;
+
+    @Mixin
+    SearchOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RetrievalPipeline pipeline;
+        if (load != null) {
+            pipeline = RetrievalPipeline.load(load);
+            out.printf(Locale.ROOT, "loaded %d images from %s (%s)%n", pipeline.size(), load, pipeline.describe());
+        } else if (database != null) {
+            pipeline = options.pipeline().build();
+            ImageCollection collection = database.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                    ? ImageCollection.fromCsv(database) : ImageCollection.fromFolder(database);
+            IndexingReport report = pipeline.addAll(collection);
+            out.printf(Locale.ROOT, "indexed %d images (%d skipped) in %d ms%n", report.added(),
+                    report.skippedCount(), report.elapsed().toMillis());
+            report.skipped().forEach(s -> out.printf("  skipped %s: %s%n", s.path(), s.reason()));
+        } else {
+            throw new IllegalArgumentException("give a database to index (--database) or a saved store (--load)");
+        }
+        if (save != null) {
+            pipeline.save(save);
+            out.printf("saved to %s%n", save);
+        }
+        ResultPrinter printer = new ResultPrinter(out);
+        for (Path query : queries) {
+            if (Files.isDirectory(query)) {
+                for (ImageEntry entry : ImageCollection.fromFolder(query)) {
+                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), options.k));
+                }
+            } else {
+                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), options.k));
+            }
+        }
+        printer.summary();
+        out.flush();
+        return 0;
+    }
+}
