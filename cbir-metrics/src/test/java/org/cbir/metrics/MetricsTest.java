@@ -1,0 +1,66 @@
+package org.cbir.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Similarity;
+import org.junit.jupiter.api.Test;
+
+class MetricsTest {
+    private static final List<String> NAMES = List.of("euclidean", "city-block", "chebyshev", "cosine",
+            "pearson", "chi-square", "kullback-leibler", "jeffrey", "kolmogorov-smirnov", "cramer-von-mises",
+            "earth-movers");
+
+    @Test
+    void listsTheElevenMetricsInPyCbirOrder() {
+        assertEquals(NAMES, Metrics.names());
+        assertEquals(NAMES, Metrics.all().stream().map(m -> m.spec().type()).toList());
+    }
+
+    @Test
+    void factoryMethodsMatchTheirNames() {
+        List<Similarity> byMethod = List.of(Metrics.euclidean(), Metrics.cityBlock(), Metrics.chebyshev(),
+                Metrics.cosine(), Metrics.pearson(), Metrics.chiSquare(), Metrics.kullbackLeibler(),
+                Metrics.jeffrey(), Metrics.kolmogorovSmirnov(), Metrics.cramerVonMises(), Metrics.earthMovers());
+        assertEquals(Metrics.all(), byMethod);
+        for (Similarity metric : byMethod) {
+            assertSame(metric, Metrics.byName(metric.spec().type()));
+        }
+    }
+
+    @Test
+    void unknownNameListsTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Metrics.byName("manhattan"));
+        assertTrue(e.getMessage().contains("'manhattan'"), e.getMessage());
+        for (String name : NAMES) {
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+        }
+    }
+
+    @Test
+    void specWithUnexpectedParametersIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.fromSpec(ComponentSpec.of("euclidean", "p", 3)));
+        assertTrue(e.getMessage().contains("euclidean") && e.getMessage().contains("[p]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Metrics.fromSpec(ComponentSpec.of("kullback-leibler", "epsilon", 0.1, "base", 2)));
+    }
+
+    /** The one convention: for every metric a near neighbour ranks before a far one. */
+    @Test
+    void noMetricInvertsTheRanking() {
+        float[] query = {10, 8, 6, 4, 2, 1, 1, 1};
+        float[] near = {9, 8, 7, 4, 2, 1, 1, 1};
+        float[] far = {1, 1, 1, 2, 4, 6, 8, 10};
+        for (Similarity metric : Metrics.all()) {
+            double dNear = metric.distance(query, near);
+            double dFar = metric.distance(query, far);
+            assertTrue(dNear < dFar, metric + ": near " + dNear + ", far " + dFar);
+            assertEquals(0.0, metric.distance(query, query), 1e-12, metric.toString());
+        }
+    }
+}
