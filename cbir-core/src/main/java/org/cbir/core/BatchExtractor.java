@@ -15,6 +15,7 @@ import org.cbir.core.IndexingReport.SkippedImage;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
+import org.cbir.core.image.ImageReadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,8 @@ final class BatchExtractor {
     private Outcome extract(ImageEntry entry) {
         try {
             return new Outcome(signature(extractor, reducer, entry.load()), null, null);
+        } catch (ImageReadException e) {
+            return new Outcome(null, e.problem(), e);
         } catch (IOException e) {
             return new Outcome(null, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -121,6 +121,7 @@ class RetrievalPipelineTest {
         assertEquals(3, report.skippedCount());
         assertEquals(List.of(corrupt.toString(), missing.toString(), "one-row"),
                 report.skipped().stream().map(IndexingReport.SkippedImage::path).toList());
+        assertEquals("no such file", report.skipped().get(1).reason());
         assertTrue(report.skipped().get(2).reason().contains("needs at least 2 rows"), report.skipped().get(2).reason());
         assertEquals(6, pipeline.size());
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 /** An image file that could not be read: missing, unreadable, truncated or corrupt. */
 public class ImageReadException extends IOException {
     private final transient Path path;
+    private final String problem;
 
     /**
      * @param path the file that failed
@@ -14,6 +15,7 @@ public class ImageReadException extends IOException {
     public ImageReadException(Path path, String problem) {
         super(path + ": " + problem);
         this.path = path;
+        this.problem = problem;
     }
 
     /**
@@ -24,10 +26,16 @@ public class ImageReadException extends IOException {
     public ImageReadException(Path path, String problem, Throwable cause) {
         super(path + ": " + problem, cause);
         this.path = path;
+        this.problem = problem;
     }
 
     /** The file that failed. */
     public Path path() {
         return path;
+    }
+
+    /** What went wrong, without the path. */
+    public String problem() {
+        return problem;
     }
 }
