@@ -1,0 +1,70 @@
+package org.cbir.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs the command line in-process on the bundled samples (the module runs from cbir-examples/). */
+class CbirCommandTest {
+    private static final Path SAMPLES = Path.of("..", "samples", "gisaxs");
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = CbirCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoIndexesTheBundledSamplesAndAnswersEveryQuery() {
+        Run run = run("demo", "--samples", SAMPLES.toString(), "-k", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("indexed 200 images"), run.out());
+        assertTrue(run.out().contains("(4 classes, 0 skipped)"), run.out());
+        Matcher correct = Pattern.compile("predicted label correct for (\\d+) of 8 queries").matcher(run.out());
+        assertTrue(correct.find(), run.out());
+        assertTrue(Integer.parseInt(correct.group(1)) >= 6, "first-order statistics place most GISAXS queries: " + run.out());
+    }
+
+    @Test
+    void searchSavesAStoreThatALaterSearchLoads(@TempDir Path dir) {
+        Path store = dir.resolve("gisaxs.cbir");
+        Path query = SAMPLES.resolve("query").resolve("fcc100")
+                .resolve("fcc_100_Xs25_Ys25_Zs33_Na16_Nb16_Nc10__20160914_023015.png");
+        Run indexed = run("search", "--database", SAMPLES.resolve("database").toString(), "--save", store.toString(),
+                "-k", "1", query.toString());
+        assertEquals(0, indexed.exitCode(), indexed.err());
+        assertTrue(Files.isRegularFile(store.resolve("manifest.txt")));
+        Run loaded = run("search", "--load", store.toString(), "-k", "1", query.toString());
+        assertEquals(0, loaded.exitCode(), loaded.err());
+        assertTrue(loaded.out().contains("loaded 200 images"), loaded.out());
+        String best = "   1  0.00000       fcc100      fcc_100_Xs25_Ys25_Zs33_Na16_Nb16_Nc10__20160914_023015.png";
+        assertTrue(indexed.out().contains(best), indexed.out());
+        assertTrue(loaded.out().contains(best), loaded.out());
+    }
+
+    @Test
+    void badInputGivesOneClearLineAndExitCodeOne(@TempDir Path dir) {
+        Run run = run("search", "--database", dir.resolve("nowhere").toString(), "q.png");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("cbir: ") && run.err().contains("nowhere"), run.err());
+        Run noDatabase = run("search", "q.png");
+        assertEquals(1, noDatabase.exitCode());
+        assertTrue(noDatabase.err().contains("--database"), noDatabase.err());
+    }
+}
