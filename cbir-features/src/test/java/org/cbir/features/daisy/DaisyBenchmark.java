@@ -19,7 +19,8 @@ import org.cbir.core.image.Images;
  * java -cp cbir-features/target/test-classes:cbir-features/target/classes:cbir-core/target/classes \
  *     org.cbir.features.daisy.DaisyBenchmark ../shared/data/pycbir-samples/gisaxs/database/bcc
  * </pre>
- * and compare with {@code skimage.feature.daisy} on the same images (see tools/daisy_reference.py).
+ * and compare, on the same machine in the same session, with scikit-image on the same images:
+ * {@code OMP_NUM_THREADS=1 /usr/bin/python3 tools/daisy_reference.py --bench}.
  */
 public final class DaisyBenchmark {
     private DaisyBenchmark() {
