@@ -1,6 +1,7 @@
 package org.cbir.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,10 @@ import org.cbir.features.daisy.DaisyExtractor;
  * the Markdown table of BENCHMARKS.md. Run by {@code tools/bench-descriptors.sh}, which also
  * times scikit-image on the same images in the same run.
  *
- * <p>Arguments: {@code [samples-dir] [images] [seconds]} (defaults:
- * {@code ../shared/data/pycbir-samples}, 200, 5).
+ * <p>Arguments: {@code [samples-dir] [images] [seconds] [skimage.tsv]} (defaults:
+ * {@code ../shared/data/pycbir-samples}, 200, 5, none); the optional TSV holds scikit-image's
+ * single-thread figures, one line per descriptor in this class's order, and adds the columns
+ * that compare the two.
  */
 public final class DescriptorThroughput {
     private DescriptorThroughput() {
@@ -34,13 +37,20 @@ public final class DescriptorThroughput {
         List<Image> images = load(samples.resolve("gisaxs").resolve("database"), count);
         int cores = Runtime.getRuntime().availableProcessors();
         ThroughputMeter meter = new ThroughputMeter(images, Math.max(1, seconds / 2), seconds);
-        System.out.printf(Locale.ROOT, "| descriptor | dimension | cbir, 1 thread (img/s) | cbir, %d threads (img/s) |%n", cores);
-        System.out.println("|---|---:|---:|---:|");
+        List<Double> skimage = args.length > 3 ? readSkimage(Path.of(args[3])) : List.of();
+        System.out.printf(Locale.ROOT, "| descriptor | dimension | cbir, 1 thread (img/s) | cbir, %d threads (img/s)"
+                + " | scikit-image, 1 thread (img/s) | speed-up, 1 thread |%n", cores);
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        int row = 0;
         for (Map.Entry<String, FeatureExtractor> e : descriptors().entrySet()) {
             FeatureExtractor extractor = e.getValue();
             double one = meter.imagesPerSecond(extractor, 1);
             double all = meter.imagesPerSecond(extractor, cores);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f |%n", e.getKey(), extractor.dimension(), one, all);
+            String reference = row < skimage.size() ? String.format(Locale.ROOT, "%.0f", skimage.get(row)) : "-";
+            String speedup = row < skimage.size() ? String.format(Locale.ROOT, "%.1fx", one / skimage.get(row)) : "-";
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %s | %s |%n", e.getKey(), extractor.dimension(),
+                    one, all, reference, speedup);
+            row++;
         }
     }
 
@@ -53,6 +63,16 @@ public final class DescriptorThroughput {
         d.put("LBP " + TextureDescriptors.lbp().spec().parameters(), TextureDescriptors.lbp());
         d.put("Daisy " + DaisyExtractor.withDefaults().spec().parameters(), DaisyExtractor.withDefaults());
         return d;
+    }
+
+    private static List<Double> readSkimage(Path tsv) throws IOException {
+        List<Double> perSecond = new ArrayList<>();
+        for (String line : Files.readAllLines(tsv)) {
+            if (!line.isBlank()) {
+                perSecond.add(Double.parseDouble(line.substring(line.lastIndexOf('\t') + 1)));
+            }
+        }
+        return perSecond;
     }
 
     /** Every (size / count)-th image of the database in file order, so that all classes are present. */
