@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record ClassScores(String label, int queries, int relevant, double averagePrecision, List<Double> kAccuracy) {
 
+    /** Copies the accuracy list. */
     public ClassScores {
         Objects.requireNonNull(label, "label");
         kAccuracy = List.copyOf(kAccuracy);

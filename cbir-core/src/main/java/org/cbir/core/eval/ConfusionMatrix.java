@@ -36,6 +36,7 @@ public final class ConfusionMatrix {
         }
     }
 
+    /** The k whose top-k votes this matrix counts. */
     public Cutoff cutoff() {
         return cutoff;
     }

@@ -60,10 +60,12 @@ public final class Evaluation {
         this.progress = builder.progress;
     }
 
+    /** A builder with the defaults: no fitting part, seed 0, k = 1, 5, 10, 20, Ω, leave-one-out. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The validated settings every run uses. */
     public EvaluationSettings settings() {
         return settings;
     }

@@ -26,6 +26,7 @@ public record EvaluationReport(String pipeline, EvaluationSettings settings, Eva
                                List<ClassScores> classes, double map, List<Double> kAccuracy,
                                PrecisionRecallCurves curves, List<ConfusionMatrix> confusion, Duration elapsed) {
 
+    /** Copies the lists. */
     public EvaluationReport {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(settings, "settings");
@@ -92,7 +93,8 @@ public record EvaluationReport(String pipeline, EvaluationSettings settings, Eva
     private int indexOf(Cutoff cutoff) {
         int i = settings.cutoffs().indexOf(cutoff);
         if (i < 0) {
-            throw new IllegalArgumentException("k = " + cutoff + " was not evaluated; the cutoffs are " + settings.cutoffs());
+            throw new IllegalArgumentException("k = " + cutoff + " was not evaluated; the cutoffs are "
+                    + settings.cutoffs());
         }
         return i;
     }

@@ -21,11 +21,6 @@ final class QueryScorer {
         this.tiesCountAsCorrect = tiesCountAsCorrect;
     }
 
-    /** The index of a class label in the evaluation's sorted classes. */
-    int classIndexOf(String label) {
-        return classIndex.get(label);
-    }
-
     /**
      * @param label the query's label
      * @param ranking its matches, best first (the whole ranked collection for an exact index)
@@ -34,7 +29,7 @@ final class QueryScorer {
      * @param hits per rank, queries of the query's class with a relevant image at that rank;
      *     incremented here
      */
-    QueryScore score(String label, List<Match> ranking, int relevant, int rankingLength, long[] hits) {
+    QueryScore score(String label, List<Match> ranking, int relevant, int rankingLength, int[] hits) {
         int own = classIndex.get(label);
         boolean[] isRelevant = new boolean[ranking.size()];
         List<String> labels = new ArrayList<>(ranking.size());

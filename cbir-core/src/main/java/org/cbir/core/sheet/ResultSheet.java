@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * query first, then its best matches left to right. When both the query's and a match's labels
  * are known, the match is framed in green if they agree and in red if not (grey otherwise). Under
  * each match: its rank and label, its distance (4 significant digits) and its file name; under
- * the query: its name, its label and the label its matches predict with their share of votes.
+ * the query: its name, its label, and the label its matches predict with their share of the votes
+ * (from all the matches its result holds, even when fewer are drawn).
  *
  * <pre>{@code
  * ResultSheet.builder().cellSize(128).build()
@@ -65,6 +66,7 @@ public final class ResultSheet {
      * @param result its matches and predicted label
      */
     public record Row(String name, Image query, String label, QueryResult result) {
+        /** @throws NullPointerException if the query image or result is null */
         public Row {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(result, "result");
@@ -79,6 +81,7 @@ public final class ResultSheet {
             return match -> Images.read(Path.of(match.path()));
         }
 
+        /** The image of {@code match}; an exception makes the sheet draw a placeholder instead. */
         Image load(Match match) throws IOException;
     }
 
@@ -94,6 +97,7 @@ public final class ResultSheet {
         this.matchImages = builder.matchImages;
     }
 
+    /** A builder with the defaults: 128-pixel cells, all matches, depth-range contrast, images from match paths. */
     public static Builder builder() {
         return new Builder();
     }
@@ -109,8 +113,8 @@ public final class ResultSheet {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("a result sheet needs at least one query row");
         }
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(16, cellSize / 10)));
-        SheetLayout layout = layout(rows, lineHeight(font));
+        Font font = font();
+        SheetLayout layout = layout(rows);
         BufferedImage sheet = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         try {
@@ -160,17 +164,22 @@ public final class ResultSheet {
     }
 
     /** The layout {@link #render} uses for {@code rows}; for tests that check pixels. */
-    SheetLayout layout(List<Row> rows, int lineHeight) {
+    SheetLayout layout(List<Row> rows) {
         int shown = rows.stream().mapToInt(r -> Math.min(maxMatches, r.result().matches().size())).max().orElse(0);
-        return new SheetLayout(rows.size(), 1 + Math.max(1, shown), cellSize, CellPainter.BORDER, lineHeight, 3);
+        return new SheetLayout(rows.size(), 1 + Math.max(1, shown), cellSize, CellPainter.BORDER, lineHeight(), 4);
     }
 
-    /** The caption line height for {@code font}. */
-    static int lineHeight(Font font) {
+    /** The caption font: a tenth of the cell size, 10 to 16 points. */
+    private Font font() {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(16, cellSize / 10)));
+    }
+
+    /** The caption line height of {@link #font()}. */
+    private int lineHeight() {
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
         try {
-            FontMetrics metrics = g.getFontMetrics(font);
+            FontMetrics metrics = g.getFontMetrics(font());
             return metrics.getAscent() + metrics.getDescent() + 1;
         } finally {
             g.dispose();
@@ -180,14 +189,15 @@ public final class ResultSheet {
     private void drawRow(CellPainter painter, int row, Row r) {
         painter.thumbnail(row, 0, Thumbnails.fit(r.query(), cellSize, stretch), QUERY_FRAME);
         Prediction prediction = r.result().prediction().orElse(null);
-        String predicted = prediction == null ? "predicted: none"
-                : String.format(Locale.ROOT, "predicted: %s (%.0f%%)", prediction.label(), 100 * prediction.confidence());
         Color predictedColour = prediction == null || r.label() == null ? TEXT
                 : prediction.label().equals(r.label()) ? SAME_LABEL : OTHER_LABEL;
         painter.caption(row, 0, List.of(
                 new CellPainter.Line(r.name() == null ? "query" : fileName(r.name()), TEXT),
                 new CellPainter.Line("label: " + (r.label() == null ? "unknown" : r.label()), TEXT),
-                new CellPainter.Line(predicted, predictedColour)));
+                new CellPainter.Line("predicted: " + (prediction == null ? "none" : prediction.label()),
+                        predictedColour),
+                new CellPainter.Line(prediction == null ? "" : String.format(Locale.ROOT, "confidence: %.0f%%",
+                        100 * prediction.confidence()), predictedColour)));
         List<Match> matches = r.result().matches();
         for (int i = 0; i < Math.min(maxMatches, matches.size()); i++) {
             Match m = matches.get(i);
@@ -200,7 +210,8 @@ public final class ResultSheet {
                 painter.thumbnail(row, i + 1, thumbnail, frame);
             }
             painter.caption(row, i + 1, List.of(
-                    new CellPainter.Line("#" + m.rank() + " " + (m.label() == null ? "" : m.label()), UNKNOWN_LABEL.equals(frame) ? TEXT : frame),
+                    new CellPainter.Line("#" + m.rank() + " " + (m.label() == null ? "" : m.label()),
+                            UNKNOWN_LABEL.equals(frame) ? TEXT : frame),
                     new CellPainter.Line("d = " + distance(m.distance()), TEXT),
                     new CellPainter.Line(fileName(m.path()), TEXT)));
         }

@@ -39,7 +39,8 @@ final class Thumbnails {
         int longer = Math.max(w, h);
         if (longer <= cell) {
             int factor = Math.max(1, cell / longer);
-            return factor == 1 ? rgb : resize(rgb, w * factor, h * factor, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            return factor == 1 ? rgb
+                    : resize(rgb, w * factor, h * factor, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         }
         double scale = (double) cell / longer;
         int targetW = Math.max(1, (int) Math.round(w * scale));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
@@ -180,6 +181,21 @@ class EvaluationTest {
     }
 
     @Test
+    void interruptingTheCallerCancelsTheRun() {
+        Thread caller = Thread.currentThread();
+        Evaluation interrupting = evaluation().progress((stage, done, total) -> {
+            if (stage.equals("evaluating") && done == 0) {
+                caller.interrupt();
+            }
+        }).build();
+        try {
+            assertThrows(CancellationException.class, () -> interrupting.run(line()));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void fittingPartIsNeitherQueriedNorRanked() {
         List<ImageEntry> entries = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -230,5 +246,10 @@ class EvaluationTest {
         assertThrows(IllegalArgumentException.class, () -> evaluation().cutoffs(K1, K1).build());
         assertThrows(IllegalArgumentException.class, () -> evaluation().threads(0).build());
         assertThrows(IllegalStateException.class, () -> Evaluation.builder().build());
+        RetrievalPipeline used = RetrievalPipeline.builder().extractor(new LineComponents.FirstSample()).build();
+        used.add(Image.grey(1, 1, new float[] {0.5f}), "old", "A");
+        IllegalStateException notEmpty = assertThrows(IllegalStateException.class,
+                () -> Evaluation.builder().pipeline(() -> used).build().run(line()));
+        assertTrue(notEmpty.getMessage().contains("empty pipeline"), notEmpty.getMessage());
     }
 }
