@@ -11,8 +11,11 @@ variants:
                     a query is correct at k when the majority label of its top k is its own,
                     ties for most votes going to the label that appears first in the ranking;
   include-self      the query is ranked too (the reference implementation pyCBIR's variant);
-                    N = class size; a query is correct when its label ties for most votes.
-Omega is N. AP(q) = sum over ranks n of P(n) f(n) / N (Araujo et al.).
+                    N = class size for MAP and the curves; the votes are those of the other
+                    images (the query's own image removed from the ranking), and a query is
+                    correct when its label ties for most votes.
+Omega is the number of other images of the query's class (class size - 1).
+AP(q) = sum over ranks n of P(n) f(n) / N (Araujo et al.).
 
 Signatures are rounded to float32 before the distances are computed, as cbir stores them.
 
@@ -72,8 +75,9 @@ def evaluate(labels, distances, include_self):
         row = rows[own]
         row["queries"] += 1
         row["ap"] += ap / relevant
+        voters = [labels[i] for i in order if i != q]
         for j, k in enumerate(KS):
-            top = ranked[:relevant if k == "omega" else k]
+            top = voters[:sizes[own] - 1 if k == "omega" else k]
             row["acc"][j] += majority_is_own(top, own, include_self)
         row["p10"] += sum(label == own for label in ranked[:10]) / 10
         row["r100"] += sum(label == own for label in ranked[:100]) / relevant

@@ -2,9 +2,8 @@ package org.cbir.core.eval;
 
 /**
  * How many of the best-ranked matches a k-accuracy or a confusion matrix looks at: a fixed
- * {@code k}, or Ω, the size of the query's class among the ranked images (the number of images
- * relevant to the query, so a perfect ranking fills the top Ω with the query's own class).
- * Immutable.
+ * {@code k}, or Ω, the size of the query's class among the other images (so a perfect ranking
+ * fills the top Ω with the query's own class). Immutable.
  *
  * @param k the number of matches, or 0 for Ω ({@link #classSize()})
  */
@@ -31,7 +30,7 @@ public record Cutoff(int k) {
         return new Cutoff(k);
     }
 
-    /** Ω: as many matches as there are images of the query's class in the ranking. */
+    /** Ω: as many matches as there are other images of the query's class. */
     public static Cutoff classSize() {
         return new Cutoff(0);
     }
@@ -45,8 +44,8 @@ public record Cutoff(int k) {
      * The number of matches this cutoff takes for one query: {@code k}, or {@code relevant} for
      * Ω (at least 1), never more than {@code rankingLength}.
      *
-     * @param relevant images of the query's class in its ranking
-     * @param rankingLength how many images the query was ranked against
+     * @param relevant other images of the query's class
+     * @param rankingLength how many other images were ranked
      */
     public int resolve(int relevant, int rankingLength) {
         int wanted = isClassSize() ? Math.max(1, relevant) : k;

@@ -191,8 +191,9 @@ public final class Evaluation {
         }
 
         /**
-         * Whether a query is ranked against itself too, as in the reference implementation (its
-         * self-match counts as relevant, usually at rank 1, and N includes it); off by default.
+         * Whether a query is ranked against itself too, as in the reference implementation: its
+         * self-match counts as relevant in MAP and the curves, usually at rank 1, and N includes
+         * it; the k-accuracy still counts the votes of the other images only. Off by default.
          */
         public Builder includeSelf(boolean includeSelf) {
             this.includeSelf = includeSelf;

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param seed the seed of the stratified split; the same seed gives the same split
  * @param cutoffs the k of the k-accuracy columns and of the confusion matrices, in report order
  * @param includeSelf whether a query is ranked against itself too (the reference
- *     implementation's variant: its self-match usually takes rank 1 and counts as relevant, which
- *     raises MAP); false ranks each query against the other images only (leave-one-out)
+ *     implementation's variant: its self-match usually takes rank 1 and counts as relevant in MAP
+ *     and the precision and recall curves, which raises them); false ranks each query against
+ *     the other images only (leave-one-out). The k-accuracy votes are the other images' either way
  * @param tiesCountAsCorrect whether a query whose label ties for most votes in its top k counts
  *     as correct (the reference implementation's rule); false lets the tie go to the label of the
  *     best-ranked match among the tied ones, as the pipeline's prediction does

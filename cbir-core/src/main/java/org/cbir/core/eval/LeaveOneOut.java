@@ -64,7 +64,7 @@ final class LeaveOneOut {
         }
         int n = records.size();
         int rankingLength = settings.includeSelf() ? n : n - 1;
-        if (rankingLength < 1) {
+        if (n < 2) {
             throw new IllegalArgumentException("cannot evaluate " + n + " indexed image(s): each query needs at least"
                     + " one other image to be ranked against");
         }
@@ -126,7 +126,7 @@ final class LeaveOneOut {
                 "the image " + query.path() + " (id " + query.id() + ") left the index during the evaluation"));
         QueryResult result = pipeline.queryBySignature(signature, rankingLength, includeSelf ? null : query.id());
         int relevant = includeSelf ? classSize : classSize - 1;
-        return scorer.score(query.label(), result.matches(), relevant, rankingLength, hits);
+        return scorer.score(query.id(), query.label(), result.matches(), relevant, hits);
     }
 
     private static int[][] await(Future<int[][]> future, long done, int total) {

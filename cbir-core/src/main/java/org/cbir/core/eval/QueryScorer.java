@@ -7,8 +7,10 @@ import org.cbir.core.Match;
 
 /**
  * Turns one query's ranking into its {@link QueryScore} and adds its relevant ranks to the
- * per-class hit counts that become the precision and recall curves. Immutable; the hit-count
- * array passed in belongs to one thread.
+ * per-class hit counts that become the precision and recall curves. The k-accuracy votes are
+ * always those of the other images: a query ranked against itself does not vote for itself (the
+ * reference implementation likewise skips rank 1 when it counts votes), so Ω is the number of
+ * other images of its class. Immutable; the hit-count array passed in belongs to one thread.
  */
 final class QueryScorer {
     private final Map<String, Integer> classIndex;
@@ -22,31 +24,37 @@ final class QueryScorer {
     }
 
     /**
+     * @param queryId the query's id: its own match, if the ranking holds it, counts for AP and
+     *     the curves but never votes for its label
      * @param label the query's label
      * @param ranking its matches, best first (the whole ranked collection for an exact index)
      * @param relevant N, the images with its label in the ranked collection
-     * @param rankingLength how many images it was ranked against
      * @param hits per rank, queries of the query's class with a relevant image at that rank;
      *     incremented here
      */
-    QueryScore score(String label, List<Match> ranking, int relevant, int rankingLength, int[] hits) {
+    QueryScore score(long queryId, String label, List<Match> ranking, int relevant, int[] hits) {
         int own = classIndex.get(label);
         boolean[] isRelevant = new boolean[ranking.size()];
-        List<String> labels = new ArrayList<>(ranking.size());
+        List<String> voters = new ArrayList<>(ranking.size());
+        boolean selfRanked = false;
         for (int i = 0; i < ranking.size(); i++) {
-            String matchLabel = ranking.get(i).label();
-            labels.add(matchLabel);
-            isRelevant[i] = label.equals(matchLabel);
+            Match match = ranking.get(i);
+            isRelevant[i] = label.equals(match.label());
             if (isRelevant[i] && i < hits.length) {
                 hits[i]++;
             }
+            if (match.id() == queryId) {
+                selfRanked = true;
+            } else {
+                voters.add(match.label());
+            }
         }
         double ap = relevant > 0 ? RankingMetrics.averagePrecision(isRelevant, relevant) : Double.NaN;
+        int others = selfRanked ? relevant - 1 : relevant;
         int[] predicted = new int[cutoffs.size()];
         boolean[] correct = new boolean[cutoffs.size()];
         for (int c = 0; c < cutoffs.size(); c++) {
-            int k = Math.min(cutoffs.get(c).resolve(relevant, rankingLength), labels.size());
-            List<String> top = labels.subList(0, k);
+            List<String> top = voters.subList(0, cutoffs.get(c).resolve(others, voters.size()));
             String winner = RankingMetrics.majorityLabel(top);
             predicted[c] = winner == null ? -1 : classIndex.getOrDefault(winner, -1);
             correct[c] = tiesCountAsCorrect ? RankingMetrics.isAmongMostFrequent(top, label) : label.equals(winner);

@@ -61,8 +61,8 @@ final class ReportMarkdown {
     private static void kAccuracy(StringBuilder md, EvaluationReport report) {
         List<Cutoff> cutoffs = report.settings().cutoffs();
         md.append("## k-accuracy\n\n");
-        md.append("Share of queries whose majority label among the top k is their own; Ω = N, the size of the "
-                + "query's class in its ranking.\n\n");
+        md.append("Share of queries whose majority label among the top k other images is their own; Ω = the "
+                + "number of other images of the query's class.\n\n");
         md.append("| class |");
         cutoffs.forEach(k -> md.append(" k=").append(k).append(" |"));
         md.append("\n|---|");

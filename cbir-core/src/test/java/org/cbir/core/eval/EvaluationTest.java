@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * q4 A: 3 B .5,  1 A .75, 2 B .75, 0 A 1    AP = (1/2 + 2/4) / 2 = 0.5
  * </pre>
  * With the query ranked too, N(A) = 3, N(B) = 2, and q2's self-match ties with image 1 at
- * distance 0 and comes second (higher id):
+ * distance 0 and comes second (higher id); the votes for k-accuracy stay those of the others:
  * <pre>
  * q0: 0 A, 1 A, 2 B, 3 B, 4 A   AP = (1 + 2/2 + 3/5) / 3
  * q1: 1 A, 2 B, 0 A, 3 B, 4 A   AP = (1 + 2/3 + 3/5) / 3
@@ -137,10 +137,13 @@ class EvaluationTest {
         assertEquals((q2 + q3) / 2, report.scoresOf("B").averagePrecision(), EPS);
         assertEquals((q0 + q1 + q2 + q3 + q4) / 5, report.map(), EPS);
         assertEquals(3, report.scoresOf("A").relevant());
-        // top 1: every query finds itself first except q2, whose tie with image 1 goes to image 1
-        assertEquals(1.0, report.kAccuracy("A", K1), EPS);
-        assertEquals(0.5, report.kAccuracy("B", K1), EPS);
+        // every query but q2 finds itself at rank 1; q2's tie with image 1 puts itself at rank 2
+        assertEquals(4.0 / 5, report.curves().precision(1), EPS);
         assertEquals(5, report.curves().length());
+        // the query's own image never votes: the k-accuracy is the leave-one-out one
+        EvaluationReport leaveOneOut = evaluation().build().run(line());
+        assertEquals(leaveOneOut.classes().stream().map(ClassScores::kAccuracy).toList(),
+                report.classes().stream().map(ClassScores::kAccuracy).toList());
     }
 
     @Test
