@@ -2,6 +2,7 @@ package org.cbir.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A searchable set of signatures, each under a caller-chosen {@code long} id. Created by an
@@ -34,6 +35,12 @@ public interface Index extends Persistent {
 
     /** Whether a vector is stored under {@code id}. */
     boolean contains(long id);
+
+    /**
+     * A copy of the vector stored under {@code id} (owned by the caller), or empty when the id
+     * is absent. Lets evaluations query with stored signatures instead of decoding images again.
+     */
+    Optional<float[]> vector(long id);
 
     /**
      * The (at most) {@code k} stored vectors closest to {@code query}, closest first. Exact

@@ -243,6 +243,16 @@ public final class RetrievalPipeline {
         return resultOf(neighbors);
     }
 
+    /**
+     * A copy of the signature stored for the image with this id (owned by the caller), as
+     * {@link #queryBySignature} takes it; empty when the id is not indexed. Saves decoding the
+     * image again when an evaluation queries with indexed images.
+     */
+    public Optional<float[]> storedSignature(long id) {
+        Index current = index;
+        return current == null ? Optional.empty() : current.vector(id);
+    }
+
     /** The signature the pipeline stores for {@code image}: extracted, then reduced. */
     public float[] signature(Image image) {
         requireFitted();

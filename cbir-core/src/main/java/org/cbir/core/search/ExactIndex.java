@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -114,6 +115,17 @@ public final class ExactIndex implements Index {
         lock.readLock().lock();
         try {
             return rowsById.containsKey(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<float[]> vector(long id) {
+        lock.readLock().lock();
+        try {
+            Integer row = rowsById.get(id);
+            return row == null ? Optional.empty() : Optional.of(vectors.get(row).clone());
         } finally {
             lock.readLock().unlock();
         }

@@ -49,6 +49,21 @@ class ExactIndexTest {
     }
 
     @Test
+    void vectorReturnsACopyOfTheStoredVectorOrEmpty() {
+        Index index = new ExactIndexFactory().create(2, COSINE);
+        float[] stored = {1, 2};
+        index.add(7, stored);
+        stored[0] = 99;
+        float[] returned = index.vector(7).orElseThrow();
+        assertEquals(List.of(1f, 2f), List.of(returned[0], returned[1]));
+        returned[1] = 99;
+        assertEquals(2f, index.vector(7).orElseThrow()[1]);
+        assertTrue(index.vector(8).isEmpty());
+        index.remove(7);
+        assertTrue(index.vector(7).isEmpty());
+    }
+
+    @Test
     void equalDistancesAreOrderedById() {
         Index index = new ExactIndexFactory().create(2, COSINE);
         index.add(9, new float[] {1, 0});

@@ -1,0 +1,43 @@
+package org.cbir.core.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/** Text output shared by the report writers: atomic file replacement and number formats. */
+final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes {@code text} to a temporary sibling of {@code file}, then renames it over {@code file}. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path directory = target.getParent();
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A score with 4 decimals for tables, {@code n/a} for NaN. */
+    static String short4(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** A score with full precision for CSV (shortest round-trip decimal), empty for NaN. */
+    static String exact(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+}
