@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         RetrievalPipeline pipeline = options.pipeline().build();
         ImageCollection collection = ImageCollection.fromFolder(database);
+        if (options.needsFit()) {
+            pipeline.fit(collection);
+        }
         IndexingReport report = pipeline.addAll(collection);
         out.printf(Locale.ROOT, "indexed %d images of %s (%d classes, %d skipped) in %d ms with %s%n",
                 report.added(), database, collection.labels().size(), report.skippedCount(),

@@ -52,6 +52,9 @@ final class SearchCommand implements Callable<Integer> {
             pipeline = options.pipeline().build();
             ImageCollection collection = database.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
                     ? ImageCollection.fromCsv(database) : ImageCollection.fromFolder(database);
+            if (options.needsFit()) {
+                pipeline.fit(collection);
+            }
             IndexingReport report = pipeline.addAll(collection);
             out.printf(Locale.ROOT, "indexed %d images (%d skipped) in %d ms%n", report.added(),
                     report.skippedCount(), report.elapsed().toMillis());

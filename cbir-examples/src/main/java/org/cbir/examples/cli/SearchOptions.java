@@ -1,28 +1,39 @@
 package org.cbir.examples.cli;
 
-import org.cbir.core.FeatureExtractor;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.extract.FirstOrderStatistics;
 import picocli.CommandLine.Option;
 
-/** The retrieval options that {@code demo} and {@code search} share. */
+/** The retrieval options that {@code demo}, {@code search} and {@code evaluate} share. */
 final class SearchOptions {
     @Option(names = {"-k", "--results"}, defaultValue = "5", description = "Matches per query (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--bins", defaultValue = "32",
-            description = "Histogram bins appended to the first-order statistics (default: ${DEFAULT-VALUE}).")
-    int bins;
+    @Option(names = {"-e", "--extractor"}, defaultValue = "histogram:32",
+            description = "Signature: " + ComponentChoices.EXTRACTORS + " (default: ${DEFAULT-VALUE}).")
+    String extractor;
+
+    @Option(names = {"-m", "--metric"}, defaultValue = "cosine",
+            description = "Distance: cosine, euclidean, city-block, chebyshev, pearson, chi-square, kullback-leibler,"
+                    + " jeffrey, kolmogorov-smirnov, cramer-von-mises, earth-movers (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = {"-r", "--reducer"}, defaultValue = "none",
+            description = "Signature reduction: none, zscore, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
+    String reducer;
 
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")
     Integer threads;
 
-    FeatureExtractor extractor() {
-        return FirstOrderStatistics.withHistogram(bins);
+    /** Whether the chosen pipeline needs {@code fit} before indexing. */
+    boolean needsFit() {
+        return ComponentChoices.reducer(reducer) != null;
     }
 
     RetrievalPipeline.Builder pipeline() {
-        RetrievalPipeline.Builder builder = RetrievalPipeline.builder().extractor(extractor());
+        RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
+                .extractor(ComponentChoices.extractor(extractor))
+                .similarity(ComponentChoices.metric(metric))
+                .reducer(ComponentChoices.reducer(reducer));
         if (threads != null) {
             builder.threads(threads);
         }

@@ -67,4 +67,23 @@ class CbirCommandTest {
         assertEquals(1, noDatabase.exitCode());
         assertTrue(noDatabase.err().contains("--database"), noDatabase.err());
     }
+
+    @Test
+    void evaluateWritesTheReportTheSheetAndThePcaChart(@TempDir Path dir) {
+        Path out = dir.resolve("eval");
+        Run run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
+                "--split", "0.2", "--pca-sweep", "1,2,8", "--sheet-queries", "3", "-k", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String file : new String[] {"report.md", "result-sheet.png", "map-vs-pca.png", "map-vs-pca.csv"}) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file + " in " + run.out());
+        }
+        assertTrue(run.out().contains("| 8 |"), run.out());
+    }
+
+    @Test
+    void unknownExtractorIsNamedWithTheChoices() {
+        Run run = run("demo", "--samples", SAMPLES.toString(), "--extractor", "sift");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("unknown extractor 'sift'") && run.err().contains("daisy"), run.err());
+    }
 }
