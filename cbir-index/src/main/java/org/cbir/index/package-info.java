@@ -1,2 +1,6 @@
-/** cbir-index: see the module's issue; grows in its own issue. */
+/**
+ * cbir-index: reducers and approximate indexes for large collections. {@link org.cbir.index.pca}
+ * holds principal component analysis ({@link org.cbir.index.pca.Pca}); {@link IndexComponents}
+ * restores them from a saved pipeline's manifest.
+ */
 package org.cbir.index;
