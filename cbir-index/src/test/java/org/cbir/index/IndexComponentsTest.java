@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
+import org.cbir.core.Similarities;
 import org.cbir.core.spi.Components;
+import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +46,21 @@ class IndexComponentsTest {
         assertEquals(recipe.spec(), restored.spec());
         Reducer.Fitted loaded = restored.load(dir);
         assertArrayEquals(fitted.apply(rows.get(0)), loaded.apply(rows.get(0)), 0);
+    }
+
+    @Test
+    void lshForestRoundTripsThroughTheServiceLoader() throws IOException {
+        LshForest forest = LshForest.builder().trees(3).candidates(9).minHashMatch(2).hashBits(48).seed(-8).build();
+        Index index = forest.create(4, Similarities.cosine());
+        index.add(5, new float[] {1, 2, 3, 4});
+        index.add(6, new float[] {-1, 2, -3, 4});
+        index.save(dir);
+
+        IndexFactory restored = Components.restore(forest.spec(), null, IndexFactory.class);
+        assertEquals(forest.spec(), restored.spec());
+        Index loaded = restored.load(dir, Similarities.cosine());
+        assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
+        assertEquals(Set.of("pca", "lsh-forest"), new IndexComponents().types());
     }
 
     @Test
