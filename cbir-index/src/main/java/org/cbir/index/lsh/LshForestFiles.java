@@ -16,7 +16,7 @@ import org.cbir.core.io.InvalidFileException;
  * dimension:int32 trees:int32 hashBits:int32 candidates:int32 minHashMatch:int32 seed:int64
  * hyperplanes:  trees x hashBits x floats(dimension)
  * count:int32   ids:longs(count)
- * vectors:      ceil(count / 4096) x floats(rows in the chunk x dimension)   row-major
+ * vectors:      ceil(count / 1024) x floats(rows in the block x dimension)   row-major, 1024 rows a block
  * per tree:     hashes:longs(count) rows:ints(count)   sorted by unsigned hash; rows a permutation of 0..count-1
  * </pre>
  * The hyperplanes are stored rather than re-drawn from the seed, so a file never depends on the
@@ -27,6 +27,8 @@ final class LshForestFiles {
     static final String FILE = "lsh-forest.bin";
     static final String CODEC = "cbir.lsh-forest";
     static final int VERSION = 1;
+    /** Vectors are written in blocks of this many rows. */
+    static final int BLOCK_ROWS = 1024;
 
     private LshForestFiles() {
     }
@@ -53,8 +55,13 @@ final class LshForestFiles {
                 ids[row] = store.id(row);
             }
             ChecksummedFiles.writeLongs(out, ids);
-            for (int c = 0; c < store.chunkCount(); c++) {
-                ChecksummedFiles.writeFloats(out, store.chunk(c));
+            for (int first = 0; first < count; first += BLOCK_ROWS) {
+                int rows = Math.min(BLOCK_ROWS, count - first);
+                float[] block = new float[rows * dimension];
+                for (int r = 0; r < rows; r++) {
+                    store.read(first + r, block, r * dimension);
+                }
+                ChecksummedFiles.writeFloats(out, block);
             }
             for (HashTree tree : trees) {
                 ChecksummedFiles.writeLongs(out, tree.sortedHashes());
@@ -96,12 +103,14 @@ final class LshForestFiles {
             if (ids.length != count) {
                 throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
             }
-            float[][] chunks = new float[(count + VectorStore.CHUNK_ROWS - 1) / VectorStore.CHUNK_ROWS][];
-            for (int c = 0; c < chunks.length; c++) {
-                int rows = Math.min(VectorStore.CHUNK_ROWS, count - c * VectorStore.CHUNK_ROWS);
-                chunks[c] = readFloats(in, (long) rows * dimension, "vector chunk");
+            VectorStore store = new VectorStore(dimension);
+            for (int first = 0; first < count; first += BLOCK_ROWS) {
+                int rows = Math.min(BLOCK_ROWS, count - first);
+                float[] block = readFloats(in, (long) rows * dimension, "block of vectors");
+                for (int r = 0; r < rows; r++) {
+                    store.append(ids[first + r], block, r * dimension); // refuses repeated ids
+                }
             }
-            VectorStore store = VectorStore.restore(dimension, ids, chunks);
             HashTree[] trees = new HashTree[treeCount];
             for (int t = 0; t < treeCount; t++) {
                 trees[t] = readTree(in, t, bits, count);

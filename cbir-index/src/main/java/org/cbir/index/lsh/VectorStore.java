@@ -4,16 +4,19 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * The vectors and ids of an index by row: vectors packed into float chunks of
- * {@value #CHUNK_ROWS} rows (4 bytes per value, no per-vector object), ids in a {@code long}
- * array, rows by id in a {@link LongIntMap}. Removed rows are marked dead and keep their slot
- * until {@link #compact}. Not thread-safe: the index guards it with its lock.
+ * The vectors and ids of an index by row: vectors packed into float chunks of at most
+ * {@value #CHUNK_BYTES} bytes (4 bytes per value, no object per vector; chunks stay below half of
+ * G1's smallest heap region, so they are never allocated as "humongous" objects that waste the
+ * rest of a region), ids in a {@code long} array, rows by id in a {@link LongIntMap}. Removed rows
+ * are marked dead and keep their slot until {@link #compact}. Not thread-safe: the index guards it
+ * with its lock.
  */
 final class VectorStore {
-    static final int CHUNK_BITS = 12;
-    static final int CHUNK_ROWS = 1 << CHUNK_BITS;
+    static final int CHUNK_BYTES = 256 * 1024;
 
     private final int dimension;
+    private final int chunkBits;
+    private final int chunkMask;
     private float[][] chunks = new float[0][];
     private long[] ids = new long[16];
     private final BitSet dead = new BitSet();
@@ -22,50 +25,9 @@ final class VectorStore {
 
     VectorStore(int dimension) {
         this.dimension = dimension;
-    }
-
-    /**
-     * A store of the live rows {@code 0 .. ids.length - 1} read from a file: {@code chunks} as
-     * {@link #chunk} returns them.
-     *
-     * @throws IllegalArgumentException if an id repeats or the chunks do not fit the rows
-     */
-    static VectorStore restore(int dimension, long[] ids, float[][] chunks) {
-        VectorStore store = new VectorStore(dimension);
-        int expectedChunks = (ids.length + CHUNK_ROWS - 1) >>> CHUNK_BITS;
-        if (chunks.length != expectedChunks) {
-            throw new IllegalArgumentException(chunks.length + " vector chunks for " + ids.length + " rows");
-        }
-        for (int c = 0; c < chunks.length; c++) {
-            int rowsInChunk = Math.min(CHUNK_ROWS, ids.length - c * CHUNK_ROWS);
-            if (chunks[c].length != rowsInChunk * dimension) {
-                throw new IllegalArgumentException("vector chunk " + c + " has " + chunks[c].length
-                        + " values, expected " + rowsInChunk * dimension);
-            }
-            chunks[c] = Arrays.copyOf(chunks[c], CHUNK_ROWS * dimension);
-        }
-        store.chunks = chunks;
-        store.ids = ids.length < 16 ? Arrays.copyOf(ids, 16) : ids;
-        store.rowsById = new LongIntMap(ids.length);
-        for (int row = 0; row < ids.length; row++) {
-            if (store.rowsById.get(ids[row]) >= 0) {
-                throw new IllegalArgumentException("id " + ids[row] + " appears twice");
-            }
-            store.rowsById.put(ids[row], row);
-        }
-        store.rows = ids.length;
-        return store;
-    }
-
-    /** The number of chunks in use. */
-    int chunkCount() {
-        return (rows + CHUNK_ROWS - 1) >>> CHUNK_BITS;
-    }
-
-    /** The used part of chunk {@code c}, as a new array; the store must have no dead rows. */
-    float[] chunk(int c) {
-        int rowsInChunk = Math.min(CHUNK_ROWS, rows - c * CHUNK_ROWS);
-        return Arrays.copyOf(chunks[c], rowsInChunk * dimension);
+        int rowsPerChunk = Math.max(1, CHUNK_BYTES / (Float.BYTES * dimension));
+        this.chunkBits = 31 - Integer.numberOfLeadingZeros(rowsPerChunk);
+        this.chunkMask = (1 << chunkBits) - 1;
     }
 
     /** Rows in use, dead ones included. */
@@ -100,15 +62,23 @@ final class VectorStore {
         return ids[row];
     }
 
-    /** Appends a copy of {@code vector} under {@code id} (not present, checked by the caller); returns its row. */
-    int append(long id, float[] vector) {
+    /**
+     * Appends a copy of {@code vector[offset .. offset + dimension)} under {@code id}; returns its
+     * row.
+     *
+     * @throws IllegalArgumentException if {@code id} is present
+     */
+    int append(long id, float[] vector, int offset) {
+        if (rowsById.get(id) >= 0) {
+            throw new IllegalArgumentException("id " + id + " is already in the index");
+        }
         int row = rows;
-        int chunk = row >>> CHUNK_BITS;
+        int chunk = row >>> chunkBits;
         if (chunk == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunk + 1);
-            chunks[chunk] = new float[CHUNK_ROWS * dimension];
+            chunks[chunk] = new float[(chunkMask + 1) * dimension];
         }
-        System.arraycopy(vector, 0, chunks[chunk], (row & (CHUNK_ROWS - 1)) * dimension, dimension);
+        System.arraycopy(vector, offset, chunks[chunk], (row & chunkMask) * dimension, dimension);
         if (row == ids.length) {
             ids = Arrays.copyOf(ids, Math.max(16, row + (row >> 1)));
         }
@@ -128,9 +98,9 @@ final class VectorStore {
         return true;
     }
 
-    /** Copies the vector of {@code row} into {@code target}. */
-    void read(int row, float[] target) {
-        System.arraycopy(chunks[row >>> CHUNK_BITS], (row & (CHUNK_ROWS - 1)) * dimension, target, 0, dimension);
+    /** Copies the vector of {@code row} into {@code target} at {@code offset}. */
+    void read(int row, float[] target, int offset) {
+        System.arraycopy(chunks[row >>> chunkBits], (row & chunkMask) * dimension, target, offset, dimension);
     }
 
     /**
@@ -142,7 +112,6 @@ final class VectorStore {
             return null;
         }
         int[] remap = new int[rows];
-        float[] buffer = new float[dimension];
         int live = 0;
         for (int row = 0; row < rows; row++) {
             if (dead.get(row)) {
@@ -151,15 +120,14 @@ final class VectorStore {
             }
             remap[row] = live;
             if (live != row) {
-                read(row, buffer);
-                System.arraycopy(buffer, 0, chunks[live >>> CHUNK_BITS], (live & (CHUNK_ROWS - 1)) * dimension,
-                        dimension);
+                read(row, chunks[live >>> chunkBits], (live & chunkMask) * dimension);
                 ids[live] = ids[row];
             }
             live++;
         }
         rows = live;
-        chunks = Arrays.copyOf(chunks, (live + CHUNK_ROWS - 1) >>> CHUNK_BITS);
+        chunks = Arrays.copyOf(chunks, (live + chunkMask) >>> chunkBits);
+        ids = Arrays.copyOf(ids, Math.max(16, live + (live >> 3)));
         rowsById = new LongIntMap(live);
         for (int row = 0; row < live; row++) {
             rowsById.put(ids[row], row);

@@ -107,8 +107,23 @@ class LshForestPersistenceTest {
     }
 
     @Test
-    void refusesAWellFormedFileWithAnUnsortedTree() throws IOException {
-        LshForest one = LshForest.builder().trees(1).candidates(1).minHashMatch(0).hashBits(2).seed(1).build();
+    void refusesWellFormedFilesWithInconsistentContent() throws IOException {
+        // 10.., 01..: unsorted
+        writeTinyForest(new long[] {5, 6}, new long[] {Long.MIN_VALUE, 1L << 62});
+        CorruptFileException unsorted = assertThrows(CorruptFileException.class, () -> TINY.load(dir, COSINE));
+        assertTrue(unsorted.getMessage().contains("unsorted"), unsorted.getMessage());
+        assertInstanceOf(InvalidFileException.class, unsorted);
+
+        writeTinyForest(new long[] {5, 5}, new long[] {1L << 62, Long.MIN_VALUE});
+        CorruptFileException repeated = assertThrows(CorruptFileException.class, () -> TINY.load(dir, COSINE));
+        assertTrue(repeated.getMessage().contains("id 5 is already"), repeated.getMessage());
+    }
+
+    private static final LshForest TINY = LshForest.builder().trees(1).candidates(1).minHashMatch(0).hashBits(2)
+            .seed(1).build();
+
+    /** A hand-written file of TINY: dimension 1, two vectors with {@code ids} and one tree of {@code hashes}. */
+    private void writeTinyForest(long[] ids, long[] hashes) throws IOException {
         ChecksummedFiles.write(dir.resolve(LshForestFiles.FILE), LshForestFiles.CODEC, LshForestFiles.VERSION, out -> {
             out.writeInt(1);
             out.writeInt(1);
@@ -119,13 +134,10 @@ class LshForestPersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[] {1});
             ChecksummedFiles.writeFloats(out, new float[] {-1});
             out.writeInt(2);
-            ChecksummedFiles.writeLongs(out, new long[] {5, 6});
+            ChecksummedFiles.writeLongs(out, ids);
             ChecksummedFiles.writeFloats(out, new float[] {1, -1});
-            ChecksummedFiles.writeLongs(out, new long[] {Long.MIN_VALUE, 1L << 62}); // 10.., 01..: unsorted
+            ChecksummedFiles.writeLongs(out, hashes);
             ChecksummedFiles.writeInts(out, new int[] {0, 1});
         });
-        CorruptFileException e = assertThrows(CorruptFileException.class, () -> one.load(dir, COSINE));
-        assertTrue(e.getMessage().contains("unsorted"), e.getMessage());
-        assertInstanceOf(InvalidFileException.class, e);
     }
 }
