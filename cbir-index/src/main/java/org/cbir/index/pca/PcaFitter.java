@@ -5,24 +5,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits a PCA: the sample mean, then the covariance matrix {@code C = X'X / (n - 1)} of the
- * centred rows {@code X} (accumulated in {@code double}, upper triangle only), then the
- * symmetric eigen-decomposition of {@code C} with EJML's QR algorithm.
+ * Fits a PCA: the sample mean, then the eigen-decomposition of a symmetric matrix built from the
+ * centred rows {@code X} (n rows of dimension d), in {@code double}, with EJML.
  *
- * <p><b>Why the covariance and not an SVD of {@code X}.</b> Both give the same components and
- * variances. The covariance route needs memory {@code O(d^2)} whatever the sample size, where an
- * SVD of {@code X} needs a double copy of the whole sample ({@code 8 n d} bytes: 3.3 GB for
- * 100,000 signatures of 4,096); time is {@code O(n d^2 + d^3)}. Its drawback, squaring the
- * condition number, costs accuracy only for eigenvalues below about {@code 1e-16} of the largest,
- * which for float32 signatures (relative precision {@code 6e-8}, so about {@code 4e-15} on the
- * variance scale) are rounding noise anyway. For very large dimensions (tens of thousands) fit on
- * a reduced signature instead: the eigen-decomposition is cubic in {@code d}.
+ * <p><b>Which matrix, and why.</b> With at least as many rows as dimensions, the covariance
+ * {@code C = X'X / (n - 1)} (d x d), whose eigenvectors are the components. With fewer rows than
+ * dimensions (a few hundred CNN signatures of 4,096 values, say), the Gram matrix
+ * {@code G = XX' / (n - 1)} (n x n), which has the same non-zero eigenvalues; each component is
+ * then {@code X'u / sqrt((n - 1) lambda)} for an eigenvector {@code u} of {@code G}. Either way the
+ * matrix is {@code min(n, d)} square, so time is {@code O(n d min(n, d) + min(n, d)^3)} and
+ * memory {@code O(min(n, d)^2)} (plus a double copy of the sample in the Gram case, which is
+ * smaller than the covariance would be). Both give the components and variances of an SVD of
+ * {@code X} (what scikit-learn computes); an SVD would avoid squaring the condition number, but
+ * that costs accuracy only for variances below about {@code 1e-16} of the largest, which for
+ * float32 signatures (relative precision {@code 6e-8}, so about {@code 4e-15} on the variance
+ * scale) are rounding noise anyway, and an SVD needs the whole sample as a double matrix.
+ *
+ * <p><b>Components without variance.</b> A centred sample of n rows spans at most n - 1
+ * dimensions; a kept component whose variance is at most {@link FittedPca#WHITENING_FLOOR} times
+ * the largest carries no information, and in the Gram case it is completed deterministically
+ * (Gram-Schmidt of the unit vectors {@code e_0, e_1, ...} against the previous components) so
+ * that the components stay orthonormal.
  *
  * <p><b>Sign convention.</b> An eigenvector is defined up to its sign; each kept component is
  * flipped so that its loading of largest magnitude (the first such, on a tie) is positive, so
@@ -50,40 +57,31 @@ final class PcaFitter {
                     + maxComponents);
         }
         double[] mean = mean(sample, dimension);
-        DMatrixRMaj covariance = covariance(sample, mean);
+        boolean gram = rows < dimension;
+        double[][] centred = gram ? centred(sample, mean) : null;
+        DMatrixRMaj matrix = gram ? gram(centred) : covariance(sample, mean);
         double totalVariance = 0;
-        for (int i = 0; i < dimension; i++) {
-            totalVariance += covariance.get(i, i);
+        for (int i = 0; i < matrix.numRows; i++) {
+            totalVariance += matrix.get(i, i);
         }
-        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(dimension, true, true);
-        if (!eigen.decompose(covariance)) {
-            throw new ArithmeticException("the eigen-decomposition of the " + dimension + " x " + dimension
-                    + " sample covariance did not converge");
-        }
-        Integer[] order = new Integer[dimension];
-        double[] values = new double[dimension];
-        for (int i = 0; i < dimension; i++) {
-            order[i] = i;
-            values[i] = Math.max(0, eigen.getEigenvalue(i).getReal()); // tiny negatives are rounding
-        }
-        Arrays.sort(order, (a, b) -> {
-            int byValue = Double.compare(values[b], values[a]);
-            return byValue != 0 ? byValue : Integer.compare(a, b);
-        });
-        int kept = components > 0 ? components
-                : countForShare(values, order, totalVariance, varianceShare, maxComponents);
-        double[] variance = new double[kept];
+        SymmetricEigen eigen = SymmetricEigen.of(matrix, gram ? "Gram matrix of the sample" : "sample covariance");
+        double[] values = eigen.values();
+        int kept = components > 0 ? components : countForShare(values, totalVariance, varianceShare, maxComponents);
+        double[] variance = Arrays.copyOf(values, kept);
         double[] ratio = new double[kept];
+        double[][] vectors = new double[kept][];
+        for (int c = 0; c < kept; c++) {
+            ratio[c] = totalVariance > 0 ? variance[c] / totalVariance : 0;
+            vectors[c] = gram ? fromGram(eigen, c, centred, vectors) : eigen.vector(c).clone();
+        }
         double[] loadings = new double[kept * dimension];
         for (int c = 0; c < kept; c++) {
-            variance[c] = values[order[c]];
-            ratio[c] = totalVariance > 0 ? variance[c] / totalVariance : 0;
-            DMatrixRMaj vector = eigen.getEigenVector(order[c]);
-            copyWithSignConvention(vector, loadings, c * dimension, dimension);
+            copyWithSignConvention(vectors[c], loadings, c * dimension);
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug(String.format(Locale.ROOT, "PCA fitted on %d rows of dimension %d: %d components explain %.2f%%"
-                    + " of the variance", rows, dimension, kept, 100 * Arrays.stream(ratio).sum()));
+            LOG.debug(String.format(Locale.ROOT, "PCA fitted on %d rows of dimension %d (%s): %d components explain"
+                    + " %.2f%% of the variance", rows, dimension, gram ? "Gram matrix" : "covariance", kept,
+                    100 * Arrays.stream(ratio).sum()));
         }
         return new FittedPca(mean, variance, ratio, loadings, whiten);
     }
@@ -162,15 +160,46 @@ final class PcaFitter {
         return DMatrixRMaj.wrap(d, d, c);
     }
 
+    private static double[][] centred(List<float[]> sample, double[] mean) {
+        double[][] rows = new double[sample.size()][mean.length];
+        for (int r = 0; r < rows.length; r++) {
+            float[] row = sample.get(r);
+            for (int j = 0; j < mean.length; j++) {
+                rows[r][j] = row[j] - mean[j];
+            }
+        }
+        return rows;
+    }
+
+    /** {@code XX' / (n - 1)} of the centred rows. */
+    private static DMatrixRMaj gram(double[][] centred) {
+        int n = centred.length;
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        double scale = 1.0 / (n - 1);
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                double dot = 0;
+                double[] x = centred[a];
+                double[] y = centred[b];
+                for (int j = 0; j < x.length; j++) {
+                    dot += x[j] * y[j];
+                }
+                g.set(a, b, dot * scale);
+                g.set(b, a, dot * scale);
+            }
+        }
+        return g;
+    }
+
     /** scikit-learn's rule: the smallest k whose cumulative ratio is strictly above the share. */
-    private static int countForShare(double[] values, Integer[] order, double total, double share, int max) {
+    private static int countForShare(double[] values, double total, double share, int max) {
         if (total <= 0) {
             throw new IllegalArgumentException("the PCA sample has zero variance (all rows are equal), so no number"
                     + " of components explains a share " + share + " of it");
         }
         double cumulative = 0;
         for (int k = 1; k <= max; k++) {
-            cumulative += values[order[k - 1]] / total;
+            cumulative += values[k - 1] / total;
             if (cumulative > share) {
                 return k;
             }
@@ -178,19 +207,69 @@ final class PcaFitter {
         return max;
     }
 
-    private static void copyWithSignConvention(DMatrixRMaj vector, double[] target, int offset, int dimension) {
-        double norm = 0;
+    /** Component {@code c} from the Gram eigenvector {@code u}: {@code X'u}, normalised; completed where it has no variance. */
+    private static double[] fromGram(SymmetricEigen eigen, int c, double[][] centred, double[][] previous) {
+        int d = centred[0].length;
+        double[] v = new double[d];
+        double[] values = eigen.values();
+        if (values[c] > FittedPca.WHITENING_FLOOR * values[0]) {
+            double[] u = eigen.vector(c);
+            for (int a = 0; a < centred.length; a++) {
+                double ua = u[a];
+                double[] row = centred[a];
+                for (int j = 0; j < d; j++) {
+                    v[j] += ua * row[j];
+                }
+            }
+            return normalised(v);
+        }
+        for (int axis = 0; axis < d; axis++) {
+            Arrays.fill(v, 0);
+            v[axis] = 1;
+            for (int pass = 0; pass < 2; pass++) { // twice: classical Gram-Schmidt loses orthogonality once
+                for (int p = 0; p < c; p++) {
+                    double dot = 0;
+                    for (int j = 0; j < d; j++) {
+                        dot += v[j] * previous[p][j];
+                    }
+                    for (int j = 0; j < d; j++) {
+                        v[j] -= dot * previous[p][j];
+                    }
+                }
+            }
+            if (norm(v) > 0.5) {
+                return normalised(v);
+            }
+        }
+        throw new IllegalStateException("no unit vector is orthogonal to " + c + " components in dimension " + d);
+    }
+
+    private static double norm(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double[] normalised(double[] v) {
+        double n = norm(v);
+        for (int j = 0; j < v.length; j++) {
+            v[j] /= n;
+        }
+        return v;
+    }
+
+    private static void copyWithSignConvention(double[] vector, double[] target, int offset) {
         int largest = 0;
-        for (int j = 0; j < dimension; j++) {
-            double v = vector.get(j);
-            norm += v * v;
-            if (Math.abs(v) > Math.abs(vector.get(largest))) {
+        for (int j = 0; j < vector.length; j++) {
+            if (Math.abs(vector[j]) > Math.abs(vector[largest])) {
                 largest = j;
             }
         }
-        double scale = (vector.get(largest) < 0 ? -1 : 1) / Math.sqrt(norm);
-        for (int j = 0; j < dimension; j++) {
-            target[offset + j] = vector.get(j) * scale;
+        double scale = (vector[largest] < 0 ? -1 : 1) / norm(vector);
+        for (int j = 0; j < vector.length; j++) {
+            target[offset + j] = vector[j] * scale;
         }
     }
 }

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
  * by another convention, so each output column is compared up to its sign.
  */
 class PcaReferenceTest {
-    /** Relative to the largest magnitude of each reference column: float32 output, double arithmetic. */
-    private static final double PROJECTION_TOLERANCE = 1e-5;
+    /**
+     * Relative to the largest magnitude of each reference column: float32 output (rounding 6e-8),
+     * double arithmetic; every case also passes at 2e-7.
+     */
+    private static final double PROJECTION_TOLERANCE = 1e-6;
     private static final double VARIANCE_TOLERANCE = 1e-9;
 
     private static final List<float[]> FASHION = FashionMnist.images();

@@ -81,6 +81,45 @@ class PcaTest {
     }
 
     @Test
+    void gramAndCovarianceRoutesAgree() {
+        // 10 rows of dimension 30 take the Gram route; the same rows four times over (40 >= 30) the
+        // covariance route: same components, variances scaled by (4 * 9) / 39
+        List<float[]> few = gaussianRows(10, 30, 13);
+        List<float[]> repeated = new ArrayList<>();
+        for (int copy = 0; copy < 4; copy++) {
+            repeated.addAll(few);
+        }
+        FittedPca gram = Pca.components(9).fit(few);
+        FittedPca covariance = Pca.components(9).fit(repeated);
+        double[] scaled = covariance.explainedVariance();
+        for (int c = 0; c < scaled.length; c++) {
+            scaled[c] *= 39.0 / 36;
+        }
+        assertArrayEquals(scaled, gram.explainedVariance(), 1e-9 * scaled[0]);
+        assertArrayEquals(covariance.explainedVarianceRatio(), gram.explainedVarianceRatio(), 1e-12);
+        for (int c = 0; c < 9; c++) {
+            assertArrayEquals(covariance.components()[c], gram.components()[c], 1e-8, "component " + c);
+        }
+    }
+
+    @Test
+    void componentsWithoutVarianceAreCompletedOrthonormally() {
+        // 4 centred rows span 3 dimensions: the 4th component has no variance
+        FittedPca pca = Pca.components(4).fit(gaussianRows(4, 8, 21));
+        assertEquals(0, pca.explainedVariance()[3], 1e-9 * pca.explainedVariance()[0]);
+        double[][] w = pca.components();
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                double dot = 0;
+                for (int j = 0; j < 8; j++) {
+                    dot += w[a][j] * w[b][j];
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-12, "w" + a + " . w" + b);
+            }
+        }
+    }
+
+    @Test
     void fitDoesNotModifyTheSampleNorKeepItsArrays() {
         List<float[]> rows = gaussianRows(20, 5, 11);
         List<float[]> copy = rows.stream().map(float[]::clone).toList();
