@@ -72,22 +72,27 @@ public final class LshForest implements IndexFactory {
                 .seed(parsedSeed).build();
     }
 
+    /** The number of hash trees. */
     public int trees() {
         return trees;
     }
 
+    /** Candidates per tree; a query's budget is {@code trees() x candidates()}. */
     public int candidates() {
         return candidates;
     }
 
+    /** The shortest prefix the descent stops at once it has k candidates. */
     public int minHashMatch() {
         return minHashMatch;
     }
 
+    /** Bits per hash, 1 to 64. */
     public int hashBits() {
         return hashBits;
     }
 
+    /** The seed of the random hyperplanes. */
     public long seed() {
         return seed;
     }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
@@ -159,12 +157,11 @@ public final class LshForestIndex implements Index {
             }
             int budget = (int) Math.min((long) parameters.candidates() * trees.length, Integer.MAX_VALUE);
             int needed = Math.min(k, store.size());
-            Set<Integer> seen = new HashSet<>();
-            List<Integer> candidates = new ArrayList<>();
+            RowSet candidates = new RowSet();
             for (; depth >= 0; depth--) {
                 for (HashTree.Descent descent : descents) {
                     descent.visit(depth, row -> {
-                        if (!store.isDead(row) && seen.add(row)) {
+                        if (!store.isDead(row)) {
                             candidates.add(row);
                         }
                     });
@@ -180,10 +177,11 @@ public final class LshForestIndex implements Index {
         }
     }
 
-    private List<Neighbor> rank(float[] query, List<Integer> candidates, int k) {
+    private List<Neighbor> rank(float[] query, RowSet candidates, int k) {
         PriorityQueue<Neighbor> heap = new PriorityQueue<>(k + 1, Collections.reverseOrder());
         float[] vector = new float[dimension];
-        for (int row : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            int row = candidates.get(i);
             store.read(row, vector, 0);
             Neighbor candidate = new Neighbor(store.id(row), similarity.distance(query, vector));
             if (heap.size() < k) {
@@ -215,7 +213,11 @@ public final class LshForestIndex implements Index {
         }
     }
 
-    /** Writes the index after merging all pending changes (see {@link LshForestFiles} for the format). */
+    /**
+     * Merges all pending changes, then writes one checksummed file, {@code lsh-forest.bin} (codec
+     * {@code cbir.lsh-forest}, version 1): parameters, hyperplanes, ids, vectors and the sorted
+     * trees. Searches may run during the write; changes wait for it.
+     */
     @Override
     public void save(Path directory) throws IOException {
         lock.writeLock().lock();

@@ -99,7 +99,7 @@ public final class FittedPca implements Reducer.Fitted {
         return mean.clone();
     }
 
-    /** The kept components as rows of unit length, by decreasing variance (see {@link PcaFitter} for signs). */
+    /** The kept components as rows of unit length, by decreasing variance, each with its largest loading positive. */
     public double[][] components() {
         int d = mean.length;
         double[][] rows = new double[variance.length][];

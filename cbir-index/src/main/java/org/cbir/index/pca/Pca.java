@@ -19,8 +19,15 @@ import org.cbir.core.io.InvalidFileException;
  * <p>How many components are kept is chosen either directly ({@link #components(int)}) or as the
  * smallest number whose explained variance exceeds a share of the total
  * ({@link #explainedVariance(double)}, scikit-learn's rule for a fractional
- * {@code n_components}). See {@link PcaFitter} for the algorithm, its cost and the sign
- * convention, and {@link FittedPca} for the whitening floor.
+ * {@code n_components}).
+ *
+ * <p>The components are the eigenvectors of the sample covariance (d x d) when the sample has at
+ * least as many rows as dimensions, else they come from the eigenvectors of the Gram matrix of the
+ * centred rows (n x n), which has the same non-zero spectrum: the decomposed matrix is
+ * {@code min(n, d)} square, so fitting costs {@code O(n d min(n, d) + min(n, d)^3)} time and
+ * {@code O(min(n, d)^2)} memory, in {@code double} with EJML. Each component's sign is fixed so
+ * that its loading of largest magnitude is positive: refitting the same sample gives the same
+ * output. See {@link FittedPca} for the whitening floor.
  *
  * <p>Immutable and thread-safe.
  */
