@@ -9,8 +9,9 @@ import org.cbir.index.pca.Pca;
 
 /**
  * Restores the components that {@code cbir-index} defines from their specs: the {@link Pca}
- * recipe ({@code "pca"}) and the {@link LshForest} index factory ({@code "lsh-forest"}). Registered in {@code META-INF/services}; the pipeline then loads a
- * fitted PCA with the recipe's {@link org.cbir.core.Reducer#load} and an index with the factory's
+ * recipe ({@code "pca"}) and the {@link LshForest} index factory ({@code "lsh-forest"}).
+ * Registered in {@code META-INF/services}; the pipeline then loads a fitted PCA with the
+ * recipe's {@link org.cbir.core.Reducer#load} and an index with the factory's
  * {@link org.cbir.core.IndexFactory#load}. Stateless and thread-safe.
  */
 public final class IndexComponents implements ComponentProvider {

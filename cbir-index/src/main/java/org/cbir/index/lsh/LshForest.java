@@ -19,13 +19,16 @@ import org.cbir.core.Similarity;
  * distinct vectors or reaches prefixes of {@link Builder#minHashMatch} bits (details in
  * {@link LshForestIndex#search}); the candidates are then ranked exactly with the index's
  * {@link Similarity}. As in scikit-learn, {@code candidates} counts per tree (its
- * {@code n_candidates}); the budget of a query is {@code trees x candidates}. This follows scikit-learn's former
- * {@code sklearn.neighbors.LSHForest} (removed in 0.21), with hashes of up to 64 bits held in a
- * {@code long}, so collections far above its 32-bit limit keep enough distinct hashes.
+ * {@code n_candidates}): the budget of a query is {@code trees x candidates}. This follows
+ * scikit-learn's former {@code sklearn.neighbors.LSHForest} (removed in 0.21), with hashes of up
+ * to 64 bits held in a {@code long}, so collections far above its 32-bit limit keep enough
+ * distinct hashes.
  *
  * <p>More trees or candidates raise recall and query time; longer hashes separate large
  * collections more finely; a larger {@code minHashMatch} stops the descent earlier (fewer, closer
- * candidates). Immutable and thread-safe.
+ * candidates). With the defaults, recall@10 against exact cosine search is 0.963 on 5,000
+ * clustered vectors of dimension 32 (0.815 with 10 candidates per tree, 0.995 with 150; see
+ * {@code LshForestRecallTest}). Immutable and thread-safe.
  */
 public final class LshForest implements IndexFactory {
     /** The component type recorded in manifests. */
@@ -149,13 +152,19 @@ public final class LshForest implements IndexFactory {
         private Builder() {
         }
 
-        /** Independent hash trees, at least 1 (default 10): more raise recall, memory (12 bytes per vector and tree) and query time. */
+        /**
+         * Independent hash trees, at least 1 (default 10): more raise recall, memory (12 bytes per
+         * vector and tree) and query time.
+         */
         public Builder trees(int trees) {
             this.trees = trees;
             return this;
         }
 
-        /** Candidates per tree, at least 1 (default 50): a query ranks about {@code trees x candidates} vectors exactly. */
+        /**
+         * Candidates per tree, at least 1 (default 50): a query ranks about
+         * {@code trees x candidates} vectors exactly.
+         */
         public Builder candidates(int candidates) {
             this.candidates = candidates;
             return this;

@@ -83,8 +83,9 @@ final class LshForestFiles {
                 throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + ", trees " + treeCount
                         + " or hash bits " + bits);
             }
-            ComponentSpec saved = ComponentSpec.of(LshForest.TYPE, LshForest.TREES, treeCount, LshForest.CANDIDATES,
-                    candidates, LshForest.MIN_HASH_MATCH, minHashMatch, LshForest.HASH_BITS, bits, LshForest.SEED, seed);
+            ComponentSpec saved = ComponentSpec.of(LshForest.TYPE, LshForest.TREES, treeCount,
+                    LshForest.CANDIDATES, candidates, LshForest.MIN_HASH_MATCH, minHashMatch,
+                    LshForest.HASH_BITS, bits, LshForest.SEED, seed);
             if (!saved.equals(parameters.spec())) {
                 throw new InvalidFileException(file, "holds an index built as " + saved
                         + ", which the factory " + parameters.spec() + " cannot load");

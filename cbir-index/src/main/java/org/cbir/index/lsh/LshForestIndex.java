@@ -128,8 +128,8 @@ public final class LshForestIndex implements Index {
     }
 
     /**
-     * The approximate k nearest neighbours: the candidates of the synchronous descent (Bawa et al.
-     * section 4.2), ranked exactly. Starting at the longest prefix any tree shares with the query,
+     * The approximate k nearest neighbours: the candidates of Bawa et al.'s synchronous descent
+     * over all trees, ranked exactly. Starting at the longest prefix any tree shares with the query,
      * each step takes, from every tree, the vectors that share the current prefix, and the descent
      * stops after the first depth where it holds {@code trees x candidates} distinct vectors, or at
      * depth {@code minHashMatch}; where that leaves fewer than {@code k}, it goes on to shorter

@@ -207,7 +207,10 @@ final class PcaFitter {
         return max;
     }
 
-    /** Component {@code c} from the Gram eigenvector {@code u}: {@code X'u}, normalised; completed where it has no variance. */
+    /**
+     * Component {@code c} from the Gram eigenvector {@code u}: {@code X'u}, normalised; completed
+     * where it has no variance.
+     */
     private static double[] fromGram(SymmetricEigen eigen, int c, double[][] centred, double[][] previous) {
         int d = centred[0].length;
         double[] v = new double[d];

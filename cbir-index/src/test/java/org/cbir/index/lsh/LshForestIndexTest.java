@@ -19,7 +19,10 @@ import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 
-/** The {@link Index} contract of the LSH Forest: updates, merges, removals, exactness where the budget covers everything. */
+/**
+ * The {@link Index} contract of the LSH Forest: updates, merges, removals, and exact results where
+ * the budget covers everything.
+ */
 class LshForestIndexTest {
     private static final Similarity COSINE = Similarities.cosine();
 
