@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
@@ -122,6 +123,26 @@ public final class LshForestIndex implements Index {
         lock.readLock().lock();
         try {
             return store.rowOf(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A copy of the vector stored under {@code id} (owned by the caller), or empty when the id is
+     * absent. ({@code Index#vector} on cbir-core versions that declare it; no {@code @Override}, so
+     * that this class compiles against those that do not yet.)
+     */
+    public Optional<float[]> vector(long id) {
+        lock.readLock().lock();
+        try {
+            int row = store.rowOf(id);
+            if (row < 0) {
+                return Optional.empty();
+            }
+            float[] copy = new float[dimension];
+            store.read(row, copy, 0);
+            return Optional.of(copy);
         } finally {
             lock.readLock().unlock();
         }

@@ -1,5 +1,6 @@
 package org.cbir.index.lsh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,6 +43,19 @@ class LshForestIndexTest {
         assertEquals(List.of(new Neighbor(-3, 0.0)), index.search(new float[] {0, 2, 0}, 3));
         index.add(7, new float[] {0, 0, 1}); // an id can come back after removal
         assertEquals(7, index.search(new float[] {0, 0, 1}, 1).get(0).id());
+    }
+
+    @Test
+    void returnsCopiesOfStoredVectors() {
+        LshForestIndex index = LshForest.builder().build().create(2, COSINE);
+        index.add(4, new float[] {3, -1});
+        float[] stored = index.vector(4).orElseThrow();
+        assertArrayEquals(new float[] {3, -1}, stored);
+        stored[0] = 0;
+        assertArrayEquals(new float[] {3, -1}, index.vector(4).orElseThrow());
+        assertTrue(index.vector(5).isEmpty());
+        index.remove(4);
+        assertTrue(index.vector(4).isEmpty());
     }
 
     @Test
