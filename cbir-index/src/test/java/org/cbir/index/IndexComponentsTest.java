@@ -1,0 +1,72 @@
+package org.cbir.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
+import org.cbir.core.Reducer;
+import org.cbir.core.Similarities;
+import org.cbir.core.spi.Components;
+import org.cbir.index.lsh.LshForest;
+import org.cbir.index.pca.Pca;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The module's components come back from their specs through the service loader. */
+class IndexComponentsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pcaRoundTripsThroughTheServiceLoader() throws IOException {
+        Reducer recipe = Pca.explainedVariance(0.9).whitened();
+        Random random = new Random(1);
+        List<float[]> rows = new ArrayList<>();
+        for (int r = 0; r < 50; r++) {
+            float[] row = new float[6];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) (random.nextGaussian() * (j + 1));
+            }
+            rows.add(row);
+        }
+        Reducer.Fitted fitted = recipe.fit(rows);
+        fitted.save(dir);
+
+        Reducer restored = Components.restore(recipe.spec(), null, Reducer.class);
+        assertEquals(recipe.spec(), restored.spec());
+        Reducer.Fitted loaded = restored.load(dir);
+        assertArrayEquals(fitted.apply(rows.get(0)), loaded.apply(rows.get(0)), 0);
+    }
+
+    @Test
+    void lshForestRoundTripsThroughTheServiceLoader() throws IOException {
+        LshForest forest = LshForest.builder().trees(3).candidates(9).minHashMatch(2).hashBits(48).seed(-8).build();
+        Index index = forest.create(4, Similarities.cosine());
+        index.add(5, new float[] {1, 2, 3, 4});
+        index.add(6, new float[] {-1, 2, -3, 4});
+        index.save(dir);
+
+        IndexFactory restored = Components.restore(forest.spec(), null, IndexFactory.class);
+        assertEquals(forest.spec(), restored.spec());
+        Index loaded = restored.load(dir, Similarities.cosine());
+        assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
+        assertEquals(Set.of("pca", "lsh-forest"), new IndexComponents().types());
+    }
+
+    @Test
+    void refusesTypesItDoesNotDefine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new IndexComponents().restore(ComponentSpec.of("exact"), null));
+        assertTrue(e.getMessage().contains("'exact'"), e.getMessage());
+    }
+}
