@@ -128,11 +128,7 @@ public final class LshForestIndex implements Index {
         }
     }
 
-    /**
-     * A copy of the vector stored under {@code id} (owned by the caller), or empty when the id is
-     * absent. ({@code Index#vector} on cbir-core versions that declare it; no {@code @Override}, so
-     * that this class compiles against those that do not yet.)
-     */
+    /** A copy of the vector stored under {@code id} (owned by the caller), or empty when the id is absent. */
     @Override
     public Optional<float[]> vector(long id) {
         lock.readLock().lock();
