@@ -1,12 +1,10 @@
 package org.cbir.core.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.cbir.core.io.AtomicOutput;
 
 /** Text output shared by the report writers: atomic file replacement and number formats. */
 final class ReportFiles {
@@ -18,17 +16,7 @@ final class ReportFiles {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicOutput.writeString(target, text);
     }
 
     /** A score with 4 decimals for tables, {@code n/a} for NaN. */

@@ -6,13 +6,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.cbir.core.io.AtomicOutput;
 
 /** The PNG writer behind {@link Images#write}: builds an 8- or 16-bit raster, writes it atomically. */
 final class PngWriter {
@@ -35,20 +32,7 @@ final class PngWriter {
             throw new IllegalArgumentException("Images.write writes PNG; the file name must end with .png, got " + path);
         }
         BufferedImage raster = image.depth() == SampleDepth.UINT16 ? to16Bit(image) : to8Bit(image);
-        Path folder = path.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, "." + name + ".", ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-                encode(raster, out, path);
-            }
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicOutput.write(path, out -> encode(raster, out, path));
     }
 
     private static void encode(BufferedImage raster, OutputStream out, Path path) throws IOException {

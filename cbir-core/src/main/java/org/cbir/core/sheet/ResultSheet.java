@@ -7,11 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +21,7 @@ import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.cbir.core.io.AtomicOutput;
 
 /**
  * A PNG picture of query results, as in the paper's result figures: one row per query, the
@@ -148,19 +147,11 @@ public final class ResultSheet {
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(target.toString(), null, "its folder does not exist");
         }
-        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(sheet, "png", temp.toFile())) {
+        AtomicOutput.write(target, out -> {
+            if (!ImageIO.write(sheet, "png", out)) {
                 throw new IOException("no PNG writer available to write " + target);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     /** The layout {@link #render} uses for {@code rows}; for tests that check pixels. */

@@ -84,6 +84,14 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The collection's folder name, with its parent's when it is a generic "database". */
+    private String collectionName() {
+        Path absolute = collection.toAbsolutePath().normalize();
+        String name = String.valueOf(absolute.getFileName());
+        return name.equals("database") && absolute.getParent() != null
+                ? absolute.getParent().getFileName() + "/" + name : name;
+    }
+
     private static RetrievalPipeline remember(List<RetrievalPipeline> built, RetrievalPipeline pipeline) {
         built.add(pipeline);
         return pipeline;
@@ -119,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
             console.flush();
         }
         Files.writeString(out.resolve("map-vs-pca.csv"), csv);
-        String title = "MAP vs PCA components: " + options.extractor + ", " + options.metric + ", " + collection.getFileName();
+        String title = "MAP vs PCA components: " + options.extractor + ", " + options.metric + ", " + collectionName();
         MapChart.write(title, points, out.resolve("map-vs-pca.png"), 800, 500);
     }
 }

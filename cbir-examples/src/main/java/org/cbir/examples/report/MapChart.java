@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import org.jfree.chart.ChartFactory;
@@ -19,6 +18,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.cbir.core.io.AtomicOutput;
 
 /**
  * The paper's Figure 7: mean average precision against the number of PCA components, drawn
@@ -45,15 +45,8 @@ public final class MapChart {
             throw new IllegalArgumentException("a MAP chart needs at least one point");
         }
         JFreeChart chart = chart(title, points);
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        AtomicOutput.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     static JFreeChart chart(String title, List<Point> points) {
