@@ -1,9 +1,8 @@
 package org.cbir.core;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.cbir.core.eval.RankingMetrics;
 
 /** The majority vote of matches' labels that gives a query its {@link Prediction}. */
 final class LabelVote {
@@ -12,27 +11,16 @@ final class LabelVote {
 
     /**
      * The label carried by most matches; among equally frequent labels, the one whose first
-     * match ranks best. Confidence is its votes over all matches (unlabelled ones included).
-     * Empty when no match has a label.
+     * match ranks best ({@link RankingMetrics#majorityLabel}). Confidence is its votes over all
+     * matches (unlabelled ones included). Empty when no match has a label.
      */
     static Optional<Prediction> predict(List<Match> matches) {
-        Map<String, Integer> votes = new LinkedHashMap<>();
-        for (Match m : matches) {
-            if (m.label() != null) {
-                votes.merge(m.label(), 1, Integer::sum);
-            }
-        }
-        String best = null;
-        int bestVotes = 0;
-        for (Map.Entry<String, Integer> e : votes.entrySet()) {
-            if (e.getValue() > bestVotes) {
-                best = e.getKey();
-                bestVotes = e.getValue();
-            }
-        }
+        List<String> labels = matches.stream().map(Match::label).toList();
+        String best = RankingMetrics.majorityLabel(labels);
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new Prediction(best, (double) bestVotes / matches.size(), bestVotes));
+        int votes = (int) labels.stream().filter(best::equals).count();
+        return Optional.of(new Prediction(best, (double) votes / matches.size(), votes));
     }
 }

@@ -1,6 +1,7 @@
 package org.cbir.core.collection;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -116,6 +118,18 @@ public final class ImageCollection implements Iterable<ImageEntry> {
     public static ImageCollection fromCsv(Path csv) throws IOException {
         Objects.requireNonNull(csv, "csv");
         return new ImageCollection(List.copyOf(CsvCollectionReader.read(csv)));
+    }
+
+    /**
+     * A collection from a folder ({@link #fromFolder}) or, when {@code source} is a file whose
+     * name ends in {@code .csv} (any case), from that CSV ({@link #fromCsv}): what a user means
+     * when they point at "the database".
+     */
+    public static ImageCollection read(Path source) throws IOException {
+        Path name = source.getFileName();
+        boolean csv = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                && !Files.isDirectory(source);
+        return csv ? fromCsv(source) : fromFolder(source);
     }
 
     /** The entries in collection order (unmodifiable). */

@@ -142,4 +142,15 @@ class ImageCollectionCsvTest {
         Path file = csv("file,label\nimages/x/1.png,x\nimages/x/2.png,x\nimages/y/3.png,y\n");
         assertEquals(ImageCollection.fromFolder(images), ImageCollection.fromCsv(file));
     }
+
+    @Test
+    void readChoosesTheCsvReaderForCsvFilesAndTheFolderReaderOtherwise() throws IOException {
+        Path file = csv("a.png,x\nb.png,y\n");
+        assertEquals(entries(ImageCollection.fromCsv(file)), entries(ImageCollection.read(file)));
+        Path folder = Files.createDirectories(dir.resolve("db.csv").resolve("cats"));
+        Files.write(folder.resolve("c.png"), new byte[] {1});
+        ImageCollection fromFolder = ImageCollection.read(dir.resolve("db.csv"));
+        assertEquals(1, fromFolder.size());
+        assertEquals("cats", fromFolder.entries().get(0).label());
+    }
 }

@@ -63,8 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        ImageCollection images = collection.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? ImageCollection.fromCsv(collection) : ImageCollection.fromFolder(collection);
+        ImageCollection images = ImageCollection.read(collection);
         Files.createDirectories(out);
         List<RetrievalPipeline> built = new ArrayList<>();
         EvaluationReport report = Evaluation.builder()

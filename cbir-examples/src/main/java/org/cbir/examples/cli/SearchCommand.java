@@ -50,8 +50,7 @@ final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "loaded %d images from %s (%s)%n", pipeline.size(), load, pipeline.describe());
         } else if (database != null) {
             pipeline = options.pipeline().build();
-            ImageCollection collection = database.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                    ? ImageCollection.fromCsv(database) : ImageCollection.fromFolder(database);
+            ImageCollection collection = ImageCollection.read(database);
             if (options.needsFit()) {
                 pipeline.fit(collection);
             }
