@@ -1,6 +1,7 @@
 package org.cbir.examples.cli;
 
 import java.util.Locale;
+import java.util.Set;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
@@ -16,12 +17,16 @@ import org.cbir.metrics.Metrics;
  *   <li>extractors: {@code histogram[:BINS]} (first-order statistics and a BINS-bin histogram,
  *       32 by default), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy};</li>
  *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
- *   <li>reducers: {@code none}, {@code zscore}, {@code pca:N} (N components) or {@code pca:0.95}
- *       (the fewest components that explain that share of variance).</li>
+ *   <li>reducers: {@code auto} (z-score standardisation for the extractors whose dimensions
+ *       have different units, first-order statistics and GLCM properties; none for the others),
+ *       {@code none}, {@code zscore}, {@code pca:N} (N components) or {@code pca:0.95} (the
+ *       fewest components that explain that share of variance).</li>
  * </ul>
  */
 final class ComponentChoices {
     static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
+    /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
+    private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
 
     private ComponentChoices() {
     }
@@ -44,9 +49,13 @@ final class ComponentChoices {
         return Metrics.byName(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The reducer, or {@code null} for {@code none}. */
-    static Reducer reducer(String choice) {
+    /** The reducer for {@code extractorChoice}, or {@code null} for none. */
+    static Reducer reducer(String choice, String extractorChoice) {
         String c = choice.toLowerCase(Locale.ROOT);
+        if (c.equals("auto")) {
+            String type = extractor(extractorChoice).spec().type();
+            return MIXED_UNITS.contains(type) ? ZScore.standardisation() : null;
+        }
         if (c.equals("none")) {
             return null;
         }
@@ -56,7 +65,7 @@ final class ComponentChoices {
         if (c.startsWith("pca:")) {
             return Pca.reducer(c.substring(4), choice);
         }
-        throw new IllegalArgumentException("unknown reducer '" + choice + "'; choose none, zscore, pca:N or pca:SHARE");
+        throw new IllegalArgumentException("unknown reducer '" + choice + "'; choose auto, none, zscore, pca:N or pca:SHARE");
     }
 
     static int integer(String text, String choice) {

@@ -17,8 +17,9 @@ final class SearchOptions {
                     + " jeffrey, kolmogorov-smirnov, cramer-von-mises, earth-movers (default: ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(names = {"-r", "--reducer"}, defaultValue = "none",
-            description = "Signature reduction: none, zscore, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-r", "--reducer"}, defaultValue = "auto",
+            description = "Signature reduction: auto (z-score for histogram and glcm, whose dimensions have different"
+                    + " units; none for the others), none, zscore, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
     String reducer;
 
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")
@@ -26,14 +27,14 @@ final class SearchOptions {
 
     /** Whether the chosen pipeline needs {@code fit} before indexing. */
     boolean needsFit() {
-        return ComponentChoices.reducer(reducer) != null;
+        return ComponentChoices.reducer(reducer, extractor) != null;
     }
 
     RetrievalPipeline.Builder pipeline() {
         RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractor))
                 .similarity(ComponentChoices.metric(metric))
-                .reducer(ComponentChoices.reducer(reducer));
+                .reducer(ComponentChoices.reducer(reducer, extractor));
         if (threads != null) {
             builder.threads(threads);
         }
