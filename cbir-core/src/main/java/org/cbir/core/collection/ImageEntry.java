@@ -19,15 +19,28 @@ public sealed interface ImageEntry permits ImageEntry.File, ImageEntry.InMemory 
     /** The class label, or {@code null} when the image is unlabelled. */
     String label();
 
-    /** Decodes the image (file entries) or returns it (in-memory entries). */
+    /**
+     * Decodes the image (file entries, on every call: nothing is cached) or returns it
+     * (in-memory entries).
+     *
+     * @throws ImageReadException if the file is missing, unsupported or corrupt
+     */
     Image load() throws ImageReadException;
 
-    /** An image in a file, read on demand with {@link Images#read}. */
+    /**
+     * An image in a file, read on demand with {@link Images#read}; the file need not exist until
+     * then.
+     *
+     * @param path the image file
+     * @param label the class label, or {@code null}
+     */
     record File(Path path, String label) implements ImageEntry {
+        /** @throws NullPointerException if {@code path} is null */
         public File {
             Objects.requireNonNull(path, "path");
         }
 
+        /** The path as a string. */
         @Override
         public String name() {
             return path.toString();
@@ -39,8 +52,15 @@ public sealed interface ImageEntry permits ImageEntry.File, ImageEntry.InMemory 
         }
     }
 
-    /** An image already in memory, under a caller-chosen name. */
+    /**
+     * An image already in memory, under a caller-chosen name.
+     *
+     * @param name what results and reports show for this image
+     * @param label the class label, or {@code null}
+     * @param image the pixels (immutable, shared)
+     */
     record InMemory(String name, String label, Image image) implements ImageEntry {
+        /** @throws NullPointerException if {@code name} or {@code image} is null */
         public InMemory {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(image, "image");

@@ -39,7 +39,11 @@ public final class Image {
         return wrap(width, height, channels, depth, samples.clone());
     }
 
-    /** A grey image with samples in 0..1 ({@link SampleDepth#FLOAT}), copied from the caller. */
+    /**
+     * A grey image with samples in 0..1 ({@link SampleDepth#FLOAT}), copied from the caller.
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
     public static Image grey(int width, int height, float[] samples) {
         return of(width, height, 1, SampleDepth.FLOAT, samples);
     }
@@ -58,18 +62,22 @@ public final class Image {
             throw new IllegalArgumentException("a " + width + "x" + height + "x" + channels
                     + " image needs " + expected + " samples, got " + samples.length);
         }
-        for (float s : samples) {
-            if (!Float.isFinite(s)) {
-                throw new IllegalArgumentException("image samples must be finite, found " + s);
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                int pixel = i / channels;
+                throw new IllegalArgumentException("image samples must be finite, found " + samples[i]
+                        + " at x=" + pixel % width + ", y=" + pixel / width + ", channel " + i % channels);
             }
         }
         return new Image(width, height, channels, depth, samples);
     }
 
+    /** Pixels per row. */
     public int width() {
         return width;
     }
 
+    /** Rows. */
     public int height() {
         return height;
     }
@@ -79,15 +87,21 @@ public final class Image {
         return channels;
     }
 
+    /** Whether the image has one channel. */
     public boolean isGrey() {
         return channels == 1;
     }
 
+    /** The range of the samples: 0..255, 0..65535 or nominally 0..1. */
     public SampleDepth depth() {
         return depth;
     }
 
-    /** The sample of channel {@code c} at column {@code x}, row {@code y}, in the depth's scale. */
+    /**
+     * The sample of channel {@code c} at column {@code x}, row {@code y}, in the depth's scale.
+     *
+     * @throws IndexOutOfBoundsException if a coordinate is outside the image
+     */
     public float sample(int x, int y, int c) {
         Objects.checkIndex(x, width);
         Objects.checkIndex(y, height);
@@ -95,7 +109,7 @@ public final class Image {
         return samples[(y * width + x) * channels + c];
     }
 
-    /** A copy of all samples, row-major, channels interleaved. */
+    /** A copy of all samples, row-major, channels interleaved; the caller owns it. */
     public float[] samples() {
         return samples.clone();
     }
@@ -119,36 +133,67 @@ public final class Image {
         return grey;
     }
 
-    /** This image in grey (ITU-R BT.709 luminance weights, as scikit-image's {@code rgb2gray}); itself if already grey. */
+    /**
+     * This image in grey: {@code 0.2125 R + 0.7154 G + 0.0721 B} (ITU-R BT.709 luminance weights,
+     * as scikit-image's {@code rgb2gray}, applied to the samples as stored, without gamma
+     * linearisation), depth kept; this image itself if already grey.
+     */
     public Image toGrey() {
         return channels == 1 ? this : wrap(width, height, 1, depth, ImageConversions.luminance(this));
     }
 
-    /** Resized to {@code newWidth x newHeight} by bilinear interpolation (pixel centres aligned); depth kept. */
+    /**
+     * Resized to {@code newWidth x newHeight} by bilinear interpolation, each axis scaled
+     * independently (the aspect ratio is not kept). Pixel centres are aligned: output pixel
+     * {@code x} samples the input at {@code (x + 0.5) * width / newWidth - 0.5}, and positions
+     * beyond the outer pixel centres take the edge value. This equals scikit-image's
+     * {@code resize(order=1, mode='edge', anti_aliasing=False, preserve_range=True)}; there is no
+     * anti-aliasing, so strong down-scaling skips pixels (blur first if that matters). Depth and
+     * channels are kept; samples are interpolated, not rounded. This image itself when the size
+     * is unchanged.
+     *
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public Image resize(int newWidth, int newHeight) {
         return ImageConversions.resizeBilinear(this, newWidth, newHeight);
     }
 
     /**
-     * Padded with zeros to {@code newWidth x newHeight}, the original centred (an odd margin
-     * puts the extra pixel right/bottom); sizes must be at least the current ones.
+     * Padded with zeros to {@code newWidth x newHeight}, the original centred: the left margin is
+     * {@code (newWidth - width) / 2} rounded down, so an odd margin puts the extra pixel on the
+     * right (and likewise at the bottom). Depth and channels are kept.
+     *
+     * @throws IllegalArgumentException if a size is smaller than the current one
      */
     public Image pad(int newWidth, int newHeight) {
         return ImageConversions.padCentered(this, newWidth, newHeight);
     }
 
-    /** Samples divided by the depth's nominal maximum, as {@link SampleDepth#FLOAT} in 0..1. */
+    /**
+     * Samples divided by the depth's nominal maximum (255, 65535 or 1) and clamped to 0..1, as
+     * {@link SampleDepth#FLOAT}. The nominal rather than the observed maximum keeps the images of
+     * a collection comparable.
+     */
     public Image normalised() {
         return ImageConversions.normalise(this);
     }
 
-    /** Histogram-equalised intensities in 0..1 ({@link SampleDepth#FLOAT}), per channel. */
+    /**
+     * Histogram-equalised, per channel, as {@link SampleDepth#FLOAT}: the samples are put in 256
+     * equal bins of the nominal range, bin {@code floor(v / max * 256)} clamped to 0..255 (each
+     * 8-bit level is its own bin), and each sample becomes the fraction of the channel's samples
+     * whose bin is at most its own (the cumulative histogram), in (0, 1]. Unlike scikit-image's
+     * {@code equalize_hist}, bins span the nominal rather than the observed range and the
+     * cumulative histogram is not interpolated between bin centres, so that equal levels map
+     * to equal values and images of a collection are binned alike.
+     */
     public Image equalised() {
         return ImageConversions.equaliseHistogram(this);
     }
 
     /**
-     * Log-scaled: {@code log(1 + v) / log(1 + max)} per sample, in 0..1 ({@link SampleDepth#FLOAT}).
+     * Log-scaled: {@code log(1 + v) / log(1 + max)} per sample, {@code v} clamped to 0..max where
+     * max is the depth's nominal maximum, as {@link SampleDepth#FLOAT} in 0..1.
      * Compresses the dynamic range of diffraction and scattering patterns, whose peaks are orders
      * of magnitude brighter than the rest.
      */

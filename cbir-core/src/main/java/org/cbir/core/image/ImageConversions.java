@@ -1,6 +1,6 @@
 package org.cbir.core.image;
 
-/** The pixel arithmetic behind {@link Image}'s conversions. */
+/** The pixel arithmetic behind {@link Image}'s conversions; their semantics are documented there. */
 final class ImageConversions {
     /** ITU-R BT.709 luminance weights, as scikit-image's {@code rgb2gray}. */
     static final float RED = 0.2125f;
@@ -91,11 +91,7 @@ final class ImageConversions {
         return Image.wrap(image.width(), image.height(), image.channels(), SampleDepth.FLOAT, out);
     }
 
-    /**
-     * Equalisation by the cumulative histogram of each channel over 256 equal bins of the
-     * nominal range (scikit-image's {@code equalize_hist} with {@code nbins=256}, but over the
-     * nominal rather than the observed range so that images of a collection stay comparable).
-     */
+    /** Equalisation by the cumulative histogram of each channel; see {@link Image#equalised()}. */
     static Image equaliseHistogram(Image image) {
         int bins = 256;
         int ch = image.channels();

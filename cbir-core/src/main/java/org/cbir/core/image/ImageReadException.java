@@ -7,11 +7,20 @@ import java.nio.file.Path;
 public class ImageReadException extends IOException {
     private final transient Path path;
 
+    /**
+     * @param path the file that failed
+     * @param problem what went wrong; the message is {@code path: problem}
+     */
     public ImageReadException(Path path, String problem) {
         super(path + ": " + problem);
         this.path = path;
     }
 
+    /**
+     * @param path the file that failed
+     * @param problem what went wrong; the message is {@code path: problem}
+     * @param cause the decoder's or file system's exception
+     */
     public ImageReadException(Path path, String problem, Throwable cause) {
         super(path + ": " + problem, cause);
         this.path = path;

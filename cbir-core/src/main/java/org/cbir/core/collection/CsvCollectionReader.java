@@ -1,0 +1,164 @@
+package org.cbir.core.collection;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The CSV parser behind {@link ImageCollection#fromCsv}; the format is documented there. */
+final class CsvCollectionReader {
+    /** First fields that make the first line a header, lower case. */
+    static final Set<String> HEADER_NAMES = Set.of("path", "file", "filename");
+
+    private CsvCollectionReader() {
+    }
+
+    static List<ImageEntry> read(Path csv) throws IOException {
+        Path folder = csv.getParent() != null ? csv.getParent() : csv.getFileSystem().getPath("");
+        List<ImageEntry> entries = new ArrayList<>();
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long number = 0;
+        boolean first = true;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(csv))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            boolean more = true;
+            while (more) {
+                more = nextLine(in, bytes);
+                if (!more && bytes.size() == 0) {
+                    break;
+                }
+                number++;
+                String line;
+                try {
+                    line = decoder.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    throw new CsvFormatException(csv, number, "not valid UTF-8 text");
+                }
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                List<String> fields = fields(line, csv, number);
+                if (first) {
+                    first = false;
+                    if (HEADER_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                }
+                entries.add(entry(fields, folder, csv, number));
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new EmptyCollectionException(csv, "the CSV file lists no images");
+        }
+        return entries;
+    }
+
+    /**
+     * Reads the bytes of the next line, without its {@code \n} or {@code \r\n}, into {@code line};
+     * false at the end of the stream.
+     */
+    private static boolean nextLine(InputStream in, ByteArrayOutputStream line) throws IOException {
+        line.reset();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        byte[] raw = line.toByteArray();
+        if (raw.length > 0 && raw[raw.length - 1] == '\r') {
+            line.reset();
+            line.write(raw, 0, raw.length - 1);
+        }
+        return b >= 0;
+    }
+
+    private static ImageEntry entry(List<String> fields, Path folder, Path csv, long number) throws CsvFormatException {
+        if (fields.size() > 2) {
+            throw new CsvFormatException(csv, number, "expected 'path' or 'path,label', found " + fields.size()
+                    + " fields (quote a path that contains a comma: \"a,b.png\")");
+        }
+        String file = fields.get(0);
+        if (file.isEmpty()) {
+            throw new CsvFormatException(csv, number, "empty path");
+        }
+        String label = fields.size() == 2 ? fields.get(1).strip() : "";
+        try {
+            return new ImageEntry.File(folder.resolve(file), label.isEmpty() ? null : label);
+        } catch (InvalidPathException e) {
+            throw new CsvFormatException(csv, number, "invalid path '" + file + "' (" + e.getReason() + ")");
+        }
+    }
+
+    /**
+     * Splits one line into fields: separated by commas; an unquoted field is stripped of
+     * surrounding blanks; a field in double quotes is taken as is, may hold commas, and writes a
+     * quote as two quotes.
+     */
+    static List<String> fields(String line, Path csv, long number) throws CsvFormatException {
+        List<String> fields = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        while (true) {
+            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < n && line.charAt(i) == '"') {
+                StringBuilder field = new StringBuilder();
+                int opening = i++;
+                while (true) {
+                    if (i >= n) {
+                        throw new CsvFormatException(csv, number, "the quote opened at column " + (opening + 1)
+                                + " is not closed (fields cannot span lines)");
+                    }
+                    char c = line.charAt(i++);
+                    if (c != '"') {
+                        field.append(c);
+                    } else if (i < n && line.charAt(i) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < n && line.charAt(i) != ',') {
+                    throw new CsvFormatException(csv, number, "unexpected '" + line.charAt(i) + "' at column "
+                            + (i + 1) + " after a closing quote");
+                }
+                fields.add(field.toString());
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? n : comma;
+                String field = line.substring(i, end).strip();
+                if (field.indexOf('"') >= 0) {
+                    throw new CsvFormatException(csv, number, "a quote inside the unquoted field '" + field
+                            + "' (quote the whole field and double the quote)");
+                }
+                fields.add(field);
+                i = end;
+            }
+            if (i >= n) {
+                return fields;
+            }
+            i++; // the comma
+        }
+    }
+}
