@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 import org.cbir.core.image.Image;
 
 /**
- * The data augmentation of the paper (Araujo et al., section 2.3): every training image is
- * translated by a few offsets in each of the four directions, with mirrored borders, and the
- * original and each translation are also rotated by 90, 180 and 270 degrees.
+ * The data augmentation of the paper (Araujo et al., "Reverse Image Search for Scientific Data
+ * within and beyond the Visible Spectrum"): every training image is translated by a few offsets
+ * in each of the four directions, with mirrored borders, and the original and each translation
+ * are also rotated by 90, 180 and 270 degrees.
  *
  * <p>With {@code n} offsets and rotations on, an image yields exactly
  * {@code (1 + 4n) * 4} variants; with the paper's three offsets that is <b>52 images per

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Signatures from a LeNet trained from scratch on the user's labelled images: the paper's
- * "machine-designed" features (Araujo et al., section 2.2), taken from a hidden layer that
+ * "machine-designed" features (Araujo et al.), taken from a hidden layer that
  * bypasses the classifier, by default the last hidden dense layer ({@code dense_last}, 64
  * values). The network is {@link LeNetArchitecture}; training is {@link LeNetTrainer} with the
  * paper's defaults (learning rate 0.1, decay 0.04, stop when the loss is below 0.1 and no longer

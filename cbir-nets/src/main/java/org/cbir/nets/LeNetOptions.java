@@ -15,9 +15,12 @@ import org.cbir.core.ComponentSpec;
  *     (grey images are replicated into three channels); default 1
  * @param learningRate the initial SGD learning rate (paper: 0.1)
  * @param decay inverse-time decay of the learning rate per epoch: the rate in epoch {@code e}
- *     (from 0) is {@code learningRate / (1 + decay * e)} (paper: 0.04). Keras's legacy SGD, which
- *     pyCBIR 0.1.1 used, applies the same formula per mini-batch iteration instead of per epoch;
- *     per epoch keeps the schedule independent of the batch size and of the augmentation factor
+ *     (from 0) is {@code learningRate / (1 + decay * e)} (paper: 0.04), Deeplearning4j's
+ *     {@code InverseSchedule(EPOCH, learningRate, decay, 1)}. Keras's legacy {@code SGD(decay=...)},
+ *     which pyCBIR 0.1.1 used (with {@code decay=1e-3} hard-coded in {@code keras_training.py}),
+ *     applies the same formula per mini-batch iteration instead; per epoch keeps the schedule
+ *     independent of the batch size and of the augmentation factor (0.04 per iteration would
+ *     shrink the rate tenfold within 250 mini-batches)
  * @param maxEpochs training stops after this many epochs at the latest (default 30)
  * @param lossThreshold training stops earlier, after an epoch whose mean training loss is below
  *     this value and not lower than the previous epoch's (paper: 0.1)

@@ -54,6 +54,18 @@ class LeNetTrainingTest {
     }
 
     @Test
+    void theSameSeedTrainsTheSameNetwork() {
+        LeNetExtractor again = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(3)
+                .seed(3).augmentation(Augmentation.of(true)).build().fit(TRAINING, ProgressListener.NONE);
+        LeNetExtractor otherSeed = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
+                .maxEpochs(3).seed(4).augmentation(Augmentation.of(true)).build().fit(TRAINING, ProgressListener.NONE);
+        for (Image q : QUERIES) {
+            assertArrayEquals(trained.extract(q), again.extract(q));
+        }
+        assertFalse(java.util.Arrays.equals(trained.extract(QUERIES.get(0)), otherSeed.extract(QUERIES.get(0))));
+    }
+
+    @Test
     void stopsAtTheMaximumNumberOfEpochs() {
         LeNetOptions options = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(2)
                 .lossThreshold(0).augmentation(Augmentation.none()).build().options();
