@@ -82,21 +82,31 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         LeNetModelFile.Contents contents = LeNetModelFile.read(file);
         MultiLayerNetwork net = contents.network();
         if (net != null) {
-            int layers = net.getnLayers();
-            if (layers != LeNetArchitecture.HIDDEN_LAYERS.size() + 1
-                    || net.getLayerWiseConfigurations().getConf(layers - 1).getLayer().getLayerName() == null
-                    || !LeNetArchitecture.OUTPUT_LAYER.equals(
-                            net.getLayerWiseConfigurations().getConf(layers - 1).getLayer().getLayerName())) {
-                throw new CorruptFileException(file, "it holds a network of " + layers
-                        + " layers that is not the LeNet of " + options.toSpec());
-            }
-            long outputs = net.getLayer(layers - 1).getParam("b").length();
-            if (outputs != contents.classes().size()) {
-                throw new CorruptFileException(file, "the network has " + outputs + " outputs but the file names "
-                        + contents.classes().size() + " classes");
-            }
+            requireMatches(file, net, options, contents.classes().size());
         }
         return new LeNetExtractor(options, net, contents.classes());
+    }
+
+    /** Checks that a restored network has this architecture's layers, input and class count. */
+    private static void requireMatches(Path file, MultiLayerNetwork net, LeNetOptions options, int classes)
+            throws CorruptFileException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            names.add(net.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName());
+        }
+        List<String> expected = new ArrayList<>(LeNetArchitecture.HIDDEN_LAYERS);
+        expected.add(LeNetArchitecture.OUTPUT_LAYER);
+        if (!names.equals(expected)) {
+            throw new CorruptFileException(file, "it holds a network with layers " + names + ", not the LeNet "
+                    + expected);
+        }
+        long inputs = net.getLayer(0).getParam("W").size(1);
+        long outputs = net.getLayer(names.size() - 1).getParam("b").length();
+        if (inputs != options.channels() || outputs != classes) {
+            throw new CorruptFileException(file, "its network reads " + inputs + " channels and has " + outputs
+                    + " outputs, but the spec says " + options.channels() + " channels and the file names "
+                    + classes + " classes");
+        }
     }
 
     /** The options this extractor was built with. */
@@ -132,8 +142,10 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
 
     /**
      * Trains a new network from scratch on {@code training} (every image labelled, at least two
-     * labels) and returns the trained extractor; this instance is unchanged. Takes minutes on
-     * large collections; interrupt the thread to cancel.
+     * labels) and returns the trained extractor; this instance is unchanged. The training images
+     * are decoded once and held in memory (grey or RGB floats at their own size) while their
+     * augmented variants are generated batch by batch. Takes minutes on large collections;
+     * interrupt the thread to cancel.
      *
      * @throws IllegalArgumentException if the collection is empty, not fully labelled or has one label
      * @throws java.io.UncheckedIOException if a training image cannot be read

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.cbir.core.ProgressListener;
@@ -75,7 +76,7 @@ final class LeNetTrainer {
             network.incrementEpochCount();
             losses.add(loss);
             LOG.info("LeNet epoch {}/{}: loss {} ({} s so far)", epoch + 1, options.maxEpochs(),
-                    String.format(java.util.Locale.ROOT, "%.4f", loss), (System.nanoTime() - start) / 1_000_000_000L);
+                    String.format(Locale.ROOT, "%.4f", loss), (System.nanoTime() - start) / 1_000_000_000L);
             progress.onProgress(STAGE, epoch + 1, options.maxEpochs());
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("LeNet training diverged (loss " + loss + " in epoch " + (epoch + 1)

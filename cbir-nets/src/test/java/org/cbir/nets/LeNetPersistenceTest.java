@@ -93,6 +93,16 @@ class LeNetPersistenceTest {
     }
 
     @Test
+    void aModelThatDoesNotMatchTheSpecIsRefused() throws IOException {
+        trained.save(dir);
+        java.util.Map<String, String> parameters = new java.util.HashMap<>(trained.spec().parameters());
+        parameters.put("channels", "3");
+        CorruptFileException e = assertThrows(CorruptFileException.class,
+                () -> Components.restore(new org.cbir.core.ComponentSpec("lenet", parameters), dir, FeatureExtractor.class));
+        assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
+    }
+
+    @Test
     void aMissingModelFileIsReported() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
                 () -> Components.restore(trained.spec(), dir, FeatureExtractor.class));

@@ -66,10 +66,14 @@ class LeNetTrainingTest {
     }
 
     @Test
-    void stopsAtTheMaximumNumberOfEpochs() {
+    void stopsAtTheMaximumNumberOfEpochsWithTheRateDecayedPerEpoch() {
         LeNetOptions options = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(2)
-                .lossThreshold(0).augmentation(Augmentation.none()).build().options();
-        assertEquals(2, new LeNetTrainer(options).train(TRAINING, ProgressListener.NONE).epochLosses().size());
+                .learningRate(0.1).decay(0.5).lossThreshold(0).augmentation(Augmentation.none()).build().options();
+        LeNetTrainer.Result result = new LeNetTrainer(options).train(TRAINING, ProgressListener.NONE);
+        assertEquals(2, result.epochLosses().size());
+        // Inverse-time decay per epoch, by hand: after two epochs the rate is 0.1 / (1 + 0.5 * 2) = 0.05.
+        assertEquals(2, result.network().getEpochCount());
+        assertEquals(0.05, result.network().getLearningRate(0), 1e-12);
     }
 
     @Test
