@@ -1,0 +1,318 @@
+package org.cbir.nets;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.FeatureExtractor;
+import org.cbir.core.Persistent;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.image.Image;
+import org.cbir.core.io.CorruptFileException;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Signatures from a LeNet trained from scratch on the user's labelled images: the paper's
+ * "machine-designed" features (Araujo et al.), taken from a hidden layer that
+ * bypasses the classifier, by default the last hidden dense layer ({@code dense_last}, 64
+ * values). The network is {@link LeNetArchitecture}; training is {@link LeNetTrainer} with the
+ * paper's defaults (learning rate 0.1, decay 0.04, stop when the loss is below 0.1 and no longer
+ * falls) and its augmentation ({@link Augmentation#paper()}).
+ *
+ * <pre>{@code
+ * LeNetExtractor untrained = LeNetExtractor.builder().inputSize(32, 32).maxEpochs(20).seed(7).build();
+ * LeNetExtractor trained = untrained.fit(training, progress);
+ * float[] signature = trained.extract(image);
+ * }</pre>
+ *
+ * <p>An instance built by the {@link Builder} is untrained: {@link #extract} fails until
+ * {@link #fit} returns a trained one. Images of any size are accepted and converted with
+ * {@link Image#toGrey()} (or grey replicated to RGB), {@link Image#normalised()} and
+ * {@link Image#resize} to the input size. Extraction needs an ND4J backend on the class path
+ * (e.g. {@code nd4j-native}); this module depends on {@code nd4j-api} only.
+ *
+ * <p>Thread-safe: a Deeplearning4j network is not safe for concurrent forward passes, so
+ * images are converted in the calling threads and the forward pass itself is serialised by a
+ * lock (the backend parallelises each pass over the cores). For throughput, prefer
+ * {@link #extractAll}, which runs one forward pass per {@link LeNetOptions#batchSize()} images.
+ * Instances are otherwise immutable; returned arrays belong to the caller.
+ */
+public final class LeNetExtractor implements FeatureExtractor, Persistent {
+    private final LeNetOptions options;
+    private final MultiLayerNetwork network;
+    private final List<String> classes;
+    private final int layer;
+    private final int dimension;
+    private final ReentrantLock forwardLock = new ReentrantLock();
+
+    private LeNetExtractor(LeNetOptions options, MultiLayerNetwork network, List<String> classes) {
+        this.options = options;
+        this.network = network;
+        this.classes = List.copyOf(classes);
+        this.layer = LeNetArchitecture.layerIndex(options.signatureLayer());
+        this.dimension = LeNetArchitecture.outputSize(options, options.signatureLayer());
+    }
+
+    /** A builder with the paper's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An untrained extractor with these options. */
+    public static LeNetExtractor untrained(LeNetOptions options) {
+        return new LeNetExtractor(Objects.requireNonNull(options, "options"), null, List.of());
+    }
+
+    /**
+     * Restores an extractor that {@link #save} wrote into {@code directory}.
+     *
+     * @param options the options it was built with (from its spec)
+     * @throws CorruptFileException if the model file is damaged or does not match the options
+     * @throws java.nio.file.NoSuchFileException if the model file is missing
+     */
+    public static LeNetExtractor load(LeNetOptions options, Path directory) throws IOException {
+        Path file = directory.resolve(LeNetModelFile.FILE_NAME);
+        LeNetModelFile.Contents contents = LeNetModelFile.read(file);
+        MultiLayerNetwork net = contents.network();
+        if (net != null) {
+            requireMatches(file, net, options, contents.classes().size());
+        }
+        return new LeNetExtractor(options, net, contents.classes());
+    }
+
+    /** Checks that a restored network has this architecture's layers, input and class count. */
+    private static void requireMatches(Path file, MultiLayerNetwork net, LeNetOptions options, int classes)
+            throws CorruptFileException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < net.getnLayers(); i++) {
+            names.add(net.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName());
+        }
+        List<String> expected = new ArrayList<>(LeNetArchitecture.HIDDEN_LAYERS);
+        expected.add(LeNetArchitecture.OUTPUT_LAYER);
+        if (!names.equals(expected)) {
+            throw new CorruptFileException(file, "it holds a network with layers " + names + ", not the LeNet "
+                    + expected);
+        }
+        long inputs = net.getLayer(0).getParam("W").size(1);
+        long outputs = net.getLayer(names.size() - 1).getParam("b").length();
+        if (inputs != options.channels() || outputs != classes) {
+            throw new CorruptFileException(file, "its network reads " + inputs + " channels and has " + outputs
+                    + " outputs, but the spec says " + options.channels() + " channels and the file names "
+                    + classes + " classes");
+        }
+    }
+
+    /** The options this extractor was built with. */
+    public LeNetOptions options() {
+        return options;
+    }
+
+    /** Whether {@link #fit} has trained this extractor's network. */
+    public boolean isTrained() {
+        return network != null;
+    }
+
+    /** The class labels the network was trained on, by output index; empty when untrained. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return options.toSpec();
+    }
+
+    /** The flattened output size of the signature layer (64 for {@code dense_last}). */
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public boolean isTrainable() {
+        return true;
+    }
+
+    /**
+     * Trains a new network from scratch on {@code training} (every image labelled, at least two
+     * labels) and returns the trained extractor; this instance is unchanged. The training images
+     * are decoded once and held in memory (grey or RGB floats at their own size) while their
+     * augmented variants are generated batch by batch. Takes minutes on large collections;
+     * interrupt the thread to cancel.
+     *
+     * @throws IllegalArgumentException if the collection is empty, not fully labelled or has one label
+     * @throws java.io.UncheckedIOException if a training image cannot be read
+     */
+    @Override
+    public LeNetExtractor fit(ImageCollection training, ProgressListener progress) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(progress, "progress");
+        LeNetTrainer.Result result = new LeNetTrainer(options).train(training, progress);
+        return new LeNetExtractor(options, result.network(), result.classes());
+    }
+
+    /** @throws IllegalStateException if this extractor is not trained */
+    @Override
+    public float[] extract(Image image) {
+        Objects.requireNonNull(image, "image");
+        return extractAll(List.of(image)).get(0);
+    }
+
+    /**
+     * The signatures of many images, one forward pass per {@link LeNetOptions#batchSize()} images.
+     *
+     * @return one new array per image, in order, owned by the caller
+     * @throws IllegalStateException if this extractor is not trained
+     */
+    public List<float[]> extractAll(List<Image> images) {
+        Objects.requireNonNull(images, "images");
+        if (network == null) {
+            throw new IllegalStateException("this LeNet extractor is not trained: call fit(training, progress) first");
+        }
+        List<float[]> out = new ArrayList<>(images.size());
+        int inputSize = options.channels() * options.height() * options.width();
+        for (int from = 0; from < images.size(); from += options.batchSize()) {
+            int count = Math.min(options.batchSize(), images.size() - from);
+            float[] input = new float[count * inputSize];
+            for (int i = 0; i < count; i++) {
+                Image image = Objects.requireNonNull(images.get(from + i), "image " + (from + i));
+                NetworkInput.write(NetworkInput.prepare(image, options.channels()), options.width(), options.height(),
+                        input, i * inputSize);
+            }
+            float[] activations = forward(input, count);
+            for (int i = 0; i < count; i++) {
+                float[] signature = new float[dimension];
+                System.arraycopy(activations, i * dimension, signature, 0, dimension);
+                out.add(signature);
+            }
+        }
+        return out;
+    }
+
+    private float[] forward(float[] input, int count) {
+        INDArray batch = Nd4j.create(input, new long[] {count, options.channels(), options.height(), options.width()}, 'c');
+        forwardLock.lock();
+        try {
+            List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);
+            INDArray signature = activations.get(activations.size() - 1);
+            return signature.castTo(DataType.FLOAT).reshape('c', count, dimension).dup('c').data().asFloat();
+        } finally {
+            forwardLock.unlock();
+        }
+    }
+
+    /**
+     * Writes the network and its class names into {@code directory} as one checksummed file
+     * ({@code lenet.model}); an untrained extractor writes a file that records it is untrained.
+     */
+    @Override
+    public void save(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        forwardLock.lock();
+        try {
+            LeNetModelFile.write(directory.resolve(LeNetModelFile.FILE_NAME), classes, network);
+        } finally {
+            forwardLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (isTrained() ? "trained " : "untrained ") + spec();
+    }
+
+    /**
+     * Configures a {@link LeNetExtractor}; every setter documents its default. Not thread-safe;
+     * {@link #build()} validates and returns an untrained extractor.
+     */
+    public static final class Builder {
+        private int width = 32;
+        private int height = 32;
+        private int channels = 1;
+        private double learningRate = 0.1;
+        private double decay = 0.04;
+        private int maxEpochs = 30;
+        private double lossThreshold = 0.1;
+        private int batchSize = 32;
+        private long seed = 42;
+        private Augmentation augmentation = Augmentation.paper();
+        private String signatureLayer = "dense_last";
+
+        private Builder() {
+        }
+
+        /** Network input size; images are resized to it (default 32x32). Larger sizes cost more time. */
+        public Builder inputSize(int width, int height) {
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /** 1 for grey input (default), 3 for RGB. */
+        public Builder channels(int channels) {
+            this.channels = channels;
+            return this;
+        }
+
+        /** Initial SGD learning rate (default 0.1, the paper's). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Inverse-time decay per epoch, see {@link LeNetOptions#decay()} (default 0.04, the paper's). */
+        public Builder decay(double decay) {
+            this.decay = decay;
+            return this;
+        }
+
+        /** The most epochs training runs (default 30). */
+        public Builder maxEpochs(int maxEpochs) {
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /** Stop once the epoch loss is below this and no longer falls (default 0.1, the paper's). */
+        public Builder lossThreshold(double lossThreshold) {
+            this.lossThreshold = lossThreshold;
+            return this;
+        }
+
+        /** Mini-batch size for training and for {@link LeNetExtractor#extractAll} (default 32). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Seed of initial weights, dropout and sample order (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Training-set augmentation (default {@link Augmentation#paper()}; {@link Augmentation#none()} to train on the images as they are). */
+        public Builder augmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** The layer whose output is the signature, one of {@link LeNetArchitecture#HIDDEN_LAYERS} (default {@code dense_last}). */
+        public Builder signatureLayer(String signatureLayer) {
+            this.signatureLayer = signatureLayer;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid setting */
+        public LeNetExtractor build() {
+            return untrained(new LeNetOptions(width, height, channels, learningRate, decay, maxEpochs, lossThreshold,
+                    batchSize, seed, augmentation, signatureLayer));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.cbir.nets;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.cbir.core.ComponentSpec;
+
+/**
+ * How a {@link LeNetExtractor} is shaped and trained; validated on construction, immutable.
+ * Build one with {@link LeNetExtractor#builder()}. Every field changes the signatures, so all of
+ * them are recorded in the extractor's {@link ComponentSpec}.
+ *
+ * @param width network input width in pixels; images are resized to it (default 32)
+ * @param height network input height in pixels (default 32)
+ * @param channels 1 to train and extract on grey images ({@code Image.toGrey()}), 3 for RGB
+ *     (grey images are replicated into three channels); default 1
+ * @param learningRate the initial SGD learning rate (paper: 0.1)
+ * @param decay inverse-time decay of the learning rate per epoch: the rate in epoch {@code e}
+ *     (from 0) is {@code learningRate / (1 + decay * e)} (paper: 0.04), Deeplearning4j's
+ *     {@code InverseSchedule(EPOCH, learningRate, decay, 1)}. Keras's legacy {@code SGD(decay=...)},
+ *     which pyCBIR 0.1.1 used (with {@code decay=1e-3} hard-coded in {@code keras_training.py}),
+ *     applies the same formula per mini-batch iteration instead; per epoch keeps the schedule
+ *     independent of the batch size and of the augmentation factor (0.04 per iteration would
+ *     shrink the rate tenfold within 250 mini-batches)
+ * @param maxEpochs training stops after this many epochs at the latest (default 30)
+ * @param lossThreshold training stops earlier, after an epoch whose mean training loss is below
+ *     this value and not lower than the previous epoch's (paper: 0.1)
+ * @param batchSize mini-batch size for training and batched extraction (default 32)
+ * @param seed seeds weight initialisation, dropout and the shuffling of the training samples;
+ *     the same seed and data give the same network on the same backend and thread count
+ * @param augmentation how training images are augmented (default {@link Augmentation#paper()})
+ * @param signatureLayer the name of the layer whose output is the signature (default
+ *     {@code "dense_last"}, the last hidden dense layer); see {@link LeNetArchitecture}
+ */
+public record LeNetOptions(int width, int height, int channels, double learningRate, double decay,
+        int maxEpochs, double lossThreshold, int batchSize, long seed, Augmentation augmentation,
+        String signatureLayer) {
+
+    /** The spec type of LeNet extractors. */
+    public static final String TYPE = "lenet";
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public LeNetOptions {
+        Objects.requireNonNull(augmentation, "augmentation");
+        Objects.requireNonNull(signatureLayer, "signatureLayer");
+        if (width < 8 || height < 8) {
+            throw new IllegalArgumentException("LeNet input must be at least 8x8 (three 2x2 poolings), got "
+                    + width + "x" + height);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("LeNet channels must be 1 (grey) or 3 (RGB), got " + channels);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("learning-rate decay must be >= 0 and finite, got " + decay);
+        }
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
+        }
+        if (!(lossThreshold >= 0) || !Double.isFinite(lossThreshold)) {
+            throw new IllegalArgumentException("loss threshold must be >= 0 and finite, got " + lossThreshold);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (!LeNetArchitecture.HIDDEN_LAYERS.contains(signatureLayer)) {
+            throw new IllegalArgumentException("unknown LeNet signature layer '" + signatureLayer
+                    + "'; choose one of " + LeNetArchitecture.HIDDEN_LAYERS);
+        }
+    }
+
+    /** The spec that {@link #fromSpec} reads back. */
+    public ComponentSpec toSpec() {
+        return ComponentSpec.of(TYPE,
+                "width", width, "height", height, "channels", channels,
+                "learning-rate", number(learningRate), "decay", number(decay),
+                "max-epochs", maxEpochs, "loss-threshold", number(lossThreshold),
+                "batch-size", batchSize, "seed", seed,
+                "augmentation", augmentation, "layer", signatureLayer);
+    }
+
+    /**
+     * The options a spec of type {@value #TYPE} records.
+     *
+     * @throws IllegalArgumentException if the type differs or a parameter is missing or invalid
+     */
+    public static LeNetOptions fromSpec(ComponentSpec spec) {
+        if (!TYPE.equals(spec.type())) {
+            throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(spec.require("seed"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
+        }
+        return new LeNetOptions(spec.requireInt("width"), spec.requireInt("height"), spec.requireInt("channels"),
+                spec.requireDouble("learning-rate"), spec.requireDouble("decay"), spec.requireInt("max-epochs"),
+                spec.requireDouble("loss-threshold"), spec.requireInt("batch-size"), seed,
+                Augmentation.parse(spec.require("augmentation")), spec.require("layer"));
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}

@@ -1,0 +1,30 @@
+package org.cbir.nets;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.spi.ComponentProvider;
+
+/**
+ * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}
+ * extractors, with their trained network when the pipeline saved one. Registered in
+ * {@code META-INF/services/org.cbir.core.spi.ComponentProvider}. Stateless and thread-safe.
+ */
+public final class NetsComponents implements ComponentProvider {
+
+    @Override
+    public Set<String> types() {
+        return Set.of(LeNetOptions.TYPE);
+    }
+
+    /** @param state the extractor's state directory, or null for an untrained extractor */
+    @Override
+    public Object restore(ComponentSpec spec, Path state) throws IOException {
+        if (!LeNetOptions.TYPE.equals(spec.type())) {
+            throw new IllegalArgumentException("not a cbir-nets component: " + spec.type());
+        }
+        LeNetOptions options = LeNetOptions.fromSpec(spec);
+        return state == null ? LeNetExtractor.untrained(options) : LeNetExtractor.load(options, state);
+    }
+}

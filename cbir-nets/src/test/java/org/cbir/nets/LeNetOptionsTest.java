@@ -1,0 +1,75 @@
+package org.cbir.nets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.image.Image;
+import org.junit.jupiter.api.Test;
+
+class LeNetOptionsTest {
+
+    @Test
+    void defaultsAreThePapers() {
+        LeNetOptions o = LeNetExtractor.builder().build().options();
+        assertEquals(32, o.width());
+        assertEquals(32, o.height());
+        assertEquals(1, o.channels());
+        assertEquals(0.1, o.learningRate());
+        assertEquals(0.04, o.decay());
+        assertEquals(0.1, o.lossThreshold());
+        assertEquals(Augmentation.paper(), o.augmentation());
+        assertEquals("dense_last", o.signatureLayer());
+    }
+
+    @Test
+    void specRoundTripsEveryOption() {
+        LeNetOptions o = LeNetExtractor.builder().inputSize(24, 20).channels(3).learningRate(0.05).decay(0.001)
+                .maxEpochs(7).lossThreshold(0.2).batchSize(9).seed(-3).augmentation(Augmentation.of(false, 2, 4))
+                .signatureLayer("dense_1").build().options();
+        ComponentSpec spec = o.toSpec();
+        assertEquals("lenet", spec.type());
+        assertEquals("2/4", spec.require("augmentation"));
+        assertEquals(o, LeNetOptions.fromSpec(spec));
+        assertEquals(spec, LeNetOptions.fromSpec(spec).toSpec());
+    }
+
+    @Test
+    void dimensionIsTheFlattenedSizeOfTheChosenLayer() {
+        // Hand-computed: "same" 2x2 poolings halve a side, rounding up: 32 -> 16 -> 8 -> 4, 20 -> 10 -> 5 -> 3.
+        assertEquals(64, LeNetExtractor.builder().build().dimension());
+        assertEquals(192, LeNetExtractor.builder().signatureLayer("dense_1").build().dimension());
+        assertEquals(4 * 4 * 48, LeNetExtractor.builder().signatureLayer("pool_3").build().dimension());
+        assertEquals(32 * 32 * 64, LeNetExtractor.builder().signatureLayer("conv_1").build().dimension());
+        assertEquals(3 * 3 * 48, LeNetExtractor.builder().inputSize(20, 20).signatureLayer("pool_3").build().dimension());
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithTheirName() {
+        assertMessage("channels", () -> LeNetExtractor.builder().channels(2).build());
+        assertMessage("8x8", () -> LeNetExtractor.builder().inputSize(4, 32).build());
+        assertMessage("learning rate", () -> LeNetExtractor.builder().learningRate(0).build());
+        assertMessage("decay", () -> LeNetExtractor.builder().decay(-1).build());
+        assertMessage("epochs", () -> LeNetExtractor.builder().maxEpochs(0).build());
+        assertMessage("batch size", () -> LeNetExtractor.builder().batchSize(0).build());
+        assertMessage("classification", () -> LeNetExtractor.builder().signatureLayer("classification").build());
+        assertMessage("seed", () -> LeNetOptions.fromSpec(ComponentSpec.of("lenet", "seed", "x")));
+    }
+
+    @Test
+    void untrainedExtractorIsTrainableButCannotExtract() {
+        LeNetExtractor untrained = LeNetExtractor.builder().build();
+        assertTrue(untrained.isTrainable());
+        assertFalse(untrained.isTrained());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> untrained.extract(Image.grey(8, 8, new float[64])));
+        assertTrue(e.getMessage().contains("not trained"), e.getMessage());
+    }
+
+    private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+}
