@@ -11,7 +11,8 @@ import org.cbir.core.Similarity;
  * One brute-force pass of a batch of queries over a {@link RowStore}: the blocks of the store
  * are split into contiguous ranges scanned in parallel on the common fork-join pool (when the
  * work is large enough to repay the forking); within a range, each block is loaded once and
- * scanned by every query of the batch while it is in cache. Each query keeps its candidates in a
+ * scanned by every query of the batch while it is in cache (a batch whose candidates would
+ * exceed {@link #CANDIDATE_BUDGET} is split into several passes). Each query keeps its candidates in a
  * {@link ScanCandidates}; the candidates of all ranges are merged and re-scored with
  * {@link Similarity#distance}, so the distances returned are exactly the similarity's, and the
  * ranking is the exact one (see {@link RowScorer} for why the float scores cannot lose a true
@@ -22,6 +23,11 @@ import org.cbir.core.Similarity;
 final class ExactScan {
     /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
     static final long PARALLEL_WORK = 1L << 18;
+    /**
+     * Heap entries (12 bytes each) that the candidates of one pass may hold: a large batch with a
+     * large k is split into passes so that memory stays near 50 MB.
+     */
+    static final long CANDIDATE_BUDGET = 1L << 22;
 
     private ExactScan() {
     }
@@ -33,15 +39,30 @@ final class ExactScan {
      */
     static List<List<Neighbor>> search(RowStore store, Similarity similarity, List<float[]> queries, int k,
             boolean parallel) {
+        int kept = Math.min(k, Math.max(1, store.size())); // heaps never larger than the store
+        int blocks = store.blocks();
+        long rowWork = (long) store.rows() * (store.dimension() + 16);
+        int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
+        int tasks = !parallel || rowWork * queries.size() < PARALLEL_WORK || blocks < 2
+                ? 1 : Math.min(blocks, 4 * threads);
+        int group = (int) Math.max(1, Math.min(queries.size(), CANDIDATE_BUDGET / ((long) kept * tasks)));
+        List<List<Neighbor>> results = new ArrayList<>(queries.size());
+        for (int first = 0; first < queries.size(); first += group) {
+            List<float[]> batch = queries.subList(first, Math.min(queries.size(), first + group));
+            int batchTasks = rowWork * batch.size() < PARALLEL_WORK ? 1 : tasks;
+            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks));
+        }
+        return results;
+    }
+
+    private static List<List<Neighbor>> searchBatch(RowStore store, Similarity similarity, List<float[]> queries,
+            int k, int tasks) {
         int count = queries.size();
         RowScorer[] scorers = new RowScorer[count];
         for (int q = 0; q < count; q++) {
             scorers[q] = RowScorer.of(similarity, store, queries.get(q));
         }
         int blocks = store.blocks();
-        long work = (long) store.rows() * (store.dimension() + 16) * count;
-        int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
-        int tasks = !parallel || work < PARALLEL_WORK || blocks < 2 ? 1 : Math.min(blocks, 4 * threads);
         ScanCandidates[][] found = new ScanCandidates[tasks][];
         IntStream range = IntStream.range(0, tasks);
         (tasks > 1 ? range.parallel() : range).forEach(t -> found[t] = scan(store, scorers, k,

@@ -129,6 +129,17 @@ class ExactIndexScanTest {
     }
 
     @Test
+    void anEmptyIndexAndAHugeKNeedNoHugeBuffers() {
+        ExactIndex index = new ExactIndex(3, COSINE);
+        assertEquals(List.of(), index.search(new float[] {1, 2, 3}, Integer.MAX_VALUE));
+        assertEquals(List.of(List.of(), List.of()),
+                index.searchAll(List.of(new float[] {1, 2, 3}, new float[3]), Integer.MAX_VALUE));
+        index.add(4, new float[] {1, 0, 0});
+        assertEquals(List.of(new Neighbor(4, 0.0)), index.search(new float[] {2, 0, 0}, Integer.MAX_VALUE));
+        assertEquals(List.of(), index.searchAll(List.of(), 3));
+    }
+
+    @Test
     void extremeNormsFallBackToTheExactDistance() {
         Reference reference = new Reference(COSINE);
         ExactIndex index = new ExactIndex(3, COSINE);
