@@ -1,6 +1,7 @@
 package org.cbir.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,18 @@ class IdRowsTest {
             assertEquals(-1, table.rowOf(absent));
         }
         assertEquals(rowsById.size(), idsByRow.size());
+    }
+
+    @Test
+    void memoryStaysUnderTwentyFourBytesPerRow() {
+        IdRows table = new IdRows(0);
+        for (int row = 0; row < 300_000; row++) {
+            table.append(row * 31L);
+            if (row >= 1_000 && row % 1_000 == 0) {
+                // at most 12 bytes per id while the array has spare room, 4 / (3/8) per slot
+                assertTrue(table.bytes() <= 24L * table.rows(), table.bytes() + " bytes for " + table.rows() + " rows");
+            }
+        }
     }
 
     @Test
