@@ -8,6 +8,9 @@ package org.cbir.core.math;
  * <p>All methods are pure and thread-safe; they accumulate in {@code double} where the result
  * feeds a ranking, so rankings do not depend on summation order noise. Both arrays must have
  * the same length (checked).
+ *
+ * <p>For scans over many stored vectors, where speed matters more than the last digits,
+ * {@link FloatKernels} has float-accumulating, vectorised versions of these kernels.
  */
 public final class VectorMath {
     private VectorMath() {

@@ -2,52 +2,72 @@ package org.cbir.core.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.IntStream;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
 
 /**
  * Brute-force search: every query is compared with every stored vector, so results are the
  * true k nearest neighbours under any {@link Similarity}; the ground truth for the approximate
- * indexes. Large indexes are scanned in parallel blocks on the common fork-join pool.
+ * indexes.
+ *
+ * <p>Vectors are stored contiguously ({@link RowStore}) and scanned with the float kernels of
+ * {@link org.cbir.core.math.FloatKernels} (Vector API when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}) for core's cosine and for any similarity of type
+ * {@code "euclidean"}; other similarities are called row by row. Large scans run in parallel
+ * blocks on the common fork-join pool, and {@link #searchAll} scans each block once for the whole
+ * batch. The few candidates the float scores cannot separate from the k-th are re-scored with
+ * {@link Similarity#distance}, so returned distances are exactly the similarity's.
+ *
+ * <p>Memory per vector on the heap: {@code 4 * dimension} bytes of floats, about 18 bytes for
+ * the id and its unboxed hash slot, and 4 more under cosine for the stored inverse norm.
+ *
+ * <p>An index loaded with {@link ExactIndexFactory#mapped()} reads its saved vectors in place
+ * from the memory-mapped file; vectors added later live on the heap, removed saved vectors are
+ * only marked dead until the next save.
  *
  * <p>Thread-safe: searches share a read lock, {@link #add} and {@link #remove} take the write
- * lock. Removal moves the last vector into the freed slot, so storage stays dense.
+ * lock. Removal moves the last heap vector into the freed slot, so storage stays dense.
  */
 public final class ExactIndex implements Index {
     static final String TYPE = "exact";
-    static final String CODEC = "cbir.exact-index";
-    static final int VERSION = 1;
-    static final String FILE = "vectors.bin";
-    private static final int PARALLEL_THRESHOLD = 20_000;
-    private static final int BLOCK = 8_192;
 
     private final int dimension;
     private final Similarity similarity;
+    private final boolean parallel;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final List<float[]> vectors = new ArrayList<>();
-    private final List<Long> idsByRow = new ArrayList<>();
-    private final Map<Long, Integer> rowsById = new HashMap<>();
+    private final RowStore store;
 
     ExactIndex(int dimension, Similarity similarity) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
-        }
+        this(dimension, similarity, true);
+    }
+
+    /**
+     * An empty index; {@code parallel} says whether large scans may use the common fork-join pool
+     * (false keeps every scan on the calling thread, for single-thread benchmarks).
+     */
+    ExactIndex(int dimension, Similarity similarity, boolean parallel) {
+        this(requirePositive(dimension), similarity, parallel,
+                new RowStore(dimension, keepsInverseNorms(similarity)));
+    }
+
+    /** An index over an existing store (a load). */
+    ExactIndex(int dimension, Similarity similarity, boolean parallel, RowStore store) {
         this.dimension = dimension;
         this.similarity = Objects.requireNonNull(similarity, "similarity");
+        this.parallel = parallel;
+        this.store = store;
+    }
+
+    /** Whether a store for {@code similarity} keeps inverse norms (cosine scans need them). */
+    static boolean keepsInverseNorms(Similarity similarity) {
+        return similarity instanceof CosineDistance;
     }
 
     @Override
@@ -64,7 +84,7 @@ public final class ExactIndex implements Index {
     public int size() {
         lock.readLock().lock();
         try {
-            return vectors.size();
+            return store.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -73,15 +93,12 @@ public final class ExactIndex implements Index {
     @Override
     public void add(long id, float[] vector) {
         requireDimension(vector, "vector");
-        float[] copy = vector.clone();
         lock.writeLock().lock();
         try {
-            if (rowsById.containsKey(id)) {
+            if (store.rowOf(id) >= 0) {
                 throw new IllegalArgumentException("id " + id + " is already in the index");
             }
-            rowsById.put(id, vectors.size());
-            vectors.add(copy);
-            idsByRow.add(id);
+            store.add(id, vector);
         } finally {
             lock.writeLock().unlock();
         }
@@ -91,20 +108,7 @@ public final class ExactIndex implements Index {
     public boolean remove(long id) {
         lock.writeLock().lock();
         try {
-            Integer row = rowsById.remove(id);
-            if (row == null) {
-                return false;
-            }
-            int last = vectors.size() - 1;
-            if (row != last) {
-                long movedId = idsByRow.get(last);
-                vectors.set(row, vectors.get(last));
-                idsByRow.set(row, movedId);
-                rowsById.put(movedId, row);
-            }
-            vectors.remove(last);
-            idsByRow.remove(last);
-            return true;
+            return store.remove(id);
         } finally {
             lock.writeLock().unlock();
         }
@@ -114,7 +118,7 @@ public final class ExactIndex implements Index {
     public boolean contains(long id) {
         lock.readLock().lock();
         try {
-            return rowsById.containsKey(id);
+            return store.rowOf(id) >= 0;
         } finally {
             lock.readLock().unlock();
         }
@@ -124,8 +128,13 @@ public final class ExactIndex implements Index {
     public Optional<float[]> vector(long id) {
         lock.readLock().lock();
         try {
-            Integer row = rowsById.get(id);
-            return row == null ? Optional.empty() : Optional.of(vectors.get(row).clone());
+            int row = store.rowOf(id);
+            if (row < 0) {
+                return Optional.empty();
+            }
+            float[] copy = new float[dimension];
+            store.copyRow(row, copy);
+            return Optional.of(copy);
         } finally {
             lock.readLock().unlock();
         }
@@ -133,108 +142,54 @@ public final class ExactIndex implements Index {
 
     @Override
     public List<Neighbor> search(float[] query, int k) {
+        return searchAll(List.of(requireDimension(query, "query")), k).get(0);
+    }
+
+    /** {@inheritDoc} One pass over the stored vectors serves the whole batch. */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        requireDimension(query, "query");
+        Objects.requireNonNull(queries, "queries");
+        for (int q = 0; q < queries.size(); q++) {
+            requireDimension(queries.get(q), "query " + q);
+        }
+        if (queries.isEmpty()) {
+            return List.of();
+        }
         lock.readLock().lock();
         try {
-            int n = vectors.size();
-            if (n < PARALLEL_THRESHOLD) {
-                return sorted(scan(query, k, 0, n));
-            }
-            int blocks = (n + BLOCK - 1) / BLOCK;
-            PriorityQueue<Neighbor> merged = IntStream.range(0, blocks).parallel()
-                    .mapToObj(b -> scan(query, k, b * BLOCK, Math.min(n, (b + 1) * BLOCK)))
-                    .reduce(new PriorityQueue<>(Collections.reverseOrder()), (x, y) -> merge(x, y, k));
-            return sorted(merged);
+            return ExactScan.search(store, similarity, queries, k, parallel);
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** The k best of rows [from, to) in a max-heap (worst on top). */
-    private PriorityQueue<Neighbor> scan(float[] query, int k, int from, int to) {
-        PriorityQueue<Neighbor> heap = new PriorityQueue<>(k + 1, Collections.reverseOrder());
-        for (int row = from; row < to; row++) {
-            Neighbor candidate = new Neighbor(idsByRow.get(row), similarity.distance(query, vectors.get(row)));
-            if (heap.size() < k) {
-                heap.add(candidate);
-            } else if (candidate.compareTo(heap.peek()) < 0) {
-                heap.poll();
-                heap.add(candidate);
-            }
-        }
-        return heap;
-    }
-
-    private static PriorityQueue<Neighbor> merge(PriorityQueue<Neighbor> a, PriorityQueue<Neighbor> b, int k) {
-        PriorityQueue<Neighbor> out = new PriorityQueue<>(Collections.reverseOrder());
-        out.addAll(a);
-        for (Neighbor n : b) {
-            out.add(n);
-            if (out.size() > k) {
-                out.poll();
-            }
-        }
-        while (out.size() > k) {
-            out.poll();
-        }
-        return out;
-    }
-
-    private static List<Neighbor> sorted(PriorityQueue<Neighbor> heap) {
-        List<Neighbor> result = new ArrayList<>(heap);
-        Collections.sort(result);
-        return result;
     }
 
     @Override
     public void save(Path directory) throws IOException {
         lock.readLock().lock();
         try {
-            ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
-                out.writeInt(dimension);
-                out.writeInt(vectors.size());
-                for (int row = 0; row < vectors.size(); row++) {
-                    out.writeLong(idsByRow.get(row));
-                    ChecksummedFiles.writeFloats(out, vectors.get(row));
-                }
-            });
+            ExactIndexFile.write(directory, store);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    static ExactIndex load(Path directory, Similarity similarity) throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
-            int dimension = in.readInt();
-            int count = in.readInt();
-            if (dimension < 1 || count < 0) {
-                throw new org.cbir.core.io.CorruptFileException(file,
-                        "invalid dimension " + dimension + " or count " + count);
-            }
-            ExactIndex index = new ExactIndex(dimension, similarity);
-            for (int i = 0; i < count; i++) {
-                long id = in.readLong();
-                float[] vector = ChecksummedFiles.readFloats(in);
-                if (vector.length != dimension) {
-                    throw new org.cbir.core.io.CorruptFileException(file, "vector " + i + " has length "
-                            + vector.length + ", expected " + dimension);
-                }
-                index.add(id, vector);
-            }
-            return index;
-        });
-    }
-
-    private void requireDimension(float[] vector, String what) {
+    private float[] requireDimension(float[] vector, String what) {
         Objects.requireNonNull(vector, what);
         if (vector.length != dimension) {
             throw new IllegalArgumentException("dimension mismatch: " + what + " has length "
                     + vector.length + " but the index holds vectors of dimension " + dimension);
         }
+        return vector;
+    }
+
+    private static int requirePositive(int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
+        }
+        return dimension;
     }
 
     @Override

@@ -7,8 +7,38 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
 
-/** Makes {@link ExactIndex}es; the pipeline's default index. Stateless and immutable. */
+/**
+ * Makes {@link ExactIndex}es; the pipeline's default index. Immutable and thread-safe.
+ *
+ * <p>Two ways to load a saved index, with the same results: {@link #ExactIndexFactory() the
+ * default} reads the vectors onto the heap; {@link #mapped()} maps them read-only from the file,
+ * so that an index larger than the heap (4 million 1,536-float signatures are 24 GB) is still
+ * searchable, at the speed the page cache and disk allow. Both record the same {@link #spec()}:
+ * how an index is held is not part of what it computes.
+ */
 public final class ExactIndexFactory implements IndexFactory {
+    private final boolean mapped;
+
+    /** A factory whose loads read the vectors onto the heap. */
+    public ExactIndexFactory() {
+        this(false);
+    }
+
+    private ExactIndexFactory(boolean mapped) {
+        this.mapped = mapped;
+    }
+
+    /**
+     * A factory whose loads memory-map the saved vectors instead of reading them onto the heap
+     * (files saved before format version 2 are still read onto the heap). Opening reads the file
+     * sequentially twice to check its CRC-32 (the format is described in the package-private {@code ExactIndexFile}), and under cosine
+     * once more to compute each vector's inverse norm (4 bytes per vector stay on the heap, with
+     * the ids and their hash table, about 22 bytes per vector in all). Vectors added after the load
+     * live on the heap; removed ones are skipped until the index is saved again.
+     */
+    public static ExactIndexFactory mapped() {
+        return new ExactIndexFactory(true);
+    }
 
     @Override
     public ComponentSpec spec() {
@@ -22,11 +52,11 @@ public final class ExactIndexFactory implements IndexFactory {
 
     @Override
     public Index load(Path directory, Similarity similarity) throws IOException {
-        return ExactIndex.load(directory, similarity);
+        return mapped ? ExactIndexFile.map(directory, similarity) : ExactIndexFile.read(directory, similarity);
     }
 
     @Override
     public String toString() {
-        return ExactIndex.TYPE;
+        return mapped ? ExactIndex.TYPE + " (mapped)" : ExactIndex.TYPE;
     }
 }

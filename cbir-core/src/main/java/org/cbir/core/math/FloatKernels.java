@@ -1,0 +1,73 @@
+package org.cbir.core.math;
+
+import java.util.Objects;
+
+/**
+ * Fast float kernels for scans over a contiguous store: one query vector against
+ * {@code query.length} floats of a {@code store} array from {@code offset}, so that a store of
+ * many rows needs no copy per row. Vectorised with the Java Vector API when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, scalar otherwise (chosen once per JVM; the system
+ * property {@code cbir.vectorization=auto|scalar|panama} overrides, see
+ * {@link #implementation()}).
+ *
+ * <p>These kernels accumulate in {@code float} in an order that depends on the CPU's vector
+ * width: the relative error of a sum of {@code n} products is below about {@code n * 2^-24}
+ * (times the sum of the products' magnitudes), see {@link #relativeErrorBound(int)}. They rank
+ * candidates; where a result must match a reference to 1e-6, use {@link VectorMath}'s double
+ * accumulation (the exact index re-scores its final candidates that way).
+ *
+ * <p>All methods are pure and thread-safe; they throw {@link IndexOutOfBoundsException} when
+ * the row {@code [offset, offset + query.length)} does not lie inside {@code store}.
+ */
+public final class FloatKernels {
+    private static final double UNIT_ROUNDOFF = 0x1p-24;
+
+    private FloatKernels() {
+    }
+
+    /** Sum of {@code query[i] * store[offset + i]} for {@code i < query.length}. */
+    public static float dot(float[] query, float[] store, int offset) {
+        checkBounds(query, store, offset);
+        return VectorizationProvider.kernels().dot(query, store, offset, query.length);
+    }
+
+    /** Sum of {@code (query[i] - store[offset + i])^2} for {@code i < query.length}. */
+    public static float squareDistance(float[] query, float[] store, int offset) {
+        checkBounds(query, store, offset);
+        return VectorizationProvider.kernels().squareDistance(query, store, offset, query.length);
+    }
+
+    /**
+     * The cosine of the angle between {@code query} and the row of {@code store} at
+     * {@code offset}, from the dot product and both norms computed in one pass; 0 when either
+     * vector is zero.
+     */
+    public static float cosine(float[] query, float[] store, int offset) {
+        checkBounds(query, store, offset);
+        return VectorizationProvider.kernels().cosine(query, store, offset, query.length);
+    }
+
+    /**
+     * A bound on the relative error of {@link #dot} and {@link #squareDistance} over vectors of
+     * {@code length}, for any implementation: the rounding error of the result is at most this
+     * times the sum of the absolute values of the terms (for {@link #squareDistance}, at most
+     * this times the result). It is the classical bound {@code (n + 2) u / (1 - (n + 2) u)} of
+     * recursive summation with unit roundoff {@code u = 2^-24}, which covers any order of
+     * summation, doubled for safety.
+     */
+    public static double relativeErrorBound(int length) {
+        double nu = (length + 2) * UNIT_ROUNDOFF;
+        return 2 * nu / (1 - nu);
+    }
+
+    /** The kernels in use: {@code "scalar"} or {@code "panama-<bits>"}. */
+    public static String implementation() {
+        return VectorizationProvider.kernels().name();
+    }
+
+    private static void checkBounds(float[] query, float[] store, int offset) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(store, "store");
+        Objects.checkFromIndexSize(offset, query.length, store.length);
+    }
+}

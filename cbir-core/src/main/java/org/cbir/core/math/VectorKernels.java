@@ -1,0 +1,34 @@
+package org.cbir.core.math;
+
+/**
+ * The float kernels of the exact scan, one implementation per instruction set: the first
+ * vector {@code a} is compared with {@code length} floats of {@code b} starting at
+ * {@code bOffset}, so {@code b} may be a contiguous store of many rows. The caller checks the
+ * bounds ({@link FloatKernels} does). Implementations are stateless and thread-safe, accumulate
+ * in {@code float} (in several lanes, so their rounding differs from a sequential loop by a few
+ * ulps times {@code length}), and never modify their arguments.
+ */
+interface VectorKernels {
+
+    /** A short name for logs and benchmarks, such as {@code "scalar"} or {@code "panama-256"}. */
+    String name();
+
+    /** Sum of {@code a[i] * b[bOffset + i]} for {@code i < length}. */
+    float dot(float[] a, float[] b, int bOffset, int length);
+
+    /** Sum of {@code (a[i] - b[bOffset + i])^2} for {@code i < length}. */
+    float squareDistance(float[] a, float[] b, int bOffset, int length);
+
+    /**
+     * The cosine of the angle between {@code a[0, length)} and {@code b[bOffset, bOffset + length)}:
+     * the dot product and both squared norms in one pass, then {@code dot / sqrt(|a|^2 |b|^2)};
+     * 0 when either vector is zero.
+     */
+    float cosine(float[] a, float[] b, int bOffset, int length);
+
+    /** The cosine from the three sums of one pass; 0 when a norm is zero. */
+    static float cosine(float dot, float normA, float normB) {
+        double denominator = Math.sqrt((double) normA * normB);
+        return denominator == 0 ? 0f : (float) (dot / denominator);
+    }
+}

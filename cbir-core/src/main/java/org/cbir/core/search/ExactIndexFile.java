@@ -1,0 +1,246 @@
+package org.cbir.core.search;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cbir.core.Similarity;
+import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.io.CorruptFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file {@value #FILE} of a saved {@link ExactIndex}: a {@link ChecksummedFiles} file of codec
+ * {@value #CODEC}. Version 2 (written now) stores the vectors as one contiguous, aligned block
+ * that can be memory-mapped; version 1 (read still) stores them row by row.
+ * <pre>
+ * Body (v2) := dimension:int32 count:int32 ids:Longs padding:byte[p] vectors:float32le[count * dimension]
+ * Longs     := count:int32 int64[count]          (ChecksummedFiles.writeLongs, big-endian)
+ * p         := 0 to 63 zero bytes, so that the vectors start at a multiple of 64 bytes from the
+ *              start of the file (the header is 12 + codec length = 28 bytes)
+ * vectors   := row after row, each of dimension floats, little-endian (the byte order of the
+ *              CPUs the library runs on, so that a mapped file is read without swapping)
+ *
+ * Body (v1) := dimension:int32 count:int32 (id:int64 Floats)[count]
+ * Floats    := length:int32 float32[length]       (ChecksummedFiles.writeFloats, big-endian)
+ * </pre>
+ * Ids are distinct and rows are those live at the save, in storage order.
+ *
+ * <p>Loading checks the CRC-32 of the whole file before anything is used, also for a mapped load:
+ * {@link ChecksummedFiles#read} streams the file once to check the CRC and once more while the
+ * body is parsed (a mapped load skips over the vectors in that pass; the skipping still reads
+ * them to check the CRC again), so opening a mapped index reads the file twice, sequentially,
+ * without holding it on the heap. Stateless and thread-safe.
+ */
+final class ExactIndexFile {
+    static final String FILE = "vectors.bin";
+    static final String CODEC = "cbir.exact-index";
+    static final int VERSION = 2;
+    static final int ROWS_VERSION = 1;
+    static final int HEADER_LENGTH = 3 * Integer.BYTES + CODEC.length();
+    static final int ALIGNMENT = 64;
+    private static final int IO_FLOATS = 1 << 14;
+    private static final Logger LOG = LoggerFactory.getLogger(ExactIndexFile.class);
+
+    private ExactIndexFile() {
+    }
+
+    /** Writes the live rows of {@code store} as a version-2 file in {@code directory}. */
+    static void write(Path directory, RowStore store) throws IOException {
+        int dimension = store.dimension();
+        int count = store.size();
+        int[] rows = new int[count];
+        long[] ids = new long[count];
+        for (int row = 0, live = 0; row < store.rows(); row++) {
+            if (!store.isDead(row)) {
+                rows[live] = row;
+                ids[live++] = store.id(row);
+            }
+        }
+        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+            out.writeInt(dimension);
+            out.writeInt(count);
+            ChecksummedFiles.writeLongs(out, ids);
+            out.write(new byte[padding(count)]);
+            writeVectors(out, store, rows);
+        });
+    }
+
+    /** Reads {@code directory}'s file onto the heap (version 1 or 2). */
+    static ExactIndex read(Path directory, Similarity similarity) throws IOException {
+        return ChecksummedFiles.read(directory.resolve(FILE), CODEC, ROWS_VERSION, VERSION,
+                (in, version) -> readBody(in, version, similarity));
+    }
+
+    private static ExactIndex readBody(DataInputStream in, int version, Similarity similarity) throws IOException {
+        int dimension = in.readInt();
+        int count = in.readInt();
+        requireShape(in, dimension, count);
+        ExactIndex index = new ExactIndex(dimension, similarity);
+        if (version == ROWS_VERSION) {
+            readRows(in, index, dimension, count);
+        } else {
+            long[] ids = readIds(in, count);
+            float[] vector = new float[dimension];
+            VectorReader reader = new VectorReader(in, (long) count * dimension);
+            for (int i = 0; i < count; i++) {
+                reader.read(vector);
+                addDistinct(in, index, ids[i], vector);
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Loads {@code directory}'s file with its vectors memory-mapped (version 2; a version-1 file
+     * is read onto the heap, with a log line saying to save it again).
+     */
+    static ExactIndex map(Path directory, Similarity similarity) throws IOException {
+        Path file = directory.resolve(FILE);
+        Object parsed = ChecksummedFiles.read(file, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
+            if (version == ROWS_VERSION) {
+                return readBody(in, version, similarity);
+            }
+            int dimension = in.readInt();
+            int count = in.readInt();
+            requireShape(in, dimension, count);
+            long[] ids = readIds(in, count);
+            skipFully(in, (long) count * dimension * Float.BYTES);
+            return new MappedLayout(dimension, ids, vectorsStart(count));
+        });
+        if (parsed instanceof ExactIndex heap) {
+            LOG.info("{} has the row-by-row format version 1, which cannot be mapped: read it onto the heap; "
+                    + "save the index again to map it next time", file);
+            return heap;
+        }
+        MappedLayout layout = (MappedLayout) parsed;
+        int dimension = layout.dimension();
+        long end = layout.vectorsStart() + (long) layout.ids().length * dimension * Float.BYTES;
+        if (end + ChecksummedFiles.FOOTER_LENGTH != Files.size(file)) {
+            throw new CorruptFileException(file, "the vectors do not end where the footer starts");
+        }
+        MappedRows rows = MappedRows.map(file, layout.vectorsStart(), dimension, layout.ids().length,
+                RowStore.rowsPerBlock(dimension));
+        RowStore store;
+        try {
+            store = new RowStore(dimension, ExactIndex.keepsInverseNorms(similarity), rows, layout.ids());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(file, e.getMessage());
+        }
+        return new ExactIndex(dimension, similarity, true, store);
+    }
+
+    private record MappedLayout(int dimension, long[] ids, long vectorsStart) {
+    }
+
+    private static int padding(int count) {
+        long position = HEADER_LENGTH + 2L * Integer.BYTES + Integer.BYTES + (long) Long.BYTES * count;
+        return (int) (-position & (ALIGNMENT - 1));
+    }
+
+    private static long vectorsStart(int count) {
+        return HEADER_LENGTH + 3L * Integer.BYTES + (long) Long.BYTES * count + padding(count);
+    }
+
+    private static void requireShape(DataInputStream in, int dimension, int count) throws IOException {
+        if (dimension < 1 || count < 0) {
+            throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + " or count " + count);
+        }
+    }
+
+    private static long[] readIds(DataInputStream in, int count) throws IOException {
+        long[] ids = ChecksummedFiles.readLongs(in);
+        if (ids.length != count) {
+            throw ChecksummedFiles.corrupt(in, "the file lists " + ids.length + " ids for " + count + " vectors");
+        }
+        byte[] padding = new byte[padding(count)];
+        in.readFully(padding);
+        for (byte b : padding) {
+            if (b != 0) {
+                throw ChecksummedFiles.corrupt(in, "non-zero padding before the vectors");
+            }
+        }
+        return ids;
+    }
+
+    private static void readRows(DataInputStream in, ExactIndex index, int dimension, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            long id = in.readLong();
+            float[] vector = ChecksummedFiles.readFloats(in);
+            if (vector.length != dimension) {
+                throw ChecksummedFiles.corrupt(in, "vector " + i + " has length " + vector.length
+                        + ", expected " + dimension);
+            }
+            addDistinct(in, index, id, vector);
+        }
+    }
+
+    private static void addDistinct(DataInputStream in, ExactIndex index, long id, float[] vector) throws IOException {
+        if (index.contains(id)) {
+            throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
+        }
+        index.add(id, vector);
+    }
+
+    private static void skipFully(DataInputStream in, long bytes) throws IOException {
+        long left = bytes;
+        while (left > 0) {
+            int skipped = in.skipBytes((int) Math.min(left, 1 << 30));
+            if (skipped <= 0) {
+                throw new EOFException("the vectors end early");
+            }
+            left -= skipped;
+        }
+    }
+
+    private static void writeVectors(DataOutputStream out, RowStore store, int[] rows) throws IOException {
+        int dimension = store.dimension();
+        ByteBuffer bytes = ByteBuffer.allocate(Math.max(IO_FLOATS, dimension) * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        FloatBuffer floats = bytes.asFloatBuffer();
+        float[] row = new float[dimension];
+        for (int r : rows) {
+            if (floats.remaining() < dimension) {
+                out.write(bytes.array(), 0, floats.position() * Float.BYTES);
+                floats.clear();
+            }
+            store.copyRow(r, row);
+            floats.put(row);
+        }
+        out.write(bytes.array(), 0, floats.position() * Float.BYTES);
+    }
+
+    /** Reads little-endian rows of floats through a buffer. Not thread-safe. */
+    private static final class VectorReader {
+        private final DataInputStream in;
+        private final ByteBuffer bytes = ByteBuffer.allocate(IO_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        private final FloatBuffer floats = bytes.asFloatBuffer();
+        private long unread;
+
+        VectorReader(DataInputStream in, long total) {
+            this.in = in;
+            this.unread = total;
+            floats.limit(0);
+        }
+
+        void read(float[] vector) throws IOException {
+            int done = 0;
+            while (done < vector.length) {
+                if (!floats.hasRemaining()) {
+                    int want = (int) Math.min(IO_FLOATS, unread);
+                    unread -= want;
+                    in.readFully(bytes.array(), 0, want * Float.BYTES);
+                    floats.clear().limit(want);
+                }
+                int n = Math.min(floats.remaining(), vector.length - done);
+                floats.get(vector, done, n);
+                done += n;
+            }
+        }
+    }
+}

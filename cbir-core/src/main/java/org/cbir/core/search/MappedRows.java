@@ -1,0 +1,78 @@
+package org.cbir.core.search;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Rows of floats read in place from a file mapped read-only into memory, in mappings of whole
+ * rows of at most 1 GiB each (a single mapping cannot exceed 2 GiB). The operating system pages
+ * the rows in on demand and may drop them again, so the rows need no heap.
+ *
+ * <p>Immutable and thread-safe (it reads with absolute positions only). The mappings live until
+ * this object is garbage-collected; the file may be replaced meanwhile (saves rename a new file
+ * into place), but it must not be truncated or rewritten in place.
+ */
+final class MappedRows {
+    private static final long MAX_MAPPING_BYTES = 1L << 30;
+
+    private final int dimension;
+    private final int rows;
+    private final int rowsPerMapping;
+    private final FloatBuffer[] mappings;
+
+    private MappedRows(int dimension, int rows, int rowsPerMapping, FloatBuffer[] mappings) {
+        this.dimension = dimension;
+        this.rows = rows;
+        this.rowsPerMapping = rowsPerMapping;
+        this.mappings = mappings;
+    }
+
+    /**
+     * Maps {@code rows} rows of {@code dimension} little-endian floats starting at byte
+     * {@code position} of {@code file}.
+     *
+     * @param rowsPerBlock each mapping holds a multiple of this many rows, so that a block of
+     *     rows starting at a multiple of it never spans two mappings
+     */
+    static MappedRows map(Path file, long position, int dimension, int rows, int rowsPerBlock) throws IOException {
+        long rowBytes = 4L * dimension;
+        long blocksPerMapping = Math.max(1, MAX_MAPPING_BYTES / (rowBytes * rowsPerBlock));
+        int rowsPerMapping = (int) Math.min(Integer.MAX_VALUE, blocksPerMapping * rowsPerBlock);
+        int count = rows == 0 ? 0 : (int) ((rows + (long) rowsPerMapping - 1) / rowsPerMapping);
+        FloatBuffer[] mappings = new FloatBuffer[count];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int m = 0; m < count; m++) {
+                int first = m * rowsPerMapping;
+                int inMapping = Math.min(rowsPerMapping, rows - first);
+                mappings[m] = channel.map(FileChannel.MapMode.READ_ONLY, position + first * rowBytes,
+                        inMapping * rowBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            }
+        }
+        return new MappedRows(dimension, rows, rowsPerMapping, mappings);
+    }
+
+    /** How many rows are mapped. */
+    int rows() {
+        return rows;
+    }
+
+    /**
+     * Copies rows {@code [first, first + count)}, which must lie in one mapping (true for a block
+     * that starts at a multiple of the {@code rowsPerBlock} given to {@link #map}), into
+     * {@code target} from index 0.
+     */
+    void copyRows(int first, int count, float[] target) {
+        int mapping = first / rowsPerMapping;
+        int index = (first - mapping * rowsPerMapping) * dimension;
+        mappings[mapping].get(index, target, 0, count * dimension);
+    }
+
+    /** Copies row {@code row} into {@code target} from index 0. */
+    void copyRow(int row, float[] target) {
+        copyRows(row, 1, target);
+    }
+}

@@ -1,0 +1,141 @@
+package org.cbir.core.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both kernel implementations against a double-precision reference and against each other, over
+ * every length from 1 to 67 (so every vector width meets a scalar tail of every size) and several
+ * offsets into a larger store, after Lucene's {@code TestVectorUtilSupport}. Surefire runs this
+ * module with {@code --add-modules jdk.incubator.vector}, so the Vector API kernels are tested in
+ * the same run as the scalar ones.
+ */
+class VectorKernelsTest {
+    private static final long SEED = 20_261_125L;
+    private static final int[] OFFSETS = {0, 1, 3, 17, 64};
+
+    private final VectorKernels scalar = new ScalarVectorKernels();
+    private final VectorKernels panama = VectorizationProvider.panama().orElseThrow(
+            () -> new AssertionError("tests run with --add-modules jdk.incubator.vector, yet no Vector API kernels"));
+
+    @Test
+    void theVectorApiIsChosenWhenTheModuleIsPresent() {
+        assertTrue(FloatKernels.implementation().startsWith("panama-"), FloatKernels.implementation());
+        assertTrue(panama.name().startsWith("panama-"));
+        assertEquals("scalar", scalar.name());
+    }
+
+    @Test
+    void thePropertyOverridesTheChoiceAndAMissingModuleFallsBackToScalar() {
+        Supplier<Optional<VectorKernels>> present = () -> Optional.of(panama);
+        Supplier<Optional<VectorKernels>> absent = Optional::empty;
+        assertEquals("scalar", VectorizationProvider.choose("scalar", present).kernels().name());
+        assertEquals(List.of(), VectorizationProvider.choose("scalar", absent).warnings());
+        assertEquals(panama.name(), VectorizationProvider.choose(null, present).kernels().name());
+        assertEquals(List.of(), VectorizationProvider.choose(null, present).warnings());
+        assertEquals(panama.name(), VectorizationProvider.choose(" Panama ", present).kernels().name());
+        VectorizationProvider.Choice unknown = VectorizationProvider.choose("unknown", present);
+        assertEquals(panama.name(), unknown.kernels().name());
+        assertTrue(unknown.warnings().get(0).contains("cbir.vectorization=unknown"), unknown.warnings().toString());
+        for (String requested : new String[] {"auto", "panama"}) {
+            VectorizationProvider.Choice fallback = VectorizationProvider.choose(requested, absent);
+            assertEquals("scalar", fallback.kernels().name());
+            assertEquals(1, fallback.warnings().size());
+            assertTrue(fallback.warnings().get(0).contains("--add-modules jdk.incubator.vector"));
+        }
+    }
+
+    @Test
+    void bothImplementationsAgreeWithADoubleReferenceOverOddLengthsAndOffsets() {
+        Random random = new Random(SEED);
+        for (int length = 1; length <= 67; length++) {
+            for (int offset : OFFSETS) {
+                float[] a = gaussian(random, length);
+                float[] store = gaussian(random, offset + length + 5);
+                double dot = 0;
+                double absDot = 0;
+                double square = 0;
+                double normA = 0;
+                double normB = 0;
+                for (int i = 0; i < length; i++) {
+                    double x = a[i];
+                    double y = store[offset + i];
+                    dot += x * y;
+                    absDot += Math.abs(x * y);
+                    square += (x - y) * (x - y);
+                    normA += x * x;
+                    normB += y * y;
+                }
+                double cosine = dot / Math.sqrt(normA * normB);
+                double bound = FloatKernels.relativeErrorBound(length);
+                String where = "length " + length + ", offset " + offset;
+                for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+                    String who = kernels.name() + ", " + where;
+                    assertEquals(dot, kernels.dot(a, store, offset, length), bound * absDot + 1e-30, who);
+                    assertEquals(square, kernels.squareDistance(a, store, offset, length), bound * square + 1e-30, who);
+                    assertEquals(cosine, kernels.cosine(a, store, offset, length), 4 * bound + 1e-7, who);
+                }
+                assertEquals(scalar.dot(a, store, offset, length), panama.dot(a, store, offset, length),
+                        2 * bound * absDot + 1e-30, where);
+                assertEquals(scalar.squareDistance(a, store, offset, length),
+                        panama.squareDistance(a, store, offset, length), 2 * bound * square + 1e-30, where);
+            }
+        }
+    }
+
+    @Test
+    void longVectorsStayWithinTheErrorBound() {
+        Random random = new Random(SEED + 1);
+        for (int length : new int[] {128, 1_000, 1_536, 4_099}) {
+            float[] a = gaussian(random, length);
+            float[] b = gaussian(random, length);
+            double dot = 0;
+            double absDot = 0;
+            for (int i = 0; i < length; i++) {
+                dot += (double) a[i] * b[i];
+                absDot += Math.abs((double) a[i] * b[i]);
+            }
+            double bound = FloatKernels.relativeErrorBound(length) * absDot;
+            assertEquals(dot, scalar.dot(a, b, 0, length), bound);
+            assertEquals(dot, panama.dot(a, b, 0, length), bound);
+            assertEquals(VectorMath.squaredDistance(a, b), panama.squareDistance(a, b, 0, length),
+                    FloatKernels.relativeErrorBound(length) * VectorMath.squaredDistance(a, b));
+        }
+    }
+
+    @Test
+    void handWorkedValuesAreExact() {
+        float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        float[] store = {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+            assertEquals(45f, kernels.dot(a, store, 2, 9), kernels.name());
+            // (0^2 + 1^2 + ... + 8^2) = 204
+            assertEquals(204f, kernels.squareDistance(a, store, 2, 9), kernels.name());
+            assertEquals(0f, kernels.cosine(a, new float[9], 0, 9), kernels.name());
+            assertEquals(1f, kernels.cosine(a, a, 0, 9), 1e-6f, kernels.name());
+        }
+    }
+
+    @Test
+    void theFacadeChecksBounds() {
+        float[] query = new float[4];
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.dot(query, new float[7], 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.squareDistance(query, new float[7], -1));
+        assertEquals(0f, FloatKernels.cosine(query, new float[8], 4));
+    }
+
+    private static float[] gaussian(Random random, int length) {
+        float[] v = new float[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,202 @@
+package org.cbir.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarity;
+import org.cbir.core.math.VectorMath;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contiguous store and its fast paths against a naive loop that calls
+ * {@link Similarity#distance} for every stored vector and sorts: results must be identical
+ * (same ids, same distances, same order), for cosine (float dot path), a similarity of type
+ * "euclidean" (float squared-L2 path) and any other similarity (row by row), through
+ * additions, swap-removes over many chunks, batches, ties and degenerate vectors.
+ */
+class ExactIndexScanTest {
+    private static final Similarity COSINE = new CosineDistance();
+    /** Stands for cbir-metrics' EuclideanDistance, which core does not see. */
+    private static final Similarity EUCLIDEAN = new Similarity() {
+        @Override
+        public ComponentSpec spec() {
+            return ComponentSpec.of("euclidean");
+        }
+
+        @Override
+        public double distance(float[] a, float[] b) {
+            return Math.sqrt(VectorMath.squaredDistance(a, b));
+        }
+    };
+    /** A similarity without a fast path. */
+    private static final Similarity MANHATTAN = new Similarity() {
+        @Override
+        public ComponentSpec spec() {
+            return ComponentSpec.of("manhattan");
+        }
+
+        @Override
+        public double distance(float[] a, float[] b) {
+            double sum = 0;
+            for (int i = 0; i < a.length; i++) {
+                sum += Math.abs((double) a[i] - b[i]);
+            }
+            return sum;
+        }
+    };
+
+    @Test
+    void everySimilarityMatchesTheNaiveLoopSequentialAndParallel() {
+        for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
+            for (boolean parallel : new boolean[] {false, true}) {
+                Random random = new Random(31);
+                Reference reference = new Reference(similarity);
+                ExactIndex index = new ExactIndex(67, similarity, parallel);
+                for (int i = 0; i < 6_000; i++) {
+                    float[] v = gaussian(random, 67);
+                    index.add(i * 7L, v);
+                    reference.add(i * 7L, v);
+                }
+                List<float[]> queries = new ArrayList<>();
+                for (int q = 0; q < 6; q++) {
+                    queries.add(gaussian(random, 67));
+                }
+                queries.add(new float[67]);
+                List<List<Neighbor>> batch = index.searchAll(queries, 10);
+                for (int q = 0; q < queries.size(); q++) {
+                    String what = similarity.spec().type() + (parallel ? " parallel" : " sequential") + ", query " + q;
+                    assertEquals(reference.search(queries.get(q), 10), batch.get(q), what);
+                    assertEquals(batch.get(q), index.search(queries.get(q), 10), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void removalsAcrossManySmallChunksKeepTheStoreConsistent() {
+        int dimension = 3_000; // 21 rows per chunk
+        Random random = new Random(5);
+        for (Similarity similarity : List.of(COSINE, EUCLIDEAN)) {
+            Reference reference = new Reference(similarity);
+            ExactIndex index = new ExactIndex(dimension, similarity);
+            for (int i = 0; i < 400; i++) {
+                float[] v = gaussian(random, dimension);
+                index.add(i, v);
+                reference.add(i, v);
+            }
+            for (int i = 0; i < 400; i += 3) {
+                index.remove(i);
+                reference.remove(i);
+            }
+            for (int i = 400; i < 430; i++) {
+                float[] v = gaussian(random, dimension);
+                index.add(i, v);
+                reference.add(i, v);
+            }
+            assertEquals(reference.size(), index.size());
+            for (int i = 0; i < 430; i++) {
+                assertEquals(reference.contains(i), index.contains(i));
+            }
+            float[] query = gaussian(random, dimension);
+            assertEquals(reference.search(query, 25), index.search(query, 25));
+            assertEquals(reference.search(query, 1_000), index.search(query, 1_000));
+        }
+    }
+
+    @Test
+    void manyEqualDistancesRankByIdAsTheNaiveLoopDoes() {
+        for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
+            Reference reference = new Reference(similarity);
+            ExactIndex index = new ExactIndex(4, similarity);
+            Random random = new Random(11);
+            float[][] distinct = {{1, 0, 0, 0}, {2, 0, 0, 0}, {0, 1, 1, 0}, {1, 1, 1, 1}, {0, 0, 0, 0}};
+            for (int i = 0; i < 30_000; i++) {
+                long id = random.nextInt(1 << 30);
+                if (!index.contains(id)) {
+                    float[] v = distinct[random.nextInt(distinct.length)];
+                    index.add(id, v);
+                    reference.add(id, v);
+                }
+            }
+            for (float[] query : distinct) {
+                assertEquals(reference.search(query, 15), index.search(query, 15), similarity.spec().type());
+            }
+        }
+    }
+
+    @Test
+    void anEmptyIndexAndAHugeKNeedNoHugeBuffers() {
+        ExactIndex index = new ExactIndex(3, COSINE);
+        assertEquals(List.of(), index.search(new float[] {1, 2, 3}, Integer.MAX_VALUE));
+        assertEquals(List.of(List.of(), List.of()),
+                index.searchAll(List.of(new float[] {1, 2, 3}, new float[3]), Integer.MAX_VALUE));
+        index.add(4, new float[] {1, 0, 0});
+        assertEquals(List.of(new Neighbor(4, 0.0)), index.search(new float[] {2, 0, 0}, Integer.MAX_VALUE));
+        assertEquals(List.of(), index.searchAll(List.of(), 3));
+    }
+
+    @Test
+    void extremeNormsFallBackToTheExactDistance() {
+        Reference reference = new Reference(COSINE);
+        ExactIndex index = new ExactIndex(3, COSINE);
+        float[][] vectors = {{1e35f, 2e35f, -1e35f}, {3e-38f, 1e-39f, 0}, {1, 2, 3}, {Float.NaN, 1, 1}, {-1, -2, -3}};
+        for (int i = 0; i < vectors.length; i++) {
+            index.add(i, vectors[i]);
+            reference.add(i, vectors[i]);
+        }
+        for (float[] query : vectors) {
+            assertEquals(reference.search(query, 5), index.search(query, 5));
+        }
+    }
+
+    private static float[] gaussian(Random random, int dimension) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** The naive loop: a list of (id, vector), every distance computed, sorted. */
+    private static final class Reference {
+        private final Similarity similarity;
+        private final List<Long> ids = new ArrayList<>();
+        private final List<float[]> vectors = new ArrayList<>();
+
+        Reference(Similarity similarity) {
+            this.similarity = similarity;
+        }
+
+        void add(long id, float[] v) {
+            ids.add(id);
+            vectors.add(v.clone());
+        }
+
+        void remove(long id) {
+            int i = ids.indexOf(id);
+            ids.remove(i);
+            vectors.remove(i);
+        }
+
+        boolean contains(long id) {
+            return ids.contains(id);
+        }
+
+        int size() {
+            return ids.size();
+        }
+
+        List<Neighbor> search(float[] query, int k) {
+            List<Neighbor> all = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                all.add(new Neighbor(ids.get(i), similarity.distance(query, vectors.get(i))));
+            }
+            all.sort(null);
+            return all.subList(0, Math.min(k, all.size()));
+        }
+    }
+}
