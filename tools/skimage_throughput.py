@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""scikit-image's single-thread throughput for the descriptors of cbir-bench's DescriptorThroughput,
+"""scikit-image's single-thread throughput (images per CPU-second) for the descriptors of cbir-bench's DescriptorThroughput,
 with the same parameters, on the same images (every (2000/N)-th GISAXS pattern in file order).
 
 Usage: OMP_NUM_THREADS=1 /usr/bin/python3 tools/skimage_throughput.py SAMPLES N SECONDS OUT.tsv
@@ -63,13 +63,14 @@ DESCRIPTORS = [("first-order statistics + 32-bin histogram (numpy)", first_order
 
 
 def throughput(fn):
+    """Images per CPU-second of this (single-threaded) process, after a warm-up."""
     for img in images[:20]:
         fn(img)
-    done, start = 0, time.perf_counter()
+    done, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds:
         fn(images[done % len(images)])
         done += 1
-    return done / (time.perf_counter() - start)
+    return done / (time.process_time() - cpu)
 
 
 with open(out, "w") as f:

@@ -38,13 +38,13 @@ public final class DescriptorThroughput {
         int cores = Runtime.getRuntime().availableProcessors();
         ThroughputMeter meter = new ThroughputMeter(images, Math.max(1, seconds / 2), seconds);
         List<Double> skimage = args.length > 3 ? readSkimage(Path.of(args[3])) : List.of();
-        System.out.printf(Locale.ROOT, "| descriptor | dimension | cbir, 1 thread (img/s) | cbir, %d threads (img/s)"
-                + " | scikit-image, 1 thread (img/s) | speed-up, 1 thread |%n", cores);
+        System.out.printf(Locale.ROOT, "| descriptor | dimension | cbir, 1 thread (img per CPU-s) | cbir, %d threads (img/s)"
+                + " | scikit-image, 1 thread (img per CPU-s) | speed-up, 1 thread |%n", cores);
         System.out.println("|---|---:|---:|---:|---:|---:|");
         int row = 0;
         for (Map.Entry<String, FeatureExtractor> e : descriptors().entrySet()) {
             FeatureExtractor extractor = e.getValue();
-            double one = meter.imagesPerSecond(extractor, 1);
+            double one = meter.imagesPerCpuSecond(extractor);
             double all = meter.imagesPerSecond(extractor, cores);
             String reference = row < skimage.size() ? String.format(Locale.ROOT, "%.0f", skimage.get(row)) : "-";
             String speedup = row < skimage.size() ? String.format(Locale.ROOT, "%.1fx", one / skimage.get(row)) : "-";
