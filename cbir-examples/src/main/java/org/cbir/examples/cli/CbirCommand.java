@@ -6,24 +6,44 @@ import picocli.CommandLine.Command;
 /** {@code cbir}: reverse image search for scientific images, from the command line. */
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
-        subcommands = {DemoCommand.class, SearchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, SearchCommand.class,
+            EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the stack trace of an error.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, with errors shown as one clear line instead of a stack trace. */
+    /**
+     * The configured command line: an error is one clear line and exit code 1 (with the stack
+     * trace under {@code --verbose}); a bad option is picocli's message and exit code 2.
+     */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new CbirCommand());
+        CbirCommand root = new CbirCommand();
+        CommandLine cli = new CommandLine(root);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("cbir: " + e.getMessage());
+            commandLine.getErr().println("cbir: " + message(e));
+            if (root.verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
             return 1;
         });
         return cli;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     @Override

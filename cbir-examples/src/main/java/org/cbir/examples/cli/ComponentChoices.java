@@ -3,12 +3,15 @@ package org.cbir.examples.cli;
 import java.util.Locale;
 import java.util.Set;
 import org.cbir.core.FeatureExtractor;
+import org.cbir.core.IndexFactory;
+import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.reduce.ZScore;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
+import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
 
 /**
@@ -42,6 +45,16 @@ final class ComponentChoices {
                     : TextureDescriptors.lbp();
             case "daisy" -> DaisyExtractor.withDefaults();
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
+        };
+    }
+
+    /** {@code exact} (the default) or {@code lsh[:TREES]} (an LSH Forest, 10 trees by default). */
+    static IndexFactory index(String choice) {
+        String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
+        return switch (parts[0]) {
+            case "exact" -> Indexes.exact();
+            case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice) : 10).build();
+            default -> throw new IllegalArgumentException("unknown index '" + choice + "'; choose exact or lsh[:TREES]");
         };
     }
 

@@ -43,10 +43,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         RetrievalPipeline pipeline = options.pipeline().build();
         ImageCollection collection = ImageCollection.fromFolder(database);
+        ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         if (options.needsFit()) {
-            pipeline.fit(collection);
+            pipeline.fit(collection, progress);
         }
-        IndexingReport report = pipeline.addAll(collection);
+        IndexingReport report = pipeline.addAll(collection, progress);
         out.printf(Locale.ROOT, "indexed %d images of %s (%d classes, %d skipped) in %d ms with %s%n",
                 report.added(), database, collection.labels().size(), report.skippedCount(),
                 report.elapsed().toMillis(), pipeline.describe());

@@ -68,7 +68,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<RetrievalPipeline> built = new ArrayList<>();
         EvaluationReport report = Evaluation.builder()
                 .pipeline(() -> remember(built, options.pipeline().build()))
-                .fitFraction(split).seed(seed).build().run(images);
+                .fitFraction(split).seed(seed).progress(ConsoleProgress.onStandardError(spec.commandLine().getErr()))
+                .build().run(images);
         report.writeMarkdown(out.resolve("report.md"));
         report.writeCsv(out);
         console.println(report.toMarkdown());

@@ -51,10 +51,11 @@ final class SearchCommand implements Callable<Integer> {
         } else if (database != null) {
             pipeline = options.pipeline().build();
             ImageCollection collection = ImageCollection.read(database);
+            ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
             if (options.needsFit()) {
-                pipeline.fit(collection);
+                pipeline.fit(collection, progress);
             }
-            IndexingReport report = pipeline.addAll(collection);
+            IndexingReport report = pipeline.addAll(collection, progress);
             out.printf(Locale.ROOT, "indexed %d images (%d skipped) in %d ms%n", report.added(),
                     report.skippedCount(), report.elapsed().toMillis());
             report.skipped().forEach(s -> out.printf("  skipped %s: %s%n", s.path(), s.reason()));

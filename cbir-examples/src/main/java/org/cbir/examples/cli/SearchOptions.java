@@ -22,6 +22,10 @@ final class SearchOptions {
                     + " units; none for the others), none, zscore, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
     String reducer;
 
+    @Option(names = {"-i", "--index"}, defaultValue = "exact",
+            description = "Index: exact, lsh[:TREES] (an LSH Forest) (default: ${DEFAULT-VALUE}).")
+    String index;
+
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")
     Integer threads;
 
@@ -34,7 +38,8 @@ final class SearchOptions {
         RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractor))
                 .similarity(ComponentChoices.metric(metric))
-                .reducer(ComponentChoices.reducer(reducer, extractor));
+                .reducer(ComponentChoices.reducer(reducer, extractor))
+                .index(ComponentChoices.index(index));
         if (threads != null) {
             builder.threads(threads);
         }

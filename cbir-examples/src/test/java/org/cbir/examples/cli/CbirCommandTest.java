@@ -3,6 +3,7 @@ package org.cbir.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,5 +86,51 @@ class CbirCommandTest {
         Run run = run("demo", "--samples", SAMPLES.toString(), "--extractor", "sift");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("unknown extractor 'sift'") && run.err().contains("daisy"), run.err());
+    }
+
+    @Test
+    void indexThenQueryWithJsonAndASheet(@TempDir Path dir) throws IOException {
+        Path store = dir.resolve("fibers.cbir");
+        Path fibers = Path.of("..", "samples", "fibers_small");
+        Run indexed = run("index", fibers.resolve("database").toString(), "-o", store.toString(), "--extractor", "lbp",
+                "--index", "lsh");
+        assertEquals(0, indexed.exitCode(), indexed.err());
+        assertTrue(indexed.out().contains("indexed 200 images (0 skipped)"), indexed.out());
+        assertTrue(indexed.out().contains("index=lsh-forest"), indexed.out());
+        Path sheet = dir.resolve("sheet.png");
+        Run queried = run("query", store.toString(), fibers.resolve("query").toString(), "-k", "3", "--json",
+                "--sheet", sheet.toString());
+        assertEquals(0, queried.exitCode(), queried.err());
+        String json = queried.out().strip();
+        assertTrue(json.startsWith("[") && json.endsWith("]"), json);
+        assertEquals(8, json.split("\"query\": ").length - 1, json);
+        assertEquals(24, json.split("\"rank\": ").length - 1, json);
+        assertTrue(json.contains("\"label\": \"yes_fibers\""), json);
+        assertTrue(Files.size(sheet) > 0);
+    }
+
+    @Test
+    void userErrorsAreOneLineWithoutAStackTraceUnlessVerbose(@TempDir Path dir) throws IOException {
+        Run missingStore = run("query", dir.resolve("none.cbir").toString(), "q.png");
+        assertEquals(1, missingStore.exitCode());
+        assertEquals(1, missingStore.err().strip().lines().count(), missingStore.err());
+        assertTrue(missingStore.err().contains("none.cbir"), missingStore.err());
+
+        Path store = dir.resolve("s.cbir");
+        assertEquals(0, run("index", SAMPLES.resolve("query").toString(), "-o", store.toString()).exitCode());
+        Path notAnImage = Files.writeString(dir.resolve("notes.png"), "not an image");
+        Run unreadable = run("query", store.toString(), notAnImage.toString());
+        assertEquals(1, unreadable.exitCode());
+        assertTrue(unreadable.err().startsWith("cbir: " + notAnImage), unreadable.err());
+        assertEquals(1, unreadable.err().strip().lines().count(), unreadable.err());
+
+        Run verbose = run("query", store.toString(), notAnImage.toString(), "--verbose");
+        assertTrue(verbose.err().contains("at org.cbir"), verbose.err());
+
+        Run badValue = run("index", SAMPLES.resolve("query").toString(), "-o", store.toString(), "--metric", "hamming");
+        assertEquals(1, badValue.exitCode());
+        assertTrue(badValue.err().contains("hamming"), badValue.err());
+        Run badOption = run("index", "--no-such-option");
+        assertEquals(2, badOption.exitCode());
     }
 }
