@@ -24,7 +24,7 @@ import org.cbir.core.io.ChecksummedFiles;
  * <p>Sequential {@link #readInt} and {@link #readFloat} only; one use, not thread-safe.
  */
 final class GraphStreamReader implements RandomAccessReader {
-    /** More layers than a hierarchy of 2^31 nodes can have at any degree >= 2. */
+    /** A sanity bound far above real hierarchies, which have about {@code log(n) / log(maxDegree)} layers. */
     static final int MAX_LAYERS = 64;
     static final int MAX_DEGREE = 4096;
     private static final int JVECTOR_FORMAT = 4;

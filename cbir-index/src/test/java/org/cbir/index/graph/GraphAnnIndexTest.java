@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
@@ -106,6 +107,56 @@ class GraphAnnIndexTest {
         index.add(1_000, data.get(0));
         index.add(1_001, data.get(1));
         assertEquals(1_000, index.search(data.get(0), 1).get(0).id());
+    }
+
+    @Test
+    void addAllInsertsFromManyThreadsWithTheSameRecall() {
+        List<float[]> data = ClusteredVectors.generate(3_100, 8, 20, 0.6, 17);
+        GraphAnnIndex index = SMALL.create(8, COSINE);
+        Index exact = Indexes.exact().create(8, COSINE);
+        long[] ids = new long[3_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 5_000 + i;
+            exact.add(ids[i], data.get(i));
+        }
+        ForkJoinPool pool = new ForkJoinPool(3);
+        try {
+            index.addAll(ids, data.subList(0, 3_000), pool);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(3_000, index.size());
+        assertArrayEquals(data.get(42), index.vector(5_042).orElseThrow());
+        int found = 0;
+        for (int q = 3_000; q < 3_100; q++) {
+            Set<Long> truth = ids(exact.search(data.get(q), 10));
+            for (Neighbor n : index.search(data.get(q), 10)) {
+                found += truth.contains(n.id()) ? 1 : 0;
+            }
+        }
+        assertTrue(found >= 0.97 * 1_000, "recall@10 " + found / 1000.0); // measured: 0.999 to 1.0 (thread timing)
+    }
+
+    @Test
+    void addAllAddsNothingWhenAnArgumentIsBad() {
+        GraphAnnIndex index = SMALL.create(2, COSINE);
+        index.add(1, new float[] {1, 0});
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        List<float[]> two = List.of(new float[] {0, 1}, new float[] {1, 1});
+        IllegalArgumentException present = assertThrows(IllegalArgumentException.class,
+                () -> index.addAll(new long[] {2, 1}, two, pool));
+        assertTrue(present.getMessage().contains("id 1 is already"), present.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> index.addAll(new long[] {3, 3}, two, pool));
+        assertTrue(twice.getMessage().contains("id 3 appears twice"), twice.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> index.addAll(new long[] {4}, two, pool));
+        assertThrows(IllegalArgumentException.class,
+                () -> index.addAll(new long[] {5, 6}, List.of(new float[] {0, 1}, new float[] {1}), pool));
+        assertEquals(1, index.size());
+        assertFalse(index.contains(2));
+        index.addAll(new long[] {2, 3}, two, pool);
+        assertEquals(3, index.size());
+        assertEquals(3, index.search(new float[] {2, 2}, 1).get(0).id());
     }
 
     @Test
