@@ -37,7 +37,9 @@ import org.cbir.core.Similarity;
  * <p><b>Memory</b> per vector, roughly: {@code 4 d + 16} bytes for the vector, as much again for
  * its normalised copy under cosine, about 100 bytes for the id maps and wrappers, and the graph's
  * neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per
- * edge, with overflow room) plus a few percent for the upper layers.
+ * edge, with overflow room) plus a few percent for the upper layers. Measured (heap after GC,
+ * JDK 17): 100,000 clustered vectors of dimension 16 under cosine take 707 bytes each with
+ * {@code maxDegree} 32, 552 with 16.
  *
  * <p>Thread-safe: searches share a read lock and run in parallel; additions, removals and purges
  * take the write lock, one at a time, so {@link #add} inserts from one thread at a time;
@@ -116,9 +118,9 @@ public final class GraphAnnIndex implements Index {
     /**
      * Adds {@code vectors.get(i)} under {@code ids[i]} for every i, inserting the nodes into the
      * graph from the threads of {@code pool} at once (JVector's insertion is concurrent): the bulk
-     * path for large collections, about as many times faster than {@link #add} as the pool has
-     * cores. The resulting graph depends on thread timing, so it differs slightly from run to run
-     * (recall does not, measurably). Either all vectors are added or, on a bad argument, none.
+     * path for large collections on machines with idle cores. The resulting graph depends on
+     * thread timing, so it differs slightly from run to run (recall barely: 0.999 to 1.0 in
+     * {@code GraphAnnIndexTest}). Either all vectors are added or, on a bad argument, none.
      * Searches wait until the whole batch is in.
      *
      * @throws IllegalArgumentException if the lengths differ, a vector has another dimension or a
