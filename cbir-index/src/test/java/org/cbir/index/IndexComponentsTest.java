@@ -17,6 +17,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarities;
 import org.cbir.core.spi.Components;
+import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,24 @@ class IndexComponentsTest {
         assertEquals(forest.spec(), restored.spec());
         Index loaded = restored.load(dir, Similarities.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
-        assertEquals(Set.of("pca", "lsh-forest"), new IndexComponents().types());
+        assertEquals(Set.of("pca", "lsh-forest", "graph"), new IndexComponents().types());
+    }
+
+    @Test
+    void graphIndexRoundTripsThroughTheServiceLoader() throws IOException {
+        GraphIndex graph = GraphIndex.builder().maxDegree(8).beamWidth(20).alpha(1.3f).neighborOverflow(1.4f)
+                .hierarchy(false).searchBeam(7).build();
+        Index index = graph.create(4, Similarities.cosine());
+        index.add(5, new float[] {1, 2, 3, 4});
+        index.add(6, new float[] {-1, 2, -3, 4});
+        index.add(7, new float[] {1, 2, 3, 3});
+        index.save(dir);
+
+        IndexFactory restored = Components.restore(graph.spec(), null, IndexFactory.class);
+        assertEquals(graph.spec(), restored.spec());
+        Index loaded = restored.load(dir, Similarities.cosine());
+        assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
+        assertEquals(7, loaded.search(new float[] {1, 2, 3, 3}, 2).get(0).id());
     }
 
     @Test

@@ -1,0 +1,192 @@
+package org.cbir.index.graph;
+
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.NodesIterator;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Similarity;
+import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.io.InvalidFileException;
+
+/**
+ * The file of a saved {@link GraphAnnIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
+ * with this body (see {@link ChecksummedFiles} for header, footer and array encodings):
+ * <pre>
+ * metric:string  dimension:int32 maxDegree:int32 beamWidth:int32 alpha:float32 neighborOverflow:float32
+ * hierarchy:int32 (0 or 1)
+ * count:int32   ids:longs(count)                      ordinal i holds ids[i]
+ * vectors:      ceil(count / 1024) x floats(rows in the block x dimension)   the caller's vectors, row-major
+ * layers:int32  degrees:ints(layers)   entry:int32    the entry node, in the top layer; -1 when count = 0
+ * per layer:    nodes:ints(size)  then, per node in that order, neighbours:ints(n)
+ * </pre>
+ * Ordinals are dense (removed nodes are purged and the rest renumbered on save); layer 0 holds
+ * every node, each higher layer a subset of the one below. The graph is stored as adjacency lists
+ * of ordinals, without JVector's scores, and handed to JVector's loader through
+ * {@link GraphStreamReader}, which checks its structure; loading rebuilds no edge. The search beam
+ * is not stored: it is a query-time setting of the loading factory. Static and stateless.
+ */
+final class GraphFiles {
+    static final String FILE = "graph.bin";
+    static final String CODEC = "cbir.graph";
+    static final int VERSION = 1;
+    /** Vectors are written in blocks of this many rows. */
+    static final int BLOCK_ROWS = 1024;
+
+    private GraphFiles() {
+    }
+
+    /** Writes the index; the caller has purged removed nodes and holds the read lock. */
+    static void save(Path directory, GraphIndex parameters, GraphMetric metric, GraphVectors vectors,
+            ImmutableGraphIndex graph) throws IOException {
+        int bound = vectors.size();
+        int[] renumbered = new int[bound];
+        int count = 0;
+        for (int ordinal = 0; ordinal < bound; ordinal++) {
+            renumbered[ordinal] = vectors.isLive(ordinal) ? count++ : -1;
+        }
+        int live = count;
+        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+            ChecksummedFiles.writeString(out, metric.type());
+            out.writeInt(vectors.dimension());
+            out.writeInt(parameters.maxDegree());
+            out.writeInt(parameters.beamWidth());
+            out.writeFloat(parameters.alpha());
+            out.writeFloat(parameters.neighborOverflow());
+            out.writeInt(parameters.hierarchy() ? 1 : 0);
+            out.writeInt(live);
+            long[] ids = new long[live];
+            for (int ordinal = 0; ordinal < bound; ordinal++) {
+                if (renumbered[ordinal] >= 0) {
+                    ids[renumbered[ordinal]] = vectors.id(ordinal);
+                }
+            }
+            ChecksummedFiles.writeLongs(out, ids);
+            writeVectors(out, vectors, renumbered, live);
+            writeGraph(out, graph, renumbered, live);
+        });
+    }
+
+    private static void writeVectors(DataOutputStream out, GraphVectors vectors, int[] renumbered, int live)
+            throws IOException {
+        int dimension = vectors.dimension();
+        int ordinal = 0;
+        for (int first = 0; first < live; first += BLOCK_ROWS) {
+            int rows = Math.min(BLOCK_ROWS, live - first);
+            float[] block = new float[rows * dimension];
+            for (int r = 0; r < rows; r++, ordinal++) {
+                while (renumbered[ordinal] < 0) {
+                    ordinal++;
+                }
+                System.arraycopy(vectors.original(ordinal), 0, block, r * dimension, dimension);
+            }
+            ChecksummedFiles.writeFloats(out, block);
+        }
+    }
+
+    private static void writeGraph(DataOutputStream out, ImmutableGraphIndex graph, int[] renumbered, int live)
+            throws IOException {
+        try (ImmutableGraphIndex.View view = graph.getView()) {
+            ImmutableGraphIndex.NodeAtLevel entry = live == 0 ? null : view.entryNode();
+            if (live > 0 && entry == null) {
+                throw new IllegalStateException("the graph of " + live + " vectors has no entry node");
+            }
+            int layers = entry == null ? 1 : entry.level + 1;
+            out.writeInt(layers);
+            int[] degrees = new int[layers];
+            for (int level = 0; level < layers; level++) {
+                degrees[level] = graph.getDegree(level);
+            }
+            ChecksummedFiles.writeInts(out, degrees);
+            out.writeInt(entry == null ? -1 : renumber(renumbered, entry.node));
+            for (int level = 0; level < layers; level++) {
+                int[] nodes = new int[live == 0 ? 0 : graph.size(level)];
+                NodesIterator it = graph.getNodes(level);
+                for (int i = 0; i < nodes.length; i++) {
+                    nodes[i] = it.nextInt();
+                }
+                if (level == 0 && nodes.length != live) {
+                    throw new IllegalStateException("the graph holds " + nodes.length + " nodes for " + live + " vectors");
+                }
+                int[] renamed = new int[nodes.length];
+                for (int i = 0; i < nodes.length; i++) {
+                    renamed[i] = renumber(renumbered, nodes[i]);
+                }
+                ChecksummedFiles.writeInts(out, renamed);
+                for (int node : nodes) {
+                    NodesIterator neighbours = view.getNeighborsIterator(level, node);
+                    int[] list = new int[neighbours.size()];
+                    for (int i = 0; i < list.length; i++) {
+                        list[i] = renumber(renumbered, neighbours.nextInt());
+                    }
+                    ChecksummedFiles.writeInts(out, list);
+                }
+            }
+        }
+    }
+
+    private static int renumber(int[] renumbered, int ordinal) {
+        int live = ordinal >= 0 && ordinal < renumbered.length ? renumbered[ordinal] : -1;
+        if (live < 0) {
+            throw new IllegalStateException("the graph links to the removed or unknown node " + ordinal);
+        }
+        return live;
+    }
+
+    @SuppressWarnings("deprecation") // GraphIndexBuilder.load: JVector's only public way back to a mutable graph
+    static GraphAnnIndex load(GraphIndex parameters, Path directory, Similarity similarity, GraphMetric metric)
+            throws IOException {
+        Path file = directory.resolve(FILE);
+        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+            String savedMetric = ChecksummedFiles.readString(in);
+            int dimension = in.readInt();
+            int maxDegree = in.readInt();
+            int beamWidth = in.readInt();
+            float alpha = in.readFloat();
+            float overflow = in.readFloat();
+            int hierarchy = in.readInt();
+            if (dimension < 1 || (hierarchy != 0 && hierarchy != 1)) {
+                throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + " or hierarchy flag " + hierarchy);
+            }
+            ComponentSpec saved = ComponentSpec.of(GraphIndex.TYPE, GraphIndex.MAX_DEGREE, maxDegree,
+                    GraphIndex.BEAM_WIDTH, beamWidth, GraphIndex.ALPHA, alpha, GraphIndex.NEIGHBOR_OVERFLOW, overflow,
+                    GraphIndex.HIERARCHY, hierarchy == 1);
+            if (!saved.equals(parameters.buildSpec())) {
+                throw new InvalidFileException(file, "holds a graph built as " + saved + ", which the factory "
+                        + parameters.spec() + " cannot load");
+            }
+            if (!metric.type().equals(savedMetric)) {
+                throw new InvalidFileException(file, "holds a graph built for the similarity '" + savedMetric
+                        + "', which cannot be searched with " + similarity.spec());
+            }
+            int count = in.readInt();
+            if (count < 0) {
+                throw ChecksummedFiles.corrupt(in, "negative vector count " + count);
+            }
+            long[] ids = ChecksummedFiles.readLongs(in);
+            if (ids.length != count) {
+                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
+            }
+            GraphVectors vectors = new GraphVectors(dimension);
+            for (int first = 0; first < count; first += BLOCK_ROWS) {
+                int rows = Math.min(BLOCK_ROWS, count - first);
+                float[] block = ChecksummedFiles.readFloats(in);
+                if (block.length != rows * dimension) {
+                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
+                            + rows * dimension);
+                }
+                for (int r = 0; r < rows; r++) {
+                    float[] vector = new float[dimension];
+                    System.arraycopy(block, r * dimension, vector, 0, dimension);
+                    vectors.append(ids[first + r], vector, metric.graphVector(vector)); // refuses repeated ids
+                }
+            }
+            GraphAnnIndex index = new GraphAnnIndex(parameters, dimension, similarity, metric, vectors);
+            GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());
+            index.builder().load(graph);
+            graph.requireFinished();
+            return index;
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package org.cbir.index.graph;
+
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Similarity;
+
+/**
+ * Euclidean distance as {@code cbir-metrics} defines it (type {@code "euclidean"}, no
+ * parameters), written here because the modules beside each other do not depend on each other.
+ */
+final class TestEuclidean implements Similarity {
+    static final TestEuclidean INSTANCE = new TestEuclidean();
+
+    @Override
+    public ComponentSpec spec() {
+        return ComponentSpec.of("euclidean");
+    }
+
+    @Override
+    public double distance(float[] a, float[] b) {
+        Similarity.requireSameLength(a, b);
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+}
