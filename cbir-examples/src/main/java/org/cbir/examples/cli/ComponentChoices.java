@@ -11,6 +11,7 @@ import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.reduce.ZScore;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
+import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
 
@@ -48,13 +49,18 @@ final class ComponentChoices {
         };
     }
 
-    /** {@code exact} (the default) or {@code lsh[:TREES]} (an LSH Forest, 10 trees by default). */
+    /**
+     * {@code exact} (the default), {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or
+     * {@code graph[:BEAM]} (a JVector graph, search beam 50 by default; cosine or Euclidean only).
+     */
     static IndexFactory index(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
         return switch (parts[0]) {
             case "exact" -> Indexes.exact();
             case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice) : 10).build();
-            default -> throw new IllegalArgumentException("unknown index '" + choice + "'; choose exact or lsh[:TREES]");
+            case "graph" -> GraphIndex.builder().searchBeam(parts.length > 1 ? integer(parts[1], choice) : 50).build();
+            default -> throw new IllegalArgumentException("unknown index '" + choice
+                    + "'; choose exact, lsh[:TREES] or graph[:BEAM]");
         };
     }
 

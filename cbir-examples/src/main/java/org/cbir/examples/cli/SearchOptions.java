@@ -23,7 +23,7 @@ final class SearchOptions {
     String reducer;
 
     @Option(names = {"-i", "--index"}, defaultValue = "exact",
-            description = "Index: exact, lsh[:TREES] (an LSH Forest) (default: ${DEFAULT-VALUE}).")
+            description = "Index: exact, lsh[:TREES] (an LSH Forest), graph[:BEAM] (JVector) (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")
