@@ -19,14 +19,22 @@ import org.cbir.metrics.Metrics;
  *   <li>reducers: {@code none}, {@code zscore}, {@code pca:N} (N components) or {@code pca:0.95}
  *       (the fewest components that explain that share of variance).</li>
  * </ul>
+ * Public so that the GUI ({@code org.cbir.examples.gui}) builds the same components from the same
+ * names. Stateless and thread-safe.
  */
-final class ComponentChoices {
-    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
+public final class ComponentChoices {
+    /** The extractor syntax, for help texts. */
+    public static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
 
     private ComponentChoices() {
     }
 
-    static FeatureExtractor extractor(String choice) {
+    /**
+     * The extractor a choice names, such as {@code histogram:32} or {@code lbp:8:1}.
+     *
+     * @throws IllegalArgumentException naming the choice if it is unknown or a parameter does not parse
+     */
+    public static FeatureExtractor extractor(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
         return switch (parts[0]) {
             case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1 ? integer(parts[1], choice) : 32);
@@ -40,12 +48,21 @@ final class ComponentChoices {
         };
     }
 
-    static Similarity metric(String name) {
+    /**
+     * The metric of a {@link Metrics#names()} name, with its default parameters.
+     *
+     * @throws IllegalArgumentException naming the known names if {@code name} is not one
+     */
+    public static Similarity metric(String name) {
         return Metrics.byName(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The reducer, or {@code null} for {@code none}. */
-    static Reducer reducer(String choice) {
+    /**
+     * The reducer, or {@code null} for {@code none}.
+     *
+     * @throws IllegalArgumentException naming the choice if it is unknown or its number does not parse
+     */
+    public static Reducer reducer(String choice) {
         String c = choice.toLowerCase(Locale.ROOT);
         if (c.equals("none")) {
             return null;
