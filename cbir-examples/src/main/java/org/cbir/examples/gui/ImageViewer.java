@@ -26,7 +26,7 @@ final class ImageViewer {
     static void open(Window owner, Path path) {
         JDialog dialog = new JDialog(owner, path.getFileName() == null ? path.toString() : path.getFileName().toString());
         JLabel picture = new JLabel("loading...", JLabel.CENTER);
-        JTextField where = new JTextField(path.toAbsolutePath().toString());
+        JTextField where = new JTextField(path.toAbsolutePath().normalize().toString());
         where.setEditable(false);
         where.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
         dialog.add(new JScrollPane(picture), BorderLayout.CENTER);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.cbir.core.Match;
 import org.cbir.core.QueryResult;
 
@@ -56,9 +57,9 @@ public record QueryRow(Path path, String label, BufferedImage thumbnail, QueryRe
     }
 
     /** Whether the predicted label is the query's own; empty when either is unknown. */
-    public java.util.Optional<Boolean> predictedCorrectly() {
+    public Optional<Boolean> predictedCorrectly() {
         if (label == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return result.prediction().map(p -> p.label().equals(label));
     }

@@ -1,5 +1,6 @@
 package org.cbir.examples.gui;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class SearchTask {
             ImageEntry.File entry = entries.get(i);
             Image image = entry.load();
             QueryResult result = indexed.pipeline().query(image, settings.k());
-            List<java.awt.image.BufferedImage> matchThumbnails = new ArrayList<>();
+            List<BufferedImage> matchThumbnails = new ArrayList<>();
             for (Match m : result.matches()) {
                 matchThumbnails.add(thumbnails.computeIfAbsent(m.path(), SearchTask::matchThumbnail).image());
             }
@@ -97,7 +98,7 @@ final class SearchTask {
         IndexingReport report = pipeline.addAll(images, progress);
         checkNotCancelled();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "indexed %d images of %s (%d skipped) in %d ms",
-                report.added(), source.path(), report.skippedCount(), report.elapsed().toMillis()));
+                report.added(), source.path().toAbsolutePath().normalize(), report.skippedCount(), report.elapsed().toMillis()));
         if (report.skippedCount() > 0) {
             IndexingReport.SkippedImage first = report.skipped().get(0);
             summary.append("; first skipped: ").append(first.path()).append(": ").append(first.reason());
@@ -132,6 +133,6 @@ final class SearchTask {
     }
 
     /** A thumbnail or its absence, so that the cache remembers unreadable files too. */
-    private record BufferedThumbnail(java.awt.image.BufferedImage image) {
+    private record BufferedThumbnail(BufferedImage image) {
     }
 }

@@ -13,7 +13,7 @@ final class GuiSamples {
     /** The shared GISAXS collection (database/ and query/), or a skipped test. */
     static Path gisaxs() {
         Path root = Path.of(System.getProperty("cbir.samples", "../../shared/data/pycbir-samples"));
-        Path gisaxs = root.resolve("gisaxs");
+        Path gisaxs = root.resolve("gisaxs").toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(gisaxs.resolve("database")) && Files.isDirectory(gisaxs.resolve("query")),
                 "the shared GISAXS samples are not at " + gisaxs.toAbsolutePath());
         return gisaxs;
