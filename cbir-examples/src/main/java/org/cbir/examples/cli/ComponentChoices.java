@@ -19,18 +19,16 @@ import org.cbir.metrics.Metrics;
  *   <li>reducers: {@code none}, {@code zscore}, {@code pca:N} (N components) or {@code pca:0.95}
  *       (the fewest components that explain that share of variance).</li>
  * </ul>
- * Public so that the GUI ({@code org.cbir.examples.gui}) builds the same components from the same
- * names. Stateless and thread-safe.
  */
 public final class ComponentChoices {
-    /** The extractor syntax, for help texts. */
-    public static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
+    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
 
     private ComponentChoices() {
     }
 
     /**
-     * The extractor a choice names, such as {@code histogram:32} or {@code lbp:8:1}.
+     * The extractor a choice names, such as {@code histogram:32} or {@code lbp:8:1} (public for
+     * the GUI, which builds the same components from the same names).
      *
      * @throws IllegalArgumentException naming the choice if it is unknown or a parameter does not parse
      */
@@ -49,7 +47,7 @@ public final class ComponentChoices {
     }
 
     /**
-     * The metric of a {@link Metrics#names()} name, with its default parameters.
+     * The metric of a {@link Metrics#names()} name, with its default parameters (public for the GUI).
      *
      * @throws IllegalArgumentException naming the known names if {@code name} is not one
      */
@@ -57,12 +55,8 @@ public final class ComponentChoices {
         return Metrics.byName(name.toLowerCase(Locale.ROOT));
     }
 
-    /**
-     * The reducer, or {@code null} for {@code none}.
-     *
-     * @throws IllegalArgumentException naming the choice if it is unknown or its number does not parse
-     */
-    public static Reducer reducer(String choice) {
+    /** The reducer, or {@code null} for {@code none}. */
+    static Reducer reducer(String choice) {
         String c = choice.toLowerCase(Locale.ROOT);
         if (c.equals("none")) {
             return null;

@@ -5,8 +5,11 @@ import java.util.Locale;
 import java.util.Objects;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
+import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.reduce.ZScore;
 import org.cbir.examples.cli.ComponentChoices;
+import org.cbir.index.pca.Pca;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
 
@@ -116,9 +119,18 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
         };
     }
 
-    /** The reducer in {@link ComponentChoices} syntax: {@code none}, {@code zscore} or {@code pca:N}. */
+    /** The reducer in the command line's syntax: {@code none}, {@code zscore} or {@code pca:N}. */
     public String reducerChoice() {
         return reducer.equals("pca") ? "pca:" + pcaComponents : reducer;
+    }
+
+    /** The reducer these settings name, or {@code null} for none. */
+    public Reducer reducerComponent() {
+        return switch (reducer) {
+            case "zscore" -> ZScore.standardisation();
+            case "pca" -> Pca.components(pcaComponents);
+            default -> null;
+        };
     }
 
     /** Whether the pipeline must be fitted before indexing (it has a reducer). */
@@ -136,7 +148,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     public RetrievalPipeline.Builder pipeline() {
         return RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractorChoice()))
-                .reducer(ComponentChoices.reducer(reducerChoice()))
+                .reducer(reducerComponent())
                 .index(indexFactory())
                 .similarity(ComponentChoices.metric(metric));
     }

@@ -2,13 +2,16 @@ package org.cbir.examples.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.extract.FirstOrderStatistics;
+import org.cbir.core.reduce.ZScore;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.pca.Pca;
 import org.cbir.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,14 @@ class RetrievalSettingsTest {
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), s.indexFactory().spec());
         RetrievalPipeline histogram = RetrievalSettings.defaults().withHistogramBins(16).pipeline().build();
         assertEquals(FirstOrderStatistics.withHistogram(16).spec(), histogram.extractor().spec());
+    }
+
+    @Test
+    void theReducerIsTheChosenOneWithItsComponentCount() {
+        RetrievalSettings s = RetrievalSettings.defaults();
+        assertNull(s.reducerComponent());
+        assertEquals(ZScore.standardisation().spec(), s.withReducer("zscore", 3).reducerComponent().spec());
+        assertEquals(Pca.components(8).spec(), s.withReducer("pca", 8).reducerComponent().spec());
     }
 
     @Test
