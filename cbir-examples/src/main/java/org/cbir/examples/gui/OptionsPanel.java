@@ -90,7 +90,8 @@ final class OptionsPanel extends JPanel implements Scrollable {
         pair("LSH candidates", lshCandidates);
         pair("metric", metric);
         pair("results (k)", k);
-        run.setToolTipText("Index the database (or load the store) and search every query");
+        run.setToolTipText("Index the database (or load the store) and search every query; while the database and the"
+                + " signature, reducer, index and metric stay the same, the last index is searched again");
         run.addActionListener(e -> controller.search());
         saveSheet.addActionListener(e -> choosePng());
         saveStore.addActionListener(e -> chooseStoreTarget());
