@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
         subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, SearchCommand.class,
-            EvaluateCommand.class, CommandLine.HelpCommand.class})
+            EvaluateCommand.class, org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,7 +27,7 @@ import org.cbir.metrics.Metrics;
  *       fewest components that explain that share of variance).</li>
  * </ul>
  */
-final class ComponentChoices {
+public final class ComponentChoices {
     static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
     private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
@@ -35,7 +35,13 @@ final class ComponentChoices {
     private ComponentChoices() {
     }
 
-    static FeatureExtractor extractor(String choice) {
+    /**
+     * The extractor a choice names, such as {@code histogram:32} or {@code lbp:8:1} (public for
+     * the GUI, which builds the same components from the same names).
+     *
+     * @throws IllegalArgumentException naming the choice if it is unknown or a parameter does not parse
+     */
+    public static FeatureExtractor extractor(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
         return switch (parts[0]) {
             case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1 ? integer(parts[1], choice) : 32);
@@ -64,7 +70,12 @@ final class ComponentChoices {
         };
     }
 
-    static Similarity metric(String name) {
+    /**
+     * The metric of a {@link Metrics#names()} name, with its default parameters (public for the GUI).
+     *
+     * @throws IllegalArgumentException naming the known names if {@code name} is not one
+     */
+    public static Similarity metric(String name) {
         return Metrics.byName(name.toLowerCase(Locale.ROOT));
     }
 

@@ -49,7 +49,11 @@ public final class MapChart {
         AtomicOutput.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
-    static JFreeChart chart(String title, List<Point> points) {
+    /**
+     * The chart of {@code points} (one line, MAP from 0 to 1), for a Swing {@code ChartPanel} or
+     * another renderer; a new chart the caller owns. An empty list gives an empty plot.
+     */
+    public static JFreeChart chart(String title, List<Point> points) {
         XYSeries series = new XYSeries("MAP");
         int min = Integer.MAX_VALUE;
         int max = 0;
