@@ -117,6 +117,11 @@ public final class PretrainedExtractor implements FeatureExtractor, Persistent {
         return layer;
     }
 
+    /** The network itself, for this package's tests; callers must not modify or run it. */
+    ComputationGraph network() {
+        return network;
+    }
+
     /** The small-image policy. */
     public SmallImagePolicy policy() {
         return policy;

@@ -17,6 +17,7 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
+import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.spi.Components;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -72,6 +73,7 @@ class PretrainedExtractorTest {
     void signatureIsTheMeanOfTheLayerOnMeanSubtractedPixels() throws IOException {
         PretrainedExtractor extractor = squeezeNet(SmallImagePolicy.RESIZE);
         assertEquals(512, extractor.dimension());
+        assertEquals(reference.params(), extractor.network().params());
         assertEquals("fire9", extractor.layer());
         Image image = randomRgb(SIZE, SIZE, 11);
         double[] means = {123.68, 116.779, 103.939};
@@ -164,6 +166,14 @@ class PretrainedExtractorTest {
         assertTrue(e.getMessage().contains(expected.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("file name " + name), e.getMessage());
         assertTrue(e.getMessage().contains(url), e.getMessage());
+    }
+
+    @Test
+    void aWeightsFileThatIsNoNetworkIsACorruptFileNamingIt() throws IOException {
+        Path bogus = Files.writeString(dir.resolve("bogus.zip"), "not a zip");
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> PretrainedExtractor.builder()
+                .model(PretrainedModel.SQUEEZENET).weights(PretrainedWeights.file(bogus)).build());
+        assertTrue(e.getMessage().contains(bogus.toString()), e.getMessage());
     }
 
     @Test
