@@ -166,6 +166,14 @@ class PretrainedExtractorTest {
         assertTrue(e.getMessage().contains(expected.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("file name " + name), e.getMessage());
         assertTrue(e.getMessage().contains(url), e.getMessage());
+        for (PretrainedModel model : PretrainedModel.values()) {
+            NoSuchFileException each = assertThrows(NoSuchFileException.class, () -> PretrainedExtractor.builder()
+                    .model(model).weights(PretrainedWeights.cacheFolder(empty)).build());
+            String zooUrl = model.zooModel().pretrainedUrl(PretrainedType.IMAGENET);
+            assertTrue(zooUrl.endsWith("/" + model.weightsFileName()), zooUrl);
+            assertTrue(each.getMessage().contains(zooUrl), each.getMessage());
+            assertTrue(each.getMessage().contains(model.weightsFileIn(empty).toString()), each.getMessage());
+        }
     }
 
     @Test
