@@ -243,7 +243,8 @@ public final class InceptionResNetV2 {
      * @param h5 the Keras HDF5 file (architecture and weights)
      * @return the imported network, owned by the caller
      * @throws NoSuchFileException naming the file and where it comes from, if it does not exist
-     * @throws IOException if the file cannot be read or does not hold an Inception-ResNet-v2
+     * @throws IOException naming the file if it cannot be read, is not a Keras HDF5 model or does
+     *     not hold an Inception-ResNet-v2
      */
     public static ComputationGraph fromKerasH5(Path h5) throws IOException {
         if (!Files.isRegularFile(h5)) {
@@ -253,10 +254,13 @@ public final class InceptionResNetV2 {
                     + " inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5 from the Keras applications"
                     + " release on its first call), then copy the file to " + h5.toAbsolutePath());
         }
+        if (!hasHdf5Signature(h5)) {
+            throw new IOException(h5 + " is not a Keras model: it is not an HDF5 file (no HDF5 signature)");
+        }
         ComputationGraph graph;
         try {
             graph = KerasModelImport.importKerasModelAndWeights(h5.toString(), false);
-        } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException e) {
+        } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException | RuntimeException e) {
             throw new IOException(h5 + " is not a Keras model that Deeplearning4j can import: " + e.getMessage(), e);
         }
         List<String> missing = new ArrayList<>();
@@ -274,6 +278,24 @@ public final class InceptionResNetV2 {
                     + " output channels, not 1536");
         }
         return graph;
+    }
+
+    /** Whether the HDF5 format signature is at offset 0, 512, 1024, 2048, ... (where HDF5 allows it). */
+    private static boolean hasHdf5Signature(Path file) throws IOException {
+        byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(signature.length);
+            for (long offset = 0; offset + signature.length <= channel.size(); offset = offset == 0 ? 512 : offset * 2) {
+                buffer.clear();
+                while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                    // read until full
+                }
+                if (java.util.Arrays.equals(buffer.array(), signature)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Adds the repeated pieces to a graph under construction. */

@@ -136,4 +136,12 @@ class InceptionResNetV2Test {
         assertTrue(e.getMessage().contains(h5.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("InceptionResNetV2(weights='imagenet')"), e.getMessage());
     }
+
+    @Test
+    void aFileThatIsNoKerasModelIsRefusedNamingIt() throws java.io.IOException {
+        Path h5 = java.nio.file.Files.writeString(dir.resolve("not-hdf5.h5"), "plain text, not HDF5");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> InceptionResNetV2.fromKerasH5(h5));
+        assertTrue(e.getMessage().contains(h5.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("HDF5"), e.getMessage());
+    }
 }
