@@ -1,8 +1,13 @@
 /**
  * CNN signatures with Deeplearning4j (issue 6): {@link org.cbir.nets.LeNetExtractor}, a LeNet
  * trained from scratch on the user's labels whose hidden-layer output is the signature, the
- * paper's {@link org.cbir.nets.Augmentation data augmentation}, and the
- * {@link org.cbir.nets.NetsComponents provider} that restores saved networks. The module needs
- * {@code nd4j-api} only; the application puts an ND4J backend on the class path.
+ * paper's {@link org.cbir.nets.Augmentation data augmentation},
+ * {@link org.cbir.nets.PretrainedExtractor} on the ImageNet-pretrained networks of the
+ * Deeplearning4j zoo ({@link org.cbir.nets.PretrainedModel}; weights from the zoo cache, a
+ * configured cache folder or a local file, see {@link org.cbir.nets.PretrainedWeights}),
+ * {@link org.cbir.nets.InceptionResNetV2}, the paper's deep network as a zoo-style graph with
+ * Keras weight import, and the {@link org.cbir.nets.NetsComponents provider} that restores saved
+ * networks. The module needs {@code nd4j-api} only; the application puts an ND4J backend on the
+ * class path.
  */
 package org.cbir.nets;

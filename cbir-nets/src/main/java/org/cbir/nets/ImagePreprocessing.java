@@ -1,0 +1,28 @@
+package org.cbir.nets;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.VGG16ImagePreProcessor;
+
+/**
+ * How a pretrained network expects its input, applied to an NCHW batch of RGB pixels in 0..255.
+ * Stateless and thread-safe.
+ */
+public enum ImagePreprocessing {
+    /** ImageNet mean subtraction, Deeplearning4j's {@link VGG16ImagePreProcessor}: R - 123.68, G - 116.779, B - 103.939. */
+    IMAGENET_MEAN,
+    /** {@code x / 127.5 - 1}, to [-1, 1] (Keras's "tf" mode: Xception, NASNet), {@link ImagePreProcessingScaler}(-1, 1). */
+    SCALE_MINUS_ONE_TO_ONE,
+    /** {@code x / 255}, to [0, 1] (Darknet), {@link ImagePreProcessingScaler}(0, 1). */
+    SCALE_ZERO_TO_ONE;
+
+    /** Transforms {@code batch} (NCHW, RGB, 0..255) in place. */
+    public void apply(INDArray batch) {
+        switch (this) {
+            case IMAGENET_MEAN -> new VGG16ImagePreProcessor().preProcess(batch);
+            case SCALE_MINUS_ONE_TO_ONE -> new ImagePreProcessingScaler(-1, 1).transform(batch);
+            case SCALE_ZERO_TO_ONE -> new ImagePreProcessingScaler(0, 1).transform(batch);
+            default -> throw new AssertionError(this);
+        }
+    }
+}

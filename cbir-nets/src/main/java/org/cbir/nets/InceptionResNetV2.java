@@ -1,0 +1,339 @@
+package org.cbir.nets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Inception-ResNet-v2 (Szegedy, Ioffe, Vanhoucke &amp; Alemi, "Inception-v4, Inception-ResNet and
+ * the Impact of Residual Connections on Learning", AAAI 2017, arXiv:1602.07261), the deep network
+ * of the pyCBIR paper, as a Deeplearning4j {@link ComputationGraph} in the style of the
+ * Deeplearning4j zoo (whose zoo has only Inception-ResNet-v1). The layout follows the Keras
+ * applications model {@code inception_resnet_v2.py} layer for layer, so that its ImageNet weights
+ * can be used:
+ * <ul>
+ *   <li>stem: conv 32 3x3/2 valid, conv 32 3x3 valid, conv 64 3x3, max-pool 3x3/2, conv 80 1x1,
+ *       conv 192 3x3 valid, max-pool 3x3/2, then {@code mixed_5b} (Inception-A, 320 channels);
+ *   <li>10 x {@code block35} (Inception-ResNet-A), residual scaled by 0.17;
+ *   <li>{@code mixed_6a} (reduction-A, 1088 channels);
+ *   <li>20 x {@code block17} (Inception-ResNet-B), scaled by 0.1;
+ *   <li>{@code mixed_7a} (reduction-B, 2080 channels);
+ *   <li>10 x {@code block8} (Inception-ResNet-C), scaled by 0.2; as in Keras, the tenth has
+ *       scale 1 and no activation after the sum;
+ *   <li>{@code conv_7b} (1536 1x1), {@code avg_pool} (global average, the 1536-d signature),
+ *       {@code predictions} (dense softmax).
+ * </ul>
+ * Every convolution except the residual up-projections is Keras's {@code conv2d_bn}: no bias,
+ * batch normalisation without scale (Keras {@code scale=False}), ReLU. Deeplearning4j's batch
+ * normalisation cannot drop gamma alone ({@code lockGammaBeta} would drop beta too), so each keeps
+ * a gamma initialised to 1: with gamma 1 the layer computes what Keras's does, and
+ * {@link #numParams} exceeds Keras's count by exactly one gamma per batch-normalised channel.
+ *
+ * <p>Stateless and thread-safe; each call builds a new configuration or network, which the caller owns.
+ */
+public final class InceptionResNetV2 {
+    /** The vertex whose output is the 1536-d global average pool. */
+    public static final String SIGNATURE_LAYER = "avg_pool";
+    /** The input vertex name. */
+    public static final String INPUT = "input";
+    /** The classifier's output layer name. */
+    public static final String OUTPUT = "predictions";
+    /** The smallest input side the valid convolutions and poolings allow (as Keras's {@code min_size}). */
+    public static final int MIN_SIZE = 75;
+    /** The default (ImageNet) input side. */
+    public static final int DEFAULT_SIZE = 299;
+
+    private final int numClasses;
+    private final int height;
+    private final int width;
+    private final long seed;
+
+    private InceptionResNetV2(int numClasses, int height, int width, long seed) {
+        this.numClasses = numClasses;
+        this.height = height;
+        this.width = width;
+        this.seed = seed;
+    }
+
+    /**
+     * The network for {@code numClasses} classes and 299x299x3 input, weights seeded with {@code seed}.
+     *
+     * @throws IllegalArgumentException if {@code numClasses} is below 1
+     */
+    public static InceptionResNetV2 of(int numClasses, long seed) {
+        return of(numClasses, DEFAULT_SIZE, DEFAULT_SIZE, seed);
+    }
+
+    /**
+     * The network for {@code numClasses} classes and {@code height x width x 3} input. Smaller
+     * inputs cost less (the signature stays 1536-d); the ImageNet weights were trained at 299.
+     *
+     * @throws IllegalArgumentException if {@code numClasses} is below 1 or a side is below {@value #MIN_SIZE}
+     */
+    public static InceptionResNetV2 of(int numClasses, int height, int width, long seed) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("Inception-ResNet-v2 needs at least 1 class, got " + numClasses);
+        }
+        if (height < MIN_SIZE || width < MIN_SIZE) {
+            throw new IllegalArgumentException("Inception-ResNet-v2 input must be at least " + MIN_SIZE + "x"
+                    + MIN_SIZE + ", got " + height + "x" + width);
+        }
+        return new InceptionResNetV2(numClasses, height, width, seed);
+    }
+
+    /** The number of classes of the output layer. */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** The input shape, channels first: {@code {3, height, width}}. */
+    public int[] inputShape() {
+        return new int[] {3, height, width};
+    }
+
+    /** A new network with this configuration and freshly initialised (seeded) weights. */
+    public ComputationGraph init() {
+        ComputationGraph graph = new ComputationGraph(conf());
+        graph.init();
+        return graph;
+    }
+
+    /** The configuration; building it allocates no weights. */
+    public ComputationGraphConfiguration conf() {
+        GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.XAVIER)
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(height, width, 3));
+        Builder b = new Builder(g);
+        String x = b.convBn("stem_conv1", INPUT, 32, 3, 3, 2, false);
+        x = b.convBn("stem_conv2", x, 32, 3, 3, 1, false);
+        x = b.convBn("stem_conv3", x, 64, 3, 3, 1, true);
+        x = b.maxPool("stem_pool1", x);
+        x = b.convBn("stem_conv4", x, 80, 1, 1, 1, false);
+        x = b.convBn("stem_conv5", x, 192, 3, 3, 1, false);
+        x = b.maxPool("stem_pool2", x);
+        x = mixed5b(b, x);
+        for (int i = 1; i <= 10; i++) {
+            x = block35(b, x, i);
+        }
+        x = mixed6a(b, x);
+        for (int i = 1; i <= 20; i++) {
+            x = block17(b, x, i);
+        }
+        x = mixed7a(b, x);
+        for (int i = 1; i <= 10; i++) {
+            x = block8(b, x, i);
+        }
+        x = b.convBn("conv_7b", x, 1536, 1, 1, 1, true);
+        g.addLayer(SIGNATURE_LAYER, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
+        g.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(numClasses)
+                .activation(Activation.SOFTMAX).build(), SIGNATURE_LAYER);
+        g.setOutputs(OUTPUT);
+        return g.build();
+    }
+
+    private static String mixed5b(Builder b, String x) {
+        String b0 = b.convBn("mixed_5b_b0", x, 96, 1, 1, 1, true);
+        String b1 = b.convBn("mixed_5b_b1a", x, 48, 1, 1, 1, true);
+        b1 = b.convBn("mixed_5b_b1b", b1, 64, 5, 5, 1, true);
+        String b2 = b.convBn("mixed_5b_b2a", x, 64, 1, 1, 1, true);
+        b2 = b.convBn("mixed_5b_b2b", b2, 96, 3, 3, 1, true);
+        b2 = b.convBn("mixed_5b_b2c", b2, 96, 3, 3, 1, true);
+        b.g.addLayer("mixed_5b_pool", new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(3, 3).stride(1, 1)
+                .convolutionMode(ConvolutionMode.Same).avgPoolIncludePadInDivisor(false).build(), x);
+        String b3 = b.convBn("mixed_5b_b3", "mixed_5b_pool", 64, 1, 1, 1, true);
+        b.g.addVertex("mixed_5b", new MergeVertex(), b0, b1, b2, b3);
+        return "mixed_5b";
+    }
+
+    /** Inception-ResNet-A (35x35 at 299 input): 32 | 32-32 | 32-48-64, up-projection to 320, scale 0.17. */
+    private static String block35(Builder b, String x, int i) {
+        String p = "block35_" + i;
+        String b0 = b.convBn(p + "_b0", x, 32, 1, 1, 1, true);
+        String b1 = b.convBn(p + "_b1a", x, 32, 1, 1, 1, true);
+        b1 = b.convBn(p + "_b1b", b1, 32, 3, 3, 1, true);
+        String b2 = b.convBn(p + "_b2a", x, 32, 1, 1, 1, true);
+        b2 = b.convBn(p + "_b2b", b2, 48, 3, 3, 1, true);
+        b2 = b.convBn(p + "_b2c", b2, 64, 3, 3, 1, true);
+        return b.residual(p, x, 320, 0.17, true, b0, b1, b2);
+    }
+
+    /** Reduction-A: 384 3x3/2 | 256-256-384/2 | max-pool 3x3/2, 1088 channels. */
+    private static String mixed6a(Builder b, String x) {
+        String b0 = b.convBn("mixed_6a_b0", x, 384, 3, 3, 2, false);
+        String b1 = b.convBn("mixed_6a_b1a", x, 256, 1, 1, 1, true);
+        b1 = b.convBn("mixed_6a_b1b", b1, 256, 3, 3, 1, true);
+        b1 = b.convBn("mixed_6a_b1c", b1, 384, 3, 3, 2, false);
+        String pool = b.maxPool("mixed_6a_pool", x);
+        b.g.addVertex("mixed_6a", new MergeVertex(), b0, b1, pool);
+        return "mixed_6a";
+    }
+
+    /** Inception-ResNet-B (17x17): 192 | 128-160(1x7)-192(7x1), up-projection to 1088, scale 0.1. */
+    private static String block17(Builder b, String x, int i) {
+        String p = "block17_" + i;
+        String b0 = b.convBn(p + "_b0", x, 192, 1, 1, 1, true);
+        String b1 = b.convBn(p + "_b1a", x, 128, 1, 1, 1, true);
+        b1 = b.convBn(p + "_b1b", b1, 160, 1, 7, 1, true);
+        b1 = b.convBn(p + "_b1c", b1, 192, 7, 1, 1, true);
+        return b.residual(p, x, 1088, 0.1, true, b0, b1);
+    }
+
+    /** Reduction-B: 256-384/2 | 256-288/2 | 256-288-320/2 | max-pool 3x3/2, 2080 channels. */
+    private static String mixed7a(Builder b, String x) {
+        String b0 = b.convBn("mixed_7a_b0a", x, 256, 1, 1, 1, true);
+        b0 = b.convBn("mixed_7a_b0b", b0, 384, 3, 3, 2, false);
+        String b1 = b.convBn("mixed_7a_b1a", x, 256, 1, 1, 1, true);
+        b1 = b.convBn("mixed_7a_b1b", b1, 288, 3, 3, 2, false);
+        String b2 = b.convBn("mixed_7a_b2a", x, 256, 1, 1, 1, true);
+        b2 = b.convBn("mixed_7a_b2b", b2, 288, 3, 3, 1, true);
+        b2 = b.convBn("mixed_7a_b2c", b2, 320, 3, 3, 2, false);
+        String pool = b.maxPool("mixed_7a_pool", x);
+        b.g.addVertex("mixed_7a", new MergeVertex(), b0, b1, b2, pool);
+        return "mixed_7a";
+    }
+
+    /** Inception-ResNet-C (8x8): 192 | 192-224(1x3)-256(3x1), up-projection to 2080, scale 0.2; the tenth scale 1, linear. */
+    private static String block8(Builder b, String x, int i) {
+        String p = "block8_" + i;
+        String b0 = b.convBn(p + "_b0", x, 192, 1, 1, 1, true);
+        String b1 = b.convBn(p + "_b1a", x, 192, 1, 1, 1, true);
+        b1 = b.convBn(p + "_b1b", b1, 224, 1, 3, 1, true);
+        b1 = b.convBn(p + "_b1c", b1, 256, 3, 1, 1, true);
+        boolean last = i == 10;
+        return b.residual(p, x, 2080, last ? 1.0 : 0.2, !last, b0, b1);
+    }
+
+    /**
+     * Imports the Keras applications model ({@code InceptionResNetV2(weights='imagenet')} saved
+     * with {@code model.save(...)}, or the {@code inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5}
+     * that Keras caches under {@code ~/.keras/models/} when it is a full model) through
+     * Deeplearning4j's {@link KerasModelImport}, and checks that the result has the
+     * Inception-ResNet-v2 structure: a 1536-channel {@code conv_7b} and an {@code avg_pool} vertex.
+     * Keras layer names are kept, so the signature layer is {@value #SIGNATURE_LAYER} as here.
+     *
+     * @param h5 the Keras HDF5 file (architecture and weights)
+     * @return the imported network, owned by the caller
+     * @throws NoSuchFileException naming the file and where it comes from, if it does not exist
+     * @throws IOException naming the file if it cannot be read, is not a Keras HDF5 model or does
+     *     not hold an Inception-ResNet-v2
+     */
+    public static ComputationGraph fromKerasH5(Path h5) throws IOException {
+        if (!Files.isRegularFile(h5)) {
+            throw new NoSuchFileException(h5.toString(), null, "no Keras Inception-ResNet-v2 model file here; create it"
+                    + " with Python: tf.keras.applications.InceptionResNetV2(weights='imagenet').save('"
+                    + h5.getFileName() + "', save_format='h5') (Keras downloads the ImageNet weights"
+                    + " inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5 from the Keras applications"
+                    + " release on its first call), then copy the file to " + h5.toAbsolutePath());
+        }
+        if (!hasHdf5Signature(h5)) {
+            throw new IOException(h5 + " is not a Keras model: it is not an HDF5 file (no HDF5 signature)");
+        }
+        ComputationGraph graph;
+        try {
+            graph = KerasModelImport.importKerasModelAndWeights(h5.toString(), false);
+        } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException | RuntimeException e) {
+            throw new IOException(h5 + " is not a Keras model that Deeplearning4j can import: " + e.getMessage(), e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("conv_7b", SIGNATURE_LAYER)) {
+            if (graph.getVertex(name) == null) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(h5 + " is not an Inception-ResNet-v2: it has no layers " + missing);
+        }
+        long channels = graph.getLayer("conv_7b").getParam("W").size(0);
+        if (channels != 1536) {
+            throw new IOException(h5 + " is not an Inception-ResNet-v2: conv_7b has " + channels
+                    + " output channels, not 1536");
+        }
+        return graph;
+    }
+
+    /** Whether the HDF5 format signature is at offset 0, 512, 1024, 2048, ... (where HDF5 allows it). */
+    private static boolean hasHdf5Signature(Path file) throws IOException {
+        byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(signature.length);
+            for (long offset = 0; offset + signature.length <= channel.size(); offset = offset == 0 ? 512 : offset * 2) {
+                buffer.clear();
+                while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                    // read until full
+                }
+                if (java.util.Arrays.equals(buffer.array(), signature)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Adds the repeated pieces to a graph under construction. */
+    private static final class Builder {
+        final GraphBuilder g;
+
+        Builder(GraphBuilder g) {
+            this.g = g;
+        }
+
+        /** Keras's conv2d_bn: convolution without bias, batch norm (gamma 1), ReLU; returns the ReLU's name. */
+        String convBn(String name, String in, int filters, int kh, int kw, int stride, boolean same) {
+            g.addLayer(name, new ConvolutionLayer.Builder(kh, kw).stride(stride, stride).nOut(filters).hasBias(false)
+                    .convolutionMode(same ? ConvolutionMode.Same : ConvolutionMode.Truncate)
+                    .activation(Activation.IDENTITY).build(), in);
+            g.addLayer(name + "_bn", new BatchNormalization.Builder().eps(1e-3).decay(0.99).build(), name);
+            g.addLayer(name + "_ac", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
+            return name + "_ac";
+        }
+
+        String maxPool(String name, String in) {
+            g.addLayer(name, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2)
+                    .convolutionMode(ConvolutionMode.Truncate).build(), in);
+            return name;
+        }
+
+        /** Concatenates the branches, projects them (1x1 with bias) to {@code channels}, adds {@code scale} times that to {@code x}. */
+        String residual(String p, String x, int channels, double scale, boolean relu, String... branches) {
+            g.addVertex(p + "_mixed", new MergeVertex(), branches);
+            g.addLayer(p + "_conv", new ConvolutionLayer.Builder(1, 1).nOut(channels).hasBias(true)
+                    .activation(Activation.IDENTITY).build(), p + "_mixed");
+            g.addVertex(p + "_scale", new ScaleVertex(scale), p + "_conv");
+            g.addVertex(p, new ElementWiseVertex(ElementWiseVertex.Op.Add), x, p + "_scale");
+            if (!relu) {
+                return p;
+            }
+            g.addLayer(p + "_ac", new ActivationLayer.Builder().activation(Activation.RELU).build(), p);
+            return p + "_ac";
+        }
+    }
+}
