@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.eval.Cutoff;
 import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
 import org.cbir.core.sheet.ResultSheet;
@@ -44,6 +45,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and of the sheet's queries (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--ks", split = ",", defaultValue = "1,5,10,20,all", paramLabel = "K",
+            description = "The k of k-accuracy; 'all' is the size of the query's class, Ω (default: ${DEFAULT-VALUE}).")
+    List<String> ks;
+
     @Option(names = {"-o", "--out"}, defaultValue = "evaluation", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -68,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<RetrievalPipeline> built = new ArrayList<>();
         EvaluationReport report = Evaluation.builder()
                 .pipeline(() -> remember(built, options.pipeline().build()))
-                .fitFraction(split).seed(seed).progress(ConsoleProgress.onStandardError(spec.commandLine().getErr()))
+                .fitFraction(split).seed(seed).cutoffs(cutoffs()).progress(ConsoleProgress.onStandardError(spec.commandLine().getErr()))
                 .build().run(images);
         report.writeMarkdown(out.resolve("report.md"));
         report.writeCsv(out);
@@ -82,6 +87,16 @@ final class EvaluateCommand implements Callable<Integer> {
         console.printf("wrote %s%n", out.toAbsolutePath());
         console.flush();
         return 0;
+    }
+
+    private List<Cutoff> cutoffs() {
+        List<Cutoff> cutoffs = new ArrayList<>();
+        for (String k : ks) {
+            String value = k.strip().toLowerCase(Locale.ROOT);
+            cutoffs.add(value.equals("all") || value.equals("omega") || value.equals("ω")
+                    ? Cutoff.classSize() : Cutoff.of(ComponentChoices.integer(value, "--ks " + String.join(",", ks))));
+        }
+        return cutoffs;
     }
 
     /** The collection's folder name, with its parent's when it is a generic "database". */

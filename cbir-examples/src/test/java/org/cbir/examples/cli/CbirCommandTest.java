@@ -82,6 +82,20 @@ class CbirCommandTest {
     }
 
     @Test
+    void evaluateTakesTheCutoffsOfKAccuracy(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("eval");
+        Run run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
+                "--ks", "1,3,all", "--sheet-queries", "0");
+        assertEquals(0, run.exitCode(), run.err());
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("k=3") || report.contains("k = 3") || report.contains("| 3 |"), report);
+        assertTrue(!report.contains("k=20") && !report.contains("| 20 |"), report);
+        Run bad = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(), "--ks", "1,many");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("'many'"), bad.err());
+    }
+
+    @Test
     void unknownExtractorIsNamedWithTheChoices() {
         Run run = run("demo", "--samples", SAMPLES.toString(), "--extractor", "sift");
         assertEquals(1, run.exitCode());
