@@ -2,7 +2,6 @@ package org.cbir.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,9 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.cbir.core.IndexingReport.SkippedImage;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

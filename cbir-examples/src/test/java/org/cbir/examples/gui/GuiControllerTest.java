@@ -21,7 +21,6 @@ import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
 import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.image.Images;
 import org.cbir.metrics.Metrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
