@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code cbir}: reverse image search for scientific images, from the command line. */
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
-        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, SearchCommand.class,
+        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class,
             EvaluateCommand.class, org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
@@ -41,7 +41,10 @@ public final class CbirCommand implements Runnable {
 
     private static String message(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException missing) {
-            return "no such file or folder: " + missing.getFile();
+            // A reason that names the file says more (e.g. where missing CNN weights come from).
+            String reason = missing.getReason();
+            return reason != null && missing.getFile() != null && reason.contains(missing.getFile()) ? reason
+                    : "no such file or folder: " + missing.getFile();
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }

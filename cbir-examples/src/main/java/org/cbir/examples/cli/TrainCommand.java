@@ -1,0 +1,196 @@
+package org.cbir.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cbir.core.FeatureExtractor;
+import org.cbir.core.IndexingReport;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.nets.Augmentation;
+import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.PretrainedExtractor;
+import org.cbir.nets.PretrainedModel;
+import org.cbir.nets.PretrainedWeights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Builds a CNN signature for a collection and saves the indexed store: a LeNet trained on a
+ * stratified share of the collection, or a zoo network with its ImageNet weights read from a local
+ * file (no training, nothing downloaded).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a CNN signature on a collection (folder or CSV), index it and save the store for"
+                + " `cbir query`.",
+            "lenet: a LeNet is trained on a seeded, stratified --split share of each class and the rest is indexed"
+                + " (all of it with --index-all). The zoo networks read their ImageNet weights from --weights and"
+                + " index the whole collection without training."})
+final class TrainCommand implements Callable<Integer> {
+    /** The stage name under which LeNet training reports finished epochs (LeNetTrainer's). */
+    private static final String TRAINING_STAGE = "training lenet";
+    private static final String LENET = "lenet";
+
+    @Parameters(index = "0", paramLabel = "COLLECTION", description = "Folder of images (label = sub-folder) or CSV of path,label.")
+    Path collection;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "STORE", description = "The store directory to write.")
+    Path store;
+
+    @Option(names = "--net", defaultValue = LENET, paramLabel = "NET",
+            description = "lenet, resnet50, vgg16, vgg19, xception, squeezenet, nasnet, darknet19 (default: ${DEFAULT-VALUE}).")
+    String net;
+
+    @Option(names = "--weights", paramLabel = "PATH",
+            description = "Zoo networks: the weights file, or a folder laid out like the zoo cache"
+                    + " (default: the zoo cache, ~/.deeplearning4j/models/).")
+    Path weights;
+
+    @Option(names = "--augment", description = "lenet: train on the paper's augmentation (shifts of 7, 14 and 20 px"
+            + " and quarter-turn rotations, 52 variants per image); without it each image is used as it is.")
+    boolean augment;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "lenet: the most training epochs (default: 30).")
+    Integer epochs;
+
+    @Option(names = "--input-size", paramLabel = "N", description = "lenet: the network's input is N x N pixels (default: 32).")
+    Integer inputSize;
+
+    @Option(names = "--split", defaultValue = "0.1", paramLabel = "SHARE",
+            description = "lenet: share of each class the network trains on (default: ${DEFAULT-VALUE}).")
+    double split;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--index-all", description = "lenet: index the whole collection, training images included.")
+    boolean indexAll;
+
+    @Option(names = {"-m", "--metric"}, defaultValue = "cosine",
+            description = "Distance: cosine, euclidean, city-block, ... as in `cbir search` (default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = {"-i", "--index"}, defaultValue = "exact",
+            description = "Index: exact, lsh[:TREES], graph[:BEAM] (default: ${DEFAULT-VALUE}).")
+    String index;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressListener console = ConsoleProgress.onStandardError(spec.commandLine().getErr());
+        boolean lenet = net.equals(LENET);
+        if (!lenet && Arrays.stream(PretrainedModel.values()).noneMatch(m -> m.specName().equals(net))) {
+            throw new IllegalArgumentException("unknown --net '" + net + "'; choose lenet or one of "
+                    + Arrays.stream(PretrainedModel.values()).map(PretrainedModel::specName).toList());
+        }
+        if (lenet) {
+            validateLeNetOptions();
+        } else {
+            rejectLeNetOptions();
+        }
+        ImageCollection images = ImageCollection.read(collection);
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("no images in " + collection);
+        }
+        RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
+                .similarity(ComponentChoices.metric(metric))
+                .index(ComponentChoices.index(index));
+        ImageCollection indexed = images;
+        if (lenet) {
+            ImageCollection.Split parts = images.split(split, seed);
+            RetrievalPipeline pipeline = builder.extractor(leNet()).build();
+            EpochCounter epochsRun = new EpochCounter(console);
+            long start = System.nanoTime();
+            pipeline.fit(parts.train(), epochsRun);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            out.printf(Locale.ROOT, "trained lenet on %d images of %d classes in %.1f s, %d epochs%n",
+                    parts.train().size(), parts.train().labels().size(), millis / 1000.0, epochsRun.epochs());
+            indexed = indexAll ? images : parts.test();
+            return indexAndSave(pipeline, indexed, console, out);
+        }
+        RetrievalPipeline pipeline = builder.extractor(pretrained()).build();
+        return indexAndSave(pipeline, indexed, console, out);
+    }
+
+    private int indexAndSave(RetrievalPipeline pipeline, ImageCollection indexed, ProgressListener progress,
+            PrintWriter out) throws IOException {
+        IndexingReport report = pipeline.addAll(indexed, progress);
+        report.skipped().forEach(s -> out.printf("skipped %s: %s%n", s.path(), s.reason()));
+        pipeline.save(store);
+        out.printf("indexed %d images (%d skipped) in %d ms with %s%nsaved to %s%n", report.added(),
+                report.skippedCount(), report.elapsed().toMillis(), pipeline.describe(), store);
+        out.flush();
+        return 0;
+    }
+
+    private FeatureExtractor leNet() {
+        LeNetExtractor.Builder lenet = LeNetExtractor.builder()
+                .seed(seed)
+                .augmentation(augment ? Augmentation.paper() : Augmentation.none());
+        if (epochs != null) {
+            lenet.maxEpochs(epochs);
+        }
+        if (inputSize != null) {
+            lenet.inputSize(inputSize, inputSize);
+        }
+        return lenet.build();
+    }
+
+    private FeatureExtractor pretrained() throws IOException {
+        PretrainedModel model = PretrainedModel.fromSpecName(net);
+        PretrainedWeights source = weights == null ? PretrainedWeights.zooCache()
+                : Files.isDirectory(weights) ? PretrainedWeights.cacheFolder(weights) : PretrainedWeights.file(weights);
+        return PretrainedExtractor.builder().model(model).weights(source).download(false).build();
+    }
+
+    private void validateLeNetOptions() {
+        if (!(split > 0 && split < 1)) {
+            throw new IllegalArgumentException("--split must be above 0 and below 1, got " + split);
+        }
+        if (weights != null) {
+            throw new IllegalArgumentException("--weights is for the zoo networks; lenet trains from scratch");
+        }
+    }
+
+    private void rejectLeNetOptions() {
+        String lenetOnly = augment ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
+                : indexAll ? "--index-all" : null;
+        if (lenetOnly != null) {
+            throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only; " + net
+                    + " is used with its ImageNet weights as they are");
+        }
+    }
+
+    /** Passes progress on and remembers the last finished training epoch. */
+    private static final class EpochCounter implements ProgressListener {
+        private final ProgressListener next;
+        private long epochs;
+
+        EpochCounter(ProgressListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public synchronized void onProgress(String stage, long done, long total) {
+            if (stage.equals(TRAINING_STAGE)) {
+                epochs = Math.max(epochs, done);
+            }
+            next.onProgress(stage, done, total);
+        }
+
+        synchronized long epochs() {
+            return epochs;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.cbir.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cbir.core.collection.ImageCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code cbir train} in-process on the bundled GISAXS samples (200 images, 4 classes of 50). */
+class TrainCommandTest {
+    private static final Path DATABASE = Path.of("..", "samples", "gisaxs", "database");
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = CbirCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void lenetTrainsOnTheSplitIndexesTheRestAndTheStoreAnswersQueries(@TempDir Path dir) throws IOException {
+        Path store = dir.resolve("lenet.cbir");
+        Run trained = run("train", DATABASE.toString(), "-o", store.toString(), "--epochs", "2", "--input-size", "16",
+                "--split", "0.1", "--seed", "42", "-m", "euclidean");
+        assertEquals(0, trained.exitCode(), trained.err());
+        // 10% of each class of 50 trains (5 x 4 = 20), the other 180 are indexed.
+        assertTrue(trained.out().contains("trained lenet on 20 images of 4 classes in "), trained.out());
+        assertTrue(trained.out().contains(", 2 epochs"), trained.out());
+        assertTrue(trained.out().contains("indexed 180 images (0 skipped)"), trained.out());
+        assertTrue(trained.out().contains("similarity=euclidean"), trained.out());
+        assertTrue(trained.out().contains("saved to " + store), trained.out());
+        assertTrue(Files.isRegularFile(store.resolve("manifest.txt")));
+
+        // An indexed image is its own nearest neighbour, at distance 0.
+        Path indexed = Path.of(ImageCollection.read(DATABASE).split(0.1, 42).test().entries().get(0).name());
+        Run queried = run("query", store.toString(), indexed.toString(), "-k", "3", "--json");
+        assertEquals(0, queried.exitCode(), queried.err());
+        Matcher first = Pattern.compile("\\{\"rank\": 1, \"id\": \\d+, \"path\": \"([^\"]+)\", \"label\": \"[^\"]+\","
+                + " \"distance\": ([-0-9.eE]+)").matcher(queried.out());
+        assertTrue(first.find(), queried.out());
+        assertTrue(first.group(1).endsWith(indexed.getFileName().toString()), queried.out());
+        assertEquals(0.0, Double.parseDouble(first.group(2)), 1e-4, queried.out());
+        assertEquals(3, queried.out().split("\"rank\": ").length - 1, queried.out());
+    }
+
+    @Test
+    void aZooNetworkWithoutItsWeightsFileIsOneLineNamingTheFile(@TempDir Path dir) {
+        Path weights = dir.resolve("resnet50_dl4j_inference.v3.zip");
+        Run run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "resnet50",
+                "--weights", weights.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("cbir: no ImageNet weights for resnet50"), run.err());
+        assertTrue(run.err().contains(weights.toString()), run.err());
+        assertTrue(Files.notExists(dir.resolve("s.cbir")));
+    }
+
+    @Test
+    void lenetOnlyOptionsAreRefusedForAZooNetwork(@TempDir Path dir) {
+        Run run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "vgg16",
+                "--epochs", "3");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--epochs applies to --net lenet only"), run.err());
+        Run unknown = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "alexnet");
+        assertEquals(1, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().contains("alexnet"), unknown.err());
+    }
+}
