@@ -55,10 +55,31 @@ public interface Index extends Persistent {
      * the whole batch; the default searches one query after another.
      */
     default List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        requireK(k);
         List<List<Neighbor>> results = new ArrayList<>(queries.size());
         for (float[] query : queries) {
             results.add(search(query, k));
         }
         return results;
+    }
+
+    /**
+     * Returns {@code vector} if it has the index's {@code dimension}; otherwise fails with a
+     * message that names {@code what} (e.g. "query") and both lengths. For implementations.
+     */
+    static float[] requireDimension(float[] vector, int dimension, String what) {
+        java.util.Objects.requireNonNull(vector, what);
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("dimension mismatch: " + what + " has length " + vector.length
+                    + " but the index holds vectors of dimension " + dimension);
+        }
+        return vector;
+    }
+
+    /** Fails unless {@code k >= 1}; for implementations and callers of {@link #search}. */
+    static void requireK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
     }
 }

@@ -206,7 +206,7 @@ public final class RetrievalPipeline {
      */
     public QueryResult query(Image image, int k) {
         Objects.requireNonNull(image, "image");
-        requireK(k);
+        Index.requireK(k);
         return resultOf(requireIndex().search(signature(image), k));
     }
 
@@ -216,7 +216,7 @@ public final class RetrievalPipeline {
      */
     public List<QueryResult> queryAll(List<Image> images, int k) {
         Objects.requireNonNull(images, "images");
-        requireK(k);
+        Index.requireK(k);
         Index current = requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
         List<QueryResult> results = new ArrayList<>(images.size());
@@ -231,7 +231,7 @@ public final class RetrievalPipeline {
      * by evaluations that query with stored images. {@code exclude}, if not null, is left out.
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
-        requireK(k);
+        Index.requireK(k);
         Index current = requireIndex();
         List<Neighbor> neighbors = current.search(signature, exclude == null ? k : k + 1);
         if (exclude != null) {
@@ -376,12 +376,6 @@ public final class RetrievalPipeline {
             throw new IllegalStateException("the pipeline holds no images: call addAll first");
         }
         return current;
-    }
-
-    private static void requireK(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
     }
 
     /** Options of a pipeline; {@link #build()} validates them. */

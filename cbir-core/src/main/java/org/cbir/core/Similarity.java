@@ -19,9 +19,6 @@ public interface Similarity {
 
     /** Fails with a message naming both lengths when the vectors cannot be compared. */
     static void requireSameLength(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("dimension mismatch: vectors of length "
-                    + a.length + " and " + b.length);
-        }
+        org.cbir.core.math.VectorMath.requireSameLength(a, b);
     }
 }

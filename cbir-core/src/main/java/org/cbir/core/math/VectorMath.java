@@ -59,7 +59,8 @@ public final class VectorMath {
         return out;
     }
 
-    private static void requireSameLength(float[] a, float[] b) {
+    /** Fails with a message naming both lengths when {@code a} and {@code b} differ in length. */
+    public static void requireSameLength(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("dimension mismatch: vectors of length "
                     + a.length + " and " + b.length);

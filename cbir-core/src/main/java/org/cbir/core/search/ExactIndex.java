@@ -92,7 +92,7 @@ public final class ExactIndex implements Index {
 
     @Override
     public void add(long id, float[] vector) {
-        requireDimension(vector, "vector");
+        Index.requireDimension(vector, dimension, "vector");
         lock.writeLock().lock();
         try {
             if (store.rowOf(id) >= 0) {
@@ -142,18 +142,16 @@ public final class ExactIndex implements Index {
 
     @Override
     public List<Neighbor> search(float[] query, int k) {
-        return searchAll(List.of(requireDimension(query, "query")), k).get(0);
+        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
     }
 
     /** {@inheritDoc} One pass over the stored vectors serves the whole batch. */
     @Override
     public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
+        Index.requireK(k);
         Objects.requireNonNull(queries, "queries");
         for (int q = 0; q < queries.size(); q++) {
-            requireDimension(queries.get(q), "query " + q);
+            Index.requireDimension(queries.get(q), dimension, "query " + q);
         }
         if (queries.isEmpty()) {
             return List.of();
@@ -176,14 +174,6 @@ public final class ExactIndex implements Index {
         }
     }
 
-    private float[] requireDimension(float[] vector, String what) {
-        Objects.requireNonNull(vector, what);
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("dimension mismatch: " + what + " has length "
-                    + vector.length + " but the index holds vectors of dimension " + dimension);
-        }
-        return vector;
-    }
 
     private static int requirePositive(int dimension) {
         if (dimension < 1) {

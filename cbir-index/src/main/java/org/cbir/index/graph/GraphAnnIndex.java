@@ -162,7 +162,7 @@ public final class GraphAnnIndex implements Index {
 
     /** A copy of {@code vector} after checking its dimension and values. */
     private float[] checkedCopy(long id, float[] vector) {
-        requireDimension(vector, "vector");
+        Index.requireDimension(vector, dimension, "vector");
         float[] copy = vector.clone();
         for (int i = 0; i < copy.length; i++) {
             if (!Float.isFinite(copy[i])) {
@@ -240,13 +240,11 @@ public final class GraphAnnIndex implements Index {
      * @throws IllegalArgumentException if {@code k < 1}, {@code beam < 1} or the dimension differs
      */
     public List<Neighbor> search(float[] query, int k, int beam) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
+        Index.requireK(k);
         if (beam < 1) {
             throw new IllegalArgumentException("search beam must be at least 1, got " + beam);
         }
-        requireDimension(query, "query");
+        Index.requireDimension(query, dimension, "query");
         float[] graphQuery = metric.graphVector(query.clone());
         int keep = Math.max(k, beam);
         lock.readLock().lock();
@@ -295,13 +293,6 @@ public final class GraphAnnIndex implements Index {
         return graph;
     }
 
-    private void requireDimension(float[] vector, String what) {
-        Objects.requireNonNull(vector, what);
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("dimension mismatch: " + what + " has length " + vector.length
-                    + " but the index holds vectors of dimension " + dimension);
-        }
-    }
 
     @Override
     public String toString() {

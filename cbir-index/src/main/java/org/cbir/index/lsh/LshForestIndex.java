@@ -89,7 +89,7 @@ public final class LshForestIndex implements Index {
 
     @Override
     public void add(long id, float[] vector) {
-        requireDimension(vector, "vector");
+        Index.requireDimension(vector, dimension, "vector");
         float[] copy = vector.clone();
         long[] hashes = hyperplanes.hashes(copy);
         lock.writeLock().lock();
@@ -157,10 +157,8 @@ public final class LshForestIndex implements Index {
      */
     @Override
     public List<Neighbor> search(float[] query, int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
-        requireDimension(query, "query");
+        Index.requireK(k);
+        Index.requireDimension(query, dimension, "query");
         long[] hashes = hyperplanes.hashes(query);
         lock.readLock().lock();
         try {
@@ -252,13 +250,6 @@ public final class LshForestIndex implements Index {
         }
     }
 
-    private void requireDimension(float[] vector, String what) {
-        Objects.requireNonNull(vector, what);
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("dimension mismatch: " + what + " has length " + vector.length
-                    + " but the index holds vectors of dimension " + dimension);
-        }
-    }
 
     @Override
     public String toString() {

@@ -12,6 +12,7 @@ import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
+import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -18,6 +18,7 @@ import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

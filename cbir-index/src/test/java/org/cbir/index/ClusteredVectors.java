@@ -1,11 +1,11 @@
-package org.cbir.index.graph;
+package org.cbir.index;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /** Seeded test data: Gaussian clusters around random centres, and queries drawn near the same centres. */
-final class ClusteredVectors {
+public final class ClusteredVectors {
     private ClusteredVectors() {
     }
 
@@ -13,7 +13,7 @@ final class ClusteredVectors {
      * {@code count} vectors of {@code dimension} in {@code clusters} clusters: centre coordinates
      * N(0, 1), points centre + N(0, spread^2) per coordinate.
      */
-    static List<float[]> generate(int count, int dimension, int clusters, double spread, long seed) {
+    public static List<float[]> generate(int count, int dimension, int clusters, double spread, long seed) {
         Random random = new Random(seed);
         float[][] centres = new float[clusters][dimension];
         for (float[] centre : centres) {
