@@ -9,9 +9,7 @@ that org.cbir.features.daisy.DaisyParityTest reads with a DataInputStream.
 Usage:  /usr/bin/python3 tools/daisy_reference.py [SAMPLES_DIR] [OUTPUT_FILE]
   SAMPLES_DIR  default: ../shared/data/pycbir-samples (relative to the repository root)
   OUTPUT_FILE  default: cbir-features/src/test/resources/org/cbir/features/daisy/daisy-reference.bin
-        OMP_NUM_THREADS=1 /usr/bin/python3 tools/daisy_reference.py --bench [SAMPLES_DIR]
-  times skimage's daisy (defaults, plus the mean over the grid) on 50 GISAXS images, single
-  thread: the baseline for org.cbir.features.daisy.DaisyBenchmark.
+Throughput against scikit-image is measured by tools/bench-descriptors.sh.
 
 Input intensities are made exactly as the Java side makes them: 8-bit samples as float32,
 times float32(1/255) (Image.greyIntensities), then widened to float64 for skimage. Images
@@ -35,7 +33,6 @@ Fixture grammar (big-endian, as java.io.DataInput reads it):
 import os
 import struct
 import sys
-import time
 
 import numpy as np
 from PIL import Image
@@ -43,8 +40,7 @@ from skimage.feature import daisy
 from skimage.transform import resize
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BENCH = len(sys.argv) > 1 and sys.argv[1] == '--bench'
-ARGS = sys.argv[2:] if BENCH else sys.argv[1:]
+ARGS = sys.argv[1:]
 SAMPLES = ARGS[0] if len(ARGS) > 0 else os.path.join(ROOT, '..', 'shared', 'data', 'pycbir-samples')
 OUTPUT = ARGS[1] if len(ARGS) > 1 else os.path.join(
     ROOT, 'cbir-features', 'src', 'test', 'resources', 'org', 'cbir', 'features', 'daisy',
@@ -105,21 +101,6 @@ def case(name, image, source='', step=4, radius=15, rings=3, histograms=8, orien
     return b''.join(out)
 
 
-def bench():
-    folder = 'gisaxs/database/bcc'
-    names = sorted(n for n in os.listdir(os.path.join(SAMPLES, folder)) if n.endswith('.png'))[:50]
-    images = [read_grey(os.path.join(folder, n)) for n in names]
-    for round_ in range(5):
-        wall, cpu = time.perf_counter(), time.thread_time()
-        for _ in range(2):
-            for image in images:
-                descs = daisy(image)
-                descs.reshape(-1, descs.shape[2]).mean(axis=0)
-        n = 2 * len(images)
-        print('round %d: %.3f ms wall, %.3f ms thread CPU per 100x100 image (%d images)'
-              % (round_, (time.perf_counter() - wall) * 1000 / n, (time.thread_time() - cpu) * 1000 / n, n))
-
-
 def main():
     rng = np.random.default_rng(20240611)
     cases = []
@@ -172,4 +153,4 @@ def main():
 
 
 if __name__ == '__main__':
-    bench() if BENCH else main()
+    main()
