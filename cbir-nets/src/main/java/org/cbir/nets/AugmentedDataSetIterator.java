@@ -33,6 +33,7 @@ final class AugmentedDataSetIterator implements DataSetIterator {
     private final int width;
     private final int height;
     private final int channels;
+    private final boolean standardise;
     private final int batchSize;
     private final long seed;
     private final int[] order;
@@ -56,6 +57,7 @@ final class AugmentedDataSetIterator implements DataSetIterator {
         this.width = options.width();
         this.height = options.height();
         this.channels = options.channels();
+        this.standardise = options.standardiseInput();
         this.batchSize = options.batchSize();
         this.seed = options.seed();
         if (this.classes.length != this.images.size()) {
@@ -104,6 +106,9 @@ final class AugmentedDataSetIterator implements DataSetIterator {
             int image = sample / variants;
             Image variant = augmentation.variant(images.get(image), sample % variants);
             NetworkInput.write(variant, width, height, features, i * inputSize);
+            if (standardise) {
+                NetworkInput.standardise(features, i * inputSize, inputSize);
+            }
             labels[i * classCount + classes[image]] = 1f;
         }
         cursor += count;
