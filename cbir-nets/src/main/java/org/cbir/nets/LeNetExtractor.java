@@ -39,13 +39,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Image#resize} to the input size. Extraction needs an ND4J backend on the class path
  * (e.g. {@code nd4j-native}); this module depends on {@code nd4j-api} only.
  *
- * <p>Thread-safe: a Deeplearning4j network is not safe for concurrent forward passes, so
- * images are converted in the calling threads and the forward pass itself is serialised by a
- * lock (the backend parallelises each pass over the cores). For throughput, prefer
+ * <p>Extraction runs the network's layers as plain ND4J operations ({@link LayerOpsForward}),
+ * which give Deeplearning4j's inference activations at a fraction of its per-layer overhead.
+ *
+ * <p>Thread-safe: images are converted in the calling threads and the forward pass itself is
+ * serialised by a lock (the backend parallelises each pass over the cores). For throughput, prefer
  * {@link #extractAll}, which runs one forward pass per {@link LeNetOptions#batchSize()} images.
  * Instances are otherwise immutable; returned arrays belong to the caller.
  */
 public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent {
+    /**
+     * System property {@value}: {@code false} makes extraction run Deeplearning4j's own layers
+     * instead of {@link LayerOpsForward} (same signatures, several times slower); for benchmarks
+     * and diagnosis.
+     */
+    public static final String LAYER_OPS_PROPERTY = "cbir.nets.layerOps";
+    private static final boolean USE_LAYER_OPS = !"false".equalsIgnoreCase(System.getProperty(LAYER_OPS_PROPERTY));
+
     private final LeNetOptions options;
     private final MultiLayerNetwork network;
     private final List<String> classes;
@@ -63,7 +73,7 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
         this.classes = List.copyOf(classes);
         this.layer = options.architecture().layerIndex(options.signatureLayer());
         this.dimension = options.architecture().outputSize(options, options.signatureLayer());
-        this.opsForward = network != null && LayerOpsForward.supports(network, layer)
+        this.opsForward = network != null && USE_LAYER_OPS && LayerOpsForward.supports(network, layer)
                 ? LayerOpsForward.of(network, layer) : null;
     }
 

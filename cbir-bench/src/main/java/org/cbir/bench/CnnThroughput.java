@@ -1,0 +1,100 @@
+package org.cbir.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cbir.core.BatchedFeatureExtractor;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.image.Image;
+import org.cbir.nets.Augmentation;
+import org.cbir.nets.LeNetArchitecture;
+import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.PretrainedExtractor;
+import org.cbir.nets.PretrainedModel;
+import org.cbir.nets.PretrainedWeights;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Signature-extraction throughput of the CNN extractors on the GISAXS samples (decoded once,
+ * in memory): images per second through {@link BatchedFeatureExtractor#extractAll}, which
+ * includes each image's conversion (grey or RGB, resize, standardisation) and the batched
+ * forward pass. LeNet is trained for one epoch first (its speed does not depend on its
+ * weights); ResNet-50 gets the zoo's architecture with random weights, saved to a temporary
+ * file and loaded as a user's local weights file would be.
+ *
+ * <p>Arguments: {@code samples-dir [seconds-per-measure] [models]} with models a comma-separated
+ * subset of {@code lenet5,pycbir,resnet50} (default all). Run once with the system property
+ * {@code cbir.nets.layerOps=false} for the baseline: Deeplearning4j's own layers. The thread
+ * count of the native backend is {@code OMP_NUM_THREADS} (default: the cores).
+ */
+public final class CnnThroughput {
+    private CnnThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args[0]);
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        List<String> models = List.of((args.length > 2 ? args[2] : "lenet5,pycbir,resnet50").split(","));
+        ImageCollection.Split split = ImageCollection.fromFolder(samples.resolve("gisaxs").resolve("database"))
+                .split(0.1, 42);
+        List<Image> images = new ArrayList<>();
+        for (ImageEntry e : split.test()) {
+            images.add(e.load());
+        }
+        String backend = Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.getEnvironment().maxMasterThreads()
+                + " native threads, layer ops " + System.getProperty(LeNetExtractor.LAYER_OPS_PROPERTY, "true");
+        System.out.println("| network | input | batch | images/s | backend |");
+        System.out.println("|---|---|---:|---:|---|");
+        for (String model : models) {
+            if (model.equals("resnet50")) {
+                for (int batch : new int[] {8, 32}) {
+                    row("ResNet-50 (random weights)", "224x224 RGB", batch, measure(resnet50(batch), images, seconds), backend);
+                }
+                continue;
+            }
+            LeNetArchitecture architecture = LeNetArchitecture.parse(model);
+            for (int batch : new int[] {32, 128, 512}) {
+                LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).batchSize(batch).maxEpochs(1)
+                        .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
+                row("LeNet " + architecture.specName(), "32x32 grey", batch, measure(lenet, images, seconds), backend);
+            }
+        }
+    }
+
+    private static PretrainedExtractor resnet50(int batch) throws Exception {
+        Path file = Files.createTempFile("resnet50-random", ".zip");
+        try {
+            ComputationGraph graph = (ComputationGraph) PretrainedModel.RESNET50.zooModel().init();
+            ModelSerializer.writeModel(graph, file.toFile(), false);
+            return PretrainedExtractor.builder().model(PretrainedModel.RESNET50).weights(PretrainedWeights.file(file))
+                    .batchSize(batch).build();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Images per second over at least {@code seconds}, after one warm-up pass of 64 images. */
+    private static double measure(BatchedFeatureExtractor extractor, List<Image> images, double seconds) {
+        extractor.extractAll(images.subList(0, 64));
+        long start = System.nanoTime();
+        long count = 0;
+        int from = 0;
+        while (System.nanoTime() - start < seconds * 1e9) {
+            int to = Math.min(images.size(), from + 256);
+            extractor.extractAll(images.subList(from, to));
+            count += to - from;
+            from = to == images.size() ? 0 : to;
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void row(String network, String input, int batch, double perSecond, String backend) {
+        System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %s |", network, input, batch, perSecond,
+                backend));
+    }
+}
