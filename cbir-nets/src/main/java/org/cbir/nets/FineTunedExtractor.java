@@ -119,7 +119,7 @@ public final class FineTunedExtractor implements FeatureExtractor, Persistent {
         ComputationGraph graph = contents.network();
         if (!contents.tuned()) {
             try {
-                TransferGraph.validate(graph, baseName, options.signatureLayer(), options.frozenUpTo());
+                TransferGraph.validate(graph.getConfiguration(), baseName, options.signatureLayer(), options.frozenUpTo());
             } catch (IllegalArgumentException e) {
                 throw new CorruptFileException(file, "its base network does not match the spec: " + e.getMessage());
             }
@@ -421,7 +421,7 @@ public final class FineTunedExtractor implements FeatureExtractor, Persistent {
             }
             FineTuneOptions options = new FineTuneOptions(layer, frozen, learningRate, decay, decayPer, maxEpochs,
                     lossThreshold, batchSize, seed, augmentation);
-            TransferGraph.validate(base.graph(), base.name(), layer, frozen);
+            TransferGraph.validate(base.graph().getConfiguration(), base.name(), layer, frozen);
             return new FineTunedExtractor(base.name(), base.weights(), base.format(), options, base, null, List.of(),
                     List.of());
         }

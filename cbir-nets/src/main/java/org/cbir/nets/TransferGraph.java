@@ -41,12 +41,11 @@ final class TransferGraph {
     }
 
     /**
-     * Checks that the layers name vertices of {@code graph} that fine-tuning can use.
+     * Checks that the layers name vertices of the graph {@code conf} describes that fine-tuning can use.
      *
      * @throws IllegalArgumentException naming the layer and the problem
      */
-    static void validate(ComputationGraph graph, String baseName, String signatureLayer, String frozenUpTo) {
-        ComputationGraphConfiguration conf = graph.getConfiguration();
+    static void validate(ComputationGraphConfiguration conf, String baseName, String signatureLayer, String frozenUpTo) {
         List<String> inputs = conf.getNetworkInputs();
         if (!conf.getVertices().containsKey(signatureLayer) || inputs.contains(signatureLayer)) {
             throw new IllegalArgumentException("the " + baseName + " network has no layer '" + signatureLayer
