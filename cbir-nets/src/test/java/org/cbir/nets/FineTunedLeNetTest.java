@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -128,6 +130,22 @@ class FineTunedLeNetTest {
         assertFalse(tuned.isTrainable());
     }
 
+    /**
+     * The schedule counts from the start of fine-tuning: after {@code e} epochs of 13 mini-batches
+     * (200 images, batch 16) the rate is {@code 0.008 / (1 + 0.0004 * 13 e)}, by hand; the base's
+     * own 3 epochs of training are not counted.
+     */
+    @Test
+    void theLearningRateDecaysPerMiniBatchFromThePapersRate() {
+        ComputationGraph graph = tuned.network();
+        int epochs = tuned.epochLosses().size();
+        assertEquals(13 * epochs, graph.getIterationCount());
+        assertEquals(epochs, graph.getEpochCount());
+        double expected = 0.008 / (1 + 0.0004 * 13 * epochs);
+        assertEquals(expected, graph.getLearningRate("dense_last"), 1e-12);
+        assertEquals(expected, graph.getLearningRate(TransferGraph.OUTPUT), 1e-12);
+    }
+
     @Test
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
         tuned.save(dir);
@@ -184,6 +202,20 @@ class FineTunedLeNetTest {
         CorruptFileException truncated = assertThrows(CorruptFileException.class,
                 () -> Components.restore(tuned.spec(), dir, FeatureExtractor.class));
         assertTrue(truncated.getMessage().contains(file.toString()), truncated.getMessage());
+    }
+
+    @Test
+    void aMissingModelFileOrAModelThatDoesNotMatchTheSpecIsReported() throws IOException {
+        NoSuchFileException missing = assertThrows(NoSuchFileException.class,
+                () -> Components.restore(tuned.spec(), dir, FeatureExtractor.class));
+        assertTrue(missing.getMessage().contains("fine-tuned.model"), missing.getMessage());
+        assertThrows(NoSuchFileException.class, () -> Components.restore(tuned.spec(), null, FeatureExtractor.class));
+        tuned.save(dir);
+        Map<String, String> parameters = new HashMap<>(tuned.spec().parameters());
+        parameters.put("layer", "dense_9");
+        CorruptFileException mismatch = assertThrows(CorruptFileException.class,
+                () -> Components.restore(new ComponentSpec("fine-tuned", parameters), dir, FeatureExtractor.class));
+        assertTrue(mismatch.getMessage().contains("'dense_9'"), mismatch.getMessage());
     }
 
     @Test

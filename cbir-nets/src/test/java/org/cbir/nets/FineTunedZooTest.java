@@ -116,6 +116,8 @@ class FineTunedZooTest {
         assertEquals("pool5", tuned.spec().require("frozen-up-to"));
         assertEquals("imagenet-mean", tuned.spec().require("preprocessing"));
         assertEquals(2, tuned.epochLosses().size());
+        assertArrayEquals(reference.params().toFloatVector(), squeezeNet.network().params().toFloatVector(),
+                "the base network is left as it was");
     }
 
     /** The signature is fire9 of the tuned network averaged over its 13x13 positions, the classifier's input. */
