@@ -146,6 +146,15 @@ class FineTunedLeNetTest {
         assertEquals(expected, graph.getLearningRate(TransferGraph.OUTPUT), 1e-12);
     }
 
+    /** Shifts by 2 px in four directions give 5 variants per image: 12 stripes images, 60 samples, 4 batches of 16. */
+    @Test
+    void augmentationMultipliesTheSamplesOfAnEpoch() {
+        FineTunedExtractor augmented = FineTunedExtractor.builder(BaseNetwork.of(fibers)).maxEpochs(1).batchSize(16)
+                .augmentation(Augmentation.of(false, 2)).build().fit(Stripes.collection(6, 41), ProgressListener.NONE);
+        assertEquals(4, augmented.network().getIterationCount());
+        assertEquals("2", augmented.spec().require("augmentation"));
+    }
+
     @Test
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
         tuned.save(dir);
