@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decodes and extracts a collection batch by batch on a pool of worker threads, handing the
  * signatures to a sink in collection order. Each worker decodes one image, extracts it and
- * drops the pixels, so memory holds at most a batch of signatures and one image per thread.
+ * drops the pixels, so memory holds at most a batch of signatures and one image per thread. A
+ * {@link BatchedFeatureExtractor} instead gets each batch of decoded images in one call (one
+ * forward pass of a CNN), so memory then holds one batch of images.
  */
 final class BatchExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(BatchExtractor.class);
@@ -33,7 +35,8 @@ final class BatchExtractor {
         void accept(ImageEntry entry, float[] signature);
     }
 
-    private record Outcome(float[] signature, String problem, Exception cause) {
+    /** A signature, or a decoded image waiting for one, or why the image is unusable. */
+    private record Outcome(float[] signature, Image image, String problem, Exception cause) {
     }
 
     private final FeatureExtractor extractor;
@@ -68,13 +71,11 @@ final class BatchExtractor {
                     throw new CancellationException(stage + " cancelled after " + from + " of " + entries.size() + " images");
                 }
                 List<ImageEntry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchSize()));
-                List<Future<Outcome>> futures = new ArrayList<>(batch.size());
-                for (ImageEntry entry : batch) {
-                    futures.add(pool.submit(() -> extract(entry)));
-                }
+                List<Outcome> outcomes = extractor instanceof BatchedFeatureExtractor batched
+                        ? extractBatched(batched, batch, pool, stage) : extractEach(batch, pool, stage);
                 for (int i = 0; i < batch.size(); i++) {
                     ImageEntry entry = batch.get(i);
-                    Outcome outcome = await(futures.get(i), stage);
+                    Outcome outcome = outcomes.get(i);
                     if (outcome.signature() != null) {
                         sink.accept(entry, outcome.signature());
                         added++;
@@ -95,6 +96,16 @@ final class BatchExtractor {
 
     /** Signatures of in-memory images, in order; an unusable image fails the whole call. */
     List<float[]> signatures(List<Image> images) {
+        if (extractor instanceof BatchedFeatureExtractor batched) {
+            List<float[]> out = new ArrayList<>(images.size());
+            for (int from = 0; from < images.size(); from += options.batchSize()) {
+                List<Image> batch = images.subList(from, Math.min(images.size(), from + options.batchSize()));
+                for (float[] raw : checked(batched.extractAll(batch), batch.size())) {
+                    out.add(reducer == null ? raw : reducer.apply(raw));
+                }
+            }
+            return out;
+        }
         ExecutorService pool = newPool();
         try {
             List<Future<float[]>> futures = new ArrayList<>(images.size());
@@ -111,15 +122,102 @@ final class BatchExtractor {
         }
     }
 
+    /** Decodes and extracts each image of the batch on the pool. */
+    private List<Outcome> extractEach(List<ImageEntry> batch, ExecutorService pool, String stage) {
+        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        for (ImageEntry entry : batch) {
+            futures.add(pool.submit(() -> extract(entry)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (Future<Outcome> f : futures) {
+            outcomes.add(await(f, stage));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Decodes the batch on the pool, then extracts the decoded images in one call; if that call
+     * refuses an image, they are extracted one by one so that only the unusable ones are skipped.
+     */
+    private List<Outcome> extractBatched(BatchedFeatureExtractor batched, List<ImageEntry> batch,
+            ExecutorService pool, String stage) {
+        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        for (ImageEntry entry : batch) {
+            futures.add(pool.submit(() -> decode(entry)));
+        }
+        List<Outcome> decoded = new ArrayList<>(batch.size());
+        List<Image> images = new ArrayList<>(batch.size());
+        for (Future<Outcome> f : futures) {
+            Outcome outcome = await(f, stage);
+            decoded.add(outcome);
+            if (outcome.image() != null) {
+                images.add(outcome.image());
+            }
+        }
+        List<float[]> signatures;
+        try {
+            signatures = checked(batched.extractAll(images), images.size());
+        } catch (IllegalArgumentException e) {
+            List<Outcome> outcomes = new ArrayList<>(batch.size());
+            for (Outcome d : decoded) {
+                outcomes.add(d.image() == null ? d : extractDecoded(d.image()));
+            }
+            return outcomes;
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        int next = 0;
+        for (Outcome d : decoded) {
+            if (d.image() == null) {
+                outcomes.add(d);
+            } else {
+                float[] raw = signatures.get(next++);
+                outcomes.add(new Outcome(reducer == null ? raw : reducer.apply(raw), null, null, null));
+            }
+        }
+        return outcomes;
+    }
+
+    private List<float[]> checked(List<float[]> signatures, int expected) {
+        if (signatures.size() != expected) {
+            throw new IllegalStateException("extractor " + extractor.spec() + " returned " + signatures.size()
+                    + " signatures for " + expected + " images");
+        }
+        for (float[] raw : signatures) {
+            if (raw.length != extractor.dimension()) {
+                throw new IllegalStateException("extractor " + extractor.spec() + " returned " + raw.length
+                        + " values but declares dimension " + extractor.dimension());
+            }
+        }
+        return signatures;
+    }
+
+    private Outcome decode(ImageEntry entry) {
+        try {
+            return new Outcome(null, entry.load(), null, null);
+        } catch (ImageReadException e) {
+            return new Outcome(null, null, e.problem(), e);
+        } catch (IOException e) {
+            return new Outcome(null, null, e.getMessage(), e);
+        }
+    }
+
+    private Outcome extractDecoded(Image image) {
+        try {
+            return new Outcome(signature(extractor, reducer, image), null, null, null);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
+        }
+    }
+
     private Outcome extract(ImageEntry entry) {
         try {
-            return new Outcome(signature(extractor, reducer, entry.load()), null, null);
+            return new Outcome(signature(extractor, reducer, entry.load()), null, null, null);
         } catch (ImageReadException e) {
-            return new Outcome(null, e.problem(), e);
+            return new Outcome(null, null, e.problem(), e);
         } catch (IOException e) {
-            return new Outcome(null, e.getMessage(), e);
+            return new Outcome(null, null, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
+            return new Outcome(null, null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
         }
     }
 

@@ -33,6 +33,7 @@ final class AugmentedDataSetIterator implements DataSetIterator {
     private final int width;
     private final int height;
     private final int channels;
+    private final boolean standardise;
     private final int batchSize;
     private final long seed;
     private final int[] order;
@@ -49,15 +50,15 @@ final class AugmentedDataSetIterator implements DataSetIterator {
     AugmentedDataSetIterator(List<Image> images, int[] classes, List<String> labelNames, Augmentation augmentation,
             LeNetOptions options) {
         this(images, classes, labelNames, augmentation, options.width(), options.height(), options.channels(),
-                options.batchSize(), options.seed());
+                options.standardiseInput(), options.batchSize(), options.seed());
     }
 
     /**
      * The same for any network: batches of {@code batchSize} samples of {@code channels x height x width},
-     * shuffled with {@code seed}.
+     * each standardised ({@link NetworkInput#standardise}) when {@code standardise} is set, shuffled with {@code seed}.
      */
     AugmentedDataSetIterator(List<Image> images, int[] classes, List<String> labelNames, Augmentation augmentation,
-            int width, int height, int channels, int batchSize, long seed) {
+            int width, int height, int channels, boolean standardise, int batchSize, long seed) {
         this.images = List.copyOf(images);
         this.classes = classes.clone();
         this.labelNames = List.copyOf(labelNames);
@@ -66,6 +67,7 @@ final class AugmentedDataSetIterator implements DataSetIterator {
         this.width = width;
         this.height = height;
         this.channels = channels;
+        this.standardise = standardise;
         this.batchSize = batchSize;
         this.seed = seed;
         if (this.classes.length != this.images.size()) {
@@ -114,6 +116,9 @@ final class AugmentedDataSetIterator implements DataSetIterator {
             int image = sample / variants;
             Image variant = augmentation.variant(images.get(image), sample % variants);
             NetworkInput.write(variant, width, height, features, i * inputSize);
+            if (standardise) {
+                NetworkInput.standardise(features, i * inputSize, inputSize);
+            }
             labels[i * classCount + classes[image]] = 1f;
         }
         cursor += count;

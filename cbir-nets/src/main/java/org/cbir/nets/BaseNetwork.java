@@ -1,5 +1,6 @@
 package org.cbir.nets;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -30,7 +31,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *   <tr><td>nasnet</td><td>none: name one (its zoo configuration does not build in 1.0.0-M2.1, so its
  *       layer names could not be checked)</td><td></td></tr>
  *   <tr><td>inception-resnet-v2</td><td>{@code block17_20_ac}</td><td>reduction-B, 10 x block8, {@code conv_7b}</td></tr>
- *   <tr><td>lenet</td><td>{@code pool_3}</td><td>{@code dense_1}, {@code dense_last}</td></tr>
+ *   <tr><td>lenet</td><td>its convolutional part: {@code pool_2} for LeNet-5, {@code pool_3} for
+ *       pyCBIR's network ({@link LeNetArchitecture})</td><td>{@code dense_1}, {@code dense_last}</td></tr>
  * </table>
  *
  * <p>The graph is not copied: fine-tuning reads it and never changes it, and the caller must not
@@ -49,7 +51,7 @@ public final class BaseNetwork {
             PretrainedModel.XCEPTION, "add11",
             PretrainedModel.SQUEEZENET, "pool5",
             PretrainedModel.DARKNET19, "maxpooling2d_13");
-    private static final String LENET_FROZEN_UP_TO = "pool_3";
+    private static final String LENET_FIRST_DENSE = "dense_1";
     private static final String INCEPTION_FROZEN_UP_TO = "block17_20_ac";
 
     private final String name;
@@ -81,7 +83,8 @@ public final class BaseNetwork {
     /**
      * A trained LeNet, its input size and channels, its signature layer; the network is converted
      * to a {@link ComputationGraph} (same layer names and parameters) so that every base is
-     * fine-tuned the same way. The LeNet's input is 0..1, i.e. {@link ImagePreprocessing#SCALE_ZERO_TO_ONE}.
+     * fine-tuned the same way. The LeNet's input is standardised per image ({@link ImagePreprocessing#STANDARDISE})
+     * or 0..1 ({@link ImagePreprocessing#SCALE_ZERO_TO_ONE}) as its {@link LeNetOptions#standardiseInput()} says.
      *
      * @throws IllegalArgumentException if the LeNet is not trained
      */
@@ -91,10 +94,13 @@ public final class BaseNetwork {
             throw new IllegalArgumentException("cannot fine-tune an untrained LeNet: fit it first");
         }
         LeNetOptions o = lenet.options();
+        List<String> layers = o.architecture().hiddenLayers();
+        String convolutional = layers.get(layers.indexOf(LENET_FIRST_DENSE) - 1);
         return new BaseNetwork(LENET, null, graphOf(lenet.network()),
-                new NetworkInputFormat(o.width(), o.height(), o.channels(), ImagePreprocessing.SCALE_ZERO_TO_ONE,
+                new NetworkInputFormat(o.width(), o.height(), o.channels(),
+                        o.standardiseInput() ? ImagePreprocessing.STANDARDISE : ImagePreprocessing.SCALE_ZERO_TO_ONE,
                         SmallImagePolicy.RESIZE),
-                o.signatureLayer(), LENET_FROZEN_UP_TO);
+                o.signatureLayer(), convolutional);
     }
 
     /**

@@ -63,7 +63,7 @@ final class FineTuneTrainer {
         List<Image> images = entries.parallelStream().map(this::loadPrepared).toList();
         NetworkInputFormat f = base.format();
         AugmentedDataSetIterator batches = new AugmentedDataSetIterator(images, labels, classes,
-                options.augmentation(), f.width(), f.height(), f.channels(), options.batchSize(), options.seed());
+                options.augmentation(), f.width(), f.height(), f.channels(), false, options.batchSize(), options.seed());
         batches.setPreProcessor(batch -> f.scale(batch.getFeatures()));
 
         ComputationGraph network = TransferGraph.build(base, options, classes.size());

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.FeatureExtractor;
+import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -53,7 +53,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * serialised by a lock. Immutable otherwise; returned arrays and lists belong to the caller or
  * are unmodifiable.
  */
-public final class FineTunedExtractor implements FeatureExtractor, Persistent {
+public final class FineTunedExtractor implements BatchedFeatureExtractor, Persistent {
     /** The spec type. */
     public static final String TYPE = "fine-tuned";
     /** The progress stage of fine-tuning; {@code done} counts finished epochs of {@code maxEpochs}. */
@@ -274,6 +274,7 @@ public final class FineTunedExtractor implements FeatureExtractor, Persistent {
      * @return one new array per image, in order, owned by the caller
      * @throws IllegalStateException if this extractor is not tuned
      */
+    @Override
     public List<float[]> extractAll(List<Image> images) {
         Objects.requireNonNull(images, "images");
         if (network == null) {

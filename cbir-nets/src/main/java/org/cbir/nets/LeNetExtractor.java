@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.FeatureExtractor;
+import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -44,20 +45,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #extractAll}, which runs one forward pass per {@link LeNetOptions#batchSize()} images.
  * Instances are otherwise immutable; returned arrays belong to the caller.
  */
-public final class LeNetExtractor implements FeatureExtractor, Persistent {
+public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent {
     private final LeNetOptions options;
     private final MultiLayerNetwork network;
     private final List<String> classes;
     private final int layer;
     private final int dimension;
+    private final TrainingHistory history;
+    private final LayerOpsForward opsForward;
     private final ReentrantLock forwardLock = new ReentrantLock();
 
-    private LeNetExtractor(LeNetOptions options, MultiLayerNetwork network, List<String> classes) {
+    private LeNetExtractor(LeNetOptions options, MultiLayerNetwork network, List<String> classes,
+            TrainingHistory history) {
         this.options = options;
+        this.history = history;
         this.network = network;
         this.classes = List.copyOf(classes);
-        this.layer = LeNetArchitecture.layerIndex(options.signatureLayer());
-        this.dimension = LeNetArchitecture.outputSize(options, options.signatureLayer());
+        this.layer = options.architecture().layerIndex(options.signatureLayer());
+        this.dimension = options.architecture().outputSize(options, options.signatureLayer());
+        this.opsForward = network != null && LayerOpsForward.supports(network, layer)
+                ? LayerOpsForward.of(network, layer) : null;
     }
 
     /** A builder with the paper's defaults. */
@@ -67,7 +74,7 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
 
     /** An untrained extractor with these options. */
     public static LeNetExtractor untrained(LeNetOptions options) {
-        return new LeNetExtractor(Objects.requireNonNull(options, "options"), null, List.of());
+        return new LeNetExtractor(Objects.requireNonNull(options, "options"), null, List.of(), null);
     }
 
     /**
@@ -84,7 +91,7 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         if (net != null) {
             requireMatches(file, net, options, contents.classes().size());
         }
-        return new LeNetExtractor(options, net, contents.classes());
+        return new LeNetExtractor(options, net, contents.classes(), null);
     }
 
     /** Checks that a restored network has this architecture's layers, input and class count. */
@@ -94,11 +101,10 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         for (int i = 0; i < net.getnLayers(); i++) {
             names.add(net.getLayerWiseConfigurations().getConf(i).getLayer().getLayerName());
         }
-        List<String> expected = new ArrayList<>(LeNetArchitecture.HIDDEN_LAYERS);
-        expected.add(LeNetArchitecture.OUTPUT_LAYER);
+        List<String> expected = options.architecture().allLayers();
         if (!names.equals(expected)) {
-            throw new CorruptFileException(file, "it holds a network with layers " + names + ", not the LeNet "
-                    + expected);
+            throw new CorruptFileException(file, "it holds a network with layers " + names + ", not the "
+                    + options.architecture().specName() + " layers " + expected);
         }
         long inputs = net.getLayer(0).getParam("W").size(1);
         long outputs = net.getLayer(names.size() - 1).getParam("b").length();
@@ -122,6 +128,14 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
     /** Whether {@link #fit} has trained this extractor's network. */
     public boolean isTrained() {
         return network != null;
+    }
+
+    /**
+     * The losses and duration of the training that produced this extractor; empty for an
+     * untrained extractor and for one restored from disk.
+     */
+    public Optional<TrainingHistory> trainingHistory() {
+        return Optional.ofNullable(history);
     }
 
     /** The class labels the network was trained on, by output index; empty when untrained. */
@@ -160,7 +174,7 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(progress, "progress");
         LeNetTrainer.Result result = new LeNetTrainer(options).train(training, progress);
-        return new LeNetExtractor(options, result.network(), result.classes());
+        return new LeNetExtractor(options, result.network(), result.classes(), result.history());
     }
 
     /** @throws IllegalStateException if this extractor is not trained */
@@ -190,6 +204,9 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
                 Image image = Objects.requireNonNull(images.get(from + i), "image " + (from + i));
                 NetworkInput.write(NetworkInput.prepare(image, options.channels()), options.width(), options.height(),
                         input, i * inputSize);
+                if (options.standardiseInput()) {
+                    NetworkInput.standardise(input, i * inputSize, inputSize);
+                }
             }
             float[] activations = forward(input, count);
             for (int i = 0; i < count; i++) {
@@ -205,8 +222,13 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         INDArray batch = Nd4j.create(input, new long[] {count, options.channels(), options.height(), options.width()}, 'c');
         forwardLock.lock();
         try {
-            List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);
-            INDArray signature = activations.get(activations.size() - 1);
+            INDArray signature;
+            if (opsForward != null) {
+                signature = opsForward.output(batch);
+            } else {
+                List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);
+                signature = activations.get(activations.size() - 1);
+            }
             return signature.castTo(DataType.FLOAT).reshape('c', count, dimension).dup('c').data().asFloat();
         } finally {
             forwardLock.unlock();
@@ -238,10 +260,13 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
      * {@link #build()} validates and returns an untrained extractor.
      */
     public static final class Builder {
+        private LeNetArchitecture architecture = LeNetArchitecture.LENET5;
         private int width = 32;
         private int height = 32;
         private int channels = 1;
+        private boolean standardiseInput = true;
         private double learningRate = 0.1;
+        private double momentum = 0;
         private double decay = 0.04;
         private int maxEpochs = 30;
         private double lossThreshold = 0.1;
@@ -251,6 +276,12 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         private String signatureLayer = "dense_last";
 
         private Builder() {
+        }
+
+        /** The network (default {@link LeNetArchitecture#LENET5}; {@link LeNetArchitecture#PYCBIR} is pyCBIR's, 30 times costlier). */
+        public Builder architecture(LeNetArchitecture architecture) {
+            this.architecture = architecture;
+            return this;
         }
 
         /** Network input size; images are resized to it (default 32x32). Larger sizes cost more time. */
@@ -263,6 +294,18 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
         /** 1 for grey input (default), 3 for RGB. */
         public Builder channels(int channels) {
             this.channels = channels;
+            return this;
+        }
+
+        /** Whether each input image is standardised to zero mean and unit variance (default true), see {@link LeNetOptions#standardiseInput()}. */
+        public Builder standardiseInput(boolean standardiseInput) {
+            this.standardiseInput = standardiseInput;
+            return this;
+        }
+
+        /** Nesterov momentum in [0, 1) (default 0, plain SGD as in the paper). */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
             return this;
         }
 
@@ -308,7 +351,7 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
             return this;
         }
 
-        /** The layer whose output is the signature, one of {@link LeNetArchitecture#HIDDEN_LAYERS} (default {@code dense_last}). */
+        /** The layer whose output is the signature, one of the architecture's {@link LeNetArchitecture#hiddenLayers()} (default {@code dense_last}). */
         public Builder signatureLayer(String signatureLayer) {
             this.signatureLayer = signatureLayer;
             return this;
@@ -316,7 +359,8 @@ public final class LeNetExtractor implements FeatureExtractor, Persistent {
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public LeNetExtractor build() {
-            return untrained(new LeNetOptions(width, height, channels, learningRate, decay, maxEpochs, lossThreshold,
+            return untrained(new LeNetOptions(architecture, width, height, channels, standardiseInput,
+                    learningRate, momentum, decay, maxEpochs, lossThreshold,
                     batchSize, seed, augmentation, signatureLayer));
         }
     }

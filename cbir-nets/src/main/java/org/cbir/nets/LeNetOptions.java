@@ -9,11 +9,18 @@ import org.cbir.core.ComponentSpec;
  * Build one with {@link LeNetExtractor#builder()}. Every field changes the signatures, so all of
  * them are recorded in the extractor's {@link ComponentSpec}.
  *
+ * @param architecture the network: {@link LeNetArchitecture#LENET5} (default) or pyCBIR's wider
+ *     {@link LeNetArchitecture#PYCBIR}
  * @param width network input width in pixels; images are resized to it (default 32)
  * @param height network input height in pixels (default 32)
  * @param channels 1 to train and extract on grey images ({@code Image.toGrey()}), 3 for RGB
  *     (grey images are replicated into three channels); default 1
+ * @param standardiseInput whether each image, as the network reads it (resized, augmented), is
+ *     shifted and scaled to zero mean and unit variance (default true); false feeds samples in
+ *     0..1 as pyCBIR did. Standardised input trains several times faster (see BENCHMARKS.md)
  * @param learningRate the initial SGD learning rate (paper: 0.1)
+ * @param momentum Nesterov momentum of SGD, in [0, 1) (paper: 0, plain SGD, the default); with
+ *     0.9 use a learning rate near 0.01
  * @param decay inverse-time decay of the learning rate per epoch: the rate in epoch {@code e}
  *     (from 0) is {@code learningRate / (1 + decay * e)} (paper: 0.04), Deeplearning4j's
  *     {@code InverseSchedule(EPOCH, learningRate, decay, 1)}. Keras's legacy {@code SGD(decay=...)},
@@ -31,26 +38,35 @@ import org.cbir.core.ComponentSpec;
  * @param signatureLayer the name of the layer whose output is the signature (default
  *     {@code "dense_last"}, the last hidden dense layer); see {@link LeNetArchitecture}
  */
-public record LeNetOptions(int width, int height, int channels, double learningRate, double decay,
+public record LeNetOptions(LeNetArchitecture architecture, int width, int height, int channels,
+        boolean standardiseInput, double learningRate, double momentum, double decay,
         int maxEpochs, double lossThreshold, int batchSize, long seed, Augmentation augmentation,
         String signatureLayer) {
 
     /** The spec type of LeNet extractors. */
     public static final String TYPE = "lenet";
 
+    private static final String STANDARDISED = "standardised";
+    private static final String UNIT_RANGE = "unit-range";
+
     /** @throws IllegalArgumentException naming the first invalid field */
     public LeNetOptions {
+        Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(signatureLayer, "signatureLayer");
-        if (width < 8 || height < 8) {
-            throw new IllegalArgumentException("LeNet input must be at least 8x8 (three 2x2 poolings), got "
-                    + width + "x" + height);
+        int minimum = architecture.minimumInputSize();
+        if (width < minimum || height < minimum) {
+            throw new IllegalArgumentException("the " + architecture.specName() + " input must be at least " + minimum
+                    + "x" + minimum + ", got " + width + "x" + height);
         }
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("LeNet channels must be 1 (grey) or 3 (RGB), got " + channels);
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
         if (!(decay >= 0) || !Double.isFinite(decay)) {
             throw new IllegalArgumentException("learning-rate decay must be >= 0 and finite, got " + decay);
@@ -64,24 +80,27 @@ public record LeNetOptions(int width, int height, int channels, double learningR
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
-        if (!LeNetArchitecture.HIDDEN_LAYERS.contains(signatureLayer)) {
-            throw new IllegalArgumentException("unknown LeNet signature layer '" + signatureLayer
-                    + "'; choose one of " + LeNetArchitecture.HIDDEN_LAYERS);
+        if (!architecture.hiddenLayers().contains(signatureLayer)) {
+            throw new IllegalArgumentException("unknown " + architecture.specName() + " signature layer '"
+                    + signatureLayer + "'; choose one of " + architecture.hiddenLayers());
         }
     }
 
     /** The spec that {@link #fromSpec} reads back. */
     public ComponentSpec toSpec() {
-        return ComponentSpec.of(TYPE,
+        return ComponentSpec.of(TYPE, "architecture", architecture.specName(),
                 "width", width, "height", height, "channels", channels,
-                "learning-rate", number(learningRate), "decay", number(decay),
+                "input", standardiseInput ? STANDARDISED : UNIT_RANGE,
+                "learning-rate", number(learningRate), "momentum", number(momentum), "decay", number(decay),
                 "max-epochs", maxEpochs, "loss-threshold", number(lossThreshold),
                 "batch-size", batchSize, "seed", seed,
                 "augmentation", augmentation, "layer", signatureLayer);
     }
 
     /**
-     * The options a spec of type {@value #TYPE} records.
+     * The options a spec of type {@value #TYPE} records. A spec without {@code architecture} was
+     * written before LeNet-5 became the default and means {@link LeNetArchitecture#PYCBIR}, and
+     * one without {@code input} or {@code momentum} means input in 0..1 and plain SGD.
      *
      * @throws IllegalArgumentException if the type differs or a parameter is missing or invalid
      */
@@ -95,8 +114,16 @@ public record LeNetOptions(int width, int height, int channels, double learningR
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
         }
-        return new LeNetOptions(spec.requireInt("width"), spec.requireInt("height"), spec.requireInt("channels"),
-                spec.requireDouble("learning-rate"), spec.requireDouble("decay"), spec.requireInt("max-epochs"),
+        String architecture = spec.parameters().getOrDefault("architecture", LeNetArchitecture.PYCBIR.specName());
+        String input = spec.parameters().getOrDefault("input", UNIT_RANGE);
+        if (!input.equals(STANDARDISED) && !input.equals(UNIT_RANGE)) {
+            throw new IllegalArgumentException("parameter 'input' of " + spec + " must be " + STANDARDISED + " or "
+                    + UNIT_RANGE);
+        }
+        double momentum = spec.parameters().containsKey("momentum") ? spec.requireDouble("momentum") : 0;
+        return new LeNetOptions(LeNetArchitecture.parse(architecture), spec.requireInt("width"),
+                spec.requireInt("height"), spec.requireInt("channels"), input.equals(STANDARDISED),
+                spec.requireDouble("learning-rate"), momentum, spec.requireDouble("decay"), spec.requireInt("max-epochs"),
                 spec.requireDouble("loss-threshold"), spec.requireInt("batch-size"), seed,
                 Augmentation.parse(spec.require("augmentation")), spec.require("layer"));
     }

@@ -2,6 +2,7 @@ package org.cbir.nets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class LeNetTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LeNetTrainer.class);
 
     /** A trained network, the class names of its outputs, and the loss of each epoch run. */
-    record Result(MultiLayerNetwork network, List<String> classes, List<Double> epochLosses) {
+    record Result(MultiLayerNetwork network, List<String> classes, TrainingHistory history) {
     }
 
     private final LeNetOptions options;
@@ -61,7 +62,7 @@ final class LeNetTrainer {
         AugmentedDataSetIterator batches = new AugmentedDataSetIterator(images, labels, classes,
                 options.augmentation(), options);
 
-        MultiLayerNetwork network = new MultiLayerNetwork(LeNetArchitecture.configuration(options, classes.size()));
+        MultiLayerNetwork network = new MultiLayerNetwork(options.architecture().configuration(options, classes.size()));
         network.init();
         LOG.info("training LeNet on {} images of {} classes ({} samples per epoch with augmentation {}), {}",
                 entries.size(), classes.size(), batches.samplesPerEpoch(), options.augmentation(), options.toSpec());
@@ -88,7 +89,7 @@ final class LeNetTrainer {
                 break;
             }
         }
-        return new Result(network, classes, List.copyOf(losses));
+        return new Result(network, classes, new TrainingHistory(losses, Duration.ofNanos(System.nanoTime() - start)));
     }
 
     private double runEpoch(MultiLayerNetwork network, AugmentedDataSetIterator batches, int epoch) {

@@ -49,4 +49,26 @@ final class NetworkInput {
             }
         }
     }
+
+    /**
+     * Shifts and scales {@code length} values of {@code target} from {@code offset} to zero mean
+     * and unit variance (population variance); a constant image becomes all zeros.
+     */
+    static void standardise(float[] target, int offset, int length) {
+        double sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            sum += target[i];
+        }
+        double mean = sum / length;
+        double squares = 0;
+        for (int i = offset; i < offset + length; i++) {
+            double d = target[i] - mean;
+            squares += d * d;
+        }
+        double std = Math.sqrt(squares / length);
+        double scale = std > 1e-12 ? 1 / std : 0;
+        for (int i = offset; i < offset + length; i++) {
+            target[i] = (float) ((target[i] - mean) * scale);
+        }
+    }
 }

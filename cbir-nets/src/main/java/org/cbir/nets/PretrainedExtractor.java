@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.FeatureExtractor;
+import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -42,7 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Thread-safe: images are converted in the calling threads, the forward pass is serialised by
  * a lock. Immutable otherwise; returned arrays belong to the caller.
  */
-public final class PretrainedExtractor implements FeatureExtractor, Persistent {
+public final class PretrainedExtractor implements BatchedFeatureExtractor, Persistent {
     /** The spec type. */
     public static final String TYPE = "pretrained";
 

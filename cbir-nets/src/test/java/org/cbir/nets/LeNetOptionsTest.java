@@ -14,10 +14,13 @@ class LeNetOptionsTest {
     @Test
     void defaultsAreThePapers() {
         LeNetOptions o = LeNetExtractor.builder().build().options();
+        assertEquals(LeNetArchitecture.LENET5, o.architecture());
         assertEquals(32, o.width());
         assertEquals(32, o.height());
         assertEquals(1, o.channels());
         assertEquals(0.1, o.learningRate());
+        assertEquals(0, o.momentum());
+        assertTrue(o.standardiseInput());
         assertEquals(0.04, o.decay());
         assertEquals(0.1, o.lossThreshold());
         assertEquals(Augmentation.paper(), o.augmentation());
@@ -26,7 +29,8 @@ class LeNetOptionsTest {
 
     @Test
     void specRoundTripsEveryOption() {
-        LeNetOptions o = LeNetExtractor.builder().inputSize(24, 20).channels(3).learningRate(0.05).decay(0.001)
+        LeNetOptions o = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR).inputSize(24, 20)
+                .standardiseInput(false).momentum(0.5).channels(3).learningRate(0.05).decay(0.001)
                 .maxEpochs(7).lossThreshold(0.2).batchSize(9).seed(-3).augmentation(Augmentation.of(false, 2, 4))
                 .signatureLayer("dense_1").build().options();
         ComponentSpec spec = o.toSpec();
@@ -34,24 +38,51 @@ class LeNetOptionsTest {
         assertEquals("2/4", spec.require("augmentation"));
         assertEquals(o, LeNetOptions.fromSpec(spec));
         assertEquals(spec, LeNetOptions.fromSpec(spec).toSpec());
+        assertEquals("pycbir", spec.require("architecture"));
+    }
+
+    @Test
+    void aSpecSavedBeforeArchitecturesWereNamedMeansPyCbirs() {
+        ComponentSpec spec = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR).build().spec();
+        java.util.Map<String, String> parameters = new java.util.TreeMap<>(spec.parameters());
+        parameters.remove("architecture");
+        parameters.remove("input");
+        parameters.remove("momentum");
+        LeNetOptions old = LeNetOptions.fromSpec(new ComponentSpec("lenet", parameters));
+        assertEquals(LeNetArchitecture.PYCBIR, old.architecture());
+        assertFalse(old.standardiseInput());
+        assertEquals(0, old.momentum());
+        assertEquals(LeNetArchitecture.LENET5, LeNetOptions.fromSpec(LeNetExtractor.builder().build().spec()).architecture());
     }
 
     @Test
     void dimensionIsTheFlattenedSizeOfTheChosenLayer() {
-        // Hand-computed: "same" 2x2 poolings halve a side, rounding up: 32 -> 16 -> 8 -> 4, 20 -> 10 -> 5 -> 3.
-        assertEquals(64, LeNetExtractor.builder().build().dimension());
-        assertEquals(192, LeNetExtractor.builder().signatureLayer("dense_1").build().dimension());
-        assertEquals(4 * 4 * 48, LeNetExtractor.builder().signatureLayer("pool_3").build().dimension());
-        assertEquals(32 * 32 * 64, LeNetExtractor.builder().signatureLayer("conv_1").build().dimension());
-        assertEquals(3 * 3 * 48, LeNetExtractor.builder().inputSize(20, 20).signatureLayer("pool_3").build().dimension());
+        // Hand-computed. LeNet-5: 5x5 valid convolutions take 4 from a side, 2x2 poolings halve it:
+        // 32 -> 28 -> 14 -> 10 -> 5; 20 -> 16 -> 8 -> 4 -> 2.
+        assertEquals(84, LeNetExtractor.builder().build().dimension());
+        assertEquals(120, LeNetExtractor.builder().signatureLayer("dense_1").build().dimension());
+        assertEquals(5 * 5 * 16, LeNetExtractor.builder().signatureLayer("pool_2").build().dimension());
+        assertEquals(28 * 28 * 6, LeNetExtractor.builder().signatureLayer("conv_1").build().dimension());
+        assertEquals(2 * 2 * 16, LeNetExtractor.builder().inputSize(20, 20).signatureLayer("pool_2").build().dimension());
+        // pyCBIR's: "same" 2x2 poolings halve a side, rounding up: 32 -> 16 -> 8 -> 4, 20 -> 10 -> 5 -> 3.
+        LeNetExtractor.Builder pycbir = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR);
+        assertEquals(64, pycbir.build().dimension());
+        assertEquals(192, pycbir.signatureLayer("dense_1").build().dimension());
+        assertEquals(4 * 4 * 48, pycbir.signatureLayer("pool_3").build().dimension());
+        assertEquals(32 * 32 * 64, pycbir.signatureLayer("conv_1").build().dimension());
+        assertEquals(3 * 3 * 48, pycbir.inputSize(20, 20).signatureLayer("pool_3").build().dimension());
     }
 
     @Test
     void invalidSettingsAreRefusedWithTheirName() {
         assertMessage("channels", () -> LeNetExtractor.builder().channels(2).build());
-        assertMessage("8x8", () -> LeNetExtractor.builder().inputSize(4, 32).build());
+        assertMessage("16x16", () -> LeNetExtractor.builder().inputSize(12, 32).build());
+        assertMessage("8x8", () -> LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR).inputSize(4, 32).build());
+        assertMessage("pool_3", () -> LeNetExtractor.builder().signatureLayer("pool_3").build());
+        assertMessage("architecture", () -> LeNetArchitecture.parse("alexnet"));
         assertMessage("learning rate", () -> LeNetExtractor.builder().learningRate(0).build());
         assertMessage("decay", () -> LeNetExtractor.builder().decay(-1).build());
+        assertMessage("momentum", () -> LeNetExtractor.builder().momentum(1).build());
         assertMessage("epochs", () -> LeNetExtractor.builder().maxEpochs(0).build());
         assertMessage("batch size", () -> LeNetExtractor.builder().batchSize(0).build());
         assertMessage("classification", () -> LeNetExtractor.builder().signatureLayer("classification").build());

@@ -50,7 +50,7 @@ class LeNetPersistenceTest {
         assertTrue(lenet.isTrained());
         assertEquals(trained.spec(), lenet.spec());
         assertEquals(trained.classes(), lenet.classes());
-        assertEquals(192, lenet.dimension());
+        assertEquals(120, lenet.dimension());
         for (Image q : QUERIES) {
             assertArrayEquals(trained.extract(q), lenet.extract(q));
         }

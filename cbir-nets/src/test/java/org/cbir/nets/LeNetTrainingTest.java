@@ -32,15 +32,16 @@ class LeNetTrainingTest {
 
     @Test
     void stopsAtTheFirstEpochWhoseLossIsBelowTheThresholdAndNoLongerFalls() {
-        LeNetOptions options = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
-                .maxEpochs(60).lossThreshold(0.3).seed(5).augmentation(Augmentation.none()).build().options();
+        // pyCBIR's network: its dropout makes the epoch loss fluctuate once it is low, as the rule expects.
+        LeNetOptions options = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR)
+                .inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(60).lossThreshold(0.3).seed(5).augmentation(Augmentation.none()).build().options();
         List<Long> reported = new ArrayList<>();
         LeNetTrainer.Result result = new LeNetTrainer(options).train(TRAINING,
                 (stage, done, total) -> {
                     assertEquals(60, total);
                     reported.add(done);
                 });
-        List<Double> losses = result.epochLosses();
+        List<Double> losses = result.history().epochLosses();
         int epochs = losses.size();
         assertTrue(epochs < 60, "training should stop early on separable stripes: " + losses);
         for (int e = 1; e < epochs - 1; e++) {
@@ -70,7 +71,7 @@ class LeNetTrainingTest {
         LeNetOptions options = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(2)
                 .learningRate(0.1).decay(0.5).lossThreshold(0).augmentation(Augmentation.none()).build().options();
         LeNetTrainer.Result result = new LeNetTrainer(options).train(TRAINING, ProgressListener.NONE);
-        assertEquals(2, result.epochLosses().size());
+        assertEquals(2, result.history().epochLosses().size());
         // Inverse-time decay per epoch, by hand: after two epochs the rate is 0.1 / (1 + 0.5 * 2) = 0.05.
         assertEquals(2, result.network().getEpochCount());
         assertEquals(0.05, result.network().getLearningRate(0), 1e-12);
@@ -81,7 +82,7 @@ class LeNetTrainingTest {
         assertTrue(trained.isTrained());
         assertEquals(List.of("h", "v"), trained.classes());
         float[] signature = trained.extract(QUERIES.get(0));
-        assertEquals(64, signature.length);
+        assertEquals(84, signature.length);
         assertEquals(trained.dimension(), signature.length);
     }
 

@@ -8,9 +8,9 @@ import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 
-/** A tiny labelled collection for fast tests: noisy horizontal ("h") and vertical ("v") stripes, 12x12 8-bit grey. */
+/** A tiny labelled collection for fast tests: noisy horizontal ("h") and vertical ("v") stripes, 16x16 8-bit grey. */
 final class Stripes {
-    static final int SIZE = 12;
+    static final int SIZE = 16;
 
     private Stripes() {
     }

@@ -64,7 +64,7 @@ class FineTuneCommandTest {
         Run tuned = run("train", GISAXS.toString(), "--net", "lenet", "--fine-tune", "--base", fiberStore.toString(),
                 "--epochs", "3", "--seed", "42", "-o", store.toString());
         assertEquals(0, tuned.exitCode(), tuned.err());
-        assertTrue(tuned.out().contains("fine-tuned lenet (frozen up to pool_3, signature dense_last) on 20 images of"
+        assertTrue(tuned.out().contains("fine-tuned lenet (frozen up to pool_2, signature dense_last) on 20 images of"
                 + " 4 classes in "), tuned.out());
         assertTrue(tuned.out().contains(", 3 epochs"), tuned.out());
         Matcher losses = Pattern.compile("loss per epoch: (\\d+\\.\\d{4}) (\\d+\\.\\d{4}) (\\d+\\.\\d{4})\\n")
@@ -113,7 +113,7 @@ class FineTuneCommandTest {
         String out = dir.resolve("s.cbir").toString();
         assertError(run("train", GISAXS.toString(), "--net", "lenet", "--fine-tune", "-o", out),
                 "cbir: --net lenet --fine-tune needs --base STORE");
-        assertError(run("train", GISAXS.toString(), "--freeze-up-to", "pool_3", "-o", out),
+        assertError(run("train", GISAXS.toString(), "--freeze-up-to", "pool_2", "-o", out),
                 "cbir: --freeze-up-to applies to --fine-tune only");
         assertError(run("train", GISAXS.toString(), "--net", "squeezenet", "--fine-tune", "--base",
                 fiberStore.toString(), "-o", out), "cbir: --base applies to --net lenet");

@@ -1,0 +1,70 @@
+package org.cbir.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.Similarities;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.eval.ClassScores;
+import org.cbir.core.eval.Evaluation;
+import org.cbir.core.eval.EvaluationReport;
+import org.cbir.nets.Augmentation;
+import org.cbir.nets.LeNetArchitecture;
+import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.TrainingHistory;
+
+/**
+ * Retrieval quality of LeNet signatures with the paper's protocol (Araujo et al., section 3.2):
+ * a LeNet is trained from scratch on 10% of each class (seed 42), the other 90% are indexed
+ * (cosine, exact) and each is queried against the rest. Prints one Markdown row per collection:
+ * MAP, k-accuracy for k = 1, 5, 10, 20, Ω, the per-class top-1 accuracy and the training and
+ * total seconds.
+ *
+ * <p>Arguments: {@code samples-dir architecture max-epochs augmentation learning-rate momentum
+ * [collections...]}, the augmentation as {@code Augmentation.parse} reads it ({@code none},
+ * {@code 7/14/20+rot} for the paper's), e.g.
+ * {@code ../shared/data/pycbir-samples lenet5 40 none 0.01 0.9 gisaxs fibers_small}.
+ */
+public final class LeNetQuality {
+    private LeNetQuality() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args[0]);
+        LeNetArchitecture architecture = LeNetArchitecture.parse(args[1]);
+        int epochs = Integer.parseInt(args[2]);
+        Augmentation augmentation = Augmentation.parse(args[3]);
+        double learningRate = Double.parseDouble(args[4]);
+        double momentum = Double.parseDouble(args[5]);
+        List<String> collections = args.length > 6 ? List.of(args).subList(6, args.length) : List.of("gisaxs", "fibers_small");
+        System.out.println("| collection | network | augmentation | SGD | MAP | acc@1 | acc@5 | acc@10 | acc@20 | acc@Ω | top-1 per class | epochs run | training s | total s |");
+        System.out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        for (String collection : collections) {
+            ImageCollection images = ImageCollection.fromFolder(samples.resolve(collection).resolve("database"));
+            long start = System.nanoTime();
+            ImageCollection.Split split = images.split(0.1, 42);
+            RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNetExtractor.builder()
+                    .architecture(architecture).maxEpochs(epochs).augmentation(augmentation)
+                    .learningRate(learningRate).momentum(momentum).seed(42).build())
+                    .similarity(Similarities.cosine()).build();
+            pipeline.fit(split.train());
+            TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
+            pipeline.addAll(split.test());
+            EvaluationReport report = Evaluation.builder().pipeline(() -> pipeline).build().runIndexed(pipeline);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s | rate %s, momentum %s | %.3f |",
+                    collection, architecture.specName(), augmentation, learningRate, momentum, report.map()));
+            for (double accuracy : report.kAccuracy()) {
+                row.append(String.format(Locale.ROOT, " %.3f |", accuracy));
+            }
+            StringBuilder perClass = new StringBuilder();
+            for (ClassScores scores : report.classes()) {
+                perClass.append(perClass.isEmpty() ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.3f", scores.label(), scores.kAccuracy().get(0)));
+            }
+            row.append(' ').append(perClass).append(String.format(Locale.ROOT, " | %d | %.0f | %.0f |",
+                    history.epochs(), history.duration().toMillis() / 1000.0, (System.nanoTime() - start) / 1e9));
+            System.out.println(row);
+        }
+    }
+}
