@@ -2,13 +2,13 @@ package org.cbir.nets;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.VGG16ImagePreProcessor;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * How a pretrained network expects its input, applied to an NCHW batch of RGB pixels in 0..255.
- * Stateless and thread-safe.
+ * How a network expects its input, applied to an NCHW batch of pixels in 0..255 (RGB for the
+ * pretrained networks; grey or RGB for {@link #STANDARDISE}). Stateless and thread-safe.
  */
 public enum ImagePreprocessing {
     /** ImageNet mean subtraction, Deeplearning4j's {@link VGG16ImagePreProcessor}: R - 123.68, G - 116.779, B - 103.939. */

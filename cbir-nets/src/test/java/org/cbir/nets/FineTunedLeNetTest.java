@@ -146,7 +146,7 @@ class FineTunedLeNetTest {
                 + " ms, losses " + tuned.epochLosses();
         // Measured (seeds 7 and 3, 1 native thread, LeNet-5): fibers LeNet MAP 0.482, nearest-neighbour
         // top-1 0.855; fine-tuned (20 epochs at the paper's rate 0.008, loss 1.42 -> 1.29) MAP 0.555,
-        // top-1 0.83, its classifier right for 98 of 200 (chance: 50); about 12 s of fine-tuning.
+        // top-1 0.83, its classifier right for 98 of 200 (chance: 50); 12 to 15 s of fine-tuning.
         assertTrue(after.meanAveragePrecision() > before.meanAveragePrecision() + 0.05, measured);
         assertTrue(correct >= 80, measured);
     }
