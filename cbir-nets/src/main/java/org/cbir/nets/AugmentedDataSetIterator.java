@@ -49,17 +49,27 @@ final class AugmentedDataSetIterator implements DataSetIterator {
      */
     AugmentedDataSetIterator(List<Image> images, int[] classes, List<String> labelNames, Augmentation augmentation,
             LeNetOptions options) {
+        this(images, classes, labelNames, augmentation, options.width(), options.height(), options.channels(),
+                options.standardiseInput(), options.batchSize(), options.seed());
+    }
+
+    /**
+     * The same for any network: batches of {@code batchSize} samples of {@code channels x height x width},
+     * each standardised ({@link NetworkInput#standardise}) when {@code standardise} is set, shuffled with {@code seed}.
+     */
+    AugmentedDataSetIterator(List<Image> images, int[] classes, List<String> labelNames, Augmentation augmentation,
+            int width, int height, int channels, boolean standardise, int batchSize, long seed) {
         this.images = List.copyOf(images);
         this.classes = classes.clone();
         this.labelNames = List.copyOf(labelNames);
         this.classCount = labelNames.size();
         this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
-        this.width = options.width();
-        this.height = options.height();
-        this.channels = options.channels();
-        this.standardise = options.standardiseInput();
-        this.batchSize = options.batchSize();
-        this.seed = options.seed();
+        this.width = width;
+        this.height = height;
+        this.channels = channels;
+        this.standardise = standardise;
+        this.batchSize = batchSize;
+        this.seed = seed;
         if (this.classes.length != this.images.size()) {
             throw new IllegalArgumentException(this.images.size() + " images but " + this.classes.length + " labels");
         }

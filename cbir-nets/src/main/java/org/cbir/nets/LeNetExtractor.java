@@ -130,6 +130,11 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
         return options;
     }
 
+    /** The trained network (null when untrained), for fine-tuning in this package; callers must not modify or run it. */
+    MultiLayerNetwork network() {
+        return network;
+    }
+
     /** Whether {@link #fit} has trained this extractor's network. */
     public boolean isTrained() {
         return network != null;

@@ -10,14 +10,15 @@ import org.cbir.core.spi.ComponentProvider;
  * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}
  * extractors, with their trained network when the pipeline saved one, and
  * {@value PretrainedExtractor#TYPE} extractors, from the network the pipeline saved or else from
- * their weights source. Registered in
+ * their weights source, and {@value FineTunedExtractor#TYPE} extractors, from the network (tuned,
+ * or the base before tuning) the pipeline saved. Registered in
  * {@code META-INF/services/org.cbir.core.spi.ComponentProvider}. Stateless and thread-safe.
  */
 public final class NetsComponents implements ComponentProvider {
 
     @Override
     public Set<String> types() {
-        return Set.of(LeNetOptions.TYPE, PretrainedExtractor.TYPE);
+        return Set.of(LeNetOptions.TYPE, PretrainedExtractor.TYPE, FineTunedExtractor.TYPE);
     }
 
     /** @param state the extractor's state directory, or null for an untrained (or unsaved pretrained) extractor */
@@ -25,6 +26,9 @@ public final class NetsComponents implements ComponentProvider {
     public Object restore(ComponentSpec spec, Path state) throws IOException {
         if (PretrainedExtractor.TYPE.equals(spec.type())) {
             return PretrainedExtractor.restore(spec, state);
+        }
+        if (FineTunedExtractor.TYPE.equals(spec.type())) {
+            return FineTunedExtractor.restore(spec, state);
         }
         if (!LeNetOptions.TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a cbir-nets component: " + spec.type());

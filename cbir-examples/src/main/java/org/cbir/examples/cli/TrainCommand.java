@@ -13,6 +13,8 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.nets.Augmentation;
+import org.cbir.nets.BaseNetwork;
+import org.cbir.nets.FineTunedExtractor;
 import org.cbir.nets.LeNetExtractor;
 import org.cbir.nets.PretrainedExtractor;
 import org.cbir.nets.PretrainedModel;
@@ -25,15 +27,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * Builds a CNN signature for a collection and saves the indexed store: a LeNet trained on a
- * stratified share of the collection, or a zoo network with its ImageNet weights read from a local
- * file (no training, nothing downloaded).
+ * stratified share of the collection, a zoo network with its ImageNet weights read from a local
+ * file (no training, nothing downloaded), or, with {@code --fine-tune}, either of them (the LeNet
+ * of an existing store, {@code --base}) fine-tuned on the share ({@link FineTunedExtractor}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a CNN signature on a collection (folder or CSV), index it and save the store for"
                 + " `cbir query`.",
             "lenet: a LeNet is trained on a seeded, stratified --split share of each class and the rest is indexed"
                 + " (all of it with --index-all). The zoo networks read their ImageNet weights from --weights and"
-                + " index the whole collection without training."})
+                + " index the whole collection without training.",
+            "--fine-tune: the zoo network (--weights) or, with --net lenet, the LeNet of the store --base is"
+                + " fine-tuned on the --split share (SGD, learning rate 0.008, decay 0.0004; a new classifier for the"
+                + " collection's classes, layers up to --freeze-up-to fixed) and the rest is indexed."})
 final class TrainCommand implements Callable<Integer> {
     /** The stage name under which LeNet training reports finished epochs (LeNetTrainer's). */
     private static final String TRAINING_STAGE = "training lenet";
@@ -54,24 +60,38 @@ final class TrainCommand implements Callable<Integer> {
                     + " (default: the zoo cache, ~/.deeplearning4j/models/).")
     Path weights;
 
-    @Option(names = "--augment", description = "lenet: train on the paper's augmentation (shifts of 7, 14 and 20 px"
+    @Option(names = "--fine-tune", description = "Fine-tune the network on the --split share of each class, then"
+            + " index: a zoo network from --weights, or with --net lenet the trained LeNet of --base STORE.")
+    boolean fineTune;
+
+    @Option(names = "--freeze-up-to", paramLabel = "LAYER", description = "--fine-tune: the last layer that keeps its"
+            + " weights (default: all but the network's last stage, e.g. res4f_branch for resnet50, pool5 for"
+            + " squeezenet, pool_2 for lenet (LeNet-5); the input's name freezes nothing).")
+    String freezeUpTo;
+
+    @Option(names = "--base", paramLabel = "STORE", description = "--net lenet --fine-tune: a store saved by"
+            + " `cbir train --net lenet`, whose LeNet is fine-tuned.")
+    Path base;
+
+    @Option(names = "--augment", description = "lenet and --fine-tune: train on the paper's augmentation (shifts of 7, 14 and 20 px"
             + " and quarter-turn rotations, 52 variants per image); without it each image is used as it is.")
     boolean augment;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "lenet: the most training epochs (default: 30).")
+    @Option(names = "--epochs", paramLabel = "N", description = "lenet and --fine-tune: the most training epochs"
+            + " (default: 30 for lenet, 10 for --fine-tune).")
     Integer epochs;
 
     @Option(names = "--input-size", paramLabel = "N", description = "lenet: the network's input is N x N pixels (default: 32).")
     Integer inputSize;
 
     @Option(names = "--split", defaultValue = "0.1", paramLabel = "SHARE",
-            description = "lenet: share of each class the network trains on (default: ${DEFAULT-VALUE}).")
+            description = "lenet and --fine-tune: share of each class the network trains on (default: ${DEFAULT-VALUE}).")
     double split;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--index-all", description = "lenet: index the whole collection, training images included.")
+    @Option(names = "--index-all", description = "lenet and --fine-tune: index the whole collection, training images included.")
     boolean indexAll;
 
     @Option(names = {"-m", "--metric"}, defaultValue = "cosine",
@@ -94,11 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --net '" + net + "'; choose lenet or one of "
                     + Arrays.stream(PretrainedModel.values()).map(PretrainedModel::specName).toList());
         }
-        if (lenet) {
-            validateLeNetOptions();
-        } else {
-            rejectLeNetOptions();
-        }
+        validateOptions(lenet);
         ImageCollection images = ImageCollection.read(collection);
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images in " + collection);
@@ -107,6 +123,22 @@ final class TrainCommand implements Callable<Integer> {
                 .similarity(ComponentChoices.metric(metric))
                 .index(ComponentChoices.index(index));
         ImageCollection indexed = images;
+        if (fineTune) {
+            FineTunedExtractor untuned = fineTuning(lenet ? lenetBase() : BaseNetwork.of(pretrained()));
+            ImageCollection.Split parts = images.split(split, seed);
+            RetrievalPipeline pipeline = builder.extractor(untuned).build();
+            long start = System.nanoTime();
+            pipeline.fit(parts.train(), console);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            FineTunedExtractor tuned = (FineTunedExtractor) pipeline.extractor();
+            out.printf(Locale.ROOT, "fine-tuned %s (frozen up to %s, signature %s) on %d images of %d classes in %.1f s,"
+                    + " %d epochs%nloss per epoch:", tuned.baseName(), tuned.options().frozenUpTo(),
+                    tuned.options().signatureLayer(), parts.train().size(), tuned.classes().size(), millis / 1000.0,
+                    tuned.epochLosses().size());
+            tuned.epochLosses().forEach(loss -> out.printf(Locale.ROOT, " %.4f", loss));
+            out.println();
+            return indexAndSave(pipeline, indexAll ? images : parts.test(), console, out);
+        }
         if (lenet) {
             ImageCollection.Split parts = images.split(split, seed);
             RetrievalPipeline pipeline = builder.extractor(leNet()).build();
@@ -147,17 +179,75 @@ final class TrainCommand implements Callable<Integer> {
         return lenet.build();
     }
 
-    private FeatureExtractor pretrained() throws IOException {
+    private PretrainedExtractor pretrained() throws IOException {
         PretrainedModel model = PretrainedModel.fromSpecName(net);
         PretrainedWeights source = weights == null ? PretrainedWeights.zooCache()
                 : Files.isDirectory(weights) ? PretrainedWeights.cacheFolder(weights) : PretrainedWeights.file(weights);
         return PretrainedExtractor.builder().model(model).weights(source).download(false).build();
     }
 
-    private void validateLeNetOptions() {
+    private FineTunedExtractor fineTuning(BaseNetwork network) {
+        FineTunedExtractor.Builder tuning = FineTunedExtractor.builder(network)
+                .seed(seed)
+                .augmentation(augment ? Augmentation.paper() : Augmentation.none());
+        if (epochs != null) {
+            tuning.maxEpochs(epochs);
+        }
+        if (freezeUpTo != null) {
+            tuning.frozenUpTo(freezeUpTo);
+        }
+        return tuning.build();
+    }
+
+    /** The trained LeNet of the store {@code --base}. */
+    private BaseNetwork lenetBase() throws IOException {
+        FeatureExtractor stored = RetrievalPipeline.load(base).extractor();
+        if (!(stored instanceof LeNetExtractor lenet) || !lenet.isTrained()) {
+            throw new IllegalArgumentException("--base " + base + " holds no trained LeNet (its extractor is "
+                    + stored.spec().type() + "); make one with `cbir train COLLECTION --net lenet -o STORE`");
+        }
+        return BaseNetwork.of(lenet);
+    }
+
+    private void validateOptions(boolean lenet) {
+        if (!fineTune) {
+            String fineTuneOnly = freezeUpTo != null ? "--freeze-up-to" : base != null ? "--base" : null;
+            if (fineTuneOnly != null) {
+                throw new IllegalArgumentException(fineTuneOnly + " applies to --fine-tune only");
+            }
+            if (lenet) {
+                validateLeNetOptions();
+            } else {
+                rejectLeNetOptions();
+            }
+            return;
+        }
+        requireSplit();
+        if (inputSize != null) {
+            throw new IllegalArgumentException("--input-size does not apply to --fine-tune: the network keeps the input"
+                    + " size of its base");
+        }
+        if (lenet && base == null) {
+            throw new IllegalArgumentException("--net lenet --fine-tune needs --base STORE, a store saved by"
+                    + " `cbir train --net lenet`");
+        }
+        if (lenet && weights != null) {
+            throw new IllegalArgumentException("--weights is for the zoo networks; --net lenet --fine-tune starts from"
+                    + " the LeNet of --base");
+        }
+        if (!lenet && base != null) {
+            throw new IllegalArgumentException("--base applies to --net lenet; " + net + " starts from --weights");
+        }
+    }
+
+    private void requireSplit() {
         if (!(split > 0 && split < 1)) {
             throw new IllegalArgumentException("--split must be above 0 and below 1, got " + split);
         }
+    }
+
+    private void validateLeNetOptions() {
+        requireSplit();
         if (weights != null) {
             throw new IllegalArgumentException("--weights is for the zoo networks; lenet trains from scratch");
         }
@@ -167,8 +257,8 @@ final class TrainCommand implements Callable<Integer> {
         String lenetOnly = augment ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
                 : indexAll ? "--index-all" : null;
         if (lenetOnly != null) {
-            throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only; " + net
-                    + " is used with its ImageNet weights as they are");
+            throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only, or to --fine-tune; " + net
+                    + " without --fine-tune is used with its ImageNet weights as they are");
         }
     }
 
