@@ -62,7 +62,7 @@ class FineTunedLeNetTest {
     static void trainOnFibersThenFineTuneOnGisaxs() throws IOException {
         Path gisaxs = Samples.gisaxsDatabase();
         Path fiberFolder = gisaxs.getParent().getParent().resolve("fibers_small").resolve("database");
-        fibers = LeNetExtractor.builder().inputSize(SIZE, SIZE).batchSize(16).maxEpochs(3).seed(7)
+        fibers = LeNetExtractor.builder().learningRate(0.1).momentum(0).inputSize(SIZE, SIZE).batchSize(16).maxEpochs(3).seed(7)
                 .augmentation(Augmentation.none()).build()
                 .fit(ImageCollection.fromFolder(fiberFolder).split(0.1, 5).train(), ProgressListener.NONE);
         ImageCollection.Split split = ImageCollection.fromFolder(gisaxs).split(0.1, 11);

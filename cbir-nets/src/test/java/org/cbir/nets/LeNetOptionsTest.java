@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class LeNetOptionsTest {
 
     @Test
-    void defaultsAreThePapers() {
+    void defaultsAreDocumented() {
         LeNetOptions o = LeNetExtractor.builder().build().options();
         assertEquals(LeNetArchitecture.LENET5, o.architecture());
         assertEquals(32, o.width());
         assertEquals(32, o.height());
         assertEquals(1, o.channels());
-        assertEquals(0.1, o.learningRate());
-        assertEquals(0, o.momentum());
+        assertEquals(0.01, o.learningRate());
+        assertEquals(0.9, o.momentum());
         assertTrue(o.standardiseInput());
         assertEquals(0.04, o.decay());
         assertEquals(0.1, o.lossThreshold());

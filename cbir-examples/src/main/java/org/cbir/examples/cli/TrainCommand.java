@@ -15,7 +15,9 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.BaseNetwork;
 import org.cbir.nets.FineTunedExtractor;
+import org.cbir.nets.LeNetArchitecture;
 import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.TrainingHistory;
 import org.cbir.nets.PretrainedExtractor;
 import org.cbir.nets.PretrainedModel;
 import org.cbir.nets.PretrainedWeights;
@@ -41,8 +43,6 @@ import picocli.CommandLine.Spec;
                 + " fine-tuned on the --split share (SGD, learning rate 0.008, decay 0.0004; a new classifier for the"
                 + " collection's classes, layers up to --freeze-up-to fixed) and the rest is indexed."})
 final class TrainCommand implements Callable<Integer> {
-    /** The stage name under which LeNet training reports finished epochs (LeNetTrainer's). */
-    private static final String TRAINING_STAGE = "training lenet";
     private static final String LENET = "lenet";
 
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Folder of images (label = sub-folder) or CSV of path,label.")
@@ -83,6 +83,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--input-size", paramLabel = "N", description = "lenet: the network's input is N x N pixels (default: 32).")
     Integer inputSize;
+
+    @Option(names = "--architecture", paramLabel = "NAME",
+            description = "lenet: lenet5 (LeNet-5, the default) or pycbir (pyCBIR's wider network, 30 times costlier).")
+    String architecture;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE",
+            description = "lenet: initial SGD learning rate (default: 0.01 with momentum 0.9; the paper's plain SGD used 0.1).")
+    Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "M",
+            description = "lenet: Nesterov momentum in [0, 1) (default: 0.9; 0 for the paper's plain SGD).")
+    Double momentum;
 
     @Option(names = "--split", defaultValue = "0.1", paramLabel = "SHARE",
             description = "lenet and --fine-tune: share of each class the network trains on (default: ${DEFAULT-VALUE}).")
@@ -142,12 +154,11 @@ final class TrainCommand implements Callable<Integer> {
         if (lenet) {
             ImageCollection.Split parts = images.split(split, seed);
             RetrievalPipeline pipeline = builder.extractor(leNet()).build();
-            EpochCounter epochsRun = new EpochCounter(console);
-            long start = System.nanoTime();
-            pipeline.fit(parts.train(), epochsRun);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            out.printf(Locale.ROOT, "trained lenet on %d images of %d classes in %.1f s, %d epochs%n",
-                    parts.train().size(), parts.train().labels().size(), millis / 1000.0, epochsRun.epochs());
+            pipeline.fit(parts.train(), console);
+            TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
+            out.printf(Locale.ROOT, "trained lenet on %d images of %d classes in %.1f s, %d epochs, final loss %.4f%n",
+                    parts.train().size(), parts.train().labels().size(), history.duration().toMillis() / 1000.0,
+                    history.epochs(), history.finalLoss());
             indexed = indexAll ? images : parts.test();
             return indexAndSave(pipeline, indexed, console, out);
         }
@@ -175,6 +186,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (inputSize != null) {
             lenet.inputSize(inputSize, inputSize);
+        }
+        if (architecture != null) {
+            lenet.architecture(LeNetArchitecture.parse(architecture));
+        }
+        if (learningRate != null) {
+            lenet.learningRate(learningRate);
+        }
+        if (momentum != null) {
+            lenet.momentum(momentum);
         }
         return lenet.build();
     }
@@ -227,6 +247,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--input-size does not apply to --fine-tune: the network keeps the input"
                     + " size of its base");
         }
+        if (lenetTrainingOption() != null) {
+            throw new IllegalArgumentException(lenetTrainingOption() + " applies to training a LeNet from scratch;"
+                    + " --fine-tune uses the paper's rate 0.008 and decay 0.0004");
+        }
         if (lenet && base == null) {
             throw new IllegalArgumentException("--net lenet --fine-tune needs --base STORE, a store saved by"
                     + " `cbir train --net lenet`");
@@ -238,6 +262,12 @@ final class TrainCommand implements Callable<Integer> {
         if (!lenet && base != null) {
             throw new IllegalArgumentException("--base applies to --net lenet; " + net + " starts from --weights");
         }
+    }
+
+    /** The first LeNet-only training option given, or null. */
+    private String lenetTrainingOption() {
+        return architecture != null ? "--architecture" : learningRate != null ? "--learning-rate"
+                : momentum != null ? "--momentum" : null;
     }
 
     private void requireSplit() {
@@ -255,32 +285,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private void rejectLeNetOptions() {
         String lenetOnly = augment ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
-                : indexAll ? "--index-all" : null;
+                : indexAll ? "--index-all" : lenetTrainingOption();
         if (lenetOnly != null) {
             throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only, or to --fine-tune; " + net
                     + " without --fine-tune is used with its ImageNet weights as they are");
-        }
-    }
-
-    /** Passes progress on and remembers the last finished training epoch. */
-    private static final class EpochCounter implements ProgressListener {
-        private final ProgressListener next;
-        private long epochs;
-
-        EpochCounter(ProgressListener next) {
-            this.next = next;
-        }
-
-        @Override
-        public synchronized void onProgress(String stage, long done, long total) {
-            if (stage.equals(TRAINING_STAGE)) {
-                epochs = Math.max(epochs, done);
-            }
-            next.onProgress(stage, done, total);
-        }
-
-        synchronized long epochs() {
-            return epochs;
         }
     }
 }
