@@ -81,7 +81,7 @@ final class BlockScan {
         float[] tileScratch = null;
         float[] row = new float[dimension];
         for (int b = from; b < to; b++) {
-            if (tileScratch == null) {
+            if (tileScratch == null && store.isMappedBlock(b)) {
                 rowScratch = new float[store.rowsPerBlock() * dimension];
                 tileScratch = new float[store.rowsPerBlock() * dimension];
             }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The id of every row of a store and the way back from an id to its row, without boxing: ids
  * by row in chunks of {@value #CHUNK_IDS} longs (no array is ever copied to grow, and at most
  * one chunk has spare room), and an open-addressing hash table (linear probing) whose slots hold
- * only {@code row + 1} (0 marks an empty slot), the key being read from the id chunks. The table
+ * only {@code row + 1} (0 marks an empty slot; pages of 256 KiB, so the collector never sees a
+ * huge array), the key being read from the id chunks. The table
  * has any size, not only powers of two (a slot is chosen by multiplying the hash by the size,
  * Lemire's "fastrange"), grows by half when it is 4/5 full and so stays between 8/15 and 4/5
  * full: 5 to 7.5 bytes per row. With the 8 bytes of the id that is 13 to 15.5 bytes per row,
@@ -20,15 +21,19 @@ final class IdRows {
     private static final int CHUNK_IDS = 1 << CHUNK_BITS;
     private static final int MIN_SLOTS = 16;
     private static final double MAX_LOAD = 0.8;
+    private static final int PAGE_BITS = 16;
+    private static final int PAGE_SLOTS = 1 << PAGE_BITS;
 
     private long[][] chunks = new long[0][];
     private int rows;
-    private int[] slots;
+    /** The hash table, in pages of {@value #PAGE_SLOTS} slots (no huge array for the collector). */
+    private int[][] pages;
+    private int slots;
     private int entries;
 
     /** An empty table sized for {@code expectedRows} rows (it grows beyond as needed). */
     IdRows(int expectedRows) {
-        slots = new int[slotsFor(expectedRows)];
+        allocate(slotsFor(expectedRows));
     }
 
     /** Rows in the id chunks, live or not. */
@@ -43,9 +48,9 @@ final class IdRows {
 
     /** The row of {@code id}, or -1 when the id is not in the table. */
     int rowOf(long id) {
-        int slot = home(id, slots.length);
+        int slot = home(id, slots);
         while (true) {
-            int entry = slots[slot];
+            int entry = slot(slot);
             if (entry == 0) {
                 return -1;
             }
@@ -67,8 +72,8 @@ final class IdRows {
             chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(CHUNK_IDS, 2 * inChunk));
         }
         chunks[chunk][inChunk] = id;
-        if (entries + 1 > slots.length * MAX_LOAD) {
-            rehash(slots.length + (slots.length >> 1));
+        if (entries + 1 > slots * MAX_LOAD) {
+            rehash(slots + (slots >> 1));
         }
         insert(id, rows);
         entries++;
@@ -77,9 +82,9 @@ final class IdRows {
 
     /** Takes {@code id} out of the table (its row keeps the id); returns its row or -1. */
     int unlink(long id) {
-        int slot = home(id, slots.length);
+        int slot = home(id, slots);
         while (true) {
-            int entry = slots[slot];
+            int entry = slot(slot);
             if (entry == 0) {
                 return -1;
             }
@@ -88,18 +93,18 @@ final class IdRows {
             }
             slot = next(slot);
         }
-        int row = slots[slot] - 1;
+        int row = slot(slot) - 1;
         // backward-shift deletion: pull later entries of the cluster into the gap
         int gap = slot;
-        for (int next = next(gap); slots[next] != 0; next = next(next)) {
-            int home = home(id(slots[next] - 1), slots.length);
+        for (int next = next(gap); slot(next) != 0; next = next(next)) {
+            int home = home(id(slot(next) - 1), slots);
             boolean movable = gap <= next ? home <= gap || home > next : home <= gap && home > next;
             if (movable) {
-                slots[gap] = slots[next];
+                setSlot(gap, slot(next));
                 gap = next;
             }
         }
-        slots[gap] = 0;
+        setSlot(gap, 0);
         entries--;
         return row;
     }
@@ -109,12 +114,12 @@ final class IdRows {
         int last = rows - 1;
         if (row != last) {
             long moved = id(last);
-            int slot = home(moved, slots.length);
-            while (slots[slot] != last + 1) {
+            int slot = home(moved, slots);
+            while (slot(slot) != last + 1) {
                 slot = next(slot);
             }
             chunks[row >>> CHUNK_BITS][row & (CHUNK_IDS - 1)] = moved;
-            slots[slot] = row + 1;
+            setSlot(slot, row + 1);
         }
         rows = last;
         int chunksInUse = (rows + CHUNK_IDS - 1) >>> CHUNK_BITS;
@@ -125,7 +130,10 @@ final class IdRows {
 
     /** Bytes held by the arrays (not counting array headers), for tests of the memory budget. */
     long bytes() {
-        long bytes = 4L * slots.length;
+        long bytes = 0;
+        for (int[] page : pages) {
+            bytes += 4L * page.length;
+        }
         for (long[] chunk : chunks) {
             bytes += 8L * chunk.length;
         }
@@ -133,23 +141,41 @@ final class IdRows {
     }
 
     private void insert(long id, int row) {
-        int slot = home(id, slots.length);
-        while (slots[slot] != 0) {
+        int slot = home(id, slots);
+        while (slot(slot) != 0) {
             slot = next(slot);
         }
-        slots[slot] = row + 1;
+        setSlot(slot, row + 1);
+    }
+
+    private int slot(int slot) {
+        return pages[slot >>> PAGE_BITS][slot & (PAGE_SLOTS - 1)];
+    }
+
+    private void setSlot(int slot, int value) {
+        pages[slot >>> PAGE_BITS][slot & (PAGE_SLOTS - 1)] = value;
     }
 
     private int next(int slot) {
-        return slot + 1 == slots.length ? 0 : slot + 1;
+        return slot + 1 == slots ? 0 : slot + 1;
+    }
+
+    private void allocate(int size) {
+        slots = size;
+        pages = new int[(size + PAGE_SLOTS - 1) >>> PAGE_BITS][];
+        for (int p = 0; p < pages.length; p++) {
+            pages[p] = new int[Math.min(PAGE_SLOTS, size - p * PAGE_SLOTS)];
+        }
     }
 
     private void rehash(int size) {
-        int[] old = slots;
-        slots = new int[size];
-        for (int entry : old) {
-            if (entry != 0) {
-                insert(id(entry - 1), entry - 1);
+        int[][] old = pages;
+        allocate(size);
+        for (int[] page : old) {
+            for (int entry : page) {
+                if (entry != 0) {
+                    insert(id(entry - 1), entry - 1);
+                }
             }
         }
     }

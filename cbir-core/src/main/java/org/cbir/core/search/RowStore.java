@@ -199,10 +199,16 @@ final class RowStore {
         return (mappedRows + rowsPerBlock - 1) / rowsPerBlock + (heapRows + rowsPerBlock - 1) / rowsPerBlock;
     }
 
+    /** Whether block {@code b} holds mapped rows (which {@link #block} copies into scratch arrays). */
+    boolean isMappedBlock(int b) {
+        return b < (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
+    }
+
     /**
      * Block {@code b} of {@link #blocks()}, in tiles: heap rows are read in place, mapped rows
      * are first copied into {@code rowScratch}, then tiled into {@code tileScratch} (both at
-     * least {@code rowsPerBlock * dimension} floats, owned by the calling thread).
+     * least {@code rowsPerBlock * dimension} floats, owned by the calling thread; they may be null
+     * when {@link #isMappedBlock} is false).
      */
     Block block(int b, float[] rowScratch, float[] tileScratch) {
         int mappedBlocks = (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
