@@ -23,7 +23,9 @@ import org.cbir.core.math.VectorMath;
  */
 final class RowStore {
     private static final int W = RowTiles.WIDTH;
-    private static final int BLOCK_FLOATS = 1 << 16;
+    /** Floats per chunk: just under 256 KiB, so that chunks pack the collector's regions (whose sizes are
+     * multiples of 1 MiB) with no gap: a chunk of exactly 256 KiB plus its header fits 15 times in 4 MiB. */
+    private static final int BLOCK_FLOATS = (1 << 16) - 64;
     private static final int FIRST_CHUNK_ROWS = 16;
     /**
      * Rows whose norm lies outside this range could overflow or underflow the float kernels
