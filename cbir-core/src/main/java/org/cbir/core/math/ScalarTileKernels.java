@@ -1,5 +1,7 @@
 package org.cbir.core.math;
 
+import java.util.Arrays;
+
 /**
  * Plain Java loops over the tiles of {@link RowTiles}: the inner loop over the rows of a tile
  * is a simple array loop that the JIT may vectorise by itself. The fallback wherever the Vector
@@ -19,8 +21,8 @@ final class ScalarTileKernels implements TileKernels {
         float[] dot = new float[W];
         float[] norm = new float[W];
         for (int t = 0, base = offset; t < tiles; t++, base += W * d) {
-            java.util.Arrays.fill(dot, 0f);
-            java.util.Arrays.fill(norm, 0f);
+            Arrays.fill(dot, 0f);
+            Arrays.fill(norm, 0f);
             for (int j = 0; j < d; j++) {
                 float q = query[j];
                 int at = base + j * W;
@@ -40,7 +42,7 @@ final class ScalarTileKernels implements TileKernels {
     public void inverseNorms(int dimension, float[] data, int offset, int tiles, float[] out, int outOffset) {
         float[] norm = new float[W];
         for (int t = 0, base = offset; t < tiles; t++, base += W * dimension) {
-            java.util.Arrays.fill(norm, 0f);
+            Arrays.fill(norm, 0f);
             for (int j = 0; j < dimension; j++) {
                 int at = base + j * W;
                 for (int r = 0; r < W; r++) {
@@ -62,7 +64,7 @@ final class ScalarTileKernels implements TileKernels {
             float[] query = queries[q];
             int d = query.length;
             for (int t = 0, base = offset; t < tiles; t++, base += W * d) {
-                java.util.Arrays.fill(dot, 0f);
+                Arrays.fill(dot, 0f);
                 for (int j = 0; j < d; j++) {
                     float x = query[j];
                     int at = base + j * W;
@@ -83,7 +85,7 @@ final class ScalarTileKernels implements TileKernels {
         int d = query.length;
         float[] sum = new float[W];
         for (int t = 0, base = offset; t < tiles; t++, base += W * d) {
-            java.util.Arrays.fill(sum, 0f);
+            Arrays.fill(sum, 0f);
             for (int j = 0; j < d; j++) {
                 float q = query[j];
                 int at = base + j * W;
