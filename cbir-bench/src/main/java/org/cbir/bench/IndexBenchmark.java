@@ -1,5 +1,6 @@
 package org.cbir.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,8 +20,9 @@ import org.cbir.index.lsh.LshForest;
  * Index speed, recall and memory on synthetic clustered vectors (1,000 Gaussian clusters,
  * seeded), cosine distance, top 10: build time, heap bytes per vector, single-query latency
  * (mean and median over the queries, after a warm-up of both paths), per-query latency in batches
- * of 32 ({@code searchAll}; mean and median over the batches), and recall@10 against the exact
- * scan.
+ * of 32 ({@code searchAll}; mean and median over the batches), recall@10 against the exact
+ * scan, and the CPU time of the process per query for both (which, on a machine shared with other
+ * work, says what the query costs where wall-clock times depend on the load).
  * Prints the Markdown rows of BENCHMARKS.md.
  *
  * <p>Arguments: {@code n dimension [indexes]} where indexes is a comma list of {@code exact},
@@ -56,8 +58,8 @@ public final class IndexBenchmark {
         }
         List<List<Neighbor>> truth = null;
         System.out.println("| n | d | index | build (s) | heap B/vector | 1 query (ms) mean / median "
-                + "| batch of 32 (ms/query) mean / median | recall@10 |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|");
+                + "| batch of 32 (ms/query) mean / median | recall@10 | CPU ms/query: 1 query / batch |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         for (String name : chosen) {
             Index index = factories.get(name).create(dimension, Similarities.cosine());
             long heapBefore = usedHeap();
@@ -74,6 +76,7 @@ public final class IndexBenchmark {
                     index.search(q, K);
                 }
             }
+            long cpuStart = processCpuNanos();
             double[] singles = new double[QUERIES];
             List<List<Neighbor>> results = new ArrayList<>();
             for (int q = 0; q < QUERIES; q++) {
@@ -81,6 +84,8 @@ public final class IndexBenchmark {
                 results.add(index.search(queries.get(q), K));
                 singles[q] = (System.nanoTime() - start) / 1e6;
             }
+            double singleCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
+            cpuStart = processCpuNanos();
             double[] batches = new double[(QUERIES + BATCH - 1) / BATCH];
             for (int from = 0, b = 0; from < QUERIES; from += BATCH, b++) {
                 int to = Math.min(QUERIES, from + BATCH);
@@ -88,16 +93,23 @@ public final class IndexBenchmark {
                 index.searchAll(queries.subList(from, to), K);
                 batches[b] = (System.nanoTime() - start) / 1e6 / (to - from);
             }
+            double batchCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
             if (name.equals("exact")) {
                 truth = results;
             }
             String recall = truth == null ? "-" : String.format(Locale.ROOT, "%.3f", recall(truth, results));
-            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s |%n", n,
-                    dimension, index.spec(), build, bytesPerVector, mean(singles), median(singles), mean(batches),
-                    median(batches), recall);
+            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f |%n",
+                    n, dimension, index.spec(), build, bytesPerVector, mean(singles), median(singles), mean(batches),
+                    median(batches), recall, singleCpu, batchCpu);
             index = null;
             results = null;
         }
+    }
+
+    /** CPU time of the whole process (all threads, the collector's and the compiler's included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double mean(double[] values) {
