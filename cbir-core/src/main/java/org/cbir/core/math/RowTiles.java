@@ -75,7 +75,7 @@ public final class RowTiles {
      * {@link #cosineScores(float[], float[], int, int, float[], int)} for queries
      * {@code [0, count)} of {@code queries} (all of one length), given the rows'
      * {@link #inverseNorms} at {@code inverseNorms[outOffset...]}; query {@code q} writes into
-     * {@code out[q]}. Each tile is read once for four queries.
+     * {@code out[q]}. The vector kernels read each tile once for up to eight queries.
      */
     public void cosineScores(float[][] queries, int count, float[] data, int offset, int tiles, float[] inverseNorms,
             float[][] out, int outOffset) {

@@ -13,9 +13,9 @@ import org.cbir.core.math.RowTiles;
  * are split into contiguous ranges scanned in parallel on the common fork-join pool (when the
  * work is large enough to repay the forking); within a range, each block is cut into spans of at
  * most {@value #SPAN_ROWS} rows, and each span, while it is in cache, is scored by
- * {@link RowTiles} kernels for every query of the batch (four queries per pass over a tile), so
- * that a batch reads the store from memory once. A vectorised-friendly loop then compares the
- * span's scores with each query's current bound ({@link ScanCandidates#bound()}): only the few
+ * {@link RowTiles} kernels for every query of the batch (up to eight queries per pass over a
+ * tile), so that a batch reads the store from memory once. A tight loop then compares the span's
+ * scores with each query's current bound ({@link ScanCandidates#bound()}): only the few
  * rows that may still belong to the k best reach the query's {@link ScanCandidates}. (A batch
  * whose candidates would exceed {@link #CANDIDATE_BUDGET} is split into several passes.) The
  * candidates of all ranges are merged and re-scored with {@link Similarity#distance}, so the
