@@ -1,5 +1,6 @@
 package org.cbir.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,8 +18,11 @@ import org.cbir.index.lsh.LshForest;
 
 /**
  * Index speed, recall and memory on synthetic clustered vectors (1,000 Gaussian clusters,
- * seeded), cosine distance, top 10: build time, heap bytes per vector, single-query latency,
- * per-query latency in batches of 32 ({@code searchAll}), and recall@10 against the exact scan.
+ * seeded), cosine distance, top 10: build time, heap bytes per vector, single-query latency
+ * (mean and median over the queries, after a warm-up of both paths), per-query latency in batches
+ * of 32 ({@code searchAll}; mean and median over the batches), recall@10 against the exact
+ * scan, and the CPU time of the process per query for both (which, on a machine shared with other
+ * work, says what the query costs where wall-clock times depend on the load).
  * Prints the Markdown rows of BENCHMARKS.md.
  *
  * <p>Arguments: {@code n dimension [indexes]} where indexes is a comma list of {@code exact},
@@ -53,8 +57,9 @@ public final class IndexBenchmark {
             queries.add(gaussian(random, dimension, 0.3f, centres[random.nextInt(CLUSTERS)]));
         }
         List<List<Neighbor>> truth = null;
-        System.out.println("| n | d | index | build (s) | heap B/vector | 1 query (ms) | batch of 32 (ms/query) | recall@10 |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|");
+        System.out.println("| n | d | index | build (s) | heap B/vector | 1 query (ms) mean / median "
+                + "| batch of 32 (ms/query) mean / median | recall@10 | CPU ms/query: 1 query / batch |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         for (String name : chosen) {
             Index index = factories.get(name).create(dimension, Similarities.cosine());
             long heapBefore = usedHeap();
@@ -65,27 +70,57 @@ public final class IndexBenchmark {
             }
             double build = (System.nanoTime() - start) / 1e9;
             long bytesPerVector = (usedHeap() - heapBefore) / n;
-            index.searchAll(queries.subList(0, 20), K);
-            start = System.nanoTime();
+            for (int w = 0; w < 2; w++) { // warm-up: let the JIT compile both paths
+                index.searchAll(queries.subList(0, BATCH), K);
+                for (float[] q : queries.subList(0, 10)) {
+                    index.search(q, K);
+                }
+            }
+            long cpuStart = processCpuNanos();
+            double[] singles = new double[QUERIES];
             List<List<Neighbor>> results = new ArrayList<>();
-            for (float[] q : queries) {
-                results.add(index.search(q, K));
+            for (int q = 0; q < QUERIES; q++) {
+                start = System.nanoTime();
+                results.add(index.search(queries.get(q), K));
+                singles[q] = (System.nanoTime() - start) / 1e6;
             }
-            double single = (System.nanoTime() - start) / 1e6 / QUERIES;
-            start = System.nanoTime();
-            for (int from = 0; from < QUERIES; from += BATCH) {
-                index.searchAll(queries.subList(from, Math.min(QUERIES, from + BATCH)), K);
+            double singleCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
+            cpuStart = processCpuNanos();
+            double[] batches = new double[(QUERIES + BATCH - 1) / BATCH];
+            for (int from = 0, b = 0; from < QUERIES; from += BATCH, b++) {
+                int to = Math.min(QUERIES, from + BATCH);
+                start = System.nanoTime();
+                index.searchAll(queries.subList(from, to), K);
+                batches[b] = (System.nanoTime() - start) / 1e6 / (to - from);
             }
-            double batched = (System.nanoTime() - start) / 1e6 / QUERIES;
+            double batchCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
             if (name.equals("exact")) {
                 truth = results;
             }
             String recall = truth == null ? "-" : String.format(Locale.ROOT, "%.3f", recall(truth, results));
-            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f | %.2f | %s |%n", n, dimension,
-                    index.spec(), build, bytesPerVector, single, batched, recall);
+            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f |%n",
+                    n, dimension, index.spec(), build, bytesPerVector, mean(singles), median(singles), mean(batches),
+                    median(batches), recall, singleCpu, batchCpu);
             index = null;
             results = null;
         }
+    }
+
+    /** CPU time of the whole process (all threads, the collector's and the compiler's included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private static double recall(List<List<Neighbor>> truth, List<List<Neighbor>> results) {

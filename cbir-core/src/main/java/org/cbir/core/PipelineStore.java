@@ -11,6 +11,7 @@ import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.Manifest;
+import org.cbir.core.search.ExactIndexFactory;
 import org.cbir.core.spi.Components;
 
 /**
@@ -62,6 +63,14 @@ final class PipelineStore {
     }
 
     static PipelineParts load(Path requested) throws IOException {
+        return load(requested, false);
+    }
+
+    /**
+     * Loads a saved pipeline; {@code mapExactIndex} memory-maps a saved exact index
+     * ({@link ExactIndexFactory#mapped()}) instead of reading it onto the heap.
+     */
+    static PipelineParts load(Path requested, boolean mapExactIndex) throws IOException {
         Path directory = AtomicDirectory.resolveForReading(requested);
         Path manifestFile = directory.resolve(MANIFEST);
         Manifest manifest = Manifest.read(manifestFile);
@@ -84,6 +93,9 @@ final class PipelineStore {
         }
         Similarity similarity = Components.restore(spec(manifest, "similarity"), null, Similarity.class);
         IndexFactory factory = Components.restore(spec(manifest, "index"), null, IndexFactory.class);
+        if (mapExactIndex && factory instanceof ExactIndexFactory) {
+            factory = ExactIndexFactory.mapped();
+        }
         Index index = factory.load(directory.resolve("index"), similarity);
         List<ImageRecord> records = readRecords(directory.resolve(RECORDS));
         int count = manifest.requireInt("count");

@@ -281,9 +281,14 @@ public final class RetrievalPipeline {
         return load(directory, builder());
     }
 
-    /** Loads a pipeline with the threads, batch size and strictness of {@code options}. */
+    /**
+     * Loads a pipeline with the threads, batch size and strictness of {@code options}, and with
+     * its exact index memory-mapped when {@code options} say {@link Builder#mapExactIndex(boolean)}
+     * (the other options of the builder, such as its extractor or index, are ignored: the saved
+     * ones are used).
+     */
     public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
-        PipelineParts parts = PipelineStore.load(directory);
+        PipelineParts parts = PipelineStore.load(directory, options.mapExactIndex);
         return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
     }
 
@@ -387,6 +392,7 @@ public final class RetrievalPipeline {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int batchSize = 256;
         private boolean strict;
+        private boolean mapExactIndex;
 
         private Builder() {
         }
@@ -430,6 +436,18 @@ public final class RetrievalPipeline {
         /** Whether one unusable image aborts {@code addAll} instead of being skipped; off by default. */
         public Builder strict(boolean strict) {
             this.strict = strict;
+            return this;
+        }
+
+        /**
+         * For {@link RetrievalPipeline#load(Path, Builder)} only: whether a saved exact index is
+         * memory-mapped from its file ({@link org.cbir.core.search.ExactIndexFactory#mapped()})
+         * instead of read onto the heap, so that signatures larger than the heap stay searchable
+         * (results are identical; speed depends on the page cache). Off by default; ignored by
+         * {@link #build()} and for other index types.
+         */
+        public Builder mapExactIndex(boolean mapExactIndex) {
+            this.mapExactIndex = mapExactIndex;
             return this;
         }
 

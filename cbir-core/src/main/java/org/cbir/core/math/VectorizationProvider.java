@@ -38,6 +38,35 @@ final class VectorizationProvider {
         return Holder.KERNELS;
     }
 
+    /**
+     * The tile kernels of {@link RowTiles} for this JVM: the Vector API ones when {@link #kernels()}
+     * chose the Vector API and the CPU has 256-bit vectors, the scalar ones otherwise.
+     */
+    static TileKernels tileKernels() {
+        if (!(kernels() instanceof ScalarVectorKernels)) {
+            Optional<TileKernels> tiles = panamaTiles();
+            if (tiles.isPresent()) {
+                return tiles.get();
+            }
+        }
+        return new ScalarTileKernels();
+    }
+
+    /** The Vector API tile kernels when the module is readable and the CPU has 256-bit vectors, else empty. */
+    static Optional<TileKernels> panamaTiles() {
+        Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
+        if (module.isEmpty() || !VectorizationProvider.class.getModule().canRead(module.get())) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> type = Class.forName("org.cbir.core.math.PanamaTileKernels");
+            return Optional.of((TileKernels) type.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
+            LOG.debug("Vector API tile kernels unavailable", e);
+            return Optional.empty();
+        }
+    }
+
     /** The Vector API kernels when the module is readable and the CPU suits, else empty. */
     static Optional<VectorKernels> panama() {
         Optional<Module> module = ModuleLayer.boot().findModule(MODULE);

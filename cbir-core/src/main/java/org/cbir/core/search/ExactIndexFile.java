@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.cbir.core.Similarity;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.math.RowTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,11 +130,11 @@ final class ExactIndexFile {
                 RowStore.rowsPerBlock(dimension));
         RowStore store;
         try {
-            store = new RowStore(dimension, ExactIndex.keepsInverseNorms(similarity), rows, layout.ids());
+            store = new RowStore(dimension, ExactIndex.checksNorms(similarity), rows, layout.ids());
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(file, e.getMessage());
         }
-        return new ExactIndex(dimension, similarity, true, store);
+        return new ExactIndex(dimension, similarity, true, store, RowTiles.preferred());
     }
 
     private record MappedLayout(int dimension, long[] ids, long vectorsStart) {

@@ -1,44 +1,54 @@
 package org.cbir.core.search;
 
 import java.util.Arrays;
+import org.cbir.core.math.RowTiles;
 import org.cbir.core.math.VectorMath;
 
 /**
  * The vectors of an {@link ExactIndex}: rows of {@code dimension} floats, each with an id, stored
- * contiguously so that a scan streams through memory. Rows {@code [0, mappedRows)} come from a
- * read-only {@link MappedRows} (a mapped load; removing one of them only marks it dead), the
- * rest live on the heap in chunks of {@link #rowsPerBlock()} rows (about 256 KiB, so one chunk
- * stays in the L2 cache while a batch of queries scans it); removing a heap row moves the last
- * heap row into its place. The first chunk grows by doubling, so a small index stays small.
+ * contiguously in tiles of {@link RowTiles#WIDTH} rows (dimension-major inside a tile, see
+ * {@link RowTiles}) so that a scan streams through memory and scores a tile of rows per
+ * instruction. Rows {@code [0, mappedRows)} come from a read-only {@link MappedRows} (a mapped
+ * load, stored row after row; a scan copies a block into tiles; removing one of them only marks
+ * it dead), the rest live on the heap in chunks of {@link #rowsPerBlock()} rows (about 256 KiB,
+ * so one chunk stays in the L2 cache while a batch of queries scans it); removing a heap row
+ * moves the last heap row into its place. The first chunk grows by doubling, so a small index
+ * stays small.
  *
- * <p>Memory per heap row: {@code 4 * dimension} bytes of floats, the id and its hash slot
- * ({@link IdRows}, about 18 bytes), and with {@code keepInverseNorms} 4 bytes for
- * {@code 1 / |v|} (which makes a cosine scan one dot product per row).
+ * <p>Memory per heap row: {@code 4 * dimension} bytes of floats and 13 to 15.5 bytes for the id
+ * and its hash slot ({@link IdRows}); norms are not stored (a cosine scan recomputes them from
+ * the rows it reads, which costs no extra memory traffic).
  *
  * <p>Not thread-safe: {@link ExactIndex} guards it with its read/write lock.
  */
 final class RowStore {
-    private static final int BLOCK_FLOATS = 1 << 16;
+    private static final int W = RowTiles.WIDTH;
+    /** Floats per chunk: just under 256 KiB, so that chunks pack the collector's regions (whose sizes are
+     * multiples of 1 MiB) with no gap: a chunk of exactly 256 KiB plus its header fits 15 times in 4 MiB. */
+    private static final int BLOCK_FLOATS = (1 << 16) - 64;
     private static final int FIRST_CHUNK_ROWS = 16;
-    /** Rows whose norm lies outside this range may overflow or underflow the float kernels. */
-    private static final double MAX_SAFE_NORM = 1e30;
-    private static final double MIN_SAFE_NORM = 1e-30;
+    /**
+     * Rows whose norm lies outside this range could overflow or underflow the float kernels
+     * (the squared norm must stay a normal float, far from overflow).
+     */
+    private static final double MAX_SAFE_NORM = 1e15;
+    private static final double MIN_SAFE_NORM = 1e-15;
 
     private final int dimension;
     private final int rowsPerBlock;
     private final MappedRows mapped;
     private final int mappedRows;
     private final long[] dead;
+    private final boolean checkNorms;
     private int deadRows;
     private float[][] chunks = new float[0][];
     private int heapRows;
-    private float[] inverseNorms;
     private boolean extremeRows;
     private final IdRows ids;
 
-    /** A store of heap rows only. */
-    RowStore(int dimension, boolean keepInverseNorms) {
-        this(dimension, keepInverseNorms, null, new long[0]);
+    /** A store of heap rows only; {@code checkNorms} tracks {@link #hasExtremeRows()}. */
+    RowStore(int dimension, boolean checkNorms) {
+        this(dimension, checkNorms, null, new long[0]);
     }
 
     /**
@@ -47,32 +57,32 @@ final class RowStore {
      *
      * @throws IllegalArgumentException if an id appears twice
      */
-    RowStore(int dimension, boolean keepInverseNorms, MappedRows mapped, long[] mappedIds) {
+    RowStore(int dimension, boolean checkNorms, MappedRows mapped, long[] mappedIds) {
         this.dimension = dimension;
         this.rowsPerBlock = rowsPerBlock(dimension);
         this.mapped = mapped;
         this.mappedRows = mappedIds.length;
         this.dead = new long[(mappedRows + 63) >>> 6];
+        this.checkNorms = checkNorms;
         this.ids = new IdRows(mappedRows);
-        this.inverseNorms = keepInverseNorms ? new float[Math.max(8, mappedRows)] : null;
         for (long id : mappedIds) {
             if (ids.rowOf(id) >= 0) {
                 throw new IllegalArgumentException("id " + id + " appears twice");
             }
             ids.append(id);
         }
-        if (keepInverseNorms) {
+        if (checkNorms) {
             float[] row = new float[dimension];
-            for (int r = 0; r < mappedRows; r++) {
+            for (int r = 0; r < mappedRows && !extremeRows; r++) {
                 mapped.copyRow(r, row);
-                noteNorm(r, row);
+                noteNorm(row);
             }
         }
     }
 
-    /** Rows per scan block and per heap chunk: about 64 Ki floats, at least one row. */
+    /** Rows per scan block and per heap chunk: about 64 Ki floats, a multiple of the tile width. */
     static int rowsPerBlock(int dimension) {
-        return Math.max(1, BLOCK_FLOATS / dimension);
+        return Math.max(W, BLOCK_FLOATS / dimension / W * W);
     }
 
     int dimension() {
@@ -104,7 +114,7 @@ final class RowStore {
 
     /**
      * Whether some stored vector has a norm so large or small (or not finite) that the float
-     * kernels could overflow or underflow; tracked only with {@code keepInverseNorms}.
+     * kernels could overflow or underflow; tracked only with {@code checkNorms}.
      */
     boolean hasExtremeRows() {
         return extremeRows;
@@ -119,28 +129,28 @@ final class RowStore {
         return ids.rowOf(id);
     }
 
-    /** {@code 1 / |v|} of the row's vector (0 for a zero vector); only with {@code keepInverseNorms}. */
-    float inverseNorm(int row) {
-        return inverseNorms[row];
-    }
-
     /** Appends {@code vector} (copied) under {@code id}, which must not be present. */
     void add(long id, float[] vector) {
         int chunk = heapRows / rowsPerBlock;
         int inChunk = heapRows - chunk * rowsPerBlock;
+        int needed = (inChunk / W + 1) * W * dimension;
         if (chunk == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunk + 1);
-            chunks[chunk] = new float[(chunk == 0 ? Math.min(rowsPerBlock, FIRST_CHUNK_ROWS) : rowsPerBlock) * dimension];
-        } else if (chunks[chunk].length < (inChunk + 1) * dimension) {
+            int first = chunk == 0 ? Math.min(rowsPerBlock, FIRST_CHUNK_ROWS) : rowsPerBlock;
+            chunks[chunk] = new float[first * dimension];
+        } else if (chunks[chunk].length < needed) {
             chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(rowsPerBlock, 2 * inChunk) * dimension);
         }
-        System.arraycopy(vector, 0, chunks[chunk], inChunk * dimension, dimension);
-        int row = ids.append(id);
-        heapRows++;
-        if (inverseNorms != null && row >= inverseNorms.length) {
-            inverseNorms = Arrays.copyOf(inverseNorms, Math.max(row + 1, inverseNorms.length + (inverseNorms.length >> 1)));
+        float[] data = chunks[chunk];
+        int at = tileIndex(inChunk);
+        for (int j = 0; j < dimension; j++, at += W) {
+            data[at] = vector[j];
         }
-        noteNorm(row, vector);
+        ids.append(id);
+        heapRows++;
+        if (checkNorms) {
+            noteNorm(vector);
+        }
     }
 
     /** Removes the row of {@code id}; returns whether there was one. */
@@ -156,11 +166,12 @@ final class RowStore {
         }
         int last = rows() - 1;
         if (row != last) {
-            int lastChunk = (last - mappedRows) / rowsPerBlock;
-            int lastOffset = (last - mappedRows - lastChunk * rowsPerBlock) * dimension;
-            System.arraycopy(chunks[lastChunk], lastOffset, chunks[chunkOf(row)], offsetOf(row), dimension);
-            if (inverseNorms != null) {
-                inverseNorms[row] = inverseNorms[last];
+            float[] from = chunks[chunkOf(last)];
+            float[] to = chunks[chunkOf(row)];
+            int source = tileIndex(inChunk(last));
+            int target = tileIndex(inChunk(row));
+            for (int j = 0; j < dimension; j++, source += W, target += W) {
+                to[target] = from[source];
             }
         }
         ids.moveLastTo(row);
@@ -177,7 +188,11 @@ final class RowStore {
         if (row < mappedRows) {
             mapped.copyRow(row, target);
         } else {
-            System.arraycopy(chunks[chunkOf(row)], offsetOf(row), target, 0, dimension);
+            float[] data = chunks[chunkOf(row)];
+            int at = tileIndex(inChunk(row));
+            for (int j = 0; j < dimension; j++, at += W) {
+                target[j] = data[at];
+            }
         }
     }
 
@@ -186,44 +201,69 @@ final class RowStore {
         return (mappedRows + rowsPerBlock - 1) / rowsPerBlock + (heapRows + rowsPerBlock - 1) / rowsPerBlock;
     }
 
+    /** Whether block {@code b} holds mapped rows (which {@link #block} copies into scratch arrays). */
+    boolean isMappedBlock(int b) {
+        return b < (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
+    }
+
     /**
-     * Block {@code b} of {@link #blocks()}: heap rows are read in place, mapped rows are first
-     * copied into {@code scratch} (at least {@code rowsPerBlock * dimension} floats, owned by the
-     * calling thread).
+     * Block {@code b} of {@link #blocks()}, in tiles: heap rows are read in place, mapped rows
+     * are first copied into {@code rowScratch}, then tiled into {@code tileScratch} (both at
+     * least {@code rowsPerBlock * dimension} floats, owned by the calling thread; they may be null
+     * when {@link #isMappedBlock} is false).
      */
-    Block block(int b, float[] scratch) {
+    Block block(int b, float[] rowScratch, float[] tileScratch) {
         int mappedBlocks = (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
         if (b < mappedBlocks) {
             int first = b * rowsPerBlock;
             int count = Math.min(rowsPerBlock, mappedRows - first);
-            mapped.copyRows(first, count, scratch);
-            return new Block(scratch, 0, first, count);
+            mapped.copyRows(first, count, rowScratch);
+            tile(rowScratch, count, tileScratch);
+            return new Block(tileScratch, first, count);
         }
         int chunk = b - mappedBlocks;
         int first = chunk * rowsPerBlock;
-        return new Block(chunks[chunk], 0, mappedRows + first, Math.min(rowsPerBlock, heapRows - first));
+        return new Block(chunks[chunk], mappedRows + first, Math.min(rowsPerBlock, heapRows - first));
     }
 
-    /** Rows {@code [firstRow, firstRow + rows)}, row {@code i} at {@code data[offset + i * dimension]}. */
-    record Block(float[] data, int offset, int firstRow, int rows) {
+    /**
+     * Rows {@code [firstRow, firstRow + rows)} in tiles from {@code data[0]}; the last tile may be
+     * partial (its padding rows hold stale values, to be ignored).
+     */
+    record Block(float[] data, int firstRow, int rows) {
+        /** Tiles holding the rows. */
+        int tiles() {
+            return (rows + W - 1) / W;
+        }
+    }
+
+    private void tile(float[] rowMajor, int count, float[] tiles) {
+        for (int r = 0; r < count; r++) {
+            int at = tileIndex(r);
+            int from = r * dimension;
+            for (int j = 0; j < dimension; j++, at += W) {
+                tiles[at] = rowMajor[from + j];
+            }
+        }
+    }
+
+    /** Index of component 0 of row {@code inChunk} of a chunk; component j is {@code W * j} further. */
+    private int tileIndex(int inChunk) {
+        return (inChunk / W) * W * dimension + inChunk % W;
     }
 
     private int chunkOf(int row) {
         return (row - mappedRows) / rowsPerBlock;
     }
 
-    private int offsetOf(int row) {
-        return (row - mappedRows - chunkOf(row) * rowsPerBlock) * dimension;
+    private int inChunk(int row) {
+        return row - mappedRows - chunkOf(row) * rowsPerBlock;
     }
 
-    private void noteNorm(int row, float[] vector) {
-        if (inverseNorms == null) {
-            return;
-        }
+    private void noteNorm(float[] vector) {
         double norm = VectorMath.norm(vector);
         if (!(norm <= MAX_SAFE_NORM) || (norm > 0 && norm < MIN_SAFE_NORM)) {
             extremeRows = true;
         }
-        inverseNorms[row] = norm == 0 ? 0f : (float) (1 / norm);
     }
 }

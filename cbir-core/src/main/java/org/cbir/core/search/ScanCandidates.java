@@ -28,6 +28,15 @@ final class ScanCandidates {
         this.heapRows = new int[k];
     }
 
+    /**
+     * The largest score {@link #offer} may keep now: positive infinity until k rows are held,
+     * then the scorer's limit of the k-th score. A scan offers only rows whose score is not above
+     * it (NaN scores, which stand for positive infinity, included). It only decreases.
+     */
+    double bound() {
+        return heapSize < k ? Double.POSITIVE_INFINITY : scorer.limit(heapScores[0]);
+    }
+
     /** Offers {@code row} with {@code score} (not NaN). */
     void offer(double score, int row) {
         if (heapSize < k) {

@@ -2,21 +2,27 @@ package org.cbir.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.math.RowTiles;
 import org.cbir.core.math.VectorMath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contiguous store and its fast paths against a naive loop that calls
  * {@link Similarity#distance} for every stored vector and sorts: results must be identical
  * (same ids, same distances, same order), for cosine (float dot path), a similarity of type
  * "euclidean" (float squared-L2 path) and any other similarity (row by row), through
- * additions, swap-removes over many chunks, batches, ties and degenerate vectors.
+ * additions, swap-removes over many chunks, batches, ties and degenerate vectors; with the
+ * Vector API tile kernels and with the scalar ones ({@link RowTiles#scalar()}), over the heap
+ * and over a memory-mapped store.
  */
 class ExactIndexScanTest {
     private static final Similarity COSINE = new CosineDistance();
@@ -74,6 +80,130 @@ class ExactIndexScanTest {
                 }
             }
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Dimensions 1, 3, 16, 17 and 512 (the last three over several blocks, so the parallel split
+     * runs), with
+     * duplicated vectors (ties), a zero vector, removed rows and rows added after removals;
+     * batches of 1, 2, 6 and 9 queries (the kernels' four-query groups and their remainders,
+     * mixed with a zero query that cosine scores exactly), k above the size; scalar and Vector
+     * API kernels, sequential and parallel.
+     */
+    @Test
+    void smallAndLargeDimensionsMatchTheNaiveLoopWithBothKernels() {
+        int[][] shapes = {{1, 3_000}, {3, 3_000}, {16, 9_000}, {17, 8_000}, {512, 400}};
+        for (int[] shape : shapes) {
+            int dimension = shape[0];
+            int n = shape[1];
+            for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
+                Random random = new Random(dimension * 31L + n);
+                Reference reference = new Reference(similarity);
+                List<ExactIndex> indexes = new ArrayList<>();
+                for (RowTiles tiles : List.of(RowTiles.scalar(), RowTiles.preferred())) {
+                    indexes.add(new ExactIndex(dimension, similarity, false, tiles));
+                    indexes.add(new ExactIndex(dimension, similarity, true, tiles));
+                }
+                List<float[]> stored = fill(random, dimension, n, reference, indexes);
+                List<float[]> queries = new ArrayList<>();
+                for (int q = 0; q < 7; q++) {
+                    queries.add(gaussian(random, dimension));
+                }
+                queries.add(stored.get(5).clone()); // a tie at distance 0 with its duplicates
+                queries.add(new float[dimension]);
+                List<List<Neighbor>> expected = new ArrayList<>();
+                for (float[] query : queries) {
+                    expected.add(reference.search(query, 10));
+                }
+                for (ExactIndex index : indexes) {
+                    String what = similarity.spec().type() + " d=" + dimension + " " + index;
+                    assertEquals(reference.size(), index.size(), what);
+                    List<List<Neighbor>> batch = index.searchAll(queries, 10);
+                    assertEquals(expected, batch, what);
+                    assertEquals(batch.subList(0, 6), index.searchAll(queries.subList(0, 6), 10), what);
+                    assertEquals(batch.subList(7, 9), index.searchAll(queries.subList(7, 9), 10), what);
+                    assertEquals(batch.get(3), index.search(queries.get(3), 10), what);
+                    assertEquals(batch.get(8), index.search(queries.get(8), 10), what);
+                }
+                List<Neighbor> all = reference.search(queries.get(0), n + 100);
+                for (ExactIndex index : indexes) {
+                    assertEquals(all, index.search(queries.get(0), n + 100));
+                }
+            }
+        }
+    }
+
+    /**
+     * A mapped store (saved, then loaded with {@link ExactIndexFile#map}) with removed mapped
+     * rows and added heap rows, at a small and a large dimension.
+     */
+    @Test
+    void aMappedStoreWithDeadRowsMatchesTheNaiveLoop() throws IOException {
+        for (int[] shape : new int[][] {{16, 9_000}, {512, 300}}) {
+            int dimension = shape[0];
+            for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
+                Random random = new Random(dimension);
+                Reference reference = new Reference(similarity);
+                ExactIndex saved = new ExactIndex(dimension, similarity);
+                fill(random, dimension, shape[1], reference, List.of(saved));
+                Path directory = dir.resolve(similarity.spec().type() + dimension);
+                java.nio.file.Files.createDirectories(directory);
+                saved.save(directory);
+                ExactIndex mapped = ExactIndexFile.map(directory, similarity);
+                for (long id = 1; id < 600; id += 5) {
+                    assertEquals(reference.contains(id), mapped.remove(id));
+                    if (reference.contains(id)) {
+                        reference.remove(id);
+                    }
+                }
+                for (int i = 0; i < 40; i++) {
+                    float[] v = gaussian(random, dimension);
+                    mapped.add(1_000_000L + i, v);
+                    reference.add(1_000_000L + i, v);
+                }
+                List<float[]> queries = List.of(gaussian(random, dimension), gaussian(random, dimension),
+                        gaussian(random, dimension), gaussian(random, dimension), gaussian(random, dimension));
+                List<List<Neighbor>> batch = mapped.searchAll(queries, 12);
+                for (int q = 0; q < queries.size(); q++) {
+                    assertEquals(reference.search(queries.get(q), 12), batch.get(q));
+                    assertEquals(batch.get(q), mapped.search(queries.get(q), 12));
+                }
+            }
+        }
+    }
+
+    /** Adds n vectors (every tenth a copy of an earlier one, one zero), removes every 13th, adds 50. */
+    private static List<float[]> fill(Random random, int dimension, int n, Reference reference,
+            List<ExactIndex> indexes) {
+        List<float[]> stored = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = i % 10 == 9 ? stored.get(random.nextInt(stored.size())) : gaussian(random, dimension);
+            if (i == n / 2) {
+                v = new float[dimension];
+            }
+            stored.add(v);
+            reference.add(i, v);
+            for (ExactIndex index : indexes) {
+                index.add(i, v);
+            }
+        }
+        for (int i = 0; i < Math.min(n, 2_000); i += 13) {
+            reference.remove(i);
+            for (ExactIndex index : indexes) {
+                index.remove(i);
+            }
+        }
+        for (int i = 0; i < 50; i++) {
+            float[] v = gaussian(random, dimension);
+            reference.add(n + i, v);
+            for (ExactIndex index : indexes) {
+                index.add(n + i, v);
+            }
+        }
+        return stored;
     }
 
     @Test

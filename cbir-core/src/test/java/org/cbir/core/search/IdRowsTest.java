@@ -57,15 +57,32 @@ class IdRowsTest {
     }
 
     @Test
-    void memoryStaysUnderTwentyFourBytesPerRow() {
+    void memoryStaysUnderSixteenBytesPerRowOnceChunksAreFull() {
         IdRows table = new IdRows(0);
         for (int row = 0; row < 300_000; row++) {
             table.append(row * 31L);
             if (row >= 1_000 && row % 1_000 == 0) {
-                // at most 12 bytes per id while the array has spare room, 4 / (3/8) per slot
+                // the first id chunk grows by doubling up to 4,096 ids: up to 16 bytes per id in it
                 assertTrue(table.bytes() <= 24L * table.rows(), table.bytes() + " bytes for " + table.rows() + " rows");
             }
+            if (row >= 100_000 && row % 1_000 == 0) {
+                // 8 bytes per id (one chunk of 4,096 may have spare room) and 4 / (8/15) per slot
+                assertTrue(table.bytes() <= 8L * (table.rows() + 4_096) + 7.5 * table.rows() + 4 * 16,
+                        table.bytes() + " bytes for " + table.rows() + " rows");
+            }
         }
+    }
+
+    @Test
+    void aTableLoadedForManyRowsFindsThemAllAfterGrowth() {
+        IdRows table = new IdRows(100);
+        for (int row = 0; row < 70_000; row++) {
+            assertEquals(row, table.append(-7L * row - 1));
+        }
+        for (int row = 0; row < 70_000; row += 7) {
+            assertEquals(row, table.rowOf(-7L * row - 1));
+        }
+        assertEquals(-1, table.rowOf(0));
     }
 
     @Test
