@@ -3,10 +3,8 @@ package org.cbir.nets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.cbir.core.ProgressListener;
@@ -51,7 +49,7 @@ final class LeNetTrainer {
      * @throws UncheckedIOException if a training image cannot be read (the message names it)
      */
     Result train(ImageCollection training, ProgressListener progress) {
-        List<String> classes = checkLabels(training);
+        List<String> classes = EpochLoop.labelsOf(training, "LeNet training");
         Map<String, Integer> classIndex = new HashMap<>();
         for (String c : classes) {
             classIndex.put(c, classIndex.size());
@@ -66,62 +64,25 @@ final class LeNetTrainer {
         network.init();
         LOG.info("training LeNet on {} images of {} classes ({} samples per epoch with augmentation {}), {}",
                 entries.size(), classes.size(), batches.samplesPerEpoch(), options.augmentation(), options.toSpec());
-        progress.onProgress(STAGE, 0, options.maxEpochs());
-        List<Double> losses = new ArrayList<>();
         long start = System.nanoTime();
-        for (int epoch = 0; epoch < options.maxEpochs(); epoch++) {
-            if (epoch > 0) {
-                batches.reset();
-            }
-            double loss = runEpoch(network, batches, epoch);
-            network.incrementEpochCount();
-            losses.add(loss);
-            LOG.info("LeNet epoch {}/{}: loss {} ({} s so far)", epoch + 1, options.maxEpochs(),
-                    String.format(Locale.ROOT, "%.4f", loss), (System.nanoTime() - start) / 1_000_000_000L);
-            progress.onProgress(STAGE, epoch + 1, options.maxEpochs());
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("LeNet training diverged (loss " + loss + " in epoch " + (epoch + 1)
-                        + "); lower the learning rate (now " + options.learningRate() + ")");
-            }
-            if (epoch > 0 && loss < options.lossThreshold() && loss >= losses.get(epoch - 1)) {
-                LOG.info("LeNet training stops after epoch {}: loss below {} and no longer falling",
-                        epoch + 1, options.lossThreshold());
-                break;
-            }
-        }
+        List<Double> losses = new EpochLoop("LeNet training", STAGE, options.maxEpochs(), options.lossThreshold(),
+                options.learningRate()).run(new EpochLoop.Trainable() {
+                    @Override
+                    public void fit(DataSet batch) {
+                        network.fit(batch);
+                    }
+
+                    @Override
+                    public double score() {
+                        return network.score();
+                    }
+
+                    @Override
+                    public void incrementEpochCount() {
+                        network.incrementEpochCount();
+                    }
+                }, batches, progress);
         return new Result(network, classes, new TrainingHistory(losses, Duration.ofNanos(System.nanoTime() - start)));
-    }
-
-    private double runEpoch(MultiLayerNetwork network, AugmentedDataSetIterator batches, int epoch) {
-        double sum = 0;
-        long samples = 0;
-        while (batches.hasNext()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("LeNet training interrupted in epoch " + (epoch + 1));
-            }
-            DataSet batch = batches.next();
-            network.fit(batch);
-            int n = batch.numExamples();
-            sum += network.score() * n;
-            samples += n;
-        }
-        return sum / samples;
-    }
-
-    private static List<String> checkLabels(ImageCollection training) {
-        if (training.isEmpty()) {
-            throw new IllegalArgumentException("cannot train LeNet on an empty collection");
-        }
-        for (ImageEntry e : training) {
-            if (e.label() == null) {
-                throw new IllegalArgumentException("LeNet training needs labelled images; " + e.name() + " has no label");
-            }
-        }
-        List<String> classes = List.copyOf(training.labels());
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("LeNet training needs at least two labels, got " + classes);
-        }
-        return classes;
     }
 
     private Image loadPrepared(ImageEntry entry) {

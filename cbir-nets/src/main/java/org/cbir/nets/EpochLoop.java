@@ -1,0 +1,125 @@
+package org.cbir.nets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The epochs of a training run, shared by LeNet training and fine-tuning: each epoch fits every
+ * mini-batch of an {@link AugmentedDataSetIterator}, its loss is the mean training loss over its
+ * samples, and the run ends with the paper's rule: after the first epoch whose loss is below the
+ * threshold and no lower than the epoch before, or after the maximum number of epochs. Progress
+ * is reported per finished epoch; interrupting the thread cancels between mini-batches with a
+ * {@link CancellationException}. Used by one thread at a time.
+ */
+final class EpochLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
+
+    /** What the loop trains: a Deeplearning4j network seen through the three calls it needs. */
+    interface Trainable {
+        /** One optimisation step on a mini-batch. */
+        void fit(DataSet batch);
+
+        /** The loss of the last mini-batch. */
+        double score();
+
+        /** Counts a finished epoch (the learning-rate schedules run per epoch). */
+        void incrementEpochCount();
+    }
+
+    private final String what;
+    private final String stage;
+    private final int maxEpochs;
+    private final double lossThreshold;
+    private final double learningRate;
+
+    /**
+     * @param what names the run in logs and errors ("LeNet training", "fine-tuning")
+     * @param stage the progress stage name
+     */
+    EpochLoop(String what, String stage, int maxEpochs, double lossThreshold, double learningRate) {
+        this.what = what;
+        this.stage = stage;
+        this.maxEpochs = maxEpochs;
+        this.lossThreshold = lossThreshold;
+        this.learningRate = learningRate;
+    }
+
+    /**
+     * Runs the epochs.
+     *
+     * @return the loss of each epoch run, in order
+     * @throws IllegalStateException if the loss is no longer finite (training diverged)
+     */
+    List<Double> run(Trainable network, AugmentedDataSetIterator batches, ProgressListener progress) {
+        progress.onProgress(stage, 0, maxEpochs);
+        List<Double> losses = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int epoch = 0; epoch < maxEpochs; epoch++) {
+            if (epoch > 0) {
+                batches.reset();
+            }
+            double loss = runEpoch(network, batches, epoch);
+            network.incrementEpochCount();
+            losses.add(loss);
+            LOG.info("{} epoch {}/{}: loss {} ({} s so far)", what, epoch + 1, maxEpochs,
+                    String.format(Locale.ROOT, "%.4f", loss), (System.nanoTime() - start) / 1_000_000_000L);
+            progress.onProgress(stage, epoch + 1, maxEpochs);
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException(what + " diverged (loss " + loss + " in epoch " + (epoch + 1)
+                        + "); lower the learning rate (now " + learningRate + ")");
+            }
+            if (epoch > 0 && loss < lossThreshold && loss >= losses.get(epoch - 1)) {
+                LOG.info("{} stops after epoch {}: loss below {} and no longer falling", what, epoch + 1, lossThreshold);
+                break;
+            }
+        }
+        return List.copyOf(losses);
+    }
+
+    private double runEpoch(Trainable network, AugmentedDataSetIterator batches, int epoch) {
+        double sum = 0;
+        long samples = 0;
+        while (batches.hasNext()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException(what + " interrupted in epoch " + (epoch + 1));
+            }
+            DataSet batch = batches.next();
+            network.fit(batch);
+            int n = batch.numExamples();
+            sum += network.score() * n;
+            samples += n;
+        }
+        return sum / samples;
+    }
+
+    /**
+     * The labels of a training collection, checked: it is not empty, every image has a label and
+     * there are at least two.
+     *
+     * @param what names the run in the errors ("LeNet training", "fine-tuning")
+     * @throws IllegalArgumentException naming the first problem
+     */
+    static List<String> labelsOf(ImageCollection training, String what) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException(what + " needs images; the collection is empty");
+        }
+        for (ImageEntry e : training) {
+            if (e.label() == null) {
+                throw new IllegalArgumentException(what + " needs labelled images; " + e.name() + " has no label");
+            }
+        }
+        List<String> classes = List.copyOf(training.labels());
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException(what + " needs at least two labels, got " + classes);
+        }
+        return classes;
+    }
+}
