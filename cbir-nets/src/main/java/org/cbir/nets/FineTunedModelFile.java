@@ -1,9 +1,7 @@
 package org.cbir.nets;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +84,8 @@ final class FineTunedModelFile {
             if (length <= 0) {
                 throw ChecksummedFiles.corrupt(in, "illegal model length " + length);
             }
-            return new Contents(tuned, List.copyOf(classes), List.copyOf(losses), readNetwork(in, length));
+            return new Contents(tuned, List.copyOf(classes), List.copyOf(losses),
+                    PretrainedModelFile.readNetwork(in, length));
         });
     }
 
@@ -96,30 +95,5 @@ final class FineTunedModelFile {
             throw ChecksummedFiles.corrupt(in, "illegal " + what + " count " + count);
         }
         return count;
-    }
-
-    private static ComputationGraph readNetwork(DataInputStream in, long length) throws IOException {
-        Path model = Files.createTempFile("cbir-fine-tuned-", ".zip");
-        try {
-            try (OutputStream out = Files.newOutputStream(model)) {
-                byte[] buffer = new byte[1 << 16];
-                long left = length;
-                while (left > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (n < 0) {
-                        throw new EOFException("model ends after " + (length - left) + " of " + length + " bytes");
-                    }
-                    out.write(buffer, 0, n);
-                    left -= n;
-                }
-            }
-            try {
-                return ModelSerializer.restoreComputationGraph(model.toFile(), false);
-            } catch (IOException | RuntimeException e) {
-                throw ChecksummedFiles.corrupt(in, "the Deeplearning4j model in it does not load: " + e);
-            }
-        } finally {
-            Files.deleteIfExists(model);
-        }
     }
 }

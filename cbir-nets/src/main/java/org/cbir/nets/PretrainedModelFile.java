@@ -53,8 +53,14 @@ final class PretrainedModelFile {
         });
     }
 
-    private static ComputationGraph readNetwork(DataInputStream in, long length) throws IOException {
-        Path model = Files.createTempFile("cbir-pretrained-", ".zip");
+    /**
+     * Reads the {@code length} bytes of a Deeplearning4j model zip that follow in {@code in} (through
+     * a temporary file, which the model serializer needs) and restores its graph.
+     *
+     * @throws org.cbir.core.io.CorruptFileException if the bytes end early or do not load
+     */
+    static ComputationGraph readNetwork(DataInputStream in, long length) throws IOException {
+        Path model = Files.createTempFile("cbir-model-", ".zip");
         try {
             try (OutputStream out = Files.newOutputStream(model)) {
                 byte[] buffer = new byte[1 << 16];
