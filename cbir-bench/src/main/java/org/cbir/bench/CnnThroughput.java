@@ -58,11 +58,9 @@ public final class CnnThroughput {
                 continue;
             }
             LeNetArchitecture architecture = LeNetArchitecture.parse(model);
-            for (int batch : new int[] {32, 128, 512}) {
-                LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).batchSize(batch).maxEpochs(1)
-                        .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
-                row("LeNet " + architecture.specName(), "32x32 grey", batch, measure(lenet, images, seconds), backend);
-            }
+            LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).maxEpochs(1)
+                    .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
+            row("LeNet " + architecture.specName(), "32x32 grey", 256, measure(lenet, images, seconds), backend);
         }
     }
 
@@ -78,9 +76,9 @@ public final class CnnThroughput {
         }
     }
 
-    /** Images per second over at least {@code seconds}, after one warm-up pass of 64 images. */
+    /** Images per second over at least {@code seconds}, after a warm-up pass of 16 images. */
     private static double measure(BatchedFeatureExtractor extractor, List<Image> images, double seconds) {
-        extractor.extractAll(images.subList(0, 64));
+        extractor.extractAll(images.subList(0, 16));
         long start = System.nanoTime();
         long count = 0;
         int from = 0;

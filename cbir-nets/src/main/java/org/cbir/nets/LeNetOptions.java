@@ -32,7 +32,7 @@ import org.cbir.core.ComponentSpec;
  * @param maxEpochs training stops after this many epochs at the latest (default 30)
  * @param lossThreshold training stops earlier, after an epoch whose mean training loss is below
  *     this value and not lower than the previous epoch's (paper: 0.1)
- * @param batchSize mini-batch size for training and batched extraction (default 32)
+ * @param batchSize mini-batch size for training (default 32)
  * @param seed seeds weight initialisation, dropout and the shuffling of the training samples;
  *     the same seed and data give the same network on the same backend and thread count
  * @param augmentation how training images are augmented (default {@link Augmentation#paper()})
