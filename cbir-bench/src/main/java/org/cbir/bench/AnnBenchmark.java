@@ -82,7 +82,9 @@ public final class AnnBenchmark {
 
         for (String spec : options.getOrDefault("indexes", "lsh:32:10:50,lsh:64:10:50").split(",")) {
             String[] p = spec.split(":");
-            if (p[0].equals("lsh")) {
+            if (spec.isBlank()) {
+                continue;
+            } else if (p[0].equals("lsh")) {
                 LshForest.Builder b = LshForest.builder().hashBits(Integer.parseInt(p[1])).trees(Integer.parseInt(p[2]))
                         .candidates(Integer.parseInt(p[3]));
                 if (p.length > 4) {
