@@ -62,6 +62,7 @@ final class HashTree {
      */
     void rebuild(BitSet dead, int[] remap) {
         tail.sortPending();
+        long[] oldHashes = sorted.hashes(); // one pass, cheaper than a lookup per entry in the bucketed packing
         int total = sorted.size() + tail.size();
         long[] mergedHashes = new long[total];
         int[] mergedRows = new int[total];
@@ -70,16 +71,16 @@ final class HashTree {
         int t = 0;
         while (s < sorted.size() || t < tail.size()) {
             boolean fromSorted = t == tail.size()
-                    || (s < sorted.size() && Long.compareUnsigned(sorted.hash(s), tail.hash(t)) <= 0);
-            SortedRun run = fromSorted ? sorted : tail;
-            int i = fromSorted ? s++ : t++;
-            int row = run.row(i);
+                    || (s < sorted.size() && Long.compareUnsigned(oldHashes[s], tail.hash(t)) <= 0);
+            long hash = fromSorted ? oldHashes[s] : tail.hash(t);
+            int row = fromSorted ? sorted.row(s++) : tail.row(t++);
             if (!dead.get(row)) {
-                mergedHashes[out] = run.hash(i);
+                mergedHashes[out] = hash;
                 mergedRows[out++] = remap == null ? row : remap[row];
             }
         }
         sorted = null; // let the old packing go before the new one is allocated
+        oldHashes = null;
         sorted = SortedEntries.of(bits, mergedHashes, mergedRows, out);
         tail.clear();
     }

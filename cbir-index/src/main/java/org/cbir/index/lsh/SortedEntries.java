@@ -216,6 +216,18 @@ abstract class SortedEntries implements SortedRun {
             return ((long) lo << (64 - BUCKET_BITS)) | (packed[i >>> CHUNK_BITS][i & CHUNK_MASK] >>> BUCKET_BITS);
         }
 
+        /** All hashes bucket by bucket, without a directory search per entry. */
+        @Override
+        long[] hashes() {
+            long[] out = new long[size];
+            for (int b = 0; b < 1 << BUCKET_BITS; b++) {
+                for (int i = starts[b]; i < starts[b + 1]; i++) {
+                    out[i] = ((long) b << (64 - BUCKET_BITS)) | (packed[i >>> CHUNK_BITS][i & CHUNK_MASK] >>> BUCKET_BITS);
+                }
+            }
+            return out;
+        }
+
         @Override
         public int row(int i) {
             return (int) (packed[i >>> CHUNK_BITS][i & CHUNK_MASK] << 16) | lowRows[i >>> CHUNK_BITS][i & CHUNK_MASK];
