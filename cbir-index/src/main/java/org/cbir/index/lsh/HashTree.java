@@ -1,32 +1,30 @@
 package org.cbir.index.lsh;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.function.IntConsumer;
 
 /**
  * One tree of an LSH Forest, stored as Bawa et al. suggest and scikit-learn did: the hashes of all
- * rows in one array sorted as unsigned numbers (a prefix tree flattened, so that every node is a
- * contiguous range found by binary search), with the rows in a parallel array; 12 bytes per row.
- * Hashes are left-aligned: the first hash bit is bit 63, and the unused low bits are zero, so the
- * length of the common prefix of two hashes is {@code numberOfLeadingZeros(a ^ b)}.
+ * rows sorted as unsigned numbers (a prefix tree flattened, so that every node is a contiguous
+ * range found by binary search), with the row of each; at most 12 bytes per row
+ * ({@link SortedEntries}). Hashes are left-aligned: the first hash bit is bit 63, and the unused
+ * low bits are zero, so the length of the common prefix of two hashes is
+ * {@code numberOfLeadingZeros(a ^ b)}.
  *
- * <p>Inserts go to an unsorted tail that {@link #rebuild} merges into the sorted part (the index
- * decides when); removed rows stay until that merge and are skipped by queries. Not thread-safe:
- * the index guards every tree with its lock.
+ * <p>Inserts go to a small sorted delta buffer ({@link SortedTail}) that queries search like the
+ * main part and that {@link #rebuild} merges into it (the index decides when); removed rows stay
+ * until that merge and are skipped by queries. Not thread-safe: the index guards every tree with
+ * its lock.
  */
 final class HashTree {
     private final int bits;
-    private long[] hashes;
-    private int[] rows;
-    private long[] tailHashes = new long[16];
-    private int[] tailRows = new int[16];
-    private int tailSize;
+    private SortedEntries sorted;
+    private final SortedTail tail = new SortedTail();
 
+    /** A tree over {@code sortedHashes} (sorted unsigned) and their {@code rows}; the arrays are not kept. */
     HashTree(int bits, long[] sortedHashes, int[] rows) {
         this.bits = bits;
-        this.hashes = sortedHashes;
-        this.rows = rows;
+        this.sorted = SortedEntries.of(bits, sortedHashes, rows, sortedHashes.length);
     }
 
     /** An empty tree for hashes of {@code bits} bits. */
@@ -35,80 +33,56 @@ final class HashTree {
     }
 
     int sortedSize() {
-        return hashes.length;
+        return sorted.size();
     }
 
+    /** Entries in the delta buffer. */
     int tailSize() {
-        return tailSize;
+        return tail.total();
     }
 
-    /** The sorted hashes (not a copy: for saving only). */
+    /** A new array of the merged hashes in order (for saving). */
     long[] sortedHashes() {
-        return hashes;
+        return sorted.hashes();
     }
 
-    /** The rows of the sorted hashes (not a copy: for saving only). */
+    /** A new array of the rows of {@link #sortedHashes()} (for saving). */
     int[] sortedRows() {
-        return rows;
+        return sorted.rows();
     }
 
-    /** Adds a row to the unsorted tail. */
+    /** Adds a row to the sorted delta buffer. */
     void append(long hash, int row) {
-        if (tailSize == tailHashes.length) {
-            tailHashes = Arrays.copyOf(tailHashes, tailSize * 2);
-            tailRows = Arrays.copyOf(tailRows, tailSize * 2);
-        }
-        tailHashes[tailSize] = hash;
-        tailRows[tailSize] = row;
-        tailSize++;
+        tail.insert(hash, row);
     }
 
     /**
-     * Merges the tail into the sorted part, drops the entries of {@code dead} rows and renumbers
-     * rows through {@code remap} (old row to new row; {@code null} keeps the numbers).
+     * Merges the delta buffer into the sorted part, drops the entries of {@code dead} rows and
+     * renumbers rows through {@code remap} (old row to new row; {@code null} keeps the numbers).
      */
     void rebuild(BitSet dead, int[] remap) {
-        Integer[] order = new Integer[tailSize];
-        for (int i = 0; i < tailSize; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compareUnsigned(tailHashes[a], tailHashes[b]));
-        int live = 0;
-        for (int row : rows) {
-            live += dead.get(row) ? 0 : 1;
-        }
-        for (int i = 0; i < tailSize; i++) {
-            live += dead.get(tailRows[i]) ? 0 : 1;
-        }
-        long[] mergedHashes = new long[live];
-        int[] mergedRows = new int[live];
+        tail.sortPending();
+        long[] oldHashes = sorted.hashes(); // one pass, cheaper than a lookup per entry in the bucketed packing
+        int total = sorted.size() + tail.size();
+        long[] mergedHashes = new long[total];
+        int[] mergedRows = new int[total];
         int out = 0;
         int s = 0;
         int t = 0;
-        while (s < hashes.length || t < tailSize) {
-            boolean fromSorted = t == tailSize
-                    || (s < hashes.length && Long.compareUnsigned(hashes[s], tailHashes[order[t]]) <= 0);
-            long hash;
-            int row;
-            if (fromSorted) {
-                hash = hashes[s];
-                row = rows[s++];
-            } else {
-                hash = tailHashes[order[t]];
-                row = tailRows[order[t++]];
-            }
+        while (s < sorted.size() || t < tail.size()) {
+            boolean fromSorted = t == tail.size()
+                    || (s < sorted.size() && Long.compareUnsigned(oldHashes[s], tail.hash(t)) <= 0);
+            long hash = fromSorted ? oldHashes[s] : tail.hash(t);
+            int row = fromSorted ? sorted.row(s++) : tail.row(t++);
             if (!dead.get(row)) {
                 mergedHashes[out] = hash;
                 mergedRows[out++] = remap == null ? row : remap[row];
             }
         }
-        hashes = mergedHashes;
-        rows = mergedRows;
-        tailSize = 0;
-        if (tailHashes.length > 1024) {
-            tailHashes = new long[16];
-            tailRows = new int[16];
-        }
+        sorted = null; // let the old packing go before the new one is allocated
+        oldHashes = null;
+        sorted = SortedEntries.of(bits, mergedHashes, mergedRows, out);
+        tail.clear();
     }
 
     /** The state of one query's descent in this tree. */
@@ -120,36 +94,6 @@ final class HashTree {
         return Math.min(bits, Long.numberOfLeadingZeros(a ^ b));
     }
 
-    /** First index whose hash is unsigned-greater than or equal to {@code key}. */
-    private int lowerBound(long key) {
-        int lo = 0;
-        int hi = hashes.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(hashes[mid], key) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** First index whose hash is unsigned-greater than {@code key}. */
-    private int upperBound(long key) {
-        int lo = 0;
-        int hi = hashes.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(hashes[mid], key) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /**
      * A query's walk from the deepest matching node towards the root: {@link #visit} at
      * decreasing depths reports each row whose hash shares at least {@code depth} leading bits
@@ -158,46 +102,39 @@ final class HashTree {
     final class Descent {
         private final long query;
         private final int longestMatch;
-        private int lo;
-        private int hi;
-        /** Tail positions sorted by decreasing match length; depthStart[m] = first with length m. */
-        private final int[] tailByMatch;
-        private final int[] depthStart;
-        private int tailDone;
+        private final Range main;
+        private final Range delta;
+        /** Pending tail entries by decreasing match length; pendingStart[bits - m] = first with length m. */
+        private final int[] pendingByMatch;
+        private final int[] pendingStart;
+        private int pendingDone;
 
         private Descent(long query) {
             this.query = query;
-            int insertion = lowerBound(query);
-            int longest = 0;
-            if (insertion < hashes.length) {
-                longest = commonPrefix(query, hashes[insertion]);
-            }
-            if (insertion > 0) {
-                longest = Math.max(longest, commonPrefix(query, hashes[insertion - 1]));
-            }
-            lo = insertion;
-            hi = insertion;
-            int[] counts = new int[bits + 2];
-            int[] match = new int[tailSize];
-            for (int i = 0; i < tailSize; i++) {
-                match[i] = commonPrefix(query, tailHashes[i]);
-                counts[bits - match[i] + 1]++;
+            this.main = new Range(sorted);
+            this.delta = new Range(tail);
+            int longest = Math.max(main.longestMatch(), delta.longestMatch());
+            int first = tail.size();
+            int count = tail.pending();
+            int[] match = new int[count];
+            pendingStart = new int[bits + 2];
+            for (int i = 0; i < count; i++) {
+                match[i] = commonPrefix(query, tail.hash(first + i));
+                pendingStart[bits - match[i] + 1]++;
                 longest = Math.max(longest, match[i]);
             }
-            // counting sort, deepest match first: depthStart indexed by (bits - match)
-            depthStart = new int[bits + 2];
-            for (int i = 1; i < counts.length; i++) {
-                depthStart[i] = depthStart[i - 1] + counts[i];
+            for (int i = 1; i < pendingStart.length; i++) { // counting sort, deepest match first
+                pendingStart[i] += pendingStart[i - 1];
             }
-            int[] next = depthStart.clone();
-            tailByMatch = new int[tailSize];
-            for (int i = 0; i < tailSize; i++) {
-                tailByMatch[next[bits - match[i]]++] = i;
+            int[] next = pendingStart.clone();
+            pendingByMatch = new int[count];
+            for (int i = 0; i < count; i++) {
+                pendingByMatch[next[bits - match[i]]++] = first + i;
             }
-            this.longestMatch = tailSize == 0 && hashes.length == 0 ? 0 : longest;
+            this.longestMatch = longest;
         }
 
-        /** The length of the longest prefix that a stored hash shares with the query. */
+        /** The length of the longest prefix that a stored hash shares with the query (0 when empty). */
         int longestMatch() {
             return longestMatch;
         }
@@ -209,23 +146,52 @@ final class HashTree {
          */
         void visit(int depth, IntConsumer sink) {
             long mask = depth == 0 ? 0 : -1L << (64 - depth);
-            int newLo = lowerBound(query & mask);
-            int newHi = upperBound(query | ~mask);
-            if (lo == hi) { // nothing reported yet
-                lo = newLo;
-                hi = newLo;
+            main.widen(query & mask, query | ~mask, sink);
+            delta.widen(query & mask, query | ~mask, sink);
+            for (int end = pendingStart[bits - depth + 1]; pendingDone < end; pendingDone++) {
+                sink.accept(tail.row(pendingByMatch[pendingDone]));
             }
-            for (int i = newLo; i < lo; i++) {
-                sink.accept(rows[i]);
+        }
+
+        /** The range of one sorted run reported so far, which only grows. */
+        private final class Range {
+            private final SortedRun run;
+            private int lo;
+            private int hi;
+
+            Range(SortedRun run) {
+                this.run = run;
+                int insertion = run.lowerBound(query);
+                lo = insertion;
+                hi = insertion;
             }
-            for (int i = hi; i < newHi; i++) {
-                sink.accept(rows[i]);
+
+            int longestMatch() {
+                int longest = 0;
+                if (lo < run.size()) {
+                    longest = commonPrefix(query, run.hash(lo));
+                }
+                if (lo > 0) {
+                    longest = Math.max(longest, commonPrefix(query, run.hash(lo - 1)));
+                }
+                return longest;
             }
-            lo = Math.min(lo, newLo);
-            hi = Math.max(hi, newHi);
-            int end = depthStart[bits - depth + 1];
-            for (; tailDone < end; tailDone++) {
-                sink.accept(tailRows[tailByMatch[tailDone]]);
+
+            void widen(long from, long to, IntConsumer sink) {
+                int newLo = run.lowerBound(from);
+                int newHi = run.upperBound(to);
+                if (lo == hi) { // nothing reported yet
+                    lo = newLo;
+                    hi = newLo;
+                }
+                for (int i = newLo; i < lo; i++) {
+                    sink.accept(run.row(i));
+                }
+                for (int i = hi; i < newHi; i++) {
+                    sink.accept(run.row(i));
+                }
+                lo = Math.min(lo, newLo);
+                hi = Math.max(hi, newHi);
             }
         }
     }

@@ -153,7 +153,7 @@ public final class LshForest implements IndexFactory {
         }
 
         /**
-         * Independent hash trees, at least 1 (default 10): more raise recall, memory (12 bytes per
+         * Independent hash trees, at least 1 (default 10): more raise recall, memory (8 to 12 bytes per
          * vector and tree) and query time.
          */
         public Builder trees(int trees) {

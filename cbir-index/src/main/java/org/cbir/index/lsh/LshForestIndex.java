@@ -18,18 +18,20 @@ import org.cbir.core.Similarity;
  * An LSH Forest index (see {@link LshForest} for the algorithm and its parameters).
  *
  * <p><b>Updates without rebuilding.</b> {@link #add} appends the vector and puts its hashes in
- * each tree's unsorted tail, which queries scan; when a tail holds more than
- * {@code max(1024, size / 32)} entries, or as many rows have been removed, the tails are merged
- * into the sorted arrays and removed rows are dropped (linear time, so each insertion costs
+ * each tree's small sorted delta buffer ({@code SortedTail}: batches of 256 merged into a sorted
+ * run), which queries search beside the main sorted part; when a buffer holds more than
+ * {@code max(1024, size / 64)} entries, or as many rows have been removed, the buffers are merged
+ * into the main parts and removed rows are dropped (linear time, so each insertion costs
  * amortised O(trees) array moves). {@link #remove} only marks the row dead.
  *
- * <p><b>Memory</b> per vector: {@code 4 d} bytes for the vector, 8 (up to 12 while the array
- * grows) for its id, 16 to 32 for the id-to-row map, and 12 per tree (a {@code long} hash and an
- * {@code int} row): {@code 4 d + 12 trees + 24..44} bytes; plus the hyperplanes,
- * {@code 4 d x hashBits x trees} bytes in all, and tails of up to 1/32 of the rows between
- * merges. Measured (heap after GC, JDK 17, G1, -Xmx2g): 300,000 random vectors of dimension 32
- * in the default 10 trees take 346 bytes each, against {@code 4 d + 12 trees} = 248; the rest is
- * the id and its map (~33) and G1 rounding each large tree array up to whole heap regions.
+ * <p><b>Memory</b> per vector: {@code 4 d} bytes for the vector, 8 for its id (ids that increase
+ * with insertion are found by binary search; otherwise a map adds 16 to 24 bytes), and per tree
+ * 8 bytes for hashes of up to 32 bits, 12 for longer hashes in trees below 262,144 vectors, 10
+ * above (see {@code SortedEntries}): {@code 4 d + 8 + 8 trees} at 32 bits; plus the hyperplanes,
+ * {@code 4 d x hashBits x trees} bytes in all, and delta buffers of up to 1/64 of the rows (12
+ * bytes an entry) between merges. All large arrays are chunked below G1's humongous-object size.
+ * Measured heap per vector (after GC, 10 trees, d = 16, so {@code 4 d + 12 trees} = 184): see the
+ * "Approximate indexes" section of BENCHMARKS.md.
  *
  * <p>Thread-safe: searches share a read lock (hashing the query happens before it), additions,
  * removals and merges take the write lock.
@@ -214,7 +216,7 @@ public final class LshForestIndex implements Index {
 
     /** Merges the tails and drops removed rows when enough changes have accumulated; write lock held. */
     private void mergeIfDue() {
-        int threshold = Math.max(MIN_PENDING, store.size() / 32);
+        int threshold = Math.max(MIN_PENDING, store.size() / 64);
         if (trees[0].tailSize() > threshold || store.deadCount() > threshold) {
             merge();
         }

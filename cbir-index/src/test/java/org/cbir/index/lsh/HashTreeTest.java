@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** A hand-worked 4-bit tree: which rows the descent reports at each depth, from the sorted part and the tail. */
@@ -42,6 +43,55 @@ class HashTreeTest {
         tree.rebuild(dead, new int[] {0, -1, 1});
         assertEquals(2, tree.sortedSize());
         assertEquals(List.of(1), visit(tree.descent(h("0011")), 4));
+    }
+
+    @Test
+    void largeTreeOfLongHashesFindsTheSameRowsAsANaiveScanAfterTwoMerges() {
+        int bits = 40;
+        int size = SortedEntries.BUCKETED_MIN_SIZE + 5_000; // the bucketed packing
+        Random random = new Random(3);
+        long[] hashes = new long[size];
+        HashTree tree = new HashTree(bits);
+        for (int row = 0; row < size; row++) {
+            hashes[row] = random.nextLong() & (-1L << (64 - bits)) & 0x00FF_FFFF_FFFF_FFFFL; // few leading buckets
+            tree.append(hashes[row], row);
+        }
+        tree.rebuild(new BitSet(), null);
+        BitSet dead = new BitSet();
+        int[] remap = new int[size + 1]; // the store renumbers every row, the buffered one too
+        int live = 0;
+        for (int row = 0; row < size; row++) {
+            if (row % 7 == 0) {
+                dead.set(row);
+                remap[row] = -1;
+            } else {
+                remap[row] = live++;
+            }
+        }
+        remap[size] = live;
+        tree.append(hashes[1], size); // in the delta buffer until the merge, beside its twin
+        tree.rebuild(dead, remap);
+        assertEquals(live + 1, tree.sortedSize());
+        for (int q = 0; q < 8; q++) {
+            long query = hashes[random.nextInt(size)] ^ (1L << (64 - bits + random.nextInt(bits)));
+            HashTree.Descent descent = tree.descent(query);
+            List<Integer> seen = new ArrayList<>();
+            for (int depth = bits; depth >= bits - 24; depth--) {
+                seen.addAll(visit(descent, depth));
+                List<Integer> expected = new ArrayList<>();
+                for (int row = 0; row < size; row++) {
+                    if (!dead.get(row) && Long.numberOfLeadingZeros(hashes[row] ^ query) >= depth) {
+                        expected.add(remap[row]);
+                    }
+                }
+                if (Long.numberOfLeadingZeros(hashes[1] ^ query) >= depth) {
+                    expected.add(live);
+                }
+                seen.sort(null);
+                expected.sort(null);
+                assertEquals(expected, seen, "rows matching " + depth + " bits");
+            }
+        }
     }
 
     private static List<Integer> visit(HashTree.Descent descent, int depth) {

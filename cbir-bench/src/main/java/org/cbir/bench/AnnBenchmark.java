@@ -1,0 +1,211 @@
+package org.cbir.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import org.cbir.core.Index;
+import org.cbir.core.Indexes;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
+import org.cbir.index.graph.GraphAnnIndex;
+import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.lsh.LshForest;
+import org.cbir.metrics.Metrics;
+
+/**
+ * Recall@10, speed, build time and memory of the approximate indexes (LSH Forest, JVector graph)
+ * against the exact scan, on synthetic clustered vectors, Fashion-MNIST or PCA'd signatures of
+ * the shared samples ({@link AnnData}). Prints the Markdown rows of the "Approximate indexes"
+ * section of BENCHMARKS.md, one per index and search setting.
+ *
+ * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
+ * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
+ * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
+ * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]} and {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
+ * default 2).
+ *
+ * <p>Columns: build time (graph: {@code GraphAnnIndex.addAll} on a pool of {@code threads}, with
+ * the process CPU time over wall time to show the parallelism; others: {@code add} one by one),
+ * heap growth after GC per vector (the input vectors stay referenced throughout, so this is the
+ * index's own memory), queries per wall-clock second with one query at a time from one thread,
+ * queries per CPU-second of that thread (one core; stable on a shared machine, but blind to the
+ * exact scan's helper threads), recall@10 against the exact scan, and the 1-minute load average.
+ */
+public final class AnnBenchmark {
+    private static final int K = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private AnnBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("arguments are key=value, got " + arg);
+            }
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        String metricName = options.getOrDefault("metric", "cosine");
+        Similarity similarity = switch (metricName) {
+            case "cosine" -> Similarities.cosine();
+            case "euclidean" -> Metrics.euclidean();
+            default -> throw new IllegalArgumentException("metric must be cosine or euclidean, got " + metricName);
+        };
+        AnnData data = AnnData.load(options);
+        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        int n = data.base().size();
+        int d = data.base().get(0).length;
+        String prefix = String.format(Locale.ROOT, "| %s | %,d | %d | %s |", data.name(), n, d, metricName);
+        System.out.println("| data | n | d | metric | index | build (s) | build CPU/wall | heap B/vector | q/s | q/CPU-s | recall@10 | load |");
+        System.out.println("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+
+        Built exact = build(Indexes.exact().create(d, similarity), data.base(), null, 1);
+        List<List<Neighbor>> truth = new ArrayList<>();
+        for (int from = 0; from < data.queries().size(); from += 32) {
+            truth.addAll(exact.index.searchAll(data.queries().subList(from, Math.min(from + 32, data.queries().size())), K));
+        }
+        report(prefix, "exact", exact, exact.index, 0, truth, data.queries());
+        exact = null;
+
+        for (String spec : options.getOrDefault("indexes", "lsh:32:10:50,lsh:64:10:50").split(",")) {
+            String[] p = spec.split(":");
+            if (spec.isBlank()) {
+                continue;
+            } else if (p[0].equals("lsh")) {
+                LshForest.Builder b = LshForest.builder().hashBits(Integer.parseInt(p[1])).trees(Integer.parseInt(p[2]))
+                        .candidates(Integer.parseInt(p[3]));
+                if (p.length > 4) {
+                    b.minHashMatch(Integer.parseInt(p[4]));
+                }
+                LshForest factory = b.build();
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                report(prefix, String.format(Locale.ROOT, "LSH Forest %d-bit, %d trees, %d candidates, minHashMatch %d",
+                        factory.hashBits(), factory.trees(), factory.candidates(), factory.minHashMatch()),
+                        built, built.index, 0, truth, data.queries());
+            } else if (p[0].equals("graph")) {
+                GraphIndex factory = GraphIndex.builder().maxDegree(Integer.parseInt(p[1]))
+                        .beamWidth(Integer.parseInt(p[2])).alpha(Float.parseFloat(p[3]))
+                        .neighborOverflow(Float.parseFloat(p[4])).build();
+                ForkJoinPool pool = new ForkJoinPool(threads);
+                Built built = build(factory.create(d, similarity), data.base(), pool, threads);
+                pool.shutdown();
+                for (String beam : options.getOrDefault("beams", "10,20,40,80").split(",")) {
+                    report(prefix, String.format(Locale.ROOT, "graph degree %d, build beam %d, alpha %.1f, overflow %.1f;"
+                            + " search beam %s", factory.maxDegree(), factory.beamWidth(), factory.alpha(),
+                            factory.neighborOverflow(), beam), built, built.index, Integer.parseInt(beam), truth,
+                            data.queries());
+                }
+            } else {
+                throw new IllegalArgumentException("unknown index " + spec + " (lsh:... or graph:...)");
+            }
+        }
+    }
+
+    private record Built(Index index, double seconds, double cpuPerWall, long bytesPerVector) {
+    }
+
+    private static Built build(Index index, List<float[]> base, ForkJoinPool pool, int threads) {
+        long heapBefore = usedHeap();
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        if (pool != null) {
+            long[] ids = new long[base.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+            }
+            ((GraphAnnIndex) index).addAll(ids, base, pool);
+            System.err.println("graph build: CPU seconds of each build thread: " + workerCpuSeconds());
+        } else {
+            for (int i = 0; i < base.size(); i++) {
+                index.add(i, base.get(i));
+            }
+        }
+        long wall = System.nanoTime() - start;
+        double cpuPerWall = (double) (processCpuNanos() - cpuBefore) / wall;
+        long bytes = (usedHeap() - heapBefore) / base.size();
+        return new Built(index, wall / 1e9, cpuPerWall, bytes);
+    }
+
+    private static void report(String prefix, String name, Built built, Index index, int beam,
+            List<List<Neighbor>> truth, List<float[]> queries) {
+        List<List<Neighbor>> results = new ArrayList<>();
+        for (float[] q : queries) { // warm-up pass, whose results give the recall
+            results.add(search(index, q, beam));
+        }
+        long passes = 0;
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        do {
+            for (float[] q : queries) {
+                search(index, q, beam);
+            }
+            passes++;
+        } while (System.nanoTime() - start < 3_000_000_000L);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        long count = passes * queries.size();
+        System.out.printf(Locale.ROOT, "%s %s | %.1f | %.2f | %,d | %,.0f | %,.0f | %.3f | %s |%n", prefix, name,
+                built.seconds, built.cpuPerWall, built.bytesPerVector, count / wall, count / cpu,
+                recall(truth, results), load());
+    }
+
+    private static List<Neighbor> search(Index index, float[] query, int beam) {
+        return beam > 0 ? ((GraphAnnIndex) index).search(query, K, beam) : index.search(query, K);
+    }
+
+    static double recall(List<List<Neighbor>> truth, List<List<Neighbor>> results) {
+        long hits = 0;
+        for (int q = 0; q < truth.size(); q++) {
+            Set<Long> expected = new HashSet<>();
+            truth.get(q).forEach(t -> expected.add(t.id()));
+            hits += results.get(q).stream().filter(r -> expected.contains(r.id())).count();
+        }
+        return (double) hits / (truth.size() * K);
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** CPU seconds of every live fork-join worker thread, to show that the build ran on several. */
+    private static String workerCpuSeconds() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("ForkJoinPool-")) {
+                out.append(String.format(Locale.ROOT, "%s %.1f; ", info.getThreadName(),
+                        THREADS.getThreadCpuTime(info.getThreadId()) / 1e9));
+            }
+        }
+        return out.toString();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
