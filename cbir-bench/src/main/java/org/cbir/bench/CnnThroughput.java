@@ -92,7 +92,8 @@ public final class CnnThroughput {
     }
 
     private static void row(String network, String input, int batch, double perSecond, String backend) {
-        System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.0f | %s |", network, input, batch, perSecond,
+        String rate = String.format(Locale.ROOT, perSecond < 100 ? "%.1f" : "%,.0f", perSecond);
+        System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |", network, input, batch, rate,
                 backend));
     }
 }
