@@ -24,9 +24,12 @@ import org.cbir.nets.TrainingHistory;
  * <p>Arguments: {@code samples-dir architecture max-epochs augmentation learning-rate momentum
  * [collections...]}, the augmentation as {@code Augmentation.parse} reads it ({@code none},
  * {@code 7/14/20+rot} for the paper's), e.g.
- * {@code ../shared/data/pycbir-samples lenet5 40 none 0.01 0.9 gisaxs fibers_small}.
+ * {@code ../shared/data/pycbir-samples lenet5 40 none 0.01 0.9 gisaxs fibers_small}. The system
+ * property {@code inputSize} (default 32) sets the network's input side.
  */
 public final class LeNetQuality {
+    private static final int INPUT_SIZE = Integer.getInteger("inputSize", 32);
+
     private LeNetQuality() {
     }
 
@@ -46,14 +49,15 @@ public final class LeNetQuality {
             ImageCollection.Split split = images.split(0.1, 42);
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNetExtractor.builder()
                     .architecture(architecture).maxEpochs(epochs).augmentation(augmentation)
-                    .learningRate(learningRate).momentum(momentum).seed(42).build())
+                    .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(42).build())
                     .similarity(Similarities.cosine()).build();
             pipeline.fit(split.train());
             TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
             pipeline.addAll(split.test());
             EvaluationReport report = Evaluation.builder().pipeline(() -> pipeline).build().runIndexed(pipeline);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s | rate %s, momentum %s | %.3f |",
-                    collection, architecture.specName(), augmentation, learningRate, momentum, report.map()));
+                    collection, architecture.specName() + " " + INPUT_SIZE + "x" + INPUT_SIZE, augmentation, learningRate,
+                    momentum, report.map()));
             for (double accuracy : report.kAccuracy()) {
                 row.append(String.format(Locale.ROOT, " %.3f |", accuracy));
             }

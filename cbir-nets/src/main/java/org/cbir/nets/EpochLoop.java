@@ -1,8 +1,10 @@
 package org.cbir.nets;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -121,5 +123,14 @@ final class EpochLoop {
             throw new IllegalArgumentException(what + " needs at least two labels, got " + classes);
         }
         return classes;
+    }
+
+    /** The index in {@code classes} of each entry's label, in collection order. */
+    static int[] classIndices(ImageCollection training, List<String> classes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (String c : classes) {
+            index.put(c, index.size());
+        }
+        return training.entries().stream().mapToInt(e -> index.get(e.label())).toArray();
     }
 }

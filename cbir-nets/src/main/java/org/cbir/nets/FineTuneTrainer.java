@@ -2,9 +2,7 @@ package org.cbir.nets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -52,12 +50,8 @@ final class FineTuneTrainer {
      */
     Result train(ImageCollection training, ProgressListener progress) {
         List<String> classes = EpochLoop.labelsOf(training, "fine-tuning");
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (String c : classes) {
-            classIndex.put(c, classIndex.size());
-        }
         List<ImageEntry> entries = training.entries();
-        int[] labels = entries.stream().mapToInt(e -> classIndex.get(e.label())).toArray();
+        int[] labels = EpochLoop.classIndices(training, classes);
         List<Image> images = entries.parallelStream().map(this::loadPrepared).toList();
         NetworkInputFormat f = base.format();
         AugmentedDataSetIterator batches = new AugmentedDataSetIterator(images, labels, classes,

@@ -3,9 +3,7 @@ package org.cbir.nets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
@@ -50,12 +48,8 @@ final class LeNetTrainer {
      */
     Result train(ImageCollection training, ProgressListener progress) {
         List<String> classes = EpochLoop.labelsOf(training, "LeNet training");
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (String c : classes) {
-            classIndex.put(c, classIndex.size());
-        }
         List<ImageEntry> entries = training.entries();
-        int[] labels = entries.stream().mapToInt(e -> classIndex.get(e.label())).toArray();
+        int[] labels = EpochLoop.classIndices(training, classes);
         List<Image> images = entries.parallelStream().map(this::loadPrepared).toList();
         AugmentedDataSetIterator batches = new AugmentedDataSetIterator(images, labels, classes,
                 options.augmentation(), options);

@@ -4,37 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs the command line in-process on the bundled samples (the module runs from cbir-examples/). */
 class CbirCommandTest {
     private static final Path SAMPLES = Path.of("..", "samples", "gisaxs");
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CbirCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void demoTrainsLeNetIndexesEvaluatesAndWritesItsFiles(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("demo");
-        Run run = run("demo", "--samples", SAMPLES.toString(), "-k", "3", "--out", out.toString(), "--epochs", "15");
+        CliRun run = run("demo", "--samples", SAMPLES.toString(), "-k", "3", "--out", out.toString(), "--epochs", "15");
         assertEquals(0, run.exitCode(), run.err());
         // 10% of each class of 4 x 50 bundled images trains, the other 180 are indexed.
         assertTrue(run.out().contains("trained LeNet-5 on 20 images"), run.out());
@@ -57,11 +45,11 @@ class CbirCommandTest {
         Path store = dir.resolve("gisaxs.cbir");
         Path query = SAMPLES.resolve("query").resolve("fcc100")
                 .resolve("fcc_100_Xs25_Ys25_Zs33_Na16_Nb16_Nc10__20160914_023015.png");
-        Run indexed = run("search", "--database", SAMPLES.resolve("database").toString(), "--save", store.toString(),
+        CliRun indexed = run("search", "--database", SAMPLES.resolve("database").toString(), "--save", store.toString(),
                 "-k", "1", query.toString());
         assertEquals(0, indexed.exitCode(), indexed.err());
         assertTrue(Files.isRegularFile(store.resolve("manifest.txt")));
-        Run loaded = run("search", "--load", store.toString(), "-k", "1", query.toString());
+        CliRun loaded = run("search", "--load", store.toString(), "-k", "1", query.toString());
         assertEquals(0, loaded.exitCode(), loaded.err());
         assertTrue(loaded.out().contains("loaded 200 images"), loaded.out());
         String best = "   1  0.00000       fcc100      fcc_100_Xs25_Ys25_Zs33_Na16_Nb16_Nc10__20160914_023015.png";
@@ -71,10 +59,10 @@ class CbirCommandTest {
 
     @Test
     void badInputGivesOneClearLineAndExitCodeOne(@TempDir Path dir) {
-        Run run = run("search", "--database", dir.resolve("nowhere").toString(), "q.png");
+        CliRun run = run("search", "--database", dir.resolve("nowhere").toString(), "q.png");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("cbir: ") && run.err().contains("nowhere"), run.err());
-        Run noDatabase = run("search", "q.png");
+        CliRun noDatabase = run("search", "q.png");
         assertEquals(1, noDatabase.exitCode());
         assertTrue(noDatabase.err().contains("--database"), noDatabase.err());
     }
@@ -82,7 +70,7 @@ class CbirCommandTest {
     @Test
     void evaluateWritesTheReportTheSheetAndThePcaChart(@TempDir Path dir) {
         Path out = dir.resolve("eval");
-        Run run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
+        CliRun run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
                 "--split", "0.2", "--pca-sweep", "1,2,8", "--sheet-queries", "3", "-k", "4");
         assertEquals(0, run.exitCode(), run.err());
         for (String file : new String[] {"report.md", "result-sheet.png", "map-vs-pca.png", "map-vs-pca.csv"}) {
@@ -94,20 +82,20 @@ class CbirCommandTest {
     @Test
     void evaluateTakesTheCutoffsOfKAccuracy(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("eval");
-        Run run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
+        CliRun run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(),
                 "--ks", "1,3,all", "--sheet-queries", "0");
         assertEquals(0, run.exitCode(), run.err());
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("k=3") || report.contains("k = 3") || report.contains("| 3 |"), report);
         assertTrue(!report.contains("k=20") && !report.contains("| 20 |"), report);
-        Run bad = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(), "--ks", "1,many");
+        CliRun bad = run("evaluate", SAMPLES.resolve("database").toString(), "--out", out.toString(), "--ks", "1,many");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("'many'"), bad.err());
     }
 
     @Test
     void unknownExtractorIsNamedWithTheChoices() {
-        Run run = run("search", "--database", SAMPLES.resolve("database").toString(), "--extractor", "sift",
+        CliRun run = run("search", "--database", SAMPLES.resolve("database").toString(), "--extractor", "sift",
                 SAMPLES.resolve("query").toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("unknown extractor 'sift'") && run.err().contains("daisy"), run.err());
@@ -117,13 +105,13 @@ class CbirCommandTest {
     void indexThenQueryWithJsonAndASheet(@TempDir Path dir) throws IOException {
         Path store = dir.resolve("fibers.cbir");
         Path fibers = Path.of("..", "samples", "fibers_small");
-        Run indexed = run("index", fibers.resolve("database").toString(), "-o", store.toString(), "--extractor", "lbp",
+        CliRun indexed = run("index", fibers.resolve("database").toString(), "-o", store.toString(), "--extractor", "lbp",
                 "--index", "lsh");
         assertEquals(0, indexed.exitCode(), indexed.err());
         assertTrue(indexed.out().contains("indexed 200 images (0 skipped)"), indexed.out());
         assertTrue(indexed.out().contains("index=lsh-forest"), indexed.out());
         Path sheet = dir.resolve("sheet.png");
-        Run queried = run("query", store.toString(), fibers.resolve("query").toString(), "-k", "3", "--json",
+        CliRun queried = run("query", store.toString(), fibers.resolve("query").toString(), "-k", "3", "--json",
                 "--sheet", sheet.toString());
         assertEquals(0, queried.exitCode(), queried.err());
         String json = queried.out().strip();
@@ -136,7 +124,7 @@ class CbirCommandTest {
 
     @Test
     void userErrorsAreOneLineWithoutAStackTraceUnlessVerbose(@TempDir Path dir) throws IOException {
-        Run missingStore = run("query", dir.resolve("none.cbir").toString(), "q.png");
+        CliRun missingStore = run("query", dir.resolve("none.cbir").toString(), "q.png");
         assertEquals(1, missingStore.exitCode());
         assertEquals(1, missingStore.err().strip().lines().count(), missingStore.err());
         assertTrue(missingStore.err().contains("none.cbir"), missingStore.err());
@@ -144,18 +132,18 @@ class CbirCommandTest {
         Path store = dir.resolve("s.cbir");
         assertEquals(0, run("index", SAMPLES.resolve("query").toString(), "-o", store.toString()).exitCode());
         Path notAnImage = Files.writeString(dir.resolve("notes.png"), "not an image");
-        Run unreadable = run("query", store.toString(), notAnImage.toString());
+        CliRun unreadable = run("query", store.toString(), notAnImage.toString());
         assertEquals(1, unreadable.exitCode());
         assertTrue(unreadable.err().startsWith("cbir: " + notAnImage), unreadable.err());
         assertEquals(1, unreadable.err().strip().lines().count(), unreadable.err());
 
-        Run verbose = run("query", store.toString(), notAnImage.toString(), "--verbose");
+        CliRun verbose = run("query", store.toString(), notAnImage.toString(), "--verbose");
         assertTrue(verbose.err().contains("at org.cbir"), verbose.err());
 
-        Run badValue = run("index", SAMPLES.resolve("query").toString(), "-o", store.toString(), "--metric", "hamming");
+        CliRun badValue = run("index", SAMPLES.resolve("query").toString(), "-o", store.toString(), "--metric", "hamming");
         assertEquals(1, badValue.exitCode());
         assertTrue(badValue.err().contains("hamming"), badValue.err());
-        Run badOption = run("index", "--no-such-option");
+        CliRun badOption = run("index", "--no-such-option");
         assertEquals(2, badOption.exitCode());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.deeplearning4j.zoo.model.SqueezeNet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Runs {@code cbir train --fine-tune} in-process on the bundled samples: a LeNet trained on the
@@ -37,23 +34,14 @@ class FineTuneCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CbirCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void trainALeNetOnFibers() {
         fiberStore = shared.resolve("fibers.cbir");
-        Run trained = run("train", SAMPLES.resolve("fibers_small").resolve("database").toString(), "--net", "lenet",
+        CliRun trained = run("train", SAMPLES.resolve("fibers_small").resolve("database").toString(), "--net", "lenet",
                 "--epochs", "2", "--input-size", "16", "--split", "0.2", "-o", fiberStore.toString());
         assertEquals(0, trained.exitCode(), trained.err());
     }
@@ -61,7 +49,7 @@ class FineTuneCommandTest {
     @Test
     void theLeNetOfAStoreIsFineTunedOnTheNewClassesIndexedAndSaved() throws IOException {
         Path store = dir.resolve("gisaxs.cbir");
-        Run tuned = run("train", GISAXS.toString(), "--net", "lenet", "--fine-tune", "--base", fiberStore.toString(),
+        CliRun tuned = run("train", GISAXS.toString(), "--net", "lenet", "--fine-tune", "--base", fiberStore.toString(),
                 "--epochs", "3", "--seed", "42", "-o", store.toString());
         assertEquals(0, tuned.exitCode(), tuned.err());
         assertTrue(tuned.out().contains("fine-tuned lenet (frozen up to pool_2, signature dense_last) on 20 images of"
@@ -77,7 +65,7 @@ class FineTuneCommandTest {
         assertTrue(Files.isRegularFile(store.resolve("extractor").resolve("fine-tuned.model")));
 
         Path indexed = Path.of(ImageCollection.read(GISAXS).split(0.1, 42).test().entries().get(0).name());
-        Run queried = run("query", store.toString(), indexed.toString(), "-k", "1", "--json");
+        CliRun queried = run("query", store.toString(), indexed.toString(), "-k", "1", "--json");
         assertEquals(0, queried.exitCode(), queried.err());
         assertTrue(queried.out().contains(indexed.getFileName().toString()), queried.out());
     }
@@ -96,7 +84,7 @@ class FineTuneCommandTest {
             }
         }
         Path store = dir.resolve("squeezenet.cbir");
-        Run tuned = run("train", tiny.toString(), "--net", "squeezenet", "--weights", weights.toString(), "--fine-tune",
+        CliRun tuned = run("train", tiny.toString(), "--net", "squeezenet", "--weights", weights.toString(), "--fine-tune",
                 "--freeze-up-to", "fire8", "--epochs", "1", "--split", "0.34", "-o", store.toString());
         assertEquals(0, tuned.exitCode(), tuned.err());
         assertTrue(tuned.out().contains("fine-tuned squeezenet (frozen up to fire8, signature fire9) on 2 images of"
@@ -104,7 +92,7 @@ class FineTuneCommandTest {
         assertTrue(Pattern.compile("loss per epoch: \\d+\\.\\d{4}\\n").matcher(tuned.out()).find(), tuned.out());
         assertTrue(tuned.out().contains("indexed 4 images (0 skipped)"), tuned.out());
         Files.delete(weights);
-        Run queried = run("query", store.toString(), tiny.resolve("bcc").toString(), "-k", "1");
+        CliRun queried = run("query", store.toString(), tiny.resolve("bcc").toString(), "-k", "1");
         assertEquals(0, queried.exitCode(), queried.err());
     }
 
@@ -130,7 +118,7 @@ class FineTuneCommandTest {
         assertTrue(Files.notExists(dir.resolve("s.cbir")));
     }
 
-    private static void assertError(Run run, String start) {
+    private static void assertError(CliRun run, String start) {
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith(start), run.err());

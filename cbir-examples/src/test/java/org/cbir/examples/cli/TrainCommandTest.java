@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,29 +11,19 @@ import java.util.regex.Pattern;
 import org.cbir.core.collection.ImageCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code cbir train} in-process on the bundled GISAXS samples (200 images, 4 classes of 50). */
 class TrainCommandTest {
     private static final Path DATABASE = Path.of("..", "samples", "gisaxs", "database");
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CbirCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void lenetTrainsOnTheSplitIndexesTheRestAndTheStoreAnswersQueries(@TempDir Path dir) throws IOException {
         Path store = dir.resolve("lenet.cbir");
-        Run trained = run("train", DATABASE.toString(), "-o", store.toString(), "--epochs", "2", "--input-size", "16",
+        CliRun trained = run("train", DATABASE.toString(), "-o", store.toString(), "--epochs", "2", "--input-size", "16",
                 "--split", "0.1", "--seed", "42", "-m", "euclidean");
         assertEquals(0, trained.exitCode(), trained.err());
         // 10% of each class of 50 trains (5 x 4 = 20), the other 180 are indexed.
@@ -48,7 +36,7 @@ class TrainCommandTest {
 
         // An indexed image is its own nearest neighbour, at distance 0.
         Path indexed = Path.of(ImageCollection.read(DATABASE).split(0.1, 42).test().entries().get(0).name());
-        Run queried = run("query", store.toString(), indexed.toString(), "-k", "3", "--json");
+        CliRun queried = run("query", store.toString(), indexed.toString(), "-k", "3", "--json");
         assertEquals(0, queried.exitCode(), queried.err());
         Matcher first = Pattern.compile("\\{\"rank\": 1, \"id\": \\d+, \"path\": \"([^\"]+)\", \"label\": \"[^\"]+\","
                 + " \"distance\": ([-0-9.eE]+)").matcher(queried.out());
@@ -61,7 +49,7 @@ class TrainCommandTest {
     @Test
     void aZooNetworkWithoutItsWeightsFileIsOneLineNamingTheFile(@TempDir Path dir) {
         Path weights = dir.resolve("resnet50_dl4j_inference.v3.zip");
-        Run run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "resnet50",
+        CliRun run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "resnet50",
                 "--weights", weights.toString());
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -72,11 +60,11 @@ class TrainCommandTest {
 
     @Test
     void lenetOnlyOptionsAreRefusedForAZooNetwork(@TempDir Path dir) {
-        Run run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "vgg16",
+        CliRun run = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "vgg16",
                 "--epochs", "3");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("--epochs applies to --net lenet only"), run.err());
-        Run unknown = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "alexnet");
+        CliRun unknown = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "alexnet");
         assertEquals(1, unknown.exitCode(), unknown.err());
         assertTrue(unknown.err().contains("alexnet"), unknown.err());
     }

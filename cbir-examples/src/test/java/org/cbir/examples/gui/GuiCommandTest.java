@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.GraphicsEnvironment;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import org.cbir.examples.cli.CbirCommand;
+import org.cbir.examples.cli.CliRun;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code cbir gui} on the command line; never opens a window. */
 class GuiCommandTest {
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CbirCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        CliRun run = CliRun.of(args);
+        return new String[] {Integer.toString(run.exitCode()), run.out(), run.err()};
     }
 
     @Test
