@@ -46,7 +46,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Thread-safe: images are converted in the calling threads and the forward pass itself is
  * serialised by a lock (the backend parallelises each pass over the cores). For throughput, prefer
- * {@link #extractAll}, which runs one forward pass per {@link LeNetOptions#batchSize()} images.
+ * {@link #extractAll}, which runs one forward pass per 256 images.
  * Instances are otherwise immutable; returned arrays belong to the caller.
  */
 public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent {
@@ -72,9 +72,9 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
     private LeNetExtractor(LeNetOptions options, MultiLayerNetwork network, List<String> classes,
             TrainingHistory history) {
         this.options = options;
-        this.history = history;
         this.network = network;
         this.classes = List.copyOf(classes);
+        this.history = history;
         this.layer = options.architecture().layerIndex(options.signatureLayer());
         this.dimension = options.architecture().outputSize(options, options.signatureLayer());
         this.opsForward = network != null && USE_LAYER_OPS && LayerOpsForward.supports(network, layer)
