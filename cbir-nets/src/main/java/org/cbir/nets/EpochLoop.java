@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
@@ -24,16 +26,14 @@ import org.slf4j.LoggerFactory;
 final class EpochLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
 
-    /** What the loop trains: a Deeplearning4j network seen through the three calls it needs. */
-    interface Trainable {
-        /** One optimisation step on a mini-batch. */
-        void fit(DataSet batch);
-
-        /** The loss of the last mini-batch. */
-        double score();
-
-        /** Counts a finished epoch (the learning-rate schedules run per epoch). */
-        void incrementEpochCount();
+    /**
+     * What the loop trains: a Deeplearning4j network seen through the three calls it needs.
+     *
+     * @param fit one optimisation step on a mini-batch
+     * @param score the loss of the last mini-batch
+     * @param epochDone counts a finished epoch (the learning-rate schedules run per epoch)
+     */
+    record Trainable(Consumer<DataSet> fit, DoubleSupplier score, Runnable epochDone) {
     }
 
     private final String what;
@@ -69,7 +69,7 @@ final class EpochLoop {
                 batches.reset();
             }
             double loss = runEpoch(network, batches, epoch);
-            network.incrementEpochCount();
+            network.epochDone().run();
             losses.add(loss);
             LOG.info("{} epoch {}/{}: loss {} ({} s so far)", what, epoch + 1, maxEpochs,
                     String.format(Locale.ROOT, "%.4f", loss), (System.nanoTime() - start) / 1_000_000_000L);
@@ -94,9 +94,9 @@ final class EpochLoop {
                 throw new CancellationException(what + " interrupted in epoch " + (epoch + 1));
             }
             DataSet batch = batches.next();
-            network.fit(batch);
+            network.fit().accept(batch);
             int n = batch.numExamples();
-            sum += network.score() * n;
+            sum += network.score().getAsDouble() * n;
             samples += n;
         }
         return sum / samples;

@@ -9,7 +9,6 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,23 +61,10 @@ final class FineTuneTrainer {
         LOG.info("fine-tuning {} on {} images of {} classes ({} samples per epoch), frozen up to {}, signature {}, {}",
                 base, entries.size(), classes.size(), batches.samplesPerEpoch(), options.frozenUpTo(),
                 options.signatureLayer(), options);
+        EpochLoop.Trainable trainable = new EpochLoop.Trainable(network::fit, network::score,
+                network::incrementEpochCount);
         List<Double> losses = new EpochLoop("fine-tuning", FineTunedExtractor.TRAINING_STAGE, options.maxEpochs(),
-                options.lossThreshold(), options.learningRate()).run(new EpochLoop.Trainable() {
-                    @Override
-                    public void fit(DataSet batch) {
-                        network.fit(batch);
-                    }
-
-                    @Override
-                    public double score() {
-                        return network.score();
-                    }
-
-                    @Override
-                    public void incrementEpochCount() {
-                        network.incrementEpochCount();
-                    }
-                }, batches, progress);
+                options.lossThreshold(), options.learningRate()).run(trainable, batches, progress);
         return new Result(network, classes, losses);
     }
 

@@ -10,7 +10,6 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,23 +58,10 @@ final class LeNetTrainer {
         LOG.info("training LeNet on {} images of {} classes ({} samples per epoch with augmentation {}), {}",
                 entries.size(), classes.size(), batches.samplesPerEpoch(), options.augmentation(), options.toSpec());
         long start = System.nanoTime();
+        EpochLoop.Trainable trainable = new EpochLoop.Trainable(network::fit, network::score,
+                network::incrementEpochCount);
         List<Double> losses = new EpochLoop("LeNet training", STAGE, options.maxEpochs(), options.lossThreshold(),
-                options.learningRate()).run(new EpochLoop.Trainable() {
-                    @Override
-                    public void fit(DataSet batch) {
-                        network.fit(batch);
-                    }
-
-                    @Override
-                    public double score() {
-                        return network.score();
-                    }
-
-                    @Override
-                    public void incrementEpochCount() {
-                        network.incrementEpochCount();
-                    }
-                }, batches, progress);
+                options.learningRate()).run(trainable, batches, progress);
         return new Result(network, classes, new TrainingHistory(losses, Duration.ofNanos(System.nanoTime() - start)));
     }
 
