@@ -52,8 +52,17 @@ public final class CnnThroughput {
         System.out.println("|---|---|---:|---:|---|");
         for (String model : models) {
             if (model.equals("resnet50")) {
-                for (int batch : new int[] {8, 32}) {
-                    row("ResNet-50 (random weights)", "224x224 RGB", batch, measure(resnet50(batch), images, seconds), backend);
+                Path weights = Files.createTempFile("resnet50-random", ".zip");
+                try {
+                    ComputationGraph graph = (ComputationGraph) PretrainedModel.RESNET50.zooModel().init();
+                    ModelSerializer.writeModel(graph, weights.toFile(), false);
+                    for (int batch : new int[] {8, 32}) {
+                        PretrainedExtractor resnet = PretrainedExtractor.builder().model(PretrainedModel.RESNET50)
+                                .weights(PretrainedWeights.file(weights)).batchSize(batch).build();
+                        row("ResNet-50 (random weights)", "224x224 RGB", batch, measure(resnet, images, seconds), backend);
+                    }
+                } finally {
+                    Files.deleteIfExists(weights);
                 }
                 continue;
             }
@@ -61,18 +70,6 @@ public final class CnnThroughput {
             LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).maxEpochs(1)
                     .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
             row("LeNet " + architecture.specName(), "32x32 grey", 256, measure(lenet, images, seconds), backend);
-        }
-    }
-
-    private static PretrainedExtractor resnet50(int batch) throws Exception {
-        Path file = Files.createTempFile("resnet50-random", ".zip");
-        try {
-            ComputationGraph graph = (ComputationGraph) PretrainedModel.RESNET50.zooModel().init();
-            ModelSerializer.writeModel(graph, file.toFile(), false);
-            return PretrainedExtractor.builder().model(PretrainedModel.RESNET50).weights(PretrainedWeights.file(file))
-                    .batchSize(batch).build();
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -76,8 +76,7 @@ public final class BaseNetwork {
         Objects.requireNonNull(extractor, "extractor");
         PretrainedModel model = extractor.model();
         return new BaseNetwork(model.specName(), extractor.spec().require("weights"), extractor.network(),
-                new NetworkInputFormat(model.width(), model.height(), 3, model.preprocessing(), extractor.policy()),
-                extractor.layer(), ZOO_FROZEN_UP_TO.get(model));
+                extractor.format(), extractor.layer(), ZOO_FROZEN_UP_TO.get(model));
     }
 
     /**

@@ -19,7 +19,6 @@ import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -283,12 +282,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         List<float[]> out = new ArrayList<>(images.size());
         for (int from = 0; from < images.size(); from += options.batchSize()) {
             int count = Math.min(options.batchSize(), images.size() - from);
-            float[] activations = forward(format.batch(images, from, count), count);
-            for (int i = 0; i < count; i++) {
-                float[] signature = new float[dimension];
-                System.arraycopy(activations, i * dimension, signature, 0, dimension);
-                out.add(signature);
-            }
+            GraphSignatures.addRows(forward(format.batch(images, from, count), count), count, dimension, out);
         }
         return out;
     }
@@ -296,11 +290,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
     private float[] forward(INDArray batch, int count) {
         forwardLock.lock();
         try {
-            INDArray a = network.feedForward(batch, false).get(options.signatureLayer());
-            if (a.rank() == 4) {
-                a = a.mean(2, 3);
-            }
-            return a.castTo(DataType.FLOAT).reshape('c', count, dimension).dup('c').data().asFloat();
+            return GraphSignatures.activations(network, batch, options.signatureLayer(), count, dimension);
         } finally {
             forwardLock.unlock();
         }

@@ -15,7 +15,6 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -223,12 +222,7 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
                     NetworkInput.standardise(input, i * inputSize, inputSize);
                 }
             }
-            float[] activations = forward(input, count);
-            for (int i = 0; i < count; i++) {
-                float[] signature = new float[dimension];
-                System.arraycopy(activations, i * dimension, signature, 0, dimension);
-                out.add(signature);
-            }
+            GraphSignatures.addRows(forward(input, count), count, dimension, out);
         }
         return out;
     }
@@ -244,7 +238,7 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
                 List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);
                 signature = activations.get(activations.size() - 1);
             }
-            return signature.castTo(DataType.FLOAT).reshape('c', count, dimension).dup('c').data().asFloat();
+            return GraphSignatures.flat(signature, count, dimension);
         } finally {
             forwardLock.unlock();
         }

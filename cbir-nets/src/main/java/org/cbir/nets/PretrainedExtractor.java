@@ -13,9 +13,7 @@ import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Signatures from an ImageNet-pretrained network of the Deeplearning4j zoo ({@link PretrainedModel}):
@@ -53,6 +51,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
     private final int batchSize;
     private final ComputationGraph network;
     private final int dimension;
+    private final NetworkInputFormat format;
     private final ReentrantLock forwardLock = new ReentrantLock();
 
     private PretrainedExtractor(PretrainedModel model, String layer, SmallImagePolicy policy,
@@ -63,6 +62,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
         this.weights = weights;
         this.batchSize = batchSize;
         this.network = network;
+        this.format = new NetworkInputFormat(model.width(), model.height(), 3, model.preprocessing(), policy);
         if (network.getVertex(layer) == null) {
             throw new IllegalArgumentException("the " + model.specName() + " network has no layer '" + layer
                     + "' (its default signature layer is '" + model.defaultLayer() + "')");
@@ -117,6 +117,11 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
         return layer;
     }
 
+    /** What the network reads and how images become it. */
+    NetworkInputFormat format() {
+        return format;
+    }
+
     /** The network itself, for this package's tests; callers must not modify or run it. */
     ComputationGraph network() {
         return network;
@@ -155,24 +160,9 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
     public List<float[]> extractAll(List<Image> images) {
         Objects.requireNonNull(images, "images");
         List<float[]> out = new ArrayList<>(images.size());
-        int w = model.width();
-        int h = model.height();
-        int inputSize = 3 * w * h;
         for (int from = 0; from < images.size(); from += batchSize) {
             int count = Math.min(batchSize, images.size() - from);
-            float[] input = new float[count * inputSize];
-            for (int i = 0; i < count; i++) {
-                Image image = Objects.requireNonNull(images.get(from + i), "image " + (from + i));
-                NetworkInput.write(policy.fit(NetworkInput.prepare(image, 3), w, h), w, h, input, i * inputSize);
-            }
-            INDArray batch = Nd4j.create(input, new long[] {count, 3, h, w}, 'c').muli(255);
-            model.preprocessing().apply(batch);
-            float[] activations = forward(batch, count);
-            for (int i = 0; i < count; i++) {
-                float[] signature = new float[dimension];
-                System.arraycopy(activations, i * dimension, signature, 0, dimension);
-                out.add(signature);
-            }
+            GraphSignatures.addRows(forward(format.batch(images, from, count), count), count, dimension, out);
         }
         return out;
     }
@@ -180,11 +170,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
     private float[] forward(INDArray batch, int count) {
         forwardLock.lock();
         try {
-            INDArray a = network.feedForward(batch, false).get(layer);
-            if (a.rank() == 4) {
-                a = a.mean(2, 3);
-            }
-            return a.castTo(DataType.FLOAT).reshape('c', count, dimension).dup('c').data().asFloat();
+            return GraphSignatures.activations(network, batch, layer, count, dimension);
         } finally {
             forwardLock.unlock();
         }
