@@ -25,10 +25,14 @@ import org.cbir.nets.TrainingHistory;
  * [collections...]}, the augmentation as {@code Augmentation.parse} reads it ({@code none},
  * {@code 7/14/20+rot} for the paper's), e.g.
  * {@code ../shared/data/pycbir-samples lenet5 40 none 0.01 0.9 gisaxs fibers_small}. The system
- * property {@code inputSize} (default 32) sets the network's input side.
+ * property {@code inputSize} (default 32) sets the network's input side, {@code trainFraction}
+ * (default 0.1, the paper's) the share of each class that trains the network, and {@code seed}
+ * (default 42) the split and the network's initialisation.
  */
 public final class LeNetQuality {
     private static final int INPUT_SIZE = Integer.getInteger("inputSize", 32);
+    private static final double TRAIN_FRACTION = Double.parseDouble(System.getProperty("trainFraction", "0.1"));
+    private static final long SEED = Long.getLong("seed", 42);
 
     private LeNetQuality() {
     }
@@ -46,10 +50,10 @@ public final class LeNetQuality {
         for (String collection : collections) {
             ImageCollection images = ImageCollection.fromFolder(samples.resolve(collection).resolve("database"));
             long start = System.nanoTime();
-            ImageCollection.Split split = images.split(0.1, 42);
+            ImageCollection.Split split = images.split(TRAIN_FRACTION, SEED);
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNetExtractor.builder()
                     .architecture(architecture).maxEpochs(epochs).augmentation(augmentation)
-                    .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(42).build())
+                    .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(SEED).build())
                     .similarity(Similarities.cosine()).build();
             pipeline.fit(split.train());
             TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();

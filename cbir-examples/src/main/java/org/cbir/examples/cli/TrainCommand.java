@@ -73,9 +73,13 @@ final class TrainCommand implements Callable<Integer> {
             + " `cbir train --net lenet`, whose LeNet is fine-tuned.")
     Path base;
 
-    @Option(names = "--augment", description = "lenet and --fine-tune: train on the paper's augmentation (shifts of 7, 14 and 20 px"
-            + " and quarter-turn rotations, 52 variants per image); without it each image is used as it is.")
-    boolean augment;
+    @Option(names = "--augment", arity = "0..1", fallbackValue = "7/14/20+rot", paramLabel = "SPEC",
+            description = "lenet and --fine-tune: train on augmented images. Alone, the paper's augmentation (shifts of"
+                    + " 7, 14 and 20 px in four directions and quarter-turn rotations, 52 variants per image); or SPEC:"
+                    + " shifts in px separated by '/', '+rot' for the rotations, e.g. 8/16/24+rot, or rot for rotations"
+                    + " only (for patterns whose label depends on what is at the centre, such as the fibres). Without"
+                    + " it each image is used as it is.")
+    String augment;
 
     @Option(names = "--epochs", paramLabel = "N", description = "lenet and --fine-tune: the most training epochs"
             + " (default: 30 for lenet, 10 for --fine-tune).")
@@ -180,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
     private FeatureExtractor leNet() {
         LeNetExtractor.Builder lenet = LeNetExtractor.builder()
                 .seed(seed)
-                .augmentation(augment ? Augmentation.paper() : Augmentation.none());
+                .augmentation(augmentation());
         if (epochs != null) {
             lenet.maxEpochs(epochs);
         }
@@ -209,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
     private FineTunedExtractor fineTuning(BaseNetwork network) {
         FineTunedExtractor.Builder tuning = FineTunedExtractor.builder(network)
                 .seed(seed)
-                .augmentation(augment ? Augmentation.paper() : Augmentation.none());
+                .augmentation(augmentation());
         if (epochs != null) {
             tuning.maxEpochs(epochs);
         }
@@ -283,8 +287,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private Augmentation augmentation() {
+        if (augment == null) {
+            return Augmentation.none();
+        }
+        try {
+            return Augmentation.parse(augment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--augment: " + e.getMessage() + " (a bare --augment takes the"
+                    + " word after it as its SPEC when that is not an option: put the collection first)", e);
+        }
+    }
+
     private void rejectLeNetOptions() {
-        String lenetOnly = augment ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
+        String lenetOnly = augment != null ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
                 : indexAll ? "--index-all" : lenetTrainingOption();
         if (lenetOnly != null) {
             throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only, or to --fine-tune; " + net

@@ -68,4 +68,24 @@ class TrainCommandTest {
         assertEquals(1, unknown.exitCode(), unknown.err());
         assertTrue(unknown.err().contains("alexnet"), unknown.err());
     }
+
+    @Test
+    void augmentTakesTheAugmentationSpecOrThePapersWhenBare(@TempDir Path dir) {
+        CliRun rotations = run("train", DATABASE.toString(), "-o", dir.resolve("rot.cbir").toString(), "--epochs", "1",
+                "--input-size", "16", "--augment", "rot");
+        assertEquals(0, rotations.exitCode(), rotations.err());
+        assertTrue(rotations.out().contains("augmentation=rot,"), rotations.out());
+
+        CliRun paper = run("train", DATABASE.toString(), "-o", dir.resolve("paper.cbir").toString(), "--epochs", "1",
+                "--input-size", "16", "--augment");
+        assertEquals(0, paper.exitCode(), paper.err());
+        assertTrue(paper.out().contains("augmentation=7/14/20+rot,"), paper.out());
+
+        CliRun bad = run("train", DATABASE.toString(), "-o", dir.resolve("bad.cbir").toString(), "--augment", "7/x");
+        assertEquals(1, bad.exitCode(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--augment: not an augmentation"), bad.err());
+        assertTrue(bad.err().contains("7/x"), bad.err());
+        assertTrue(Files.notExists(dir.resolve("bad.cbir")));
+    }
 }
