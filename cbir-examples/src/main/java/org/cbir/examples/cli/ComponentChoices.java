@@ -14,12 +14,17 @@ import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
+import org.cbir.nets.Augmentation;
+import org.cbir.nets.LeNetExtractor;
 
 /**
  * Turns the command line's short component names into components:
  * <ul>
  *   <li>extractors: {@code histogram[:BINS]} (first-order statistics and a BINS-bin histogram,
- *       32 by default), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy};</li>
+ *       32 by default), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy}, and
+ *       {@code lenet[:SIZE[:AUGMENTATION]]}, a LeNet-5 trained by the pipeline's {@code fit} on a
+ *       SIZE x SIZE input (32 by default) with an {@link Augmentation#parse augmentation}
+ *       ({@code none} by default; e.g. {@code rot}, {@code 7/14/20+rot});</li>
  *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
  *   <li>reducers: {@code auto} (z-score standardisation for the extractors whose dimensions
  *       have different units, first-order statistics and GLCM properties; none for the others),
@@ -28,7 +33,8 @@ import org.cbir.metrics.Metrics;
  * </ul>
  */
 public final class ComponentChoices {
-    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy";
+    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy, lenet[:SIZE[:AUGMENTATION]]";
+    private static final String LENET = "lenet";
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
     private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
 
@@ -51,8 +57,33 @@ public final class ComponentChoices {
                     ? TextureDescriptors.lbp(integer(parts[1], choice), number(parts[2], choice))
                     : TextureDescriptors.lbp();
             case "daisy" -> DaisyExtractor.withDefaults();
+            case LENET -> lenet(parts, choice);
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
         };
+    }
+
+    /** Whether the extractor a choice names learns from the collection, so that the pipeline must be fitted. */
+    static boolean trains(String choice) {
+        return choice.toLowerCase(Locale.ROOT).split(":")[0].equals(LENET);
+    }
+
+    private static FeatureExtractor lenet(String[] parts, String choice) {
+        if (parts.length > 3) {
+            throw new IllegalArgumentException("'" + choice + "' is not lenet[:SIZE[:AUGMENTATION]]");
+        }
+        LeNetExtractor.Builder lenet = LeNetExtractor.builder();
+        if (parts.length > 1) {
+            int size = integer(parts[1], choice);
+            lenet.inputSize(size, size);
+        }
+        if (parts.length > 2) {
+            try {
+                lenet.augmentation(Augmentation.parse(parts[2]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + choice + "': " + e.getMessage(), e);
+            }
+        }
+        return lenet.build();
     }
 
     /**

@@ -29,9 +29,9 @@ final class SearchOptions {
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")
     Integer threads;
 
-    /** Whether the chosen pipeline needs {@code fit} before indexing. */
+    /** Whether the chosen pipeline needs {@code fit} before indexing: a trained extractor or a reducer. */
     boolean needsFit() {
-        return ComponentChoices.reducer(reducer, extractor) != null;
+        return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor) != null;
     }
 
     RetrievalPipeline.Builder pipeline() {

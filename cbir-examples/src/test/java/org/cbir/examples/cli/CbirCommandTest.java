@@ -146,4 +146,27 @@ class CbirCommandTest {
         CliRun badOption = run("index", "--no-such-option");
         assertEquals(2, badOption.exitCode());
     }
+
+    @Test
+    void evaluateTrainsALeNetOnTheSplitWhenTheExtractorIsLenet(@TempDir Path dir) throws IOException {
+        CliRun run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", dir.resolve("lenet").toString(),
+                "--extractor", "lenet:16:rot", "--sheet-queries", "0");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("extractor=lenet(architecture=lenet5, augmentation=rot,"), run.out());
+        assertTrue(run.out().contains("height=16"), run.out());
+        assertTrue(run.out().contains("20 for fitting, 180 evaluated"), run.out());
+        // Ranking at random gives a MAP near 44/179 = 0.25 (44 other images of the query's class
+        // among 179) and a top-1 accuracy near 0.25: the trained signature must do far better.
+        Matcher map = Pattern.compile("\\*\\*all\\*\\* \\| 180 \\| \\| \\*\\*([0-9.]+)\\*\\*").matcher(run.out());
+        assertTrue(map.find(), run.out());
+        assertTrue(Double.parseDouble(map.group(1)) > 0.4, run.out());
+        Matcher top1 = Pattern.compile("\\| \\*\\*all\\*\\* \\| \\*\\*([0-9.]+)\\*\\* \\|").matcher(run.out());
+        assertTrue(top1.find(), run.out());
+        assertTrue(Double.parseDouble(top1.group(1)) > 0.6, run.out());
+
+        CliRun bad = run("evaluate", SAMPLES.resolve("database").toString(), "--out", dir.resolve("bad").toString(),
+                "--extractor", "lenet:16:sideways");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("'lenet:16:sideways'") && bad.err().contains("not an augmentation"), bad.err());
+    }
 }
