@@ -20,6 +20,8 @@ matter), and writes into OUT (default /work/keras-out):
 With --fixtures DIR it also writes the small unit-test fixtures of cbir-nets into DIR:
   irv2_keras_layers.tsv   layer, weight and shape of every weight in irv2_weights.h5, in file order
   tiny_keras_weights.h5   a tiny conv2d_bn + residual conv + dense model in the same layout
+  tiny_keras3_weights.h5  the same as Keras 3's legacy writer writes it
+  tiny_keras_model.h5     the same model saved whole with model.save(...)
   tiny_keras_io.txt       its input (NHWC) and Keras's outputs, one labelled row of numbers each
 
 Run (CPU, one thread):
@@ -126,6 +128,8 @@ def tiny_fixture(dirname, rng):
     model = keras.Model(inp, [pool, out])
     randomise(model, rng)
     write_keras2_weights(os.path.join(dirname, "tiny_keras_weights.h5"), model)
+    write_keras3_weights(os.path.join(dirname, "tiny_keras3_weights.h5"), model)
+    model.save(os.path.join(dirname, "tiny_keras_model.h5"))
     x = rng.uniform(-1, 1, (1, 7, 6, 3)).astype(np.float32)
     p, o = model.predict(x, verbose=0)
     with open(os.path.join(dirname, "tiny_keras_io.txt"), "w") as f:

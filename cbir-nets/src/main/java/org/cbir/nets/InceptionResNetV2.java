@@ -249,10 +249,11 @@ public final class InceptionResNetV2 {
      * {@code _notop} file, the {@value #OUTPUT} layer (1000 classes) keeps its seeded random
      * weights: use the signature, or fine-tune.
      *
-     * <p>Deeplearning4j's {@code KerasModelImport} cannot import Keras's model of this network: its
-     * scaled residual is a {@code Lambda} layer in Keras 2 and a {@code CustomScaleLayer} in Keras 3,
-     * which it has no mapping for, and it fails on a Keras 3 {@code model.save("x.h5")} file
-     * altogether (1.0.0-M2.1: a {@code ClassCastException} reading the layer configuration). So only
+     * <p>Deeplearning4j's {@code KerasModelImport} does not import Keras's model of this network: it
+     * fails on a Keras 3 {@code model.save("x.h5")} file (1.0.0-M2.1: a {@code ClassCastException}
+     * reading the layer configuration), and the scaled residual is a {@code CustomScaleLayer} in
+     * Keras 3 and a {@code Lambda} layer in Keras 2, which it maps only to a layer the caller
+     * registered beforehand. So only
      * the weights are read ({@link KerasWeightsFile}), checked against this graph and copied into it
      * ({@link #loadKerasWeights}); the file is read and checked before the network is allocated.
      *

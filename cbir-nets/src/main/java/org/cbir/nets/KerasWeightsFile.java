@@ -79,6 +79,7 @@ public final class KerasWeightsFile {
     public record KerasLayerWeights(String layer, List<KerasWeight> weights) {
         /** @throws NullPointerException if a part is null */
         public KerasLayerWeights {
+            java.util.Objects.requireNonNull(layer, "layer");
             weights = List.copyOf(weights);
         }
 

@@ -40,7 +40,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Reading a Keras weights file and converting its layers, against real Keras: the fixture
  * {@code tiny_keras_weights.h5} and its inputs and outputs ({@code tiny_keras_io.txt}) were
  * written by {@code cbir-bench/scripts/keras_inception_parity.py --fixtures} with Keras 3.15.1, in
- * the Keras 2 applications layout: a {@code conv2d_bn} (3x2 kernel, same padding, no bias; batch
+ * the Keras 2 applications layout (and, for comparison, as Keras 3 writes it): a {@code conv2d_bn} (3x2 kernel, same padding, no bias; batch
  * norm without scale; ReLU), a biased 1x1 convolution, a global average pool and a softmax dense.
  */
 class KerasWeightsFileTest {
@@ -112,6 +112,31 @@ class KerasWeightsFileTest {
                 "batch_normalization_204/moving_variance:0"), bn.weights().stream().map(KerasWeight::name).toList());
         assertEquals("moving_variance", bn.weights().get(2).shortName());
         assertArrayEquals(new long[] {3, 2, 3, 4}, layer(file, "conv2d_204").weight("kernel").shape());
+    }
+
+    /**
+     * The same weights written by Keras 3's own legacy writer (variable-length name strings,
+     * {@code conv2d_203/kernel} without {@code :0}, numbered from {@code conv2d}) and saved as a
+     * whole model (weights under {@code model_weights}) read the same.
+     */
+    @Test
+    void kerasThreeWriterAndWholeModelFileHoldTheSameWeights() throws Exception {
+        List<KerasLayerWeights> keras2 = KerasWeightsFile.read(resource("tiny_keras_weights.h5")).layersWithWeights();
+        for (String other : List.of("tiny_keras3_weights.h5", "tiny_keras_model.h5")) {
+            List<KerasLayerWeights> layers = KerasWeightsFile.read(resource(other)).layersWithWeights();
+            assertEquals(List.of("conv2d_203", "batch_normalization_203", "block35_1_conv", "predictions"),
+                    layers.stream().map(KerasLayerWeights::layer).toList(), other);
+            for (int i = 0; i < keras2.size(); i++) {
+                List<KerasWeight> expected = keras2.get(i).weights();
+                List<KerasWeight> actual = layers.get(i).weights();
+                assertEquals(expected.size(), actual.size(), other);
+                for (int j = 0; j < expected.size(); j++) {
+                    assertEquals(expected.get(j).shortName(), actual.get(j).shortName(), other);
+                    assertArrayEquals(expected.get(j).shape(), actual.get(j).shape(), other);
+                    assertArrayEquals(expected.get(j).data(), actual.get(j).data(), 0f, other);
+                }
+            }
+        }
     }
 
     @Test
