@@ -103,12 +103,10 @@ public final class BaseNetwork {
     }
 
     /**
-     * Inception-ResNet-v2 as {@link InceptionResNetV2#init()} builds it or
-     * {@link InceptionResNetV2#fromKerasH5} imports it, reading {@code size x size} RGB scaled to
-     * [-1, 1] (Keras's preprocessing for it), signature {@value InceptionResNetV2#SIGNATURE_LAYER}.
-     * Tested with the graph {@link InceptionResNetV2#init()} builds (channels first); a graph that
-     * Deeplearning4j's Keras import made from a channels-last model may expect its input channels
-     * last, which this input format does not produce (not verified here: no Keras model at hand).
+     * Inception-ResNet-v2 as {@link InceptionResNetV2#init()} builds it, or with the Keras
+     * applications weights that {@link InceptionResNetV2#fromKerasH5} loads into it, reading
+     * {@code size x size} RGB scaled to [-1, 1] (Keras's preprocessing for it), channels first,
+     * signature {@value InceptionResNetV2#SIGNATURE_LAYER}.
      *
      * @param weights what the weights are, recorded in the fine-tuned extractor's spec (e.g. the
      *     {@code .h5} path), or null

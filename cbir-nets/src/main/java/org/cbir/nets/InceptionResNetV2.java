@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -22,9 +20,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
-import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
-import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -35,7 +30,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * of the pyCBIR paper, as a Deeplearning4j {@link ComputationGraph} in the style of the
  * Deeplearning4j zoo (whose zoo has only Inception-ResNet-v1). The layout follows the Keras
  * applications model {@code inception_resnet_v2.py} layer for layer, so that its ImageNet weights
- * can be used:
+ * can be used ({@link #fromKerasH5}, {@link #loadKerasWeights}):
  * <ul>
  *   <li>stem: conv 32 3x3/2 valid, conv 32 3x3 valid, conv 64 3x3, max-pool 3x3/2, conv 80 1x1,
  *       conv 192 3x3 valid, max-pool 3x3/2, then {@code mixed_5b} (Inception-A, 320 channels);
@@ -233,69 +228,73 @@ public final class InceptionResNetV2 {
     }
 
     /**
-     * Imports the Keras applications model ({@code InceptionResNetV2(weights='imagenet')} saved
-     * with {@code model.save(...)}, or the {@code inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5}
-     * that Keras caches under {@code ~/.keras/models/} when it is a full model) through
-     * Deeplearning4j's {@link KerasModelImport}, and checks that the result has the
-     * Inception-ResNet-v2 structure: a 1536-channel {@code conv_7b} and an {@code avg_pool} vertex.
-     * Keras layer names are kept, so the signature layer is {@value #SIGNATURE_LAYER} as here.
+     * This network at {@code 299x299} input with the weights of a Keras applications
+     * Inception-ResNet-v2 HDF5 file; see {@link #fromKerasH5(Path, int)}.
      *
-     * @param h5 the Keras HDF5 file (architecture and weights)
-     * @return the imported network, owned by the caller
-     * @throws NoSuchFileException naming the file and where it comes from, if it does not exist
-     * @throws IOException naming the file if it cannot be read, is not a Keras HDF5 model or does
-     *     not hold an Inception-ResNet-v2
+     * @throws NoSuchFileException naming the file and how to make it, if it does not exist
+     * @throws IOException naming the file (and the layer) if it is not such a file
      */
     public static ComputationGraph fromKerasH5(Path h5) throws IOException {
+        return fromKerasH5(h5, DEFAULT_SIZE);
+    }
+
+    /**
+     * This network at {@code size x size} input (channels first, RGB scaled to [-1, 1] as Keras's
+     * {@code inception_resnet_v2.preprocess_input} does) with the weights of a Keras applications
+     * Inception-ResNet-v2 HDF5 file: the weights file Keras downloads and caches under
+     * {@code ~/.keras/models/} ({@code inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5},
+     * 1000 ImageNet classes, or {@code ..._notop.h5}, without the classifier), or a whole model saved
+     * with {@code model.save("x.h5")}, whose weights are read the same way. The
+     * {@value #SIGNATURE_LAYER} output is then Keras's {@code avg_pool} output. With a
+     * {@code _notop} file, the {@value #OUTPUT} layer (1000 classes) keeps its seeded random
+     * weights: use the signature, or fine-tune.
+     *
+     * <p>Deeplearning4j's {@code KerasModelImport} does not import Keras's model of this network: it
+     * fails on a Keras 3 {@code model.save("x.h5")} file (1.0.0-M2.1: a {@code ClassCastException}
+     * reading the layer configuration), and the scaled residual is a {@code CustomScaleLayer} in
+     * Keras 3 and a {@code Lambda} layer in Keras 2, which it maps only to a layer the caller
+     * registered beforehand. So only
+     * the weights are read ({@link KerasWeightsFile}), checked against this graph and copied into it
+     * ({@link #loadKerasWeights}); the file is read and checked before the network is allocated.
+     *
+     * @param size the input side (at least {@value #MIN_SIZE}; the weights were trained at 299)
+     * @return a new network, owned by the caller
+     * @throws NoSuchFileException naming the file and how to make it, if it does not exist
+     * @throws IOException naming the file (and the layer) if it is not HDF5, not in Keras's
+     *     layout, or its layers or shapes do not match Inception-ResNet-v2
+     * @throws IllegalArgumentException if {@code size} is below {@value #MIN_SIZE}
+     */
+    public static ComputationGraph fromKerasH5(Path h5, int size) throws IOException {
+        InceptionResNetV2 net = of(1000, size, size, 0);
         if (!Files.isRegularFile(h5)) {
-            throw new NoSuchFileException(h5.toString(), null, "no Keras Inception-ResNet-v2 model file here; create it"
-                    + " with Python: tf.keras.applications.InceptionResNetV2(weights='imagenet').save('"
-                    + h5.getFileName() + "', save_format='h5') (Keras downloads the ImageNet weights"
-                    + " inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5 from the Keras applications"
-                    + " release on its first call), then copy the file to " + h5.toAbsolutePath());
+            throw new NoSuchFileException(h5.toString(), null, "no Keras Inception-ResNet-v2 weights file here;"
+                    + " make it with Python: import keras; keras.applications.InceptionResNetV2(weights='imagenet')"
+                    + " (Keras downloads inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5 from the Keras"
+                    + " applications release into ~/.keras/models/), then copy that file to " + h5.toAbsolutePath());
         }
-        if (!hasHdf5Signature(h5)) {
-            throw new IOException(h5 + " is not a Keras model: it is not an HDF5 file (no HDF5 signature)");
-        }
-        ComputationGraph graph;
-        try {
-            graph = KerasModelImport.importKerasModelAndWeights(h5.toString(), false);
-        } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException | RuntimeException e) {
-            throw new IOException(h5 + " is not a Keras model that Deeplearning4j can import: " + e.getMessage(), e);
-        }
-        List<String> missing = new ArrayList<>();
-        for (String name : List.of("conv_7b", SIGNATURE_LAYER)) {
-            if (graph.getVertex(name) == null) {
-                missing.add(name);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IOException(h5 + " is not an Inception-ResNet-v2: it has no layers " + missing);
-        }
-        long channels = graph.getLayer("conv_7b").getParam("W").size(0);
-        if (channels != 1536) {
-            throw new IOException(h5 + " is not an Inception-ResNet-v2: conv_7b has " + channels
-                    + " output channels, not 1536");
-        }
+        KerasWeightsFile file = KerasWeightsFile.read(h5);
+        KerasInceptionWeights.plan(net.conf(), file.layersWithWeights(), h5.toString());
+        ComputationGraph graph = net.init();
+        KerasInceptionWeights.load(graph, file);
         return graph;
     }
 
-    /** Whether the HDF5 format signature is at offset 0, 512, 1024, 2048, ... (where HDF5 allows it). */
-    private static boolean hasHdf5Signature(Path file) throws IOException {
-        byte[] signature = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(signature.length);
-            for (long offset = 0; offset + signature.length <= channel.size(); offset = offset == 0 ? 512 : offset * 2) {
-                buffer.clear();
-                while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
-                    // read until full
-                }
-                if (java.util.Arrays.equals(buffer.array(), signature)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * Replaces the weights of {@code graph} (built by {@link #init()}, any input size and number of
+     * classes) by those of a Keras applications Inception-ResNet-v2 HDF5 file (see
+     * {@link #fromKerasH5(Path, int)}): every convolution, batch normalisation (gamma set to 1, as
+     * Keras's {@code scale=False}) and residual projection, and the classifier if the file has
+     * {@code predictions} (its class count must then be the graph's). Shapes are all checked before
+     * anything is written. Not thread-safe with respect to other users of {@code graph}.
+     *
+     * @return whether the file had the classifier ({@code false} for a {@code _notop} file)
+     * @throws NoSuchFileException if the file does not exist
+     * @throws IOException naming the file and the layer if it is not such a file or a layer is
+     *     missing, surplus or of another shape; {@code graph} is then unchanged
+     */
+    public static boolean loadKerasWeights(ComputationGraph graph, Path h5) throws IOException {
+        java.util.Objects.requireNonNull(graph, "graph");
+        return KerasInceptionWeights.load(graph, KerasWeightsFile.read(h5));
     }
 
     /** Adds the repeated pieces to a graph under construction. */

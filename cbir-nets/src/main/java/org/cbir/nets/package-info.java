@@ -6,7 +6,8 @@
  * Deeplearning4j zoo ({@link org.cbir.nets.PretrainedModel}; weights from the zoo cache, a
  * configured cache folder or a local file, see {@link org.cbir.nets.PretrainedWeights}),
  * {@link org.cbir.nets.InceptionResNetV2}, the paper's deep network as a zoo-style graph with
- * Keras weight import, {@link org.cbir.nets.FineTunedExtractor} which fine-tunes any of them
+ * the Keras applications weights ({@link org.cbir.nets.KerasWeightsFile}),
+ * {@link org.cbir.nets.FineTunedExtractor} which fine-tunes any of them
  * ({@link org.cbir.nets.BaseNetwork}) on the user's labels with Deeplearning4j's transfer learning,
  * and the {@link org.cbir.nets.NetsComponents provider} that restores saved
  * networks. The module needs {@code nd4j-api} only; the application puts an ND4J backend on the

@@ -137,6 +137,17 @@ class InceptionResNetV2Test {
         assertTrue(e.getMessage().contains("InceptionResNetV2(weights='imagenet')"), e.getMessage());
     }
 
+    /** Read and checked before the 56M parameters are allocated, so this is quick. */
+    @Test
+    void theWeightsOfAnotherKerasNetworkAreRefusedNamingFileAndLayer() throws Exception {
+        Path tiny = KerasWeightsFileTest.resource("tiny_keras_weights.h5");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> InceptionResNetV2.fromKerasH5(tiny));
+        assertTrue(e.getMessage().contains(tiny.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("1 automatically named conv2d layers, but Inception-ResNet-v2 has 203"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("stem_conv2"), e.getMessage());
+    }
+
     @Test
     void aFileThatIsNoKerasModelIsRefusedNamingIt() throws java.io.IOException {
         Path h5 = java.nio.file.Files.writeString(dir.resolve("not-hdf5.h5"), "plain text, not HDF5");
