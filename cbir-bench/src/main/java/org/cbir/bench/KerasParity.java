@@ -12,7 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Inception-ResNet-v2 against real Keras: loads the weights that
- * {@code cbir-bench/scripts/keras_inception_parity.py} wrote with Keras (random, seeded), feeds
+ * {@code tools/keras_inception_parity.py} wrote with Keras (random, seeded), feeds
  * the same preprocessed images, and prints the largest absolute and relative differences of the
  * 1536-d {@code avg_pool} signatures (and of the 1000-class predictions when the file has them)
  * from Keras's own outputs.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The mapping of Keras's Inception-ResNet-v2 layers onto {@link InceptionResNetV2}, against the
  * layer names, weight names and shapes of a weights file that real Keras wrote
- * ({@code irv2_keras_layers.tsv}, made by {@code cbir-bench/scripts/keras_inception_parity.py
+ * ({@code irv2_keras_layers.tsv}, made by {@code tools/keras_inception_parity.py
  * --fixtures} from {@code keras.applications.InceptionResNetV2} in the Keras 2 applications
  * layout). Only names and shapes: the mapping and its checks need no weights, so no graph is
  * allocated. (The values were checked against Keras's outputs with the real file: BENCHMARKS.md,

@@ -39,7 +39,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Reading a Keras weights file and converting its layers, against real Keras: the fixture
  * {@code tiny_keras_weights.h5} and its inputs and outputs ({@code tiny_keras_io.txt}) were
- * written by {@code cbir-bench/scripts/keras_inception_parity.py --fixtures} with Keras 3.15.1, in
+ * written by {@code tools/keras_inception_parity.py --fixtures} with Keras 3.15.1, in
  * the Keras 2 applications layout (and, for comparison, as Keras 3 writes it): a {@code conv2d_bn} (3x2 kernel, same padding, no bias; batch
  * norm without scale; ReLU), a biased 1x1 convolution, a global average pool and a softmax dense.
  */

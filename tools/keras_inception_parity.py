@@ -24,8 +24,9 @@ With --fixtures DIR it also writes the small unit-test fixtures of cbir-nets int
   tiny_keras_model.h5     the same model saved whole with model.save(...)
   tiny_keras_io.txt       its input (NHWC) and Keras's outputs, one labelled row of numbers each
 
-Run (CPU, one thread):
-  OMP_NUM_THREADS=1 /work/kerasenv/bin/python cbir-bench/scripts/keras_inception_parity.py \
+Run (CPU, one thread) with a Python that has keras 3, tensorflow and h5py (measured with keras
+3.15.1, tensorflow-cpu 2.21.0 and h5py 3.14 in a virtualenv, here called kerasenv):
+  OMP_NUM_THREADS=1 kerasenv/bin/python tools/keras_inception_parity.py \
       --out /work/keras-out --fixtures cbir-nets/src/test/resources/org/cbir/nets
 """
 import argparse
