@@ -24,7 +24,8 @@ import org.cbir.nets.LeNetExtractor;
  *       32 by default), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy}, and
  *       {@code lenet[:SIZE[:AUGMENTATION]]}, a LeNet-5 trained by the pipeline's {@code fit} on a
  *       SIZE x SIZE input (32 by default) with an {@link Augmentation#parse augmentation}
- *       ({@code none} by default; e.g. {@code rot}, {@code 7/14/20+rot});</li>
+ *       ({@code none} by default, as {@code cbir train} without {@code --augment}; e.g.
+ *       {@code rot}, {@code 7/14/20+rot}, the paper's, 52 times the training work);</li>
  *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
  *   <li>reducers: {@code auto} (z-score standardisation for the extractors whose dimensions
  *       have different units, first-order statistics and GLCM properties; none for the others),
@@ -71,7 +72,7 @@ public final class ComponentChoices {
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not lenet[:SIZE[:AUGMENTATION]]");
         }
-        LeNetExtractor.Builder lenet = LeNetExtractor.builder();
+        LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none());
         if (parts.length > 1) {
             int size = integer(parts[1], choice);
             lenet.inputSize(size, size);

@@ -168,5 +168,10 @@ class CbirCommandTest {
                 "--extractor", "lenet:16:sideways");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("'lenet:16:sideways'") && bad.err().contains("not an augmentation"), bad.err());
+
+        CliRun plain = run("evaluate", SAMPLES.resolve("database").toString(), "--out", dir.resolve("plain").toString(),
+                "--extractor", "lenet:16", "--sheet-queries", "0", "--ks", "1");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("extractor=lenet(architecture=lenet5, augmentation=none,"), plain.out());
     }
 }
