@@ -3,7 +3,6 @@ package org.cbir.nets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,9 +10,7 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Signatures from an ImageNet-pretrained network of the Deeplearning4j zoo ({@link PretrainedModel}):
@@ -67,10 +64,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
             throw new IllegalArgumentException("the " + model.specName() + " network has no layer '" + layer
                     + "' (its default signature layer is '" + model.defaultLayer() + "')");
         }
-        InputType type = network.getConfiguration()
-                .getLayerActivationTypes(InputType.convolutional(model.height(), model.width(), 3)).get(layer);
-        this.dimension = (int) (type instanceof InputType.InputTypeConvolutional c ? c.getChannels()
-                : type.arrayElementsPerExample());
+        this.dimension = GraphSignatures.dimension(network, format, layer);
     }
 
     /** A builder: ResNet-50 from the zoo cache, its default layer, resized input. */
@@ -158,22 +152,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
      * @return one new array per image, in order, owned by the caller
      */
     public List<float[]> extractAll(List<Image> images) {
-        Objects.requireNonNull(images, "images");
-        List<float[]> out = new ArrayList<>(images.size());
-        for (int from = 0; from < images.size(); from += batchSize) {
-            int count = Math.min(batchSize, images.size() - from);
-            GraphSignatures.addRows(forward(format.batch(images, from, count), count), count, dimension, out);
-        }
-        return out;
-    }
-
-    private float[] forward(INDArray batch, int count) {
-        forwardLock.lock();
-        try {
-            return GraphSignatures.activations(network, batch, layer, count, dimension);
-        } finally {
-            forwardLock.unlock();
-        }
+        return GraphSignatures.extractAll(network, format, layer, dimension, batchSize, images, forwardLock);
     }
 
     /** Writes the network into {@code directory} ({@code pretrained.model}, checksummed), making a saved pipeline self-contained. */
