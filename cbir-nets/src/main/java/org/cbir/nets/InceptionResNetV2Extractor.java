@@ -8,13 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
-import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Persistent;
-import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -36,9 +31,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <p>A separate class rather than a {@link PretrainedModel}: that enum describes networks of the
  * Deeplearning4j zoo, read from the zoo's model zips through {@link PretrainedWeights}, while
  * this network is built here and reads Keras HDF5 weights at an input size of the caller's choice.
- * The image conversion, the signature arithmetic and the saved network file are shared with
- * {@link PretrainedExtractor} ({@link NetworkInputFormat}, {@link GraphSignatures},
- * {@link PretrainedModelFile}).
+ * The image conversion, the batched forward passes, the signature arithmetic and the saved network
+ * file are {@link PretrainedExtractor}'s ({@link PretrainedGraphExtractor}).
  *
  * <p>Images are converted to RGB (grey replicated into three channels), brought to
  * {@code size x size} by the {@link SmallImagePolicy}, scaled to 0..255 from their nominal range
@@ -50,41 +44,30 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * <p>Thread-safe: images are converted in the calling threads, the forward pass is serialised by
  * a lock. Immutable otherwise; returned arrays belong to the caller.
  */
-public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor, Persistent {
+public final class InceptionResNetV2Extractor extends PretrainedGraphExtractor {
     /** The spec type. */
     public static final String TYPE = "inception-resnet-v2";
     /** The name of the Keras applications weights file with the ImageNet classifier. */
     public static final String KERAS_WEIGHTS_FILE = "inception_resnet_v2_weights_tf_dim_ordering_tf_kernels.h5";
+    private static final int DEFAULT_BATCH_SIZE = 8;
 
-    private final String layer;
     private final String weights;
     private final String weightsMd5;
-    private final int batchSize;
-    private final ComputationGraph network;
-    private final NetworkInputFormat format;
-    private final int dimension;
-    private final ReentrantLock forwardLock = new ReentrantLock();
 
     private InceptionResNetV2Extractor(ComputationGraph network, int size, SmallImagePolicy policy, String layer,
             String weights, String weightsMd5, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
+        super(network, new NetworkInputFormat(checkSize(size), size, 3, ImagePreprocessing.SCALE_MINUS_ONE_TO_ONE,
+                policy), layer, batchSize, "Inception-ResNet-v2", InceptionResNetV2.SIGNATURE_LAYER);
+        this.weights = weights;
+        this.weightsMd5 = weightsMd5;
+    }
+
+    private static int checkSize(int size) {
         if (size < InceptionResNetV2.MIN_SIZE) {
             throw new IllegalArgumentException("Inception-ResNet-v2 input must be at least " + InceptionResNetV2.MIN_SIZE
                     + " pixels, got " + size);
         }
-        if (network.getVertex(layer) == null) {
-            throw new IllegalArgumentException("the Inception-ResNet-v2 network has no layer '" + layer
-                    + "' (its default signature layer is '" + InceptionResNetV2.SIGNATURE_LAYER + "')");
-        }
-        this.network = network;
-        this.layer = layer;
-        this.weights = weights;
-        this.weightsMd5 = weightsMd5;
-        this.batchSize = batchSize;
-        this.format = new NetworkInputFormat(size, size, 3, ImagePreprocessing.SCALE_MINUS_ONE_TO_ONE, policy);
-        this.dimension = GraphSignatures.dimension(network, format, layer);
+        return size;
     }
 
     /** A builder: the Keras cache's weights file, 299x299, {@code avg_pool}, resized input. */
@@ -124,7 +107,7 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
                         + " with MD5 " + md5);
             }
             return new InceptionResNetV2Extractor(InceptionResNetV2.fromKerasH5(h5, size), size, policy, layer, weights,
-                    md5, Builder.DEFAULT_BATCH_SIZE);
+                    md5, DEFAULT_BATCH_SIZE);
         }
         Path file = state.resolve(PretrainedModelFile.FILE_NAME);
         ComputationGraph graph = PretrainedModelFile.read(file);
@@ -132,7 +115,7 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
             throw new CorruptFileException(file, "it holds no Inception-ResNet-v2 with the layers '"
                     + InceptionResNetV2.SIGNATURE_LAYER + "' and '" + layer + "'");
         }
-        return new InceptionResNetV2Extractor(graph, size, policy, layer, weights, md5, Builder.DEFAULT_BATCH_SIZE);
+        return new InceptionResNetV2Extractor(graph, size, policy, layer, weights, md5, DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -157,16 +140,6 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The signature layer's name. */
-    public String layer() {
-        return layer;
-    }
-
-    /** What the network reads and how images become it ({@code size x size} RGB in [-1, 1]). */
-    public NetworkInputFormat format() {
-        return format;
-    }
-
     /** The weights file the network was loaded from, as it was named. */
     public String weights() {
         return weights;
@@ -177,72 +150,32 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
         return weightsMd5;
     }
 
-    /** The network itself; callers must not modify it, nor run it while this extractor is in use. */
-    ComputationGraph network() {
-        return network;
-    }
-
     /**
      * {@code inception-resnet-v2(layer, size, policy, weights, weights-md5)}: everything that changes
      * the signatures; the MD5 tells which weights file, wherever it is.
      */
     @Override
     public ComponentSpec spec() {
-        return ComponentSpec.of(TYPE, "layer", layer, "size", format.width(),
-                "policy", NetworkInputFormat.specValue(format.policy()), "weights", weights,
+        return ComponentSpec.of(TYPE, "layer", layer(), "size", format().width(),
+                "policy", NetworkInputFormat.specValue(policy()), "weights", weights,
                 "weights-md5", weightsMd5);
     }
 
-    /** The channels of the signature layer (its flattened size when it has no spatial extent). */
-    @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public float[] extract(Image image) {
-        Objects.requireNonNull(image, "image");
-        return extractAll(List.of(image)).get(0);
-    }
-
     /**
-     * The signatures of many images, one forward pass per batch.
-     *
-     * @return one new array per image, in order, owned by the caller
+     * Configures an {@link InceptionResNetV2Extractor}; every setter documents its default (the
+     * signature layer: {@value InceptionResNetV2#SIGNATURE_LAYER}; the batch size: 8). Not thread-safe.
      */
-    @Override
-    public List<float[]> extractAll(List<Image> images) {
-        return GraphSignatures.extractAll(network, format, layer, dimension, batchSize, images, forwardLock);
-    }
-
-    /** Writes the network into {@code directory} ({@value PretrainedModelFile#FILE_NAME}, checksummed). */
-    @Override
-    public void save(Path directory) throws IOException {
-        Objects.requireNonNull(directory, "directory");
-        forwardLock.lock();
-        try {
-            PretrainedModelFile.write(directory.resolve(PretrainedModelFile.FILE_NAME), network);
-        } finally {
-            forwardLock.unlock();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return spec().toString();
-    }
-
-    /** Configures an {@link InceptionResNetV2Extractor}; every setter documents its default. Not thread-safe. */
-    public static final class Builder {
-        static final int DEFAULT_BATCH_SIZE = 8;
-
+    public static final class Builder extends PretrainedGraphExtractor.Builder<Builder> {
         private Path weights = kerasCacheFile();
         private int size = InceptionResNetV2.DEFAULT_SIZE;
-        private String layer = InceptionResNetV2.SIGNATURE_LAYER;
-        private SmallImagePolicy policy = SmallImagePolicy.RESIZE;
-        private int batchSize = DEFAULT_BATCH_SIZE;
 
         private Builder() {
+            super(InceptionResNetV2.SIGNATURE_LAYER, DEFAULT_BATCH_SIZE);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -263,24 +196,6 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
             return this;
         }
 
-        /** The signature layer (default {@value InceptionResNetV2#SIGNATURE_LAYER}). */
-        public Builder layer(String layer) {
-            this.layer = Objects.requireNonNull(layer, "layer");
-            return this;
-        }
-
-        /** How images are brought to the input size (default {@link SmallImagePolicy#RESIZE}). */
-        public Builder policy(SmallImagePolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** Images per forward pass in {@link InceptionResNetV2Extractor#extractAll} (default 8); does not change signatures. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
         /**
          * Reads the weights file and returns the extractor.
          *
@@ -290,9 +205,7 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
          * @throws IOException naming the file if it is not a Keras Inception-ResNet-v2 weights file
          */
         public InceptionResNetV2Extractor build() throws IOException {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-            }
+            checkBatchSize();
             ComputationGraph graph = InceptionResNetV2.fromKerasH5(weights, size);
             return new InceptionResNetV2Extractor(graph, size, policy, layer, weights.toString(), md5(weights),
                     batchSize);
@@ -300,6 +213,7 @@ public final class InceptionResNetV2Extractor implements BatchedFeatureExtractor
 
         /** The extractor over a network already built (for this package's tests), recorded as from {@code weights}. */
         InceptionResNetV2Extractor build(ComputationGraph graph, String weights, String weightsMd5) {
+            checkBatchSize();
             return new InceptionResNetV2Extractor(graph, size, policy, layer, weights, weightsMd5, batchSize);
         }
     }

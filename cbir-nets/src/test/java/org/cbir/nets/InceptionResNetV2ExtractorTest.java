@@ -15,12 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.FeatureExtractor;
+import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.core.spi.Components;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,26 +124,36 @@ class InceptionResNetV2ExtractorTest {
         assertSame(graph, base.graph());
     }
 
+    /**
+     * A store saved with the extractor loads (through {@link NetsComponents}, without the weights
+     * file) with the same signatures; a damaged copy of its network is refused, naming the file.
+     */
     @Test
-    void aSavedExtractorRestoresWithIdenticalSignaturesAndACorruptCopyIsRefused() throws IOException {
-        Path state = Files.createDirectories(dir.resolve("extractor"));
-        extractor.save(state);
-        FeatureExtractor restored = Components.restore(extractor.spec(), state, FeatureExtractor.class);
-        assertInstanceOf(InceptionResNetV2Extractor.class, restored);
-        assertEquals(extractor.spec(), restored.spec());
-        Image image = random(3, 4);
-        assertArrayEquals(extractor.extract(image), restored.extract(image));
+    void aSavedStoreLoadsWithIdenticalSignaturesAndACorruptNetworkIsRefused() throws IOException {
+        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor).build();
+        Image first = random(3, 4);
+        Image second = random(1, 6);
+        long id = pipeline.add(first, "first.png", "a");
+        pipeline.add(second, "second.png", "b");
+        Path store = dir.resolve("irv2.cbir");
+        pipeline.save(store);
 
-        Path model = state.resolve(PretrainedModelFile.FILE_NAME);
+        RetrievalPipeline loaded = RetrievalPipeline.load(store);
+        InceptionResNetV2Extractor restored = assertInstanceOf(InceptionResNetV2Extractor.class, loaded.extractor());
+        assertEquals(extractor.spec(), restored.spec());
+        assertArrayEquals(extractor.extract(second), restored.extract(second));
+        assertArrayEquals(pipeline.storedSignature(id).orElseThrow(), restored.extract(first));
+        assertEquals("first.png", loaded.query(first, 1).matches().get(0).path());
+
+        Path model = store.resolve("extractor").resolve(PretrainedModelFile.FILE_NAME);
         byte[] bytes = Files.readAllBytes(model);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(model, bytes);
-        CorruptFileException corrupt = assertThrows(CorruptFileException.class,
-                () -> InceptionResNetV2Extractor.restore(extractor.spec(), state));
+        CorruptFileException corrupt = assertThrows(CorruptFileException.class, () -> RetrievalPipeline.load(store));
         assertTrue(corrupt.getMessage().startsWith(model.toString()), corrupt.getMessage());
-
         Files.delete(model);
-        assertThrows(NoSuchFileException.class, () -> InceptionResNetV2Extractor.restore(extractor.spec(), state));
+        assertThrows(NoSuchFileException.class, () -> InceptionResNetV2Extractor.restore(extractor.spec(),
+                model.getParent()));
     }
 
     /** Without a saved network the spec's weights file is read, but only if it is the same file (its MD5). */

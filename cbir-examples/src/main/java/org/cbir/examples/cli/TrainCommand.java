@@ -73,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--freeze-up-to", paramLabel = "LAYER", description = "--fine-tune: the last layer that keeps its"
             + " weights (default: all but the network's last stage, e.g. res4f_branch for resnet50, pool5 for"
-            + " squeezenet, pool_2 for lenet (LeNet-5); the input's name freezes nothing).")
+            + " squeezenet, block17_20_ac for inception-resnet-v2, pool_2 for lenet (LeNet-5); the input's name"
+            + " freezes nothing).")
     String freezeUpTo;
 
     @Option(names = "--base", paramLabel = "STORE", description = "--net lenet --fine-tune: a store saved by"
