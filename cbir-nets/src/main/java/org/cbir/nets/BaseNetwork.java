@@ -13,8 +13,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * The network that {@link FineTunedExtractor} starts from: an ImageNet-pretrained zoo network
  * ({@link #of(PretrainedExtractor)}), a trained LeNet ({@link #of(LeNetExtractor)}) or
- * Inception-ResNet-v2 ({@link #inceptionResNetV2}), as a {@link ComputationGraph} with its input
- * format, its signature layer and the layer up to which fine-tuning freezes it by default.
+ * Inception-ResNet-v2 ({@link #of(InceptionResNetV2Extractor)}, {@link #inceptionResNetV2}), as a
+ * {@link ComputationGraph} with its input format, its signature layer and the layer up to which fine-tuning freezes it by default.
  *
  * <p>The default frozen part follows one rule: <b>everything before the network's last stage
  * stays frozen</b>, so the last stage (the blocks at the lowest resolution, or the dense layers
@@ -100,6 +100,16 @@ public final class BaseNetwork {
                         o.standardiseInput() ? ImagePreprocessing.STANDARDISE : ImagePreprocessing.SCALE_ZERO_TO_ONE,
                         SmallImagePolicy.RESIZE),
                 o.signatureLayer(), convolutional);
+    }
+
+    /**
+     * The pretrained Inception-ResNet-v2 of {@code extractor}: its network, input format and
+     * signature layer; the weights are recorded as the {@code .h5} file and its MD5.
+     */
+    public static BaseNetwork of(InceptionResNetV2Extractor extractor) {
+        Objects.requireNonNull(extractor, "extractor");
+        return new BaseNetwork(INCEPTION_RESNET_V2, extractor.weights() + " md5:" + extractor.weightsMd5(),
+                extractor.network(), extractor.format(), extractor.layer(), INCEPTION_FROZEN_UP_TO);
     }
 
     /**

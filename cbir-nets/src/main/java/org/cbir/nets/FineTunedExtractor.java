@@ -3,7 +3,6 @@ package org.cbir.nets;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,7 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
@@ -79,11 +76,8 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         this.network = network;
         this.classes = List.copyOf(classes);
         this.epochLosses = List.copyOf(epochLosses);
-        ComputationGraph graph = network != null ? network : base.graph();
-        InputType type = graph.getConfiguration().getLayerActivationTypes(
-                InputType.convolutional(format.height(), format.width(), format.channels())).get(options.signatureLayer());
-        this.dimension = Math.toIntExact(type instanceof InputType.InputTypeConvolutional c ? c.getChannels()
-                : type.arrayElementsPerExample());
+        this.dimension = GraphSignatures.dimension(network != null ? network : base.graph(), format,
+                options.signatureLayer());
     }
 
     /** A builder that fine-tunes {@code base}, with the paper's learning rate and decay. */
@@ -279,21 +273,8 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         if (network == null) {
             throw new IllegalStateException("this extractor is not fine-tuned: call fit(training, progress) first");
         }
-        List<float[]> out = new ArrayList<>(images.size());
-        for (int from = 0; from < images.size(); from += options.batchSize()) {
-            int count = Math.min(options.batchSize(), images.size() - from);
-            GraphSignatures.addRows(forward(format.batch(images, from, count), count), count, dimension, out);
-        }
-        return out;
-    }
-
-    private float[] forward(INDArray batch, int count) {
-        forwardLock.lock();
-        try {
-            return GraphSignatures.activations(network, batch, options.signatureLayer(), count, dimension);
-        } finally {
-            forwardLock.unlock();
-        }
+        return GraphSignatures.extractAll(network, format, options.signatureLayer(), dimension, options.batchSize(),
+                images, forwardLock);
     }
 
     /** Writes the tuned network, or the base before tuning, with classes and losses into {@code directory}. */

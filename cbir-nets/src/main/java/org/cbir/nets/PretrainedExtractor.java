@@ -3,17 +3,9 @@ package org.cbir.nets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.BatchedFeatureExtractor;
-import org.cbir.core.Persistent;
-import org.cbir.core.image.Image;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Signatures from an ImageNet-pretrained network of the Deeplearning4j zoo ({@link PretrainedModel}):
@@ -40,37 +32,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Thread-safe: images are converted in the calling threads, the forward pass is serialised by
  * a lock. Immutable otherwise; returned arrays belong to the caller.
  */
-public final class PretrainedExtractor implements BatchedFeatureExtractor, Persistent {
+public final class PretrainedExtractor extends PretrainedGraphExtractor {
     /** The spec type. */
     public static final String TYPE = "pretrained";
+    private static final int DEFAULT_BATCH_SIZE = 16;
 
     private final PretrainedModel model;
-    private final String layer;
-    private final SmallImagePolicy policy;
     private final PretrainedWeights weights;
-    private final int batchSize;
-    private final ComputationGraph network;
-    private final int dimension;
-    private final NetworkInputFormat format;
-    private final ReentrantLock forwardLock = new ReentrantLock();
 
     private PretrainedExtractor(PretrainedModel model, String layer, SmallImagePolicy policy,
             PretrainedWeights weights, int batchSize, ComputationGraph network) {
+        super(network, new NetworkInputFormat(model.width(), model.height(), 3, model.preprocessing(), policy), layer,
+                batchSize, model.specName(), model.defaultLayer());
         this.model = model;
-        this.layer = layer;
-        this.policy = policy;
         this.weights = weights;
-        this.batchSize = batchSize;
-        this.network = network;
-        this.format = new NetworkInputFormat(model.width(), model.height(), 3, model.preprocessing(), policy);
-        if (network.getVertex(layer) == null) {
-            throw new IllegalArgumentException("the " + model.specName() + " network has no layer '" + layer
-                    + "' (its default signature layer is '" + model.defaultLayer() + "')");
-        }
-        InputType type = network.getConfiguration()
-                .getLayerActivationTypes(InputType.convolutional(model.height(), model.width(), 3)).get(layer);
-        this.dimension = (int) (type instanceof InputType.InputTypeConvolutional c ? c.getChannels()
-                : type.arrayElementsPerExample());
     }
 
     /** A builder: ResNet-50 from the zoo cache, its default layer, resized input. */
@@ -90,21 +65,13 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
         PretrainedModel model = PretrainedModel.fromSpecName(spec.require("model"));
-        SmallImagePolicy policy = parsePolicy(spec.require("policy"));
+        SmallImagePolicy policy = NetworkInputFormat.parse(SmallImagePolicy.class, "small-image policy",
+                spec.require("policy"));
         PretrainedWeights weights = PretrainedWeights.parse(spec.require("weights"));
         Path saved = state == null ? null : state.resolve(PretrainedModelFile.FILE_NAME);
         ComputationGraph graph = saved != null && Files.exists(saved) ? PretrainedModelFile.read(saved)
                 : weights.load(model, false);
-        return new PretrainedExtractor(model, spec.require("layer"), policy, weights, 16, graph);
-    }
-
-    private static SmallImagePolicy parsePolicy(String value) {
-        for (SmallImagePolicy p : SmallImagePolicy.values()) {
-            if (p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(value)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown small-image policy '" + value + "'; choose resize or zero-pad");
+        return new PretrainedExtractor(model, spec.require("layer"), policy, weights, DEFAULT_BATCH_SIZE, graph);
     }
 
     /** The network kind. */
@@ -112,114 +79,34 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
         return model;
     }
 
-    /** The signature layer's name. */
-    public String layer() {
-        return layer;
-    }
-
-    /** What the network reads and how images become it. */
-    NetworkInputFormat format() {
-        return format;
-    }
-
-    /** The network itself, for this package's tests; callers must not modify or run it. */
-    ComputationGraph network() {
-        return network;
-    }
-
-    /** The small-image policy. */
-    public SmallImagePolicy policy() {
-        return policy;
-    }
-
     /** {@code pretrained(model, layer, policy, weights)}: everything that changes the signatures. */
     @Override
     public ComponentSpec spec() {
-        return ComponentSpec.of(TYPE, "model", model.specName(), "layer", layer,
-                "policy", policy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                "weights", weights.toSpecValue());
-    }
-
-    /** The channels of the signature layer (its flattened size when it has no spatial extent). */
-    @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public float[] extract(Image image) {
-        Objects.requireNonNull(image, "image");
-        return extractAll(List.of(image)).get(0);
+        return ComponentSpec.of(TYPE, "model", model.specName(), "layer", layer(),
+                "policy", NetworkInputFormat.specValue(policy()), "weights", weights.toSpecValue());
     }
 
     /**
-     * The signatures of many images, one forward pass per batch.
-     *
-     * @return one new array per image, in order, owned by the caller
+     * Configures a {@link PretrainedExtractor}; every setter documents its default (the signature
+     * layer: the model's {@link PretrainedModel#defaultLayer()}; the batch size: 16). Not thread-safe.
      */
-    public List<float[]> extractAll(List<Image> images) {
-        Objects.requireNonNull(images, "images");
-        List<float[]> out = new ArrayList<>(images.size());
-        for (int from = 0; from < images.size(); from += batchSize) {
-            int count = Math.min(batchSize, images.size() - from);
-            GraphSignatures.addRows(forward(format.batch(images, from, count), count), count, dimension, out);
-        }
-        return out;
-    }
-
-    private float[] forward(INDArray batch, int count) {
-        forwardLock.lock();
-        try {
-            return GraphSignatures.activations(network, batch, layer, count, dimension);
-        } finally {
-            forwardLock.unlock();
-        }
-    }
-
-    /** Writes the network into {@code directory} ({@code pretrained.model}, checksummed), making a saved pipeline self-contained. */
-    @Override
-    public void save(Path directory) throws IOException {
-        Objects.requireNonNull(directory, "directory");
-        forwardLock.lock();
-        try {
-            PretrainedModelFile.write(directory.resolve(PretrainedModelFile.FILE_NAME), network);
-        } finally {
-            forwardLock.unlock();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return spec().toString();
-    }
-
-    /** Configures a {@link PretrainedExtractor}; every setter documents its default. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends PretrainedGraphExtractor.Builder<Builder> {
         private PretrainedModel model = PretrainedModel.RESNET50;
-        private String layer;
-        private SmallImagePolicy policy = SmallImagePolicy.RESIZE;
         private PretrainedWeights weights = PretrainedWeights.zooCache();
         private boolean download;
-        private int batchSize = 16;
 
         private Builder() {
+            super(null, DEFAULT_BATCH_SIZE);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** The network (default {@link PretrainedModel#RESNET50}). */
         public Builder model(PretrainedModel model) {
             this.model = Objects.requireNonNull(model, "model");
-            return this;
-        }
-
-        /** The signature layer (default the model's {@link PretrainedModel#defaultLayer()}). */
-        public Builder layer(String layer) {
-            this.layer = Objects.requireNonNull(layer, "layer");
-            return this;
-        }
-
-        /** How images are brought to the input size (default {@link SmallImagePolicy#RESIZE}). */
-        public Builder policy(SmallImagePolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -235,12 +122,6 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
             return this;
         }
 
-        /** Images per forward pass in {@link PretrainedExtractor#extractAll} (default 16); does not change signatures. */
-        public Builder batchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
         /**
          * Loads the weights and returns the extractor.
          *
@@ -249,9 +130,7 @@ public final class PretrainedExtractor implements BatchedFeatureExtractor, Persi
          * @throws IOException if the weights cannot be read
          */
         public PretrainedExtractor build() throws IOException {
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-            }
+            checkBatchSize();
             ComputationGraph graph = weights.load(model, download);
             return new PretrainedExtractor(model, layer == null ? model.defaultLayer() : layer, policy, weights,
                     batchSize, graph);

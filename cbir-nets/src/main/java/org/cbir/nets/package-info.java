@@ -6,7 +6,8 @@
  * Deeplearning4j zoo ({@link org.cbir.nets.PretrainedModel}; weights from the zoo cache, a
  * configured cache folder or a local file, see {@link org.cbir.nets.PretrainedWeights}),
  * {@link org.cbir.nets.InceptionResNetV2}, the paper's deep network as a zoo-style graph with
- * the Keras applications weights ({@link org.cbir.nets.KerasWeightsFile}),
+ * the Keras applications weights ({@link org.cbir.nets.KerasWeightsFile}), used as a pretrained
+ * signature by {@link org.cbir.nets.InceptionResNetV2Extractor},
  * {@link org.cbir.nets.FineTunedExtractor} which fine-tunes any of them
  * ({@link org.cbir.nets.BaseNetwork}) on the user's labels with Deeplearning4j's transfer learning,
  * and the {@link org.cbir.nets.NetsComponents provider} that restores saved

@@ -15,6 +15,8 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.BaseNetwork;
 import org.cbir.nets.FineTunedExtractor;
+import org.cbir.nets.InceptionResNetV2;
+import org.cbir.nets.InceptionResNetV2Extractor;
 import org.cbir.nets.LeNetArchitecture;
 import org.cbir.nets.LeNetExtractor;
 import org.cbir.nets.TrainingHistory;
@@ -29,21 +31,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * Builds a CNN signature for a collection and saves the indexed store: a LeNet trained on a
- * stratified share of the collection, a zoo network with its ImageNet weights read from a local
- * file (no training, nothing downloaded), or, with {@code --fine-tune}, either of them (the LeNet
- * of an existing store, {@code --base}) fine-tuned on the share ({@link FineTunedExtractor}).
+ * stratified share of the collection, a zoo network or Inception-ResNet-v2 with its ImageNet
+ * weights read from a local file (no training, nothing downloaded), or, with {@code --fine-tune},
+ * any of them (the LeNet of an existing store, {@code --base}) fine-tuned on the share
+ * ({@link FineTunedExtractor}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a CNN signature on a collection (folder or CSV), index it and save the store for"
                 + " `cbir query`.",
             "lenet: a LeNet is trained on a seeded, stratified --split share of each class and the rest is indexed"
-                + " (all of it with --index-all). The zoo networks read their ImageNet weights from --weights and"
-                + " index the whole collection without training.",
-            "--fine-tune: the zoo network (--weights) or, with --net lenet, the LeNet of the store --base is"
+                + " (all of it with --index-all). The zoo networks and inception-resnet-v2 read their ImageNet"
+                + " weights from --weights and index the whole collection without training.",
+            "--fine-tune: the zoo network or inception-resnet-v2 (--weights) or, with --net lenet, the LeNet of the store --base is"
                 + " fine-tuned on the --split share (SGD, learning rate 0.008, decay 0.0004; a new classifier for the"
                 + " collection's classes, layers up to --freeze-up-to fixed) and the rest is indexed."})
 final class TrainCommand implements Callable<Integer> {
     private static final String LENET = "lenet";
+    private static final String IRV2 = InceptionResNetV2Extractor.TYPE;
 
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Folder of images (label = sub-folder) or CSV of path,label.")
     Path collection;
@@ -52,12 +56,15 @@ final class TrainCommand implements Callable<Integer> {
     Path store;
 
     @Option(names = "--net", defaultValue = LENET, paramLabel = "NET",
-            description = "lenet, resnet50, vgg16, vgg19, xception, squeezenet, nasnet, darknet19 (default: ${DEFAULT-VALUE}).")
+            description = "lenet, resnet50, vgg16, vgg19, xception, squeezenet, nasnet, darknet19,"
+                    + " inception-resnet-v2 (the paper's deep network, Keras weights) (default: ${DEFAULT-VALUE}).")
     String net;
 
     @Option(names = "--weights", paramLabel = "PATH",
             description = "Zoo networks: the weights file, or a folder laid out like the zoo cache"
-                    + " (default: the zoo cache, ~/.deeplearning4j/models/).")
+                    + " (default: the zoo cache, ~/.deeplearning4j/models/). inception-resnet-v2: the Keras"
+                    + " applications weights file (.h5, with or without the classifier), or a folder holding "
+                    + InceptionResNetV2Extractor.KERAS_WEIGHTS_FILE + " (default: Keras's cache, ~/.keras/models/).")
     Path weights;
 
     @Option(names = "--fine-tune", description = "Fine-tune the network on the --split share of each class, then"
@@ -66,7 +73,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--freeze-up-to", paramLabel = "LAYER", description = "--fine-tune: the last layer that keeps its"
             + " weights (default: all but the network's last stage, e.g. res4f_branch for resnet50, pool5 for"
-            + " squeezenet, pool_2 for lenet (LeNet-5); the input's name freezes nothing).")
+            + " squeezenet, block17_20_ac for inception-resnet-v2, pool_2 for lenet (LeNet-5); the input's name"
+            + " freezes nothing).")
     String freezeUpTo;
 
     @Option(names = "--base", paramLabel = "STORE", description = "--net lenet --fine-tune: a store saved by"
@@ -85,7 +93,10 @@ final class TrainCommand implements Callable<Integer> {
             + " (default: 30 for lenet, 10 for --fine-tune).")
     Integer epochs;
 
-    @Option(names = "--input-size", paramLabel = "N", description = "lenet: the network's input is N x N pixels (default: 32).")
+    @Option(names = "--input-size", paramLabel = "N", description = "lenet: the network's"
+            + " input is N x N pixels (default: 32). inception-resnet-v2, also with --fine-tune: N x N, at least "
+            + InceptionResNetV2.MIN_SIZE + " (default: 299, as its weights were trained; smaller is much faster on a"
+            + " CPU).")
     Integer inputSize;
 
     @Option(names = "--architecture", paramLabel = "NAME",
@@ -126,8 +137,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener console = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         boolean lenet = net.equals(LENET);
-        if (!lenet && Arrays.stream(PretrainedModel.values()).noneMatch(m -> m.specName().equals(net))) {
-            throw new IllegalArgumentException("unknown --net '" + net + "'; choose lenet or one of "
+        boolean irv2 = net.equals(IRV2);
+        if (!lenet && !irv2 && Arrays.stream(PretrainedModel.values()).noneMatch(m -> m.specName().equals(net))) {
+            throw new IllegalArgumentException("unknown --net '" + net + "'; choose lenet, " + IRV2 + " or one of "
                     + Arrays.stream(PretrainedModel.values()).map(PretrainedModel::specName).toList());
         }
         validateOptions(lenet);
@@ -140,7 +152,8 @@ final class TrainCommand implements Callable<Integer> {
                 .index(ComponentChoices.index(index));
         ImageCollection indexed = images;
         if (fineTune) {
-            FineTunedExtractor untuned = fineTuning(lenet ? lenetBase() : BaseNetwork.of(pretrained()));
+            FineTunedExtractor untuned = fineTuning(lenet ? lenetBase()
+                    : irv2 ? BaseNetwork.of(inceptionResNetV2()) : BaseNetwork.of(pretrained()));
             ImageCollection.Split parts = images.split(split, seed);
             RetrievalPipeline pipeline = builder.extractor(untuned).build();
             long start = System.nanoTime();
@@ -166,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
             indexed = indexAll ? images : parts.test();
             return indexAndSave(pipeline, indexed, console, out);
         }
-        RetrievalPipeline pipeline = builder.extractor(pretrained()).build();
+        RetrievalPipeline pipeline = builder.extractor(irv2 ? inceptionResNetV2() : pretrained()).build();
         return indexAndSave(pipeline, indexed, console, out);
     }
 
@@ -210,6 +223,17 @@ final class TrainCommand implements Callable<Integer> {
         return PretrainedExtractor.builder().model(model).weights(source).download(false).build();
     }
 
+    /** Inception-ResNet-v2 with the Keras weights of {@code --weights} (a file, or a folder holding Keras's file). */
+    private InceptionResNetV2Extractor inceptionResNetV2() throws IOException {
+        Path h5 = weights == null ? InceptionResNetV2Extractor.kerasCacheFile()
+                : Files.isDirectory(weights) ? weights.resolve(InceptionResNetV2Extractor.KERAS_WEIGHTS_FILE) : weights;
+        InceptionResNetV2Extractor.Builder builder = InceptionResNetV2Extractor.builder().weights(h5);
+        if (inputSize != null) {
+            builder.inputSize(inputSize);
+        }
+        return builder.build();
+    }
+
     private FineTunedExtractor fineTuning(BaseNetwork network) {
         FineTunedExtractor.Builder tuning = FineTunedExtractor.builder(network)
                 .seed(seed)
@@ -247,9 +271,9 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         requireSplit();
-        if (inputSize != null) {
+        if (inputSize != null && !net.equals(IRV2)) {
             throw new IllegalArgumentException("--input-size does not apply to --fine-tune: the network keeps the input"
-                    + " size of its base");
+                    + " size of its base (" + IRV2 + " aside)");
         }
         if (lenetTrainingOption() != null) {
             throw new IllegalArgumentException(lenetTrainingOption() + " applies to training a LeNet from scratch;"
@@ -300,7 +324,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void rejectLeNetOptions() {
-        String lenetOnly = augment != null ? "--augment" : epochs != null ? "--epochs" : inputSize != null ? "--input-size"
+        if (inputSize != null && !net.equals(IRV2)) {
+            throw new IllegalArgumentException("--input-size applies to --net lenet and " + IRV2 + " only; " + net
+                    + " reads the input size its ImageNet weights were trained at");
+        }
+        String lenetOnly = augment != null ? "--augment" : epochs != null ? "--epochs"
                 : indexAll ? "--index-all" : lenetTrainingOption();
         if (lenetOnly != null) {
             throw new IllegalArgumentException(lenetOnly + " applies to --net lenet only, or to --fine-tune; " + net

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cbir.core.collection.ImageCollection;
@@ -56,6 +58,39 @@ class TrainCommandTest {
         assertTrue(run.err().startsWith("cbir: no ImageNet weights for resnet50"), run.err());
         assertTrue(run.err().contains(weights.toString()), run.err());
         assertTrue(Files.notExists(dir.resolve("s.cbir")));
+    }
+
+    /** The message is {@code InceptionResNetV2.fromKerasH5}'s: the file and how Keras makes it. */
+    @Test
+    void inceptionResNetV2WithoutItsWeightsFileIsOneLineNamingTheFileAndHowToGetIt(@TempDir Path dir) {
+        Path weights = dir.resolve("inception_resnet_v2_weights_tf_dim_ordering_tf_kernels_notop.h5");
+        String[] args = {"train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net",
+            "inception-resnet-v2", "--weights", weights.toString(), "--input-size", "75"};
+        for (String[] call : List.of(args, append(args, "--fine-tune"))) {
+            CliRun run = run(call);
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("cbir: no Keras Inception-ResNet-v2 weights file"), run.err());
+            assertTrue(run.err().contains(weights.toString()), run.err());
+            assertTrue(run.err().contains("keras.applications.InceptionResNetV2(weights='imagenet')"), run.err());
+        }
+        CliRun small = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net",
+                "inception-resnet-v2", "--weights", weights.toString(), "--input-size", "74");
+        assertEquals(1, small.exitCode(), small.err());
+        assertTrue(small.err().startsWith("cbir: Inception-ResNet-v2 input must be at least 75"), small.err());
+        CliRun zoo = run("train", DATABASE.toString(), "-o", dir.resolve("s.cbir").toString(), "--net", "resnet50",
+                "--input-size", "100");
+        assertEquals(1, zoo.exitCode(), zoo.err());
+        assertTrue(zoo.err().startsWith("cbir: --input-size applies to --net lenet and inception-resnet-v2 only"),
+                zoo.err());
+        assertTrue(Files.notExists(dir.resolve("s.cbir")));
+        assertTrue(run("train", "--help").out().contains("inception-resnet-v2"));
+    }
+
+    private static String[] append(String[] args, String last) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     @Test
