@@ -39,8 +39,8 @@ final class ConsoleProgress implements ProgressListener {
         String left = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", %.0f s left", (total - done) / rate) : "";
         if (terminal) {
             int filled = total > 0 ? (int) (BAR * done / total) : 0;
-            err.printf(Locale.ROOT, "\r%-12s [%s%s] %d/%d, %.0f/s%s   ", stage, "#".repeat(filled),
-                    " ".repeat(BAR - filled), done, total, rate, left);
+            err.printf(Locale.ROOT, "\r%-12s [%s%s] %d/%d, %s%s   ", stage, "#".repeat(filled),
+                    " ".repeat(BAR - filled), done, total, pace(rate), left);
             if (done >= total) {
                 err.println();
             }
@@ -50,8 +50,17 @@ final class ConsoleProgress implements ProgressListener {
         long tenth = total > 0 ? 10 * done / total : 0;
         if (tenth != lastTenth) {
             lastTenth = tenth;
-            err.printf(Locale.ROOT, "%s: %d of %d (%.0f/s%s)%n", stage, done, total, rate, left);
+            err.printf(Locale.ROOT, "%s: %d of %d (%s%s)%n", stage, done, total, pace(rate), left);
             err.flush();
         }
+    }
+
+    /** {@code "12/s"}, or for slow stages such as training epochs {@code "8.5 s each"}. */
+    static String pace(double perSecond) {
+        if (perSecond <= 0) {
+            return "0/s";
+        }
+        return perSecond >= 1 ? String.format(Locale.ROOT, "%.0f/s", perSecond)
+                : String.format(Locale.ROOT, "%.1f s each", 1 / perSecond);
     }
 }
