@@ -10,6 +10,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.nets.Augmentation;
+import org.cbir.nets.InceptionResNetV2Extractor;
 import org.cbir.nets.LeNetArchitecture;
 import org.cbir.nets.LeNetExtractor;
 import org.cbir.nets.PretrainedExtractor;
@@ -28,7 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * file and loaded as a user's local weights file would be.
  *
  * <p>Arguments: {@code samples-dir [seconds-per-measure] [models]} with models a comma-separated
- * subset of {@code lenet5,pycbir,resnet50} (default all). Run once with the system property
+ * subset of {@code lenet5,pycbir,resnet50,inception-resnet-v2} (default the first three).
+ * Inception-ResNet-v2 reads the Keras weights file named by the system property
+ * {@code kerasWeights} (any weights in Keras's layout: tools/keras_inception_parity.py writes
+ * random ones) and is measured at 299x299 and 150x150 with batches of 8. Run once with the system property
  * {@code cbir.nets.layerOps=false} for the baseline: Deeplearning4j's own layers. The thread
  * count of the native backend is {@code OMP_NUM_THREADS} (default: the cores).
  */
@@ -66,6 +70,16 @@ public final class CnnThroughput {
                 }
                 continue;
             }
+            if (model.equals(InceptionResNetV2Extractor.TYPE)) {
+                Path weights = Path.of(System.getProperty("kerasWeights", InceptionResNetV2Extractor.kerasCacheFile().toString()));
+                for (int size : new int[] {299, 150}) {
+                    InceptionResNetV2Extractor inception = InceptionResNetV2Extractor.builder().weights(weights)
+                            .inputSize(size).build();
+                    row("Inception-ResNet-v2 (" + weights.getFileName() + ")", size + "x" + size + " RGB", 8,
+                            measure(inception, images, seconds, 8), backend);
+                }
+                continue;
+            }
             LeNetArchitecture architecture = LeNetArchitecture.parse(model);
             LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).maxEpochs(1)
                     .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
@@ -73,14 +87,19 @@ public final class CnnThroughput {
         }
     }
 
-    /** Images per second over at least {@code seconds}, after a warm-up pass of 16 images. */
+    /** Images per second over at least {@code seconds}, after a warm-up pass of 16 images, 256 images a call. */
     private static double measure(BatchedFeatureExtractor extractor, List<Image> images, double seconds) {
-        extractor.extractAll(images.subList(0, 16));
+        return measure(extractor, images, seconds, 256);
+    }
+
+    /** Images per second over at least {@code seconds}, after a warm-up pass, {@code perCall} images a call. */
+    private static double measure(BatchedFeatureExtractor extractor, List<Image> images, double seconds, int perCall) {
+        extractor.extractAll(images.subList(0, Math.min(16, perCall)));
         long start = System.nanoTime();
         long count = 0;
         int from = 0;
         while (System.nanoTime() - start < seconds * 1e9) {
-            int to = Math.min(images.size(), from + 256);
+            int to = Math.min(images.size(), from + perCall);
             extractor.extractAll(images.subList(from, to));
             count += to - from;
             from = to == images.size() ? 0 : to;
