@@ -43,6 +43,29 @@ final class EpochLoop {
     private final double learningRate;
 
     /**
+     * Checks the settings every run of the loop shares (LeNet training and fine-tuning options).
+     *
+     * @throws IllegalArgumentException naming the first invalid setting
+     */
+    static void checkSettings(double learningRate, double decay, int maxEpochs, double lossThreshold, int batchSize) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        if (!(decay >= 0) || !Double.isFinite(decay)) {
+            throw new IllegalArgumentException("learning-rate decay must be >= 0 and finite, got " + decay);
+        }
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
+        }
+        if (!(lossThreshold >= 0) || !Double.isFinite(lossThreshold)) {
+            throw new IllegalArgumentException("loss threshold must be >= 0 and finite, got " + lossThreshold);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+    }
+
+    /**
      * @param what names the run in logs and errors ("LeNet training", "fine-tuning")
      * @param stage the progress stage name
      */

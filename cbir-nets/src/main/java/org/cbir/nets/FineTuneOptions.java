@@ -44,20 +44,6 @@ public record FineTuneOptions(String signatureLayer, String frozenUpTo, double l
         Objects.requireNonNull(frozenUpTo, "frozenUpTo");
         Objects.requireNonNull(decayPer, "decayPer");
         Objects.requireNonNull(augmentation, "augmentation");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
-        }
-        if (!(decay >= 0) || !Double.isFinite(decay)) {
-            throw new IllegalArgumentException("learning-rate decay must be >= 0 and finite, got " + decay);
-        }
-        if (maxEpochs < 1) {
-            throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
-        }
-        if (!(lossThreshold >= 0) || !Double.isFinite(lossThreshold)) {
-            throw new IllegalArgumentException("loss threshold must be >= 0 and finite, got " + lossThreshold);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        }
+        EpochLoop.checkSettings(learningRate, decay, maxEpochs, lossThreshold, batchSize);
     }
 }

@@ -273,9 +273,9 @@ public final class InceptionResNetV2 {
                     + " applications release into ~/.keras/models/), then copy that file to " + h5.toAbsolutePath());
         }
         KerasWeightsFile file = KerasWeightsFile.read(h5);
-        KerasInceptionWeights.plan(net.conf(), file.layersWithWeights(), h5.toString());
+        var plan = KerasInceptionWeights.plan(net.conf(), file.layersWithWeights(), h5.toString());
         ComputationGraph graph = net.init();
-        KerasInceptionWeights.load(graph, file);
+        KerasInceptionWeights.copy(graph, plan, file);
         return graph;
     }
 

@@ -60,7 +60,15 @@ final class KerasInceptionWeights {
      *     the graph is then unchanged
      */
     static boolean load(ComputationGraph graph, KerasWeightsFile file) throws IOException {
-        List<Assignment> plan = plan(graph.getConfiguration(), file.layersWithWeights(), file.file().toString());
+        return copy(graph, plan(graph.getConfiguration(), file.layersWithWeights(), file.file().toString()), file);
+    }
+
+    /**
+     * Copies the layers of a {@link #plan} made for {@code graph}'s configuration from {@code file}.
+     *
+     * @return whether the plan had the {@code predictions} layer (false: a {@code _notop} file)
+     */
+    static boolean copy(ComputationGraph graph, List<Assignment> plan, KerasWeightsFile file) {
         boolean top = false;
         for (Assignment a : plan) {
             KerasLayerCopy.copy(graph, a.target(), a.keras(), a.kind());

@@ -63,23 +63,9 @@ public record LeNetOptions(LeNetArchitecture architecture, int width, int height
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("LeNet channels must be 1 (grey) or 3 (RGB), got " + channels);
         }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
-        }
+        EpochLoop.checkSettings(learningRate, decay, maxEpochs, lossThreshold, batchSize);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        if (!(decay >= 0) || !Double.isFinite(decay)) {
-            throw new IllegalArgumentException("learning-rate decay must be >= 0 and finite, got " + decay);
-        }
-        if (maxEpochs < 1) {
-            throw new IllegalArgumentException("max epochs must be at least 1, got " + maxEpochs);
-        }
-        if (!(lossThreshold >= 0) || !Double.isFinite(lossThreshold)) {
-            throw new IllegalArgumentException("loss threshold must be >= 0 and finite, got " + lossThreshold);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         if (!architecture.hiddenLayers().contains(signatureLayer)) {
             throw new IllegalArgumentException("unknown " + architecture.specName() + " signature layer '"
