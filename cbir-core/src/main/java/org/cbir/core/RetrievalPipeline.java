@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.spi.Components;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +38,21 @@ import org.slf4j.LoggerFactory;
  * An image that cannot be read or used is skipped and reported, unless the pipeline is
  * {@linkplain Builder#strict(boolean) strict}.
  *
+ * <p>The pipeline's {@linkplain Builder#threads threads} bound its work: extraction runs on that
+ * many workers, and searches run on a fork-join pool of that many threads (never on the JVM's
+ * common pool), created on the first query. {@link #close} ends those threads and releases the
+ * index, including the memory-mapped files of a {@linkplain Builder#mapExactIndex mapped} index
+ * (the mappings are unmapped once the index is garbage-collected):
+ * <pre>{@code
+ * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapExactIndex(true))) {
+ *     QueryResult result = store.query(image, 10);
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe: queries run concurrently with each other and with {@link #add}/{@link #remove}
  * ({@link #addAll} and {@link #save} are serialised with other changes).
  */
-public final class RetrievalPipeline {
+public final class RetrievalPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalPipeline.class);
 
     private final Similarity similarity;
@@ -50,6 +62,8 @@ public final class RetrievalPipeline {
     private final Map<Long, ImageRecord> records = new ConcurrentHashMap<>();
     private final AtomicLong nextId;
     private final ReentrantLock changes = new ReentrantLock();
+    private final SearchThreads searchThreads;
+    private volatile boolean closed;
     private volatile FeatureExtractor extractor;
     private volatile Reducer.Fitted reducer;
     private volatile Index index;
@@ -62,6 +76,7 @@ public final class RetrievalPipeline {
         this.reducerRecipe = builder.reducer;
         this.options = new PipelineOptions(builder.threads, builder.batchSize, builder.strict);
         this.nextId = new AtomicLong();
+        this.searchThreads = new SearchThreads(options.threads());
         this.fitted = !extractor.isTrainable() && reducerRecipe == null;
     }
 
@@ -75,6 +90,7 @@ public final class RetrievalPipeline {
         this.index = parts.index();
         this.options = options;
         this.nextId = new AtomicLong(parts.nextId());
+        this.searchThreads = new SearchThreads(options.threads());
         for (ImageRecord r : parts.records()) {
             records.put(r.id(), r);
         }
@@ -102,6 +118,7 @@ public final class RetrievalPipeline {
         }
         changes.lock();
         try {
+            requireOpen();
             if (!records.isEmpty()) {
                 throw new IllegalStateException("fit must come before addAll: the pipeline already holds "
                         + records.size() + " images");
@@ -152,10 +169,12 @@ public final class RetrievalPipeline {
         requireFitted();
         changes.lock();
         try {
+            requireOpen();
             BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
             IndexingReport report = batch.run(collection, progress, "indexing",
                     (entry, signature) -> store(entry.name(), entry.label(), signature));
-            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(), report.elapsed());
+            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(),
+                    Durations.humane(report.elapsed()));
             return report;
         } finally {
             changes.unlock();
@@ -179,6 +198,7 @@ public final class RetrievalPipeline {
         float[] signature = signature(image);
         changes.lock();
         try {
+            requireOpen();
             return store(name, label, signature);
         } finally {
             changes.unlock();
@@ -207,7 +227,9 @@ public final class RetrievalPipeline {
     public QueryResult query(Image image, int k) {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
-        return resultOf(requireIndex().search(signature(image), k));
+        Index current = requireIndex();
+        float[] signature = signature(image);
+        return resultOf(searchThreads.run(() -> current.search(signature, k)));
     }
 
     /**
@@ -220,7 +242,7 @@ public final class RetrievalPipeline {
         Index current = requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
         List<QueryResult> results = new ArrayList<>(images.size());
-        for (List<Neighbor> neighbors : current.searchAll(signatures, k)) {
+        for (List<Neighbor> neighbors : searchThreads.run(() -> current.searchAll(signatures, k))) {
             results.add(resultOf(neighbors));
         }
         return results;
@@ -233,7 +255,7 @@ public final class RetrievalPipeline {
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
         Index.requireK(k);
         Index current = requireIndex();
-        List<Neighbor> neighbors = current.search(signature, exclude == null ? k : k + 1);
+        List<Neighbor> neighbors = searchThreads.run(() -> current.search(signature, exclude == null ? k : k + 1));
         if (exclude != null) {
             neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
         }
@@ -260,11 +282,24 @@ public final class RetrievalPipeline {
      * Saves the pipeline into {@code directory}: a manifest, the records, and the state of the
      * extractor, reducer and index. The directory is replaced atomically: a crash during the
      * save leaves the previous version intact.
+     *
+     * @throws IllegalStateException before writing anything, if no
+     *     {@link org.cbir.core.spi.ComponentProvider} can restore one of the parts (a custom
+     *     extractor without its provider: the saved pipeline could not be loaded), or the pipeline
+     *     is closed
      */
     public void save(Path directory) throws IOException {
         changes.lock();
         try {
-            PipelineStore.save(directory, parts());
+            requireOpen();
+            PipelineParts parts = parts();
+            Components.requireRestorable(parts.extractor().spec(), FeatureExtractor.class, parts.extractor());
+            if (parts.reducerRecipe() != null) {
+                Components.requireRestorable(parts.reducerRecipe().spec(), Reducer.class, parts.reducerRecipe());
+            }
+            Components.requireRestorable(parts.indexFactory().spec(), IndexFactory.class, parts.indexFactory());
+            Components.requireRestorable(parts.similarity().spec(), Similarity.class, parts.similarity());
+            PipelineStore.save(directory, parts);
         } finally {
             changes.unlock();
         }
@@ -290,6 +325,24 @@ public final class RetrievalPipeline {
     public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
         PipelineParts parts = PipelineStore.load(directory, options.mapExactIndex);
         return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
+    }
+
+    /**
+     * Ends the search threads and releases the index (a mapped index's files are unmapped when
+     * it is garbage-collected); afterwards queries, additions and saves fail with an
+     * {@link IllegalStateException}. Waits for a running {@link #addAll} or {@link #save};
+     * idempotent.
+     */
+    @Override
+    public void close() {
+        changes.lock();
+        try {
+            closed = true;
+            searchThreads.close();
+            index = null;
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** How many images are indexed. */
@@ -375,7 +428,14 @@ public final class RetrievalPipeline {
         }
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the pipeline is closed");
+        }
+    }
+
     private Index requireIndex() {
+        requireOpen();
         Index current = index;
         if (current == null || current.size() == 0) {
             throw new IllegalStateException("the pipeline holds no images: call addAll first");
@@ -421,7 +481,10 @@ public final class RetrievalPipeline {
             return this;
         }
 
-        /** Worker threads for extraction; the number of available processors by default. */
+        /**
+         * Threads for extraction and for search (a pool of its own, not the common pool); the
+         * number of available processors by default.
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
