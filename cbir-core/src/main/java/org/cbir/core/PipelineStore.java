@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.nio.file.FileAlreadyExistsException;
+import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.AtomicDirectory;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
@@ -37,8 +40,14 @@ final class PipelineStore {
     private PipelineStore() {
     }
 
-    static void save(Path directory, PipelineParts parts) throws IOException {
-        AtomicDirectory.replace(directory, dir -> {
+    /**
+     * Saves {@code parts} into {@code directory}, which must be missing, empty or an earlier
+     * saved pipeline (its manifest proves it); an empty pipeline replaces a non-empty store only
+     * with {@link SaveOption#REPLACE_WITH_EMPTY}.
+     */
+    static void save(Path directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
+        boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(SaveOption.REPLACE_WITH_EMPTY);
+        AtomicDirectory.replace(directory, existing -> requireEarlierStore(existing, replaceWithEmpty), dir -> {
             Manifest.Builder manifest = Manifest.builder()
                     .put("format", FORMAT)
                     .put("format.version", VERSION)
@@ -60,6 +69,39 @@ final class PipelineStore {
             writeRecords(dir.resolve(RECORDS), parts.records());
             manifest.build().write(dir.resolve(MANIFEST));
         });
+    }
+
+    /** Refuses to replace {@code existing} unless it is a saved pipeline (and, if asked, an empty one). */
+    private static void requireEarlierStore(Path existing, boolean refuseNonEmpty) throws IOException {
+        Path manifestFile = existing.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "exists, is not empty and is not a saved "
+                    + "cbir store (it has no " + MANIFEST + "); refusing to replace it: choose a new or empty directory");
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(manifestFile);
+        } catch (InvalidFileException e) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "holds a damaged store (" + e.getMessage()
+                    + "); refusing to replace it: delete it yourself, or save elsewhere");
+        }
+        if (!FORMAT.equals(manifest.get("format").orElse(null))) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "is not a saved cbir pipeline ("
+                    + manifestFile + " is not a pipeline manifest); refusing to replace it");
+        }
+        int count = manifest.get("count").map(PipelineStore::parseCount).orElse(0);
+        if (refuseNonEmpty && count != 0) {
+            throw new IllegalStateException(existing + " holds a store of " + count + " images and this pipeline holds"
+                    + " none; refusing to replace it with an empty one (save with SaveOption.REPLACE_WITH_EMPTY to do so)");
+        }
+    }
+
+    private static int parseCount(String count) {
+        try {
+            return Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static PipelineParts load(Path requested) throws IOException {

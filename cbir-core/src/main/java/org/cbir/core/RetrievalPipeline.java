@@ -3,6 +3,9 @@ package org.cbir.core;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -259,12 +262,22 @@ public final class RetrievalPipeline {
     /**
      * Saves the pipeline into {@code directory}: a manifest, the records, and the state of the
      * extractor, reducer and index. The directory is replaced atomically: a crash during the
-     * save leaves the previous version intact.
+     * save leaves the previous version intact. {@code directory} must be missing, empty, or a
+     * store saved earlier (its manifest proves it): a save never deletes other files. A pipeline
+     * without images does not replace a store that has some, unless
+     * {@link SaveOption#REPLACE_WITH_EMPTY} is given.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException naming {@code directory} if it is a file,
+     *     or a non-empty directory that is not a saved store
+     * @throws IllegalStateException if this pipeline is empty and the store it would replace is not
+     * @throws IllegalArgumentException if {@code directory} is the empty path or a root
      */
-    public void save(Path directory) throws IOException {
+    public void save(Path directory, SaveOption... options) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Set<SaveOption> chosen = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         changes.lock();
         try {
-            PipelineStore.save(directory, parts());
+            PipelineStore.save(directory, parts(), chosen);
         } finally {
             changes.unlock();
         }
