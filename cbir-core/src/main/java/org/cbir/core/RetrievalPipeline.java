@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.slf4j.Logger;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@linkplain Builder#strict(boolean) strict}.
  *
  * <p>Thread-safe: queries run concurrently with each other and with {@link #add}/{@link #remove}
- * ({@link #addAll} and {@link #save} are serialised with other changes).
+ * ({@link #addAll} and {@link #save} are serialised with other changes). Each added or removed
+ * image changes the index and the records together, atomically for queries: a query sees an
+ * image in both or in neither, so it never returns fewer matches than it should.
  */
 public final class RetrievalPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalPipeline.class);
@@ -53,6 +56,8 @@ public final class RetrievalPipeline {
     private final Map<Long, ImageRecord> records = new ConcurrentHashMap<>();
     private final AtomicLong nextId;
     private final ReentrantLock changes = new ReentrantLock();
+    /** Shared by queries, exclusive for the short step that changes the index and the records together. */
+    private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
     private volatile FeatureExtractor extractor;
     private volatile Reducer.Fitted reducer;
     private volatile Index index;
@@ -192,9 +197,14 @@ public final class RetrievalPipeline {
     public boolean remove(long id) {
         changes.lock();
         try {
-            boolean removed = index != null && index.remove(id);
-            records.remove(id);
-            return removed;
+            view.writeLock().lock();
+            try {
+                boolean removed = index != null && index.remove(id);
+                records.remove(id);
+                return removed;
+            } finally {
+                view.writeLock().unlock();
+            }
         } finally {
             changes.unlock();
         }
@@ -210,7 +220,13 @@ public final class RetrievalPipeline {
     public QueryResult query(Image image, int k) {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
-        return resultOf(requireIndex().search(signature(image), k));
+        float[] signature = signature(image);
+        view.readLock().lock();
+        try {
+            return resultOf(requireIndex().search(signature, k));
+        } finally {
+            view.readLock().unlock();
+        }
     }
 
     /**
@@ -220,11 +236,16 @@ public final class RetrievalPipeline {
     public List<QueryResult> queryAll(List<Image> images, int k) {
         Objects.requireNonNull(images, "images");
         Index.requireK(k);
-        Index current = requireIndex();
+        requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
         List<QueryResult> results = new ArrayList<>(images.size());
-        for (List<Neighbor> neighbors : current.searchAll(signatures, k)) {
-            results.add(resultOf(neighbors));
+        view.readLock().lock();
+        try {
+            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, k)) {
+                results.add(resultOf(neighbors));
+            }
+        } finally {
+            view.readLock().unlock();
         }
         return results;
     }
@@ -235,12 +256,16 @@ public final class RetrievalPipeline {
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
         Index.requireK(k);
-        Index current = requireIndex();
-        List<Neighbor> neighbors = current.search(signature, exclude == null ? k : k + 1);
-        if (exclude != null) {
-            neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
+        view.readLock().lock();
+        try {
+            List<Neighbor> neighbors = requireIndex().search(signature, exclude == null ? k : k + 1);
+            if (exclude != null) {
+                neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
+            }
+            return resultOf(neighbors);
+        } finally {
+            view.readLock().unlock();
         }
-        return resultOf(neighbors);
     }
 
     /**
@@ -355,8 +380,13 @@ public final class RetrievalPipeline {
             index = indexFactory.create(dimension(), similarity);
         }
         long id = nextId.getAndIncrement();
-        index.add(id, signature);
-        records.put(id, new ImageRecord(id, name, label));
+        view.writeLock().lock();
+        try {
+            index.add(id, signature);
+            records.put(id, new ImageRecord(id, name, label));
+        } finally {
+            view.writeLock().unlock();
+        }
         return id;
     }
 
