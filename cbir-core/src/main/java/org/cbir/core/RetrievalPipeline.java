@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.spi.Components;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +43,23 @@ import org.slf4j.LoggerFactory;
  * An image that cannot be read or used is skipped and reported, unless the pipeline is
  * {@linkplain Builder#strict(boolean) strict}.
  *
+ * <p>The pipeline's {@linkplain Builder#threads threads} bound its work: extraction runs on that
+ * many workers, and searches run on a fork-join pool of that many threads (never on the JVM's
+ * common pool), created on the first query. {@link #close} ends those threads and releases the
+ * index, including the memory-mapped files of a {@linkplain Builder#mapExactIndex mapped} index
+ * (the mappings are unmapped once the index is garbage-collected):
+ * <pre>{@code
+ * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapExactIndex(true))) {
+ *     QueryResult result = store.query(image, 10);
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe: queries run concurrently with each other and with {@link #add}/{@link #remove}
  * ({@link #addAll} and {@link #save} are serialised with other changes). Each added or removed
  * image changes the index and the records together, atomically for queries: a query sees an
  * image in both or in neither, so it never returns fewer matches than it should.
  */
-public final class RetrievalPipeline {
+public final class RetrievalPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalPipeline.class);
 
     private final Similarity similarity;
@@ -58,6 +71,8 @@ public final class RetrievalPipeline {
     private final ReentrantLock changes = new ReentrantLock();
     /** Shared by queries, exclusive for the short step that changes the index and the records together. */
     private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
+    private final SearchThreads searchThreads;
+    private volatile boolean closed;
     private volatile FeatureExtractor extractor;
     private volatile Reducer.Fitted reducer;
     private volatile Index index;
@@ -70,6 +85,7 @@ public final class RetrievalPipeline {
         this.reducerRecipe = builder.reducer;
         this.options = new PipelineOptions(builder.threads, builder.batchSize, builder.strict);
         this.nextId = new AtomicLong();
+        this.searchThreads = new SearchThreads(options.threads());
         this.fitted = !extractor.isTrainable() && reducerRecipe == null;
     }
 
@@ -83,6 +99,7 @@ public final class RetrievalPipeline {
         this.index = parts.index();
         this.options = options;
         this.nextId = new AtomicLong(parts.nextId());
+        this.searchThreads = new SearchThreads(options.threads());
         for (ImageRecord r : parts.records()) {
             records.put(r.id(), r);
         }
@@ -110,6 +127,7 @@ public final class RetrievalPipeline {
         }
         changes.lock();
         try {
+            requireOpen();
             if (!records.isEmpty()) {
                 throw new IllegalStateException("fit must come before addAll: the pipeline already holds "
                         + records.size() + " images");
@@ -160,10 +178,12 @@ public final class RetrievalPipeline {
         requireFitted();
         changes.lock();
         try {
+            requireOpen();
             BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
             IndexingReport report = batch.run(collection, progress, "indexing",
                     (entry, signature) -> store(entry.name(), entry.label(), signature));
-            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(), report.elapsed());
+            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(),
+                    Durations.humane(report.elapsed()));
             return report;
         } finally {
             changes.unlock();
@@ -187,6 +207,7 @@ public final class RetrievalPipeline {
         float[] signature = signature(image);
         changes.lock();
         try {
+            requireOpen();
             return store(name, label, signature);
         } finally {
             changes.unlock();
@@ -221,12 +242,7 @@ public final class RetrievalPipeline {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
         float[] signature = signature(image);
-        view.readLock().lock();
-        try {
-            return resultOf(requireIndex().search(signature, k));
-        } finally {
-            view.readLock().unlock();
-        }
+        return resultOf(searchThreads.run(() -> inView(() -> requireIndex().search(signature, k))));
     }
 
     /**
@@ -239,13 +255,8 @@ public final class RetrievalPipeline {
         requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
         List<QueryResult> results = new ArrayList<>(images.size());
-        view.readLock().lock();
-        try {
-            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, k)) {
-                results.add(resultOf(neighbors));
-            }
-        } finally {
-            view.readLock().unlock();
+        for (List<Neighbor> neighbors : searchThreads.run(() -> inView(() -> requireIndex().searchAll(signatures, k)))) {
+            results.add(resultOf(neighbors));
         }
         return results;
     }
@@ -256,13 +267,19 @@ public final class RetrievalPipeline {
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
         Index.requireK(k);
+        List<Neighbor> neighbors = searchThreads.run(
+                () -> inView(() -> requireIndex().search(signature, exclude == null ? k : k + 1)));
+        if (exclude != null) {
+            neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
+        }
+        return resultOf(neighbors);
+    }
+
+    /** Runs a search under the read lock of {@link #view}, so that it sees each add or remove whole. */
+    private <T> T inView(Supplier<T> search) {
         view.readLock().lock();
         try {
-            List<Neighbor> neighbors = requireIndex().search(signature, exclude == null ? k : k + 1);
-            if (exclude != null) {
-                neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
-            }
-            return resultOf(neighbors);
+            return search.get();
         } finally {
             view.readLock().unlock();
         }
@@ -296,13 +313,25 @@ public final class RetrievalPipeline {
      *     or a non-empty directory that is not a saved store
      * @throws IllegalStateException if this pipeline is empty and the store it would replace is not
      * @throws IllegalArgumentException if {@code directory} is the empty path or a root
+     * @throws IllegalStateException before writing anything, if no
+     *     {@link org.cbir.core.spi.ComponentProvider} can restore one of the parts (a custom
+     *     extractor without its provider: the saved pipeline could not be loaded), or the pipeline
+     *     is closed
      */
     public void save(Path directory, SaveOption... options) throws IOException {
         Objects.requireNonNull(directory, "directory");
         Set<SaveOption> chosen = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         changes.lock();
         try {
-            PipelineStore.save(directory, parts(), chosen);
+            requireOpen();
+            PipelineParts parts = parts();
+            Components.requireRestorable(parts.extractor().spec(), FeatureExtractor.class, parts.extractor());
+            if (parts.reducerRecipe() != null) {
+                Components.requireRestorable(parts.reducerRecipe().spec(), Reducer.class, parts.reducerRecipe());
+            }
+            Components.requireRestorable(parts.indexFactory().spec(), IndexFactory.class, parts.indexFactory());
+            Components.requireRestorable(parts.similarity().spec(), Similarity.class, parts.similarity());
+            PipelineStore.save(directory, parts, chosen);
         } finally {
             changes.unlock();
         }
@@ -328,6 +357,24 @@ public final class RetrievalPipeline {
     public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
         PipelineParts parts = PipelineStore.load(directory, options.mapExactIndex);
         return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
+    }
+
+    /**
+     * Ends the search threads and releases the index (a mapped index's files are unmapped when
+     * it is garbage-collected); afterwards queries, additions and saves fail with an
+     * {@link IllegalStateException}. Waits for a running {@link #addAll} or {@link #save};
+     * idempotent.
+     */
+    @Override
+    public void close() {
+        changes.lock();
+        try {
+            closed = true;
+            searchThreads.close();
+            index = null;
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** How many images are indexed. */
@@ -418,7 +465,14 @@ public final class RetrievalPipeline {
         }
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the pipeline is closed");
+        }
+    }
+
     private Index requireIndex() {
+        requireOpen();
         Index current = index;
         if (current == null || current.size() == 0) {
             throw new IllegalStateException("the pipeline holds no images: call addAll first");
@@ -464,7 +518,10 @@ public final class RetrievalPipeline {
             return this;
         }
 
-        /** Worker threads for extraction; the number of available processors by default. */
+        /**
+         * Threads for extraction and for search (a pool of its own, not the common pool); the
+         * number of available processors by default.
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

@@ -80,7 +80,8 @@ final class LeaveOneOut {
         QueryScore[] scores = new QueryScore[n];
         AtomicLong done = new AtomicLong();
         long step = Math.max(1, n / 100);
-        progress.onProgress(STAGE, 0, n);
+        OrderedProgress ordered = new OrderedProgress(progress, STAGE, n);
+        ordered.report(0);
         AtomicInteger next = new AtomicInteger();
         int workers = Math.min(settings.threads(), n);
         ExecutorService pool = newPool(workers);
@@ -99,7 +100,7 @@ final class LeaveOneOut {
                                 scorer, hits[c]);
                         long finished = done.incrementAndGet();
                         if (finished % step == 0 || finished == n) {
-                            progress.onProgress(STAGE, finished, n);
+                            ordered.report(finished);
                         }
                     }
                     return hits;

@@ -18,6 +18,7 @@ public final class CbirCommand implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        JulRouting.install();
         System.exit(commandLine().execute(args));
     }
 
