@@ -154,7 +154,7 @@ public final class RetrievalPipeline {
         try {
             BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
             IndexingReport report = batch.run(collection, progress, "indexing",
-                    (entry, signature) -> store(entry.name(), entry.label(), signature));
+                    (entry, signature) -> store(entry.name(), entry.label(), entry.metadata(), signature));
             LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(), report.elapsed());
             return report;
         } finally {
@@ -173,13 +173,25 @@ public final class RetrievalPipeline {
      * @return the id the image was given
      */
     public long add(Image image, String name, String label) {
+        return add(image, name, label, Map.of());
+    }
+
+    /**
+     * Indexes one image under {@code name}, {@code label} (may be null) and the user's
+     * {@code metadata}, which every match of the image returns and {@link RecordFilter}s select on.
+     *
+     * @return the id the image was given
+     * @throws IllegalArgumentException if a metadata key or value breaks {@link Metadata}'s rules
+     */
+    public long add(Image image, String name, String label, Map<String, String> metadata) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(name, "name");
+        Map<String, String> checked = Metadata.copyOf(metadata);
         requireFitted();
         float[] signature = signature(image);
         changes.lock();
         try {
-            return store(name, label, signature);
+            return store(name, label, checked, signature);
         } finally {
             changes.unlock();
         }
@@ -211,6 +223,22 @@ public final class RetrievalPipeline {
     }
 
     /**
+     * The {@code k} indexed images closest to {@code image} among those that {@code where}
+     * accepts (a label, metadata values), closest first; fewer when fewer images match. With
+     * the exact index the result is the exact top k of the matching images; other indexes
+     * filter as {@link Index#search(float[], int, Index.Filter)} says.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the image is unusable by the extractor
+     * @throws IllegalStateException if the pipeline holds no images
+     */
+    public QueryResult query(Image image, int k, RecordFilter where) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(where, "where");
+        Index.requireK(k);
+        return resultOf(requireIndex().search(signature(image), k, filter(where)));
+    }
+
+    /**
      * {@link #query} for many images, extracted in parallel and searched as one batch; results
      * in the order of {@code images}.
      */
@@ -231,9 +259,17 @@ public final class RetrievalPipeline {
      * by evaluations that query with stored images. {@code exclude}, if not null, is left out.
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
+        return queryBySignature(signature, k, exclude, RecordFilter.ALL);
+    }
+
+    /** {@link #queryBySignature(float[], int, Long)} among the images that {@code where} accepts. */
+    public QueryResult queryBySignature(float[] signature, int k, Long exclude, RecordFilter where) {
+        Objects.requireNonNull(where, "where");
         Index.requireK(k);
         Index current = requireIndex();
-        List<Neighbor> neighbors = current.search(signature, exclude == null ? k : k + 1);
+        int wanted = exclude == null ? k : k + 1;
+        List<Neighbor> neighbors = where.acceptsAll() ? current.search(signature, wanted)
+                : current.search(signature, wanted, filter(where));
         if (exclude != null) {
             neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
         }
@@ -337,14 +373,19 @@ public final class RetrievalPipeline {
         return "RetrievalPipeline[" + describe() + ", size=" + size() + "]";
     }
 
-    private long store(String name, String label, float[] signature) {
+    private long store(String name, String label, Map<String, String> metadata, float[] signature) {
         if (index == null) {
             index = indexFactory.create(dimension(), similarity);
         }
         long id = nextId.getAndIncrement();
-        index.add(id, signature);
-        records.put(id, new ImageRecord(id, name, label));
+        ImageRecord record = new ImageRecord(id, name, label, metadata);
+        index.add(record, signature);
+        records.put(id, record);
         return id;
+    }
+
+    private Index.Filter filter(RecordFilter where) {
+        return where.forIds(records::get);
     }
 
     private QueryResult resultOf(List<Neighbor> neighbors) {
@@ -352,7 +393,7 @@ public final class RetrievalPipeline {
         for (Neighbor n : neighbors) {
             ImageRecord r = records.get(n.id());
             if (r != null) {
-                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance()));
+                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance(), r.metadata()));
             }
         }
         return new QueryResult(matches, LabelVote.predict(matches));

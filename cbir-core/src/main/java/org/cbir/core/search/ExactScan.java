@@ -3,6 +3,7 @@ package org.cbir.core.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
@@ -43,9 +44,10 @@ final class ExactScan {
      *
      * @param parallel whether the scan may use the common pool (false: the calling thread only)
      * @param tiles the kernels that score the rows
+     * @param accepts the ids a result may have (the scan skips the others), or null for all
      */
     static List<List<Neighbor>> search(RowStore store, Similarity similarity, List<float[]> queries, int k,
-            boolean parallel, RowTiles tiles) {
+            boolean parallel, RowTiles tiles, LongPredicate accepts) {
         int kept = Math.min(k, Math.max(1, store.size())); // heaps never larger than the store
         int blocks = store.blocks();
         long rowWork = (long) store.rows() * (store.dimension() + 16);
@@ -57,13 +59,13 @@ final class ExactScan {
         for (int first = 0; first < queries.size(); first += group) {
             List<float[]> batch = queries.subList(first, Math.min(queries.size(), first + group));
             int batchTasks = rowWork * batch.size() < PARALLEL_WORK ? 1 : tasks;
-            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles));
+            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles, accepts));
         }
         return results;
     }
 
     private static List<List<Neighbor>> searchBatch(RowStore store, Similarity similarity, List<float[]> queries,
-            int k, int tasks, RowTiles tiles) {
+            int k, int tasks, RowTiles tiles, LongPredicate accepts) {
         int count = queries.size();
         RowScorer[] scorers = new RowScorer[count];
         for (int q = 0; q < count; q++) {
@@ -72,7 +74,7 @@ final class ExactScan {
         int blocks = store.blocks();
         ScanCandidates[][] found = new ScanCandidates[tasks][];
         IntStream range = IntStream.range(0, tasks);
-        (tasks > 1 ? range.parallel() : range).forEach(t -> found[t] = new BlockScan(store, scorers, k, tiles)
+        (tasks > 1 ? range.parallel() : range).forEach(t -> found[t] = new BlockScan(store, scorers, k, tiles, accepts)
                 .scan((int) ((long) t * blocks / tasks), (int) ((long) (t + 1) * blocks / tasks)));
         List<List<Neighbor>> results = new ArrayList<>(count);
         float[] row = new float[store.dimension()];
