@@ -328,6 +328,39 @@ public final class RetrievalPipeline {
         return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
     }
 
+    /**
+     * A copy of this pipeline (its extractor, reducer, similarity, options, records and ids)
+     * whose stored signatures are copied, with their records, into a new index that
+     * {@code factory} creates: moves a store from the exact scan to a graph index or to a Solr
+     * collection. Progress is reported per image under the stage {@code "copying signatures"};
+     * this pipeline is left unchanged. A save of the copy records {@code factory} in its manifest.
+     *
+     * @throws IllegalStateException if this pipeline holds no images
+     */
+    public RetrievalPipeline withIndex(IndexFactory factory, ProgressListener progress) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(progress, "progress");
+        changes.lock();
+        try {
+            Index source = requireIndex();
+            List<ImageRecord> sorted = new ArrayList<>(records.values());
+            sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+            Index target = factory.create(dimension(), similarity);
+            long done = 0;
+            for (ImageRecord r : sorted) {
+                float[] vector = source.vector(r.id()).orElseThrow(() -> new IllegalStateException(
+                        "image " + r.id() + " (" + r.path() + ") has a record but no signature in the index"));
+                target.add(r, vector);
+                progress.onProgress("copying signatures", ++done, sorted.size());
+            }
+            PipelineParts parts = new PipelineParts(extractor, reducerRecipe, reducer, factory, target, similarity,
+                    sorted, nextId.get());
+            return new RetrievalPipeline(parts, options);
+        } finally {
+            changes.unlock();
+        }
+    }
+
     /** How many images are indexed. */
     public int size() {
         return records.size();
