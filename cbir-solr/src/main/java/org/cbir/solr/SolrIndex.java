@@ -223,6 +223,7 @@ public final class SolrIndex implements Index, AutoCloseable {
         SolrQuery knn = new SolrQuery("{!knn f=" + FIELD_VECTOR + " topK=" + topK + "}" + vectorText(query));
         knn.setRows(topK);
         knn.setFields(FIELD_ID, FIELD_VECTOR);
+        knn.set("distrib.singlePass", true); // the vectors come with the ids: one round trip to the shards
         for (String fq : filterQueries(where)) {
             knn.addFilterQuery(fq);
         }

@@ -72,13 +72,26 @@ final class SolrRequests {
         }
     }
 
-    /** Whether a failure may pass when the request is sent again. */
+    /**
+     * Whether a failure may pass when the request is sent again: anything but an answer of the
+     * collection that refuses the request (a 4xx), unless that answer was itself cut off (a
+     * connection closed while the response was read, as when a node stops).
+     */
     static boolean mayPass(Exception e) {
         if (e instanceof SolrException solr) {
             int code = solr.code();
-            return code >= 500 || code <= 0;
+            return code >= 500 || code <= 0 || causedByIo(e);
         }
         return true;
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(Throwable e) {
