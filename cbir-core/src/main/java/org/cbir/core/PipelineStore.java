@@ -1,5 +1,6 @@
 package org.cbir.core;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.nio.file.FileAlreadyExistsException;
 import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.AtomicDirectory;
@@ -24,13 +26,22 @@ import org.cbir.core.spi.Components;
  * <pre>
  * name.cbir/
  *   manifest.txt   format and version, the spec of every part, dimension, count (text)
- *   records.bin    id, path and label of every image (checksummed binary)
+ *   records.bin    id, path, label and metadata of every image (checksummed binary, see below)
  *   extractor/     the extractor's state, when it has one (a trained network)
  *   reducer/       the fitted reducer, when there is one
  *   index/         the index's files
  * </pre>
  * The directory is written beside the old one and swapped in ({@link AtomicDirectory}), so a
  * crash during a save leaves the previous version loadable.
+ *
+ * <p>The body of {@code records.bin} (codec {@value #RECORDS_CODEC}; strings as
+ * {@link ChecksummedFiles#writeString}):
+ * <pre>
+ * records  := count:int32 record*count
+ * record   := id:int64 path:string label:string metadata     (version 2)
+ *           | id:int64 path:string label:string              (version 1, still read)
+ * metadata := pairs:int32 (key:string value:string)*pairs     keys ascending
+ * </pre>
  */
 final class PipelineStore {
     static final String FORMAT = "cbir-pipeline";
@@ -40,6 +51,8 @@ final class PipelineStore {
     static final String RECORDS = "records.bin";
     static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
+    /** Version 2 added the metadata of each record. */
+    private static final int RECORDS_VERSION = 2;
 
     private PipelineStore() {
     }
@@ -190,6 +203,27 @@ final class PipelineStore {
                 manifest.requireLong("next-id"));
     }
 
+    private static Map<String, String> readMetadata(DataInputStream in, Path file, int record)
+            throws IOException {
+        int pairs = in.readInt();
+        if (pairs < 0) {
+            throw new CorruptFileException(file, "record " + record + " has a negative metadata count " + pairs);
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        for (int p = 0; p < pairs; p++) {
+            String key = ChecksummedFiles.readString(in);
+            String value = ChecksummedFiles.readString(in);
+            if (key == null || value == null || metadata.put(key, value) != null) {
+                throw new CorruptFileException(file, "record " + record + " has a missing or repeated metadata key");
+            }
+        }
+        try {
+            return Metadata.copyOf(metadata);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(file, "record " + record + ": " + e.getMessage());
+        }
+    }
+
     private static void putSpec(Manifest.Builder manifest, String role, ComponentSpec spec) {
         manifest.put(role + ".type", spec.type());
         spec.parameters().forEach((name, value) -> manifest.put(role + ".param." + name, value));
@@ -202,18 +236,23 @@ final class PipelineStore {
     }
 
     private static void writeRecords(Path file, List<ImageRecord> records) throws IOException {
-        ChecksummedFiles.write(file, RECORDS_CODEC, 1, out -> {
+        ChecksummedFiles.write(file, RECORDS_CODEC, RECORDS_VERSION, out -> {
             out.writeInt(records.size());
             for (ImageRecord r : records) {
                 out.writeLong(r.id());
                 ChecksummedFiles.writeString(out, r.path());
                 ChecksummedFiles.writeString(out, r.label());
+                out.writeInt(r.metadata().size());
+                for (Map.Entry<String, String> pair : r.metadata().entrySet()) {
+                    ChecksummedFiles.writeString(out, pair.getKey());
+                    ChecksummedFiles.writeString(out, pair.getValue());
+                }
             }
         });
     }
 
     private static List<ImageRecord> readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, 1, (in, version) -> {
+        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, RECORDS_VERSION, (in, version) -> {
             int count = in.readInt();
             if (count < 0) {
                 throw new CorruptFileException(file, "negative record count " + count);
@@ -226,7 +265,8 @@ final class PipelineStore {
                 if (path == null) {
                     throw new CorruptFileException(file, "record " + i + " has no path");
                 }
-                records.add(new ImageRecord(id, path, label));
+                Map<String, String> metadata = version >= 2 ? readMetadata(in, file, i) : Map.of();
+                records.add(new ImageRecord(id, path, label, metadata));
             }
             return records;
         });

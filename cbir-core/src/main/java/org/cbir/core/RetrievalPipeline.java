@@ -181,7 +181,7 @@ public final class RetrievalPipeline implements AutoCloseable {
             requireOpen();
             BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
             IndexingReport report = batch.run(collection, progress, "indexing",
-                    (entry, signature) -> store(entry.name(), entry.label(), signature));
+                    (entry, signature) -> store(entry.name(), entry.label(), entry.metadata(), signature));
             LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(),
                     Durations.humane(report.elapsed()));
             return report;
@@ -201,14 +201,26 @@ public final class RetrievalPipeline implements AutoCloseable {
      * @return the id the image was given
      */
     public long add(Image image, String name, String label) {
+        return add(image, name, label, Map.of());
+    }
+
+    /**
+     * Indexes one image under {@code name}, {@code label} (may be null) and the user's
+     * {@code metadata}, which every match of the image returns and {@link RecordFilter}s select on.
+     *
+     * @return the id the image was given
+     * @throws IllegalArgumentException if a metadata key or value breaks {@link Metadata}'s rules
+     */
+    public long add(Image image, String name, String label, Map<String, String> metadata) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(name, "name");
+        Map<String, String> checked = Metadata.copyOf(metadata);
         requireFitted();
         float[] signature = signature(image);
         changes.lock();
         try {
             requireOpen();
-            return store(name, label, signature);
+            return store(name, label, checked, signature);
         } finally {
             changes.unlock();
         }
@@ -246,6 +258,23 @@ public final class RetrievalPipeline implements AutoCloseable {
     }
 
     /**
+     * The {@code k} indexed images closest to {@code image} among those that {@code where}
+     * accepts (a label, metadata values), closest first; fewer when fewer images match. With
+     * the exact index the result is the exact top k of the matching images; other indexes
+     * filter as {@link Index#search(float[], int, Index.Filter)} says.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the image is unusable by the extractor
+     * @throws IllegalStateException if the pipeline holds no images
+     */
+    public QueryResult query(Image image, int k, RecordFilter where) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(where, "where");
+        Index.requireK(k);
+        float[] signature = signature(image);
+        return resultOf(searchThreads.run(() -> inView(() -> requireIndex().search(signature, k, filter(where)))));
+    }
+
+    /**
      * {@link #query} for many images, extracted in parallel and searched as one batch; results
      * in the order of {@code images}.
      */
@@ -266,9 +295,17 @@ public final class RetrievalPipeline implements AutoCloseable {
      * by evaluations that query with stored images. {@code exclude}, if not null, is left out.
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
+        return queryBySignature(signature, k, exclude, RecordFilter.ALL);
+    }
+
+    /** {@link #queryBySignature(float[], int, Long)} among the images that {@code where} accepts. */
+    public QueryResult queryBySignature(float[] signature, int k, Long exclude, RecordFilter where) {
+        Objects.requireNonNull(where, "where");
         Index.requireK(k);
-        List<Neighbor> neighbors = searchThreads.run(
-                () -> inView(() -> requireIndex().search(signature, exclude == null ? k : k + 1)));
+        int wanted = exclude == null ? k : k + 1;
+        List<Neighbor> neighbors = searchThreads.run(() -> inView(() -> where.acceptsAll()
+                ? requireIndex().search(signature, wanted)
+                : requireIndex().search(signature, wanted, filter(where))));
         if (exclude != null) {
             neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
         }
@@ -377,6 +414,40 @@ public final class RetrievalPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy of this pipeline (its extractor, reducer, similarity, options, records and ids)
+     * whose stored signatures are copied, with their records, into a new index that
+     * {@code factory} creates: moves a store from the exact scan to a graph index or to a Solr
+     * collection. Progress is reported per image under the stage {@code "copying signatures"};
+     * this pipeline is left unchanged. A save of the copy records {@code factory} in its manifest.
+     *
+     * @throws IllegalStateException if this pipeline holds no images
+     */
+    public RetrievalPipeline withIndex(IndexFactory factory, ProgressListener progress) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(progress, "progress");
+        changes.lock();
+        try {
+            requireOpen();
+            Index source = requireIndex();
+            List<ImageRecord> sorted = new ArrayList<>(records.values());
+            sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+            Index target = factory.create(dimension(), similarity);
+            long done = 0;
+            for (ImageRecord r : sorted) {
+                float[] vector = source.vector(r.id()).orElseThrow(() -> new IllegalStateException(
+                        "image " + r.id() + " (" + r.path() + ") has a record but no signature in the index"));
+                target.add(r, vector);
+                progress.onProgress("copying signatures", ++done, sorted.size());
+            }
+            PipelineParts parts = new PipelineParts(extractor, reducerRecipe, reducer, factory, target, similarity,
+                    sorted, nextId.get());
+            return new RetrievalPipeline(parts, options);
+        } finally {
+            changes.unlock();
+        }
+    }
+
     /** How many images are indexed. */
     public int size() {
         return records.size();
@@ -422,19 +493,24 @@ public final class RetrievalPipeline implements AutoCloseable {
         return "RetrievalPipeline[" + describe() + ", size=" + size() + "]";
     }
 
-    private long store(String name, String label, float[] signature) {
+    private long store(String name, String label, Map<String, String> metadata, float[] signature) {
         if (index == null) {
             index = indexFactory.create(dimension(), similarity);
         }
         long id = nextId.getAndIncrement();
+        ImageRecord record = new ImageRecord(id, name, label, metadata);
         view.writeLock().lock();
         try {
-            index.add(id, signature);
-            records.put(id, new ImageRecord(id, name, label));
+            index.add(record, signature);
+            records.put(id, record);
         } finally {
             view.writeLock().unlock();
         }
         return id;
+    }
+
+    private Index.Filter filter(RecordFilter where) {
+        return where.forIds(records::get);
     }
 
     private QueryResult resultOf(List<Neighbor> neighbors) {
@@ -442,7 +518,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         for (Neighbor n : neighbors) {
             ImageRecord r = records.get(n.id());
             if (r != null) {
-                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance()));
+                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance(), r.metadata()));
             }
         }
         return new QueryResult(matches, LabelVote.predict(matches));
