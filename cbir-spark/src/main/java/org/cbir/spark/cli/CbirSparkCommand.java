@@ -22,7 +22,13 @@ public final class CbirSparkCommand implements Runnable {
             description = "Show the stack trace of an error.")
     boolean verbose;
 
+    /** The log4j 2 configuration of the command line, unless one was given. */
+    static final String LOGGING = "classpath:org/cbir/spark/cli/log4j2-cli.properties";
+
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOGGING);
+        }
         System.exit(commandLine().execute(args));
     }
 
