@@ -226,6 +226,57 @@ public final class RetrievalPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes a signature this pipeline's parts produced elsewhere (on another machine, by
+     * {@link #signature} of an {@link #emptyCopy()}) under the id it was given there; later
+     * {@link #add}s get ids above it. Used to serve a collection that a cluster extracted.
+     *
+     * @throws IllegalArgumentException if the id is negative or already present, or the
+     *     signature's length is not {@link #dimension()}
+     * @throws IllegalStateException if the pipeline needs {@link #fit} first
+     */
+    public void addSignature(long id, String path, String label, float[] signature) {
+        Objects.requireNonNull(path, "path");
+        Index.requireDimension(signature, dimension(), "the signature of " + path);
+        if (id < 0) {
+            throw new IllegalArgumentException("ids are not negative, got " + id + " for " + path);
+        }
+        requireFitted();
+        changes.lock();
+        try {
+            if (records.containsKey(id)) {
+                throw new IllegalArgumentException("id " + id + " is already taken by " + records.get(id).path()
+                        + ", cannot add " + path);
+            }
+            if (index == null) {
+                index = indexFactory.create(dimension(), similarity);
+            }
+            index.add(id, signature);
+            records.put(id, new ImageRecord(id, path, label));
+            nextId.accumulateAndGet(id + 1, Math::max);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * A new pipeline with this one's parts, fitted as this one is (the same trained extractor,
+     * fitted reducer, index configuration and similarity), holding no images. Saved, it is the
+     * small recipe that another machine restores to compute the same signatures.
+     */
+    public RetrievalPipeline emptyCopy() {
+        changes.lock();
+        try {
+            PipelineParts parts = new PipelineParts(extractor, reducerRecipe, reducer, indexFactory,
+                    indexFactory.create(dimension(), similarity), similarity, List.of(), 0);
+            RetrievalPipeline copy = new RetrievalPipeline(parts, options);
+            copy.fitted = fitted;
+            return copy;
+        } finally {
+            changes.unlock();
+        }
+    }
+
     /** Removes the image with this id; returns whether there was one. */
     public boolean remove(long id) {
         changes.lock();
@@ -288,6 +339,19 @@ public final class RetrievalPipeline implements AutoCloseable {
             results.add(resultOf(neighbors));
         }
         return results;
+    }
+
+    /**
+     * The signatures the pipeline stores for {@code images}, in order: extracted in parallel over
+     * the pipeline's threads (a {@link BatchedFeatureExtractor} takes them as one batch), then
+     * reduced. Equal to {@link #signature} of each.
+     *
+     * @throws IllegalArgumentException if an image is unusable by the extractor
+     */
+    public List<float[]> signatures(List<Image> images) {
+        Objects.requireNonNull(images, "images");
+        requireFitted();
+        return new BatchExtractor(extractor, reducer, options).signatures(images);
     }
 
     /**
@@ -469,6 +533,11 @@ public final class RetrievalPipeline implements AutoCloseable {
 
     public Similarity similarity() {
         return similarity;
+    }
+
+    /** The configuration of the pipeline's index. */
+    public IndexFactory indexFactory() {
+        return indexFactory;
     }
 
     /** The fitted reducer, if the pipeline has one and it is fitted. */
