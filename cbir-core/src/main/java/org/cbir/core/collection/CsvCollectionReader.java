@@ -33,6 +33,7 @@ final class CsvCollectionReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
         boolean first = true;
+        int allowedFields = 2;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean more = true;
@@ -58,10 +59,11 @@ final class CsvCollectionReader {
                 if (first) {
                     first = false;
                     if (HEADER_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
+                        allowedFields = Math.max(2, fields.size());
                         continue;
                     }
                 }
-                entries.add(entry(fields, folder, csv, number));
+                entries.add(entry(fields, allowedFields, folder, csv, number));
             }
         }
         if (entries.isEmpty()) {
@@ -88,16 +90,18 @@ final class CsvCollectionReader {
         return b >= 0;
     }
 
-    private static ImageEntry entry(List<String> fields, Path folder, Path csv, long number) throws CsvFormatException {
-        if (fields.size() > 2) {
-            throw new CsvFormatException(csv, number, "expected 'path' or 'path,label', found " + fields.size()
+    private static ImageEntry entry(List<String> fields, int allowedFields, Path folder, Path csv, long number)
+            throws CsvFormatException {
+        if (fields.size() > allowedFields) {
+            throw new CsvFormatException(csv, number, (allowedFields == 2 ? "expected 'path' or 'path,label'"
+                    : "expected at most the header's " + allowedFields + " fields") + ", found " + fields.size()
                     + " fields (quote a path that contains a comma: \"a,b.png\")");
         }
         String file = fields.get(0);
         if (file.isEmpty()) {
             throw new CsvFormatException(csv, number, "empty path");
         }
-        String label = fields.size() == 2 ? fields.get(1).strip() : "";
+        String label = fields.size() >= 2 ? fields.get(1).strip() : "";
         try {
             return new ImageEntry.File(folder.resolve(file), label.isEmpty() ? null : label);
         } catch (InvalidPathException e) {

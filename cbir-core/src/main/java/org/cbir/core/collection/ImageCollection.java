@@ -100,6 +100,8 @@ public final class ImageCollection implements Iterable<ImageEntry> {
      *   <li>the first line that is not blank or a comment is a header, and skipped, exactly when
      *       its first field is {@code path}, {@code file} or {@code filename} (case-insensitive);
      *       otherwise it is data. An image literally named {@code path} needs a header line;</li>
+     *   <li>a header may name more columns after the label (such as the confidence and neighbours
+     *       of {@code cbir label}'s output); their fields are then allowed and ignored;</li>
      *   <li>blank lines, and lines whose first non-blank character is {@code '#'}, are skipped;</li>
      *   <li>fields are separated by commas; unquoted fields are stripped of surrounding blanks; a
      *       field in double quotes is taken as is and may hold commas ({@code "a,b.png",cat}), with
@@ -110,7 +112,7 @@ public final class ImageCollection implements Iterable<ImageEntry> {
      * so indexing skips and reports it.
      *
      * @throws java.nio.file.NoSuchFileException if the CSV file does not exist
-     * @throws CsvFormatException naming the file and the line, for a line with more than two
+     * @throws CsvFormatException naming the file and the line, for a line with more than two (or the header's)
      *     fields, an empty path, an unclosed quote, text after a closing quote, a quote inside an
      *     unquoted field, an invalid path, or bytes that are not UTF-8
      * @throws EmptyCollectionException if the file lists no image
