@@ -113,6 +113,17 @@ public final class LabelSuggester {
         return new LabelSuggestions(method, seeds.labelled(), suggestions, calibration);
     }
 
+    /**
+     * Checks labels before any work: at least one labelled record, two or more per class, and
+     * when the true labels of unlabelled records are known ({@code hiddenLabels}, by id, e.g.
+     * labels hidden to measure accuracy), none that no labelled record carries.
+     *
+     * @throws LabelInputException naming the problem, the label and an image
+     */
+    public static void checkLabels(List<ImageRecord> records, Map<Long, String> hiddenLabels) {
+        LabelSeeds.of(records).requireKnown(hiddenLabels);
+    }
+
     /** The raw results of a method: per unlabelled image a label and score, and the held-aside outcomes. */
     private record Scored(String[] labels, double[] scores, double[] heldAsideScores, boolean[] heldAsideRight) {
     }
