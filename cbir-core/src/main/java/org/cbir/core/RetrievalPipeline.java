@@ -396,6 +396,16 @@ public final class RetrievalPipeline implements AutoCloseable {
         return current == null ? Optional.empty() : current.vector(id);
     }
 
+    /**
+     * The index that holds the stored signatures, for analyses that work on all of them at once
+     * (label suggestion, grouping, near-duplicates); empty before the first image is added. Search
+     * it and read its vectors; change the pipeline's contents through {@link #add} and
+     * {@link #remove} only, so that records and index stay in step.
+     */
+    public Optional<Index> index() {
+        return Optional.ofNullable(index);
+    }
+
     /** The signature the pipeline stores for {@code image}: extracted, then reduced. */
     public float[] signature(Image image) {
         requireFitted();
