@@ -17,8 +17,10 @@ module org.cbir.core {
     exports org.cbir.core.collection;
     exports org.cbir.core.eval;
     exports org.cbir.core.extract;
+    exports org.cbir.core.graph;
     exports org.cbir.core.image;
     exports org.cbir.core.io;
+    exports org.cbir.core.label;
     exports org.cbir.core.math;
     exports org.cbir.core.reduce;
     exports org.cbir.core.search;

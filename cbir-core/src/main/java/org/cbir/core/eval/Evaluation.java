@@ -1,7 +1,9 @@
 package org.cbir.core.eval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -133,6 +135,72 @@ public final class Evaluation {
         Objects.requireNonNull(pipeline, "pipeline");
         int n = pipeline.size();
         return evaluate(pipeline, n, 0, n, 0, System.nanoTime());
+    }
+
+    /**
+     * The queries at positions {@code from} (inclusive) to {@code to} (exclusive) of
+     * {@link #runIndexed}, whose queries are the indexed images in id order, each still ranked
+     * against all indexed images: for engines that split an evaluation's queries over machines,
+     * each holding the same indexed pipeline. {@link #join} makes the report of the slices.
+     *
+     * @throws IllegalArgumentException as {@link #runIndexed}, or if the range is not within the
+     *     indexed images
+     */
+    public EvaluationSlice runIndexedSlice(RetrievalPipeline pipeline, int from, int to) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        return new EvaluationSlice(from, to, pipeline.size(), LeaveOneOut.run(pipeline, settings, progress, from, to));
+    }
+
+    /**
+     * The report of {@link #runIndexedSlice} slices that together cover every query once: equal to
+     * what {@link #run} or {@link #runIndexed} reports on one machine for the same indexed
+     * images, as the queries are summed in the same order.
+     *
+     * @param pipeline the pipeline's description ({@link RetrievalPipeline#describe()})
+     * @param collection images handed to the evaluation
+     * @param fitting images of them set aside for fitting
+     * @param evaluated images given to the index
+     * @param skipped evaluated images that could not be used
+     * @param elapsed the whole evaluation's time
+     * @throws IllegalArgumentException if the slices leave a gap, overlap, or come from
+     *     different indexed sets
+     */
+    public EvaluationReport join(List<EvaluationSlice> slices, String pipeline, int collection, int fitting,
+                                 int evaluated, int skipped, Duration elapsed) {
+        List<EvaluationSlice> sorted = new ArrayList<>(slices);
+        sorted.sort(Comparator.comparingInt(EvaluationSlice::from));
+        if (sorted.isEmpty()) {
+            throw new IllegalArgumentException("no evaluation slices to join");
+        }
+        EvaluationSlice first = sorted.get(0);
+        int expected = 0;
+        List<QueryScore> scores = new ArrayList<>(first.indexed());
+        long[][] hits = new long[first.classes().size()][first.rankingLength()];
+        for (EvaluationSlice slice : sorted) {
+            if (slice.from() != expected || slice.indexed() != first.indexed()
+                    || !slice.classes().equals(first.classes()) || slice.rankingLength() != first.rankingLength()) {
+                throw new IllegalArgumentException("evaluation slices do not tile the " + first.indexed()
+                        + " queries of one indexed set: expected one starting at " + expected + ", got " + slice.from()
+                        + " to " + slice.to() + " of " + slice.indexed());
+            }
+            scores.addAll(slice.scores());
+            for (int c = 0; c < hits.length; c++) {
+                for (int r = 0; r < hits[c].length; r++) {
+                    hits[c][r] += slice.hits()[c][r];
+                }
+            }
+            expected = slice.to();
+        }
+        if (expected != first.indexed()) {
+            throw new IllegalArgumentException("evaluation slices cover queries 0 to " + expected + " of "
+                    + first.indexed());
+        }
+        LeaveOneOut.Outcome outcome = new LeaveOneOut.Outcome(first.classes(), first.classSizes(), scores, hits,
+                first.rankingLength());
+        EvaluationReport report = Scoreboard.report(outcome, settings, pipeline, collection, fitting, evaluated,
+                skipped, elapsed);
+        LOG.info("MAP {} over {} queries joined from {} slices", report.map(), report.counts().queries(), sorted.size());
+        return report;
     }
 
     private EvaluationReport evaluate(RetrievalPipeline pipeline, int collection, int fitting, int evaluated,

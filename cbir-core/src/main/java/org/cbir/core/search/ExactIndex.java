@@ -169,7 +169,22 @@ public final class ExactIndex implements Index {
         }
         lock.readLock().lock();
         try {
-            return ExactScan.search(store, similarity, queries, k, parallel, tiles);
+            return ExactScan.search(store, similarity, queries, k, parallel, tiles, null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@inheritDoc} The scan skips the rejected vectors, so the result is exact for any filter. */
+    @Override
+    public List<Neighbor> search(float[] query, int k, Filter filter) {
+        Index.requireK(k);
+        Index.requireDimension(query, dimension, "query");
+        Objects.requireNonNull(filter, "filter");
+        lock.readLock().lock();
+        try {
+            return ExactScan.search(store, similarity, List.of(query), k, parallel, tiles,
+                    filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
         } finally {
             lock.readLock().unlock();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.RowTiles;
@@ -47,9 +48,10 @@ final class ExactScan {
      * @param parallel whether the scan may fork (false: the calling thread only); forks go to the
      *     caller's fork-join pool, or to the common pool when the caller is not in one
      * @param tiles the kernels that score the rows
+     * @param accepts the ids a result may have (the scan skips the others), or null for all
      */
     static List<List<Neighbor>> search(RowStore store, Similarity similarity, List<float[]> queries, int k,
-            boolean parallel, RowTiles tiles) {
+            boolean parallel, RowTiles tiles, LongPredicate accepts) {
         int kept = Math.min(k, Math.max(1, store.size())); // heaps never larger than the store
         int blocks = store.blocks();
         long rowWork = (long) store.rows() * (store.dimension() + 16);
@@ -62,13 +64,13 @@ final class ExactScan {
         for (int first = 0; first < queries.size(); first += group) {
             List<float[]> batch = queries.subList(first, Math.min(queries.size(), first + group));
             int batchTasks = rowWork * batch.size() < PARALLEL_WORK ? 1 : tasks;
-            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles));
+            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles, accepts));
         }
         return results;
     }
 
     private static List<List<Neighbor>> searchBatch(RowStore store, Similarity similarity, List<float[]> queries,
-            int k, int tasks, RowTiles tiles) {
+            int k, int tasks, RowTiles tiles, LongPredicate accepts) {
         int count = queries.size();
         RowScorer[] scorers = new RowScorer[count];
         for (int q = 0; q < count; q++) {
@@ -77,9 +79,9 @@ final class ExactScan {
         int blocks = store.blocks();
         ScanCandidates[][] found = new ScanCandidates[tasks][];
         if (tasks == 1) {
-            found[0] = new BlockScan(store, scorers, k, tiles).scan(0, blocks);
+            found[0] = new BlockScan(store, scorers, k, tiles, accepts).scan(0, blocks);
         } else {
-            scanInParallel(store, scorers, k, tiles, found);
+            scanInParallel(store, scorers, k, tiles, accepts, found);
         }
         List<List<Neighbor>> results = new ArrayList<>(count);
         float[] row = new float[store.dimension()];
@@ -99,7 +101,7 @@ final class ExactScan {
      * it was thrown, not wrapped by the pool.
      */
     private static void scanInParallel(RowStore store, RowScorer[] scorers, int k, RowTiles tiles,
-            ScanCandidates[][] found) {
+            LongPredicate accepts, ScanCandidates[][] found) {
         int tasks = found.length;
         int blocks = store.blocks();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -108,7 +110,7 @@ final class ExactScan {
             int task = t;
             ranges.add(ForkJoinTask.adapt(() -> {
                 try {
-                    found[task] = new BlockScan(store, scorers, k, tiles)
+                    found[task] = new BlockScan(store, scorers, k, tiles, accepts)
                             .scan((int) ((long) task * blocks / tasks), (int) ((long) (task + 1) * blocks / tasks));
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
