@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code cbir}: reverse image search for scientific images, from the command line. */
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
-        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class,
+        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class, SolrCommand.class,
             EvaluateCommand.class, org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
