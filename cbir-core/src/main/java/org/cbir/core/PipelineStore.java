@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.nio.file.FileAlreadyExistsException;
+import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.AtomicDirectory;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.Manifest;
+import org.cbir.core.io.SaveId;
+import org.cbir.core.io.SaveScope;
 import org.cbir.core.search.ExactIndexFactory;
 import org.cbir.core.spi.Components;
 
@@ -40,9 +45,11 @@ import org.cbir.core.spi.Components;
  */
 final class PipelineStore {
     static final String FORMAT = "cbir-pipeline";
-    static final int VERSION = 1;
+    /** Version 2: every binary file carries the save id that the manifest records. */
+    static final int VERSION = 2;
     static final String MANIFEST = "manifest.txt";
     static final String RECORDS = "records.bin";
+    static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
     /** Version 2 added the metadata of each record. */
     private static final int RECORDS_VERSION = 2;
@@ -50,29 +57,76 @@ final class PipelineStore {
     private PipelineStore() {
     }
 
-    static void save(Path directory, PipelineParts parts) throws IOException {
-        AtomicDirectory.replace(directory, dir -> {
-            Manifest.Builder manifest = Manifest.builder()
-                    .put("format", FORMAT)
-                    .put("format.version", VERSION)
-                    .put("dimension", parts.index().dimension())
-                    .put("count", parts.records().size())
-                    .put("next-id", parts.nextId());
-            putSpec(manifest, "extractor", parts.extractor().spec());
-            if (parts.extractor() instanceof Persistent persistent) {
-                persistent.save(Files.createDirectory(dir.resolve("extractor")));
-                manifest.put("extractor.state", "extractor");
+    /**
+     * Saves {@code parts} into {@code directory}, which must be missing, empty or an earlier
+     * saved pipeline (its manifest proves it); an empty pipeline replaces a non-empty store only
+     * with {@link SaveOption#REPLACE_WITH_EMPTY}.
+     */
+    static void save(Path directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
+        boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(SaveOption.REPLACE_WITH_EMPTY);
+        SaveId id = SaveId.random();
+        AtomicDirectory.replace(directory, existing -> requireEarlierStore(existing, replaceWithEmpty), dir -> {
+            try (SaveScope scope = SaveScope.bind(dir, id)) {
+                writeParts(dir, parts, id);
             }
-            if (parts.reducerRecipe() != null) {
-                putSpec(manifest, "reducer", parts.reducerRecipe().spec());
-                parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
-            }
-            putSpec(manifest, "index", parts.indexFactory().spec());
-            putSpec(manifest, "similarity", parts.similarity().spec());
-            parts.index().save(Files.createDirectory(dir.resolve("index")));
-            writeRecords(dir.resolve(RECORDS), parts.records());
-            manifest.build().write(dir.resolve(MANIFEST));
         });
+    }
+
+    private static void writeParts(Path dir, PipelineParts parts, SaveId id) throws IOException {
+        Manifest.Builder manifest = Manifest.builder()
+                .put("format", FORMAT)
+                .put("format.version", VERSION)
+                .put(SAVE_ID, id.toString())
+                .put("dimension", parts.index().dimension())
+                .put("count", parts.records().size())
+                .put("next-id", parts.nextId());
+        putSpec(manifest, "extractor", parts.extractor().spec());
+        if (parts.extractor() instanceof Persistent persistent) {
+            persistent.save(Files.createDirectory(dir.resolve("extractor")));
+            manifest.put("extractor.state", "extractor");
+        }
+        if (parts.reducerRecipe() != null) {
+            putSpec(manifest, "reducer", parts.reducerRecipe().spec());
+            parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
+        }
+        putSpec(manifest, "index", parts.indexFactory().spec());
+        putSpec(manifest, "similarity", parts.similarity().spec());
+        parts.index().save(Files.createDirectory(dir.resolve("index")));
+        writeRecords(dir.resolve(RECORDS), parts.records());
+        manifest.build().write(dir.resolve(MANIFEST));
+    }
+
+    /** Refuses to replace {@code existing} unless it is a saved pipeline (and, if asked, an empty one). */
+    private static void requireEarlierStore(Path existing, boolean refuseNonEmpty) throws IOException {
+        Path manifestFile = existing.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "exists, is not empty and is not a saved "
+                    + "cbir store (it has no " + MANIFEST + "); refusing to replace it: choose a new or empty directory");
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(manifestFile);
+        } catch (InvalidFileException e) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "holds a damaged store (" + e.getMessage()
+                    + "); refusing to replace it: delete it yourself, or save elsewhere");
+        }
+        if (!FORMAT.equals(manifest.get("format").orElse(null))) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "is not a saved cbir pipeline ("
+                    + manifestFile + " is not a pipeline manifest); refusing to replace it");
+        }
+        int count = manifest.get("count").map(PipelineStore::parseCount).orElse(0);
+        if (refuseNonEmpty && count != 0) {
+            throw new IllegalStateException(existing + " holds a store of " + count + " images and this pipeline holds"
+                    + " none; refusing to replace it with an empty one (save with SaveOption.REPLACE_WITH_EMPTY to do so)");
+        }
+    }
+
+    private static int parseCount(String count) {
+        try {
+            return Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static PipelineParts load(Path requested) throws IOException {
@@ -92,9 +146,26 @@ final class PipelineStore {
                     + manifest.require("format") + ")");
         }
         int version = manifest.requireInt("format.version");
-        if (version != VERSION) {
+        if (version > VERSION) {
             throw new FormatVersionException(manifestFile, FORMAT, version, VERSION, VERSION);
         }
+        if (version < VERSION) {
+            throw new FormatVersionException(manifestFile, FORMAT, version, VERSION, VERSION, "it was saved by an"
+                    + " earlier release of cbir, before the files of a save carried its id; index the collection again");
+        }
+        SaveId id;
+        try {
+            id = SaveId.parse(manifest.require(SAVE_ID));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(manifestFile, e.getMessage());
+        }
+        try (SaveScope scope = SaveScope.bind(directory, id)) {
+            return loadParts(directory, manifestFile, manifest, mapExactIndex);
+        }
+    }
+
+    private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapExactIndex)
+            throws IOException {
         Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
         FeatureExtractor extractor = Components.restore(spec(manifest, "extractor"), extractorState,
                 FeatureExtractor.class);

@@ -100,6 +100,8 @@ public final class ImageCollection implements Iterable<ImageEntry> {
      *   <li>the first line that is not blank or a comment is a header, and skipped, exactly when
      *       its first field is {@code path}, {@code file} or {@code filename} (case-insensitive);
      *       otherwise it is data. An image literally named {@code path} needs a header line;</li>
+     *   <li>a header may name more columns after the label (such as the confidence and neighbours
+     *       of {@code cbir label}'s output); their fields are then allowed and ignored;</li>
      *   <li>blank lines, and lines whose first non-blank character is {@code '#'}, are skipped;</li>
      *   <li>fields are separated by commas; unquoted fields are stripped of surrounding blanks; a
      *       field in double quotes is taken as is and may hold commas ({@code "a,b.png",cat}), with

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code cbir}: reverse image search for scientific images, from the command line. */
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
-        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class, SolrCommand.class,
-            EvaluateCommand.class, org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class,
+            EvaluateCommand.class, LabelCommand.class, GroupCommand.class, DuplicatesCommand.class, SolrCommand.class,
+            org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,7 @@ public final class CbirCommand implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        JulRouting.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -10,15 +10,16 @@ import org.cbir.core.QueryResult;
  * {@code {"query", "label", "prediction": {"label", "confidence", "votes"}, "matches": [{"rank",
  * "id", "path", "label", "distance"}]}}; absent labels are {@code null}.
  */
-final class JsonResults {
+public final class JsonResults {
     private JsonResults() {
     }
 
     /** One query's name, true label (may be null) and result. */
-    record Entry(String query, String label, QueryResult result) {
+    public record Entry(String query, String label, QueryResult result) {
     }
 
-    static String toJson(List<Entry> entries) {
+    /** The JSON array of {@code entries}, in order. */
+    public static String toJson(List<Entry> entries) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);

@@ -7,16 +7,16 @@ import org.cbir.core.Match;
 import org.cbir.core.QueryResult;
 
 /** Prints query results as aligned text tables. */
-final class ResultPrinter {
+public final class ResultPrinter {
     private final PrintWriter out;
     private int correct;
     private int judged;
 
-    ResultPrinter(PrintWriter out) {
+    public ResultPrinter(PrintWriter out) {
         this.out = out;
     }
 
-    void print(String query, String trueLabel, QueryResult result) {
+    public void print(String query, String trueLabel, QueryResult result) {
         out.println();
         out.printf(Locale.ROOT, "query %s%s%n", fileName(query), trueLabel == null ? "" : "  (label " + trueLabel + ")");
         result.prediction().ifPresent(p -> {
@@ -37,7 +37,7 @@ final class ResultPrinter {
         }
     }
 
-    void summary() {
+    public void summary() {
         if (judged > 0) {
             out.printf(Locale.ROOT, "%npredicted label correct for %d of %d queries%n", correct, judged);
         }

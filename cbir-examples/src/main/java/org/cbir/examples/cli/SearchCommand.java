@@ -64,6 +64,8 @@ final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "indexed %d images (%d skipped) in %d ms%n", report.added(),
                     report.skippedCount(), report.elapsed().toMillis());
             report.skipped().forEach(s -> out.printf("  skipped %s: %s%n", s.path(), s.reason()));
+            out.flush();
+            IndexingFailure.requireSomethingIndexed(report, database, save);
         } else {
             throw new IllegalArgumentException("give a database to index (--database) or a saved store (--load)");
         }
