@@ -13,6 +13,8 @@ import org.cbir.core.TestComponents.RowMeans;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.io.SaveId;
+import org.cbir.core.io.SaveScope;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +80,18 @@ class PipelineMetadataTest {
         pipeline.save(store);
         Path records = store.resolve(PipelineStore.RECORDS);
         List<ImageRecord> saved = pipeline.records().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+        SaveId id = ChecksummedFiles.saveId(records, "cbir.records");
         Files.delete(records);
-        ChecksummedFiles.write(records, "cbir.records", 1, out -> {
-            out.writeInt(saved.size());
-            for (ImageRecord r : saved) {
-                out.writeLong(r.id());
-                ChecksummedFiles.writeString(out, r.path());
-                ChecksummedFiles.writeString(out, r.label());
-            }
-        });
+        try (SaveScope scope = SaveScope.bind(records.getParent(), id)) { // the same save, written as version 1
+            ChecksummedFiles.write(records, "cbir.records", 1, out -> {
+                out.writeInt(saved.size());
+                for (ImageRecord r : saved) {
+                    out.writeLong(r.id());
+                    ChecksummedFiles.writeString(out, r.path());
+                    ChecksummedFiles.writeString(out, r.label());
+                }
+            });
+        }
         RetrievalPipeline loaded = RetrievalPipeline.load(store);
         assertEquals(new ImageRecord(4, "img4", "down"), loaded.record(4).orElseThrow());
     }
