@@ -19,6 +19,7 @@ public final class CbirCommand implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        JulRouting.install();
         System.exit(commandLine().execute(args));
     }
 
