@@ -17,6 +17,7 @@ import org.cbir.core.io.CorruptFileException;
  */
 final class IdxFiles {
     private static final int UBYTE_IMAGES = 0x0803;
+    private static final int UBYTE_LABELS = 0x0801;
 
     private IdxFiles() {
     }
@@ -47,6 +48,31 @@ final class IdxFiles {
                 }
             }
             return images;
+        } catch (java.io.EOFException e) {
+            throw new CorruptFileException(file, "truncated IDX file", e);
+        }
+    }
+
+    /**
+     * The first {@code limit} labels of an IDX label file (magic {@code 0x00000801}, the count,
+     * then one unsigned byte per item).
+     *
+     * @throws CorruptFileException if the magic number is wrong or the file ends early
+     */
+    static int[] readLabels(Path file, int limit) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(
+                        file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16))) {
+            int magic = in.readInt();
+            if (magic != UBYTE_LABELS) {
+                throw new CorruptFileException(file, "not an IDX label file (magic 0x" + Integer.toHexString(magic)
+                        + ", expected 0x801)");
+            }
+            int[] labels = new int[Math.min(in.readInt(), limit)];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = in.readUnsignedByte();
+            }
+            return labels;
         } catch (java.io.EOFException e) {
             throw new CorruptFileException(file, "truncated IDX file", e);
         }

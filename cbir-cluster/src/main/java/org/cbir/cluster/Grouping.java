@@ -91,15 +91,15 @@ public record Grouping(String method, long[] ids, int[] groups, double[] centreD
     }
 
     /**
-     * Writes {@code path,group,rank,distance_to_centre}, one line per image, group by group, the
-     * most central first (rank 1), then the images in no group (empty group and rank). The
-     * group column reads as a label: {@code ImageCollection.fromCsv} gives a collection labelled
+     * Writes {@code path,label,rank,distance_to_centre}, one line per image, group by group, the
+     * most central first (rank 1), then the images in no group (empty label and rank). The
+     * label column holds the group, {@code group-N}: {@code ImageCollection.fromCsv} gives a collection labelled
      * {@code group-N}, with the noise unlabelled. The file is replaced atomically.
      *
      * @param paths the path of each image by id
      */
     public void writeCsv(Path file, Map<Long, String> paths) throws IOException {
-        StringBuilder csv = new StringBuilder("path,group,rank,distance_to_centre\n");
+        StringBuilder csv = new StringBuilder("path,label,rank,distance_to_centre\n");
         for (int g = 0; g < groupCount(); g++) {
             List<Integer> members = members(g);
             for (int r = 0; r < members.size(); r++) {

@@ -95,7 +95,7 @@ class GroupingTest {
         }
         Path csv = dir.resolve("groups.csv");
         g.writeCsv(csv, paths);
-        assertTrue(Files.readString(csv).startsWith("path,group,rank,distance_to_centre\n"));
+        assertTrue(Files.readString(csv).startsWith("path,label,rank,distance_to_centre\n"));
         ImageCollection back = ImageCollection.fromCsv(csv);
         assertEquals(dir.resolve("i3.png").toString(), back.entries().get(0).name(), "the most central first");
         assertEquals("group-0", back.entries().get(0).label());

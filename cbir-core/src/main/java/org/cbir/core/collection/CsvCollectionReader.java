@@ -31,12 +31,32 @@ final class CsvCollectionReader {
     static List<ImageEntry> read(Path csv) throws IOException {
         Path folder = csv.getParent() != null ? csv.getParent() : csv.getFileSystem().getPath("");
         List<ImageEntry> entries = new ArrayList<>();
+        boolean first = true;
+        Columns columns = Columns.PLAIN;
+        for (CsvRows.Row row : rows(csv)) {
+            List<String> fields = row.fields();
+            if (first) {
+                first = false;
+                if (HEADER_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
+                    columns = Columns.of(fields, csv, row.number());
+                    continue;
+                }
+            }
+            entries.add(columns.entry(fields, folder, csv, row.number()));
+        }
+        if (entries.isEmpty()) {
+            throw new EmptyCollectionException(csv, "the CSV file lists no images");
+        }
+        return entries;
+    }
+
+    /** The lines of the file that are neither blank nor comments, split into fields. */
+    static List<CsvRows.Row> rows(Path csv) throws IOException {
+        List<CsvRows.Row> rows = new ArrayList<>();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
-        boolean first = true;
-        Columns columns = Columns.PLAIN;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean more = true;
@@ -58,21 +78,10 @@ final class CsvCollectionReader {
                 if (line.isBlank() || line.stripLeading().startsWith("#")) {
                     continue;
                 }
-                List<String> fields = fields(line, csv, number);
-                if (first) {
-                    first = false;
-                    if (HEADER_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
-                        columns = Columns.of(fields, csv, number);
-                        continue;
-                    }
-                }
-                entries.add(columns.entry(fields, folder, csv, number));
+                rows.add(new CsvRows.Row(number, fields(line, csv, number)));
             }
         }
-        if (entries.isEmpty()) {
-            throw new EmptyCollectionException(csv, "the CSV file lists no images");
-        }
-        return entries;
+        return rows;
     }
 
     /**

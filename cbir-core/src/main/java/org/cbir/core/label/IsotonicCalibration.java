@@ -11,7 +11,9 @@ import java.util.List;
  * et al. 1955; as a calibrator: Zadrozny and Elkan, KDD 2002) on held-aside labelled images whose
  * label was suggested as if they were unlabelled. Among held-aside suggestions whose calibrated
  * confidence is at least c, the share that is right is then at least c (up to the noise of the
- * held-aside sample), which is what a review threshold needs.
+ * held-aside sample), which is what a review threshold needs. Each step's share is smoothed by
+ * Laplace's rule of succession ({@code (right + 1) / (count + 2)}), so that a step fitted on a
+ * handful of images never claims a certainty of 0 or 1.
  *
  * <p>The fitted function is a step function: a score takes the value of the last step that
  * starts at or below it; a score below the first step takes the first step's value.
@@ -23,7 +25,7 @@ public final class IsotonicCalibration {
      * One step of the fitted function.
      *
      * @param fromScore the lowest raw score of the step
-     * @param probability the share of held-aside suggestions in the step that were right
+     * @param probability the smoothed share of held-aside suggestions in the step that were right
      * @param count how many held-aside suggestions the step pools
      */
     public record Step(double fromScore, double probability, int count) {
@@ -77,8 +79,11 @@ public final class IsotonicCalibration {
             }
         }
         List<Step> steps = new ArrayList<>(blocks.size());
+        double floor = 0;
         for (double[] b : blocks) {
-            steps.add(new Step(b[0], mean(b), (int) b[2]));
+            // Add-one smoothing, then the running maximum so that the steps stay non-decreasing.
+            floor = Math.max(floor, (b[1] + 1) / (b[2] + 2));
+            steps.add(new Step(b[0], floor, (int) b[2]));
         }
         return new IsotonicCalibration(steps);
     }

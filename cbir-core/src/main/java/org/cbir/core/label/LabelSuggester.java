@@ -163,7 +163,7 @@ public final class LabelSuggester {
         int[] seedClass = new int[all.size()];
         int[] fold = new int[all.size()];
         assignFolds(all, seeds, seedClass, fold);
-        int folds = Math.max(2, calibrationFolds);
+        int folds = calibrationFolds;
         List<Double> heldScores = new ArrayList<>();
         List<Boolean> right = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
@@ -223,7 +223,7 @@ public final class LabelSuggester {
                 members.computeIfAbsent(label, c -> new ArrayList<>()).add(i);
             }
         }
-        int folds = Math.max(2, calibrationFolds);
+        int folds = calibrationFolds;
         for (String label : seeds.classes()) {
             List<Integer> nodes = members.get(label);
             java.util.Collections.shuffle(nodes, new Random(seed * 31 + label.hashCode()));

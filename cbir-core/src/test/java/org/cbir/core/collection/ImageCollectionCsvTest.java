@@ -35,6 +35,16 @@ class ImageCollectionCsvTest {
     }
 
     @Test
+    void csvRowsSplitLinesAsTheCollectionReaderDoes() throws IOException {
+        Path file = csv("path,label,source,confidence\na.png,cat,suggested,0.9\nb.png,,given\n");
+        Path folder = file.getParent();
+        assertEquals(List.of(folder.resolve("a.png") + "=cat", folder.resolve("b.png") + "=null"),
+                entries(ImageCollection.fromCsv(file)));
+        assertEquals(List.of(List.of("path", "label", "source"), List.of("a.png", "cat", "x", "y")),
+                CsvRows.read(csv("path,label,source\n# note\na.png,cat,x,y\n")).stream().map(CsvRows.Row::fields).toList());
+    }
+
+    @Test
     void readsPathsAndLabelsResolvingRelativePathsAgainstTheCsvFolder() throws IOException {
         Path absolute = dir.resolve("elsewhere/abs.tif").toAbsolutePath();
         Path file = csv("path,label\n"

@@ -13,15 +13,16 @@ class IsotonicCalibrationTest {
     @Test
     void poolsAdjacentViolatorsByHand() {
         // scores 0.1 0.2 0.3 0.4 with outcomes right, wrong, right, right: 0.1 and 0.2 violate
-        // (1 > 0) and pool to 0.5; 0.3 and 0.4 are both 1 and pool (non-decreasing steps).
+        // (1 > 0) and pool to 1 of 2; 0.3 and 0.4 are both right and pool to 2 of 2 (non-decreasing
+        // steps). Smoothed: (1 + 1) / (2 + 2) = 0.5 and (2 + 1) / (2 + 2) = 0.75.
         IsotonicCalibration c = IsotonicCalibration.fit(new double[] {0.3, 0.1, 0.4, 0.2},
                 new boolean[] {true, true, true, false});
-        assertEquals(List.of(new IsotonicCalibration.Step(0.1, 0.5, 2), new IsotonicCalibration.Step(0.3, 1.0, 2)),
+        assertEquals(List.of(new IsotonicCalibration.Step(0.1, 0.5, 2), new IsotonicCalibration.Step(0.3, 0.75, 2)),
                 c.steps());
         assertEquals(0.5, c.apply(0.05));
         assertEquals(0.5, c.apply(0.25));
-        assertEquals(1.0, c.apply(0.3));
-        assertEquals(1.0, c.apply(0.9));
+        assertEquals(0.75, c.apply(0.3));
+        assertEquals(0.75, c.apply(0.9));
         assertEquals(4, c.sampleSize());
     }
 

@@ -51,8 +51,9 @@ class LabelSuggesterTest {
         List<ImageRecord> records = records("A", "A", "A", "B", "B", "B", null, null, null);
         LabelSuggestions s = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(3).neighboursShown(3).build()
                 .suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
-        // Leave-one-out on the labelled: each is voted 2 of 3 for its own class, so 2/3 calibrates to 1.
-        assertEquals(List.of(new IsotonicCalibration.Step(2.0 / 3, 1.0, 6)), s.calibration().steps());
+        // Leave-one-out on the labelled: each is voted 2 of 3 for its own class, so 2/3 calibrates
+        // to 6 right of 6, smoothed (6 + 1) / (6 + 2).
+        assertEquals(List.of(new IsotonicCalibration.Step(2.0 / 3, 7.0 / 8, 6)), s.calibration().steps());
         Suggestion at20 = s.suggestions().get(0);
         Suggestion at42 = s.suggestions().get(1);
         Suggestion at55 = s.suggestions().get(2);
@@ -63,7 +64,7 @@ class LabelSuggesterTest {
         assertEquals(List.of(2L, 1L, 3L), at42.labelledNeighbours().stream().map(m -> m.id()).toList());
         assertEquals("B", at55.label());
         assertEquals(1.0, at55.score());       // 80, 85, 90
-        assertEquals(1.0, at42.confidence());
+        assertEquals(7.0 / 8, at42.confidence());
         assertEquals(7L, s.reviewQueue().get(0).image().id(), "equal confidence: the lower raw score first");
     }
 

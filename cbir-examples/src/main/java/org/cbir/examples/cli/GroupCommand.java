@@ -134,7 +134,7 @@ final class GroupCommand implements Callable<Integer> {
         for (int g = 0; g < sizes.length; g++) {
             md.append("| ").append(Grouping.groupName(g)).append(" | ").append(sizes[g]).append(" |\n");
         }
-        md.append("\nFiles: `groups.csv` (path,group,rank,distance_to_centre; rank 1 is the most central; `cbir` reads it as a"
+        md.append("\nFiles: `groups.csv` (path,label,rank,distance_to_centre; rank 1 is the most central; `cbir` reads it as a"
                 + " collection labelled by group), `group-sheet.png`.\n");
         AtomicOutput.writeString(out.resolve("report.md"), md.toString());
     }

@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.nio.file.Path;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.JScrollPane;
@@ -14,12 +15,13 @@ import javax.swing.WindowConstants;
 
 /**
  * The main window, as pyCBIR's (Araujo et al., Figure 6): the retrieval options on the left, the
- * results (one row per query) and the evaluation on tabs to the right, the status, progress and
+ * results (one row per query), the evaluation and the review of suggested labels on tabs to the right, the status, progress and
  * Cancel button at the bottom. A failure the model reports opens an error dialog. Closing the
  * window stops the controller's worker. Event thread only.
  */
 public final class CbirWindow extends JFrame {
     private final JTabbedPane tabs = new JTabbedPane();
+    private final ReviewPanel review = new ReviewPanel();
 
     /**
      * Builds the window (not yet visible) over {@code model}, acting through {@code controller}.
@@ -33,6 +35,7 @@ public final class CbirWindow extends JFrame {
         EvaluationPanel evaluation = new EvaluationPanel(model, controller);
         tabs.addTab("Results", results);
         tabs.addTab("Evaluation", evaluation);
+        tabs.addTab("Review labels", review);
         JScrollPane left = new JScrollPane(options, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         left.setMinimumSize(new Dimension(300, 200));
@@ -63,7 +66,13 @@ public final class CbirWindow extends JFrame {
         setLocationByPlatform(true);
     }
 
-    /** Shows the results tab (0) or the evaluation tab (1). */
+    /** Opens the review queue of a {@code cbir label} output folder on the review tab and shows it. */
+    void openReview(Path folder) {
+        review.open(folder);
+        tabs.setSelectedIndex(2);
+    }
+
+    /** Shows the results tab (0), the evaluation tab (1) or the review tab (2). */
     void selectTab(int index) {
         tabs.setSelectedIndex(index);
     }

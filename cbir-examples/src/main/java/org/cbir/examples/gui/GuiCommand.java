@@ -26,6 +26,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = {"-d", "--database"}, description = "A folder of images, a CSV of path,label, or a saved store to open.")
     Path database;
 
+    @Option(names = "--review", paramLabel = "DIR", description = "An output folder of `cbir label` to open on the review tab.")
+    Path review;
+
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Query images, or folders of them.")
     List<Path> queries = List.of();
 
@@ -50,6 +53,9 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             });
             window.setVisible(true);
+            if (review != null) {
+                window.openReview(review);
+            }
         });
         closed.await();
         return 0;
