@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.cbir.core.Durations;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -77,11 +78,16 @@ public final class Evaluation {
      *
      * @throws IllegalArgumentException if the collection is empty, has an unlabelled image, or
      *     leaves fewer than two images to evaluate (one with {@code includeSelf})
-     * @throws IllegalStateException if the pipeline supplier returns a pipeline that already
-     *     holds images, or the pipeline needs fitting and the fit fraction is 0
+     * @throws IllegalStateException if the evaluation was built without a {@link Builder#pipeline
+     *     pipeline}, the pipeline supplier returns a pipeline that already holds images, or the
+     *     pipeline needs fitting and the fit fraction is 0
      */
     public EvaluationReport run(ImageCollection collection) {
         Objects.requireNonNull(collection, "collection");
+        if (pipelines == null) {
+            throw new IllegalStateException("run(collection) builds its pipelines with the builder's pipeline(...),"
+                    + " which was not set; runIndexed(pipeline) evaluates a pipeline you built and filled");
+        }
         if (collection.isEmpty()) {
             throw new IllegalArgumentException("the collection to evaluate is empty");
         }
@@ -119,7 +125,9 @@ public final class Evaluation {
 
     /**
      * Evaluates a pipeline that is already fitted and indexed: every indexed image is queried
-     * against the others. The fit fraction and seed play no part.
+     * against the others. The fit fraction and seed play no part, and the evaluation needs no
+     * {@link Builder#pipeline pipeline supplier}:
+     * {@code Evaluation.builder().build().runIndexed(pipeline)}.
      *
      * @throws IllegalArgumentException if an indexed image has no label, or too few are indexed
      */
@@ -201,7 +209,7 @@ public final class Evaluation {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         EvaluationReport report = Scoreboard.report(outcome, settings, pipeline.describe(), collection, fitting,
                 evaluated, skipped, elapsed);
-        LOG.info("MAP {} over {} queries in {}", report.map(), report.counts().queries(), elapsed);
+        LOG.info("MAP {} over {} queries in {}", report.map(), report.counts().queries(), Durations.humane(elapsed));
         return report;
     }
 
@@ -219,7 +227,7 @@ public final class Evaluation {
         private Builder() {
         }
 
-        /** Where each run gets a fresh, empty pipeline; required. */
+        /** Where each {@link Evaluation#run run} gets a fresh, empty pipeline; needed by {@code run} only. */
         public Builder pipeline(Supplier<RetrievalPipeline> pipelines) {
             this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
             return this;
@@ -291,13 +299,9 @@ public final class Evaluation {
         }
 
         /**
-         * @throws IllegalStateException if no pipeline was set
          * @throws IllegalArgumentException if an option is out of range (see {@link EvaluationSettings})
          */
         public Evaluation build() {
-            if (pipelines == null) {
-                throw new IllegalStateException("an evaluation needs a pipeline: call pipeline(...)");
-            }
             return new Evaluation(this);
         }
     }

@@ -98,7 +98,8 @@ final class LeaveOneOut {
         QueryScore[] scores = new QueryScore[count];
         AtomicLong done = new AtomicLong();
         long step = Math.max(1, count / 100);
-        progress.onProgress(STAGE, 0, count);
+        OrderedProgress ordered = new OrderedProgress(progress, STAGE, count);
+        ordered.report(0);
         AtomicInteger next = new AtomicInteger(from);
         int workers = Math.max(1, Math.min(settings.threads(), count));
         ExecutorService pool = newPool(workers);
@@ -117,7 +118,7 @@ final class LeaveOneOut {
                                 scorer, hits[c]);
                         long finished = done.incrementAndGet();
                         if (finished % step == 0 || finished == count) {
-                            progress.onProgress(STAGE, finished, count);
+                            ordered.report(finished);
                         }
                     }
                     return hits;

@@ -36,7 +36,17 @@ public final class JsonResults {
                 json.append(j == 0 ? "\n    " : ",\n    ").append("{\"rank\": ").append(m.rank())
                         .append(", \"id\": ").append(m.id()).append(", \"path\": ").append(string(m.path()))
                         .append(", \"label\": ").append(string(m.label())).append(", \"distance\": ")
-                        .append(number(m.distance())).append('}');
+                        .append(number(m.distance()));
+                if (!m.metadata().isEmpty()) {
+                    json.append(", \"metadata\": {");
+                    String separator = "";
+                    for (var pair : m.metadata().entrySet()) {
+                        json.append(separator).append(string(pair.getKey())).append(": ").append(string(pair.getValue()));
+                        separator = ", ";
+                    }
+                    json.append('}');
+                }
+                json.append('}');
             }
             json.append(matches.isEmpty() ? "]}" : "\n  ]}");
         }

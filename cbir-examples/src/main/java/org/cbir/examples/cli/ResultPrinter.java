@@ -28,10 +28,12 @@ public final class ResultPrinter {
                 correct += right ? 1 : 0;
             }
         });
-        out.printf(Locale.ROOT, "  %4s  %-12s  %-10s  %s%n", "rank", "distance", "label", "image");
+        boolean metadata = result.matches().stream().anyMatch(m -> !m.metadata().isEmpty());
+        out.printf(Locale.ROOT, "  %4s  %-12s  %-10s  %s%s%n", "rank", "distance", "label", "image",
+                metadata ? "  metadata" : "");
         for (Match m : result.matches()) {
-            out.printf(Locale.ROOT, "  %4d  %-12.6g  %-10s  %s%n", m.rank(), m.distance(),
-                    m.label() == null ? "-" : m.label(), fileName(m.path()));
+            out.printf(Locale.ROOT, "  %4d  %-12.6g  %-10s  %s%s%n", m.rank(), m.distance(),
+                    m.label() == null ? "-" : m.label(), fileName(m.path()), metadata ? "  " + metadataText(m) : "");
         }
     }
 
@@ -39,6 +41,12 @@ public final class ResultPrinter {
         if (judged > 0) {
             out.printf(Locale.ROOT, "%npredicted label correct for %d of %d queries%n", correct, judged);
         }
+    }
+
+    private static String metadataText(Match m) {
+        StringBuilder sb = new StringBuilder();
+        m.metadata().forEach((key, value) -> sb.append(sb.length() == 0 ? "" : " ").append(key).append('=').append(value));
+        return sb.toString();
     }
 
     private static String fileName(String path) {
