@@ -12,7 +12,6 @@ import java.util.Map;
 import org.cbir.core.TestComponents.RowMeans;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
-import org.cbir.core.io.ChecksummedFiles;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,26 +71,6 @@ class PipelineMetadataTest {
     }
 
     @Test
-    void recordsOfFormatVersionOneStillLoadWithoutMetadata() throws IOException {
-        RetrievalPipeline pipeline = sixImages();
-        Path store = dir.resolve("v1.cbir");
-        pipeline.save(store);
-        Path records = store.resolve(PipelineStore.RECORDS);
-        List<ImageRecord> saved = pipeline.records().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
-        Files.delete(records);
-        ChecksummedFiles.write(records, "cbir.records", 1, out -> {
-            out.writeInt(saved.size());
-            for (ImageRecord r : saved) {
-                out.writeLong(r.id());
-                ChecksummedFiles.writeString(out, r.path());
-                ChecksummedFiles.writeString(out, r.label());
-            }
-        });
-        RetrievalPipeline loaded = RetrievalPipeline.load(store);
-        assertEquals(new ImageRecord(4, "img4", "down"), loaded.record(4).orElseThrow());
-    }
-
-    @Test
     void csvColumnsBecomeMetadataOfTheIndexedImages() throws IOException {
         writeRows(255, 0, dir.resolve("a.png"));
         writeRows(0, 255, dir.resolve("b.png"));
@@ -106,6 +85,22 @@ class PipelineMetadataTest {
         assertEquals(Map.of("id", "B-2", "run", "43"), b.metadata());
         assertEquals(Map.of("date", "2024-05-01", "id", "A-1", "run", "42"),
                 pipeline.query(rows(1f, 0f), 1).matches().get(0).metadata());
+    }
+
+    @Test
+    void withIndexCopiesSignaturesAndRecordsIntoANewIndexAndLeavesTheOriginal() throws IOException {
+        RetrievalPipeline pipeline = sixImages();
+        List<Long> progress = new java.util.ArrayList<>();
+        RetrievalPipeline copy = pipeline.withIndex(Indexes.exact(), (stage, done, total) -> progress.add(done));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), progress);
+        assertEquals(pipeline.records().size(), copy.size());
+        assertEquals(pipeline.record(3), copy.record(3));
+        assertEquals(pipeline.query(rows(1f, 0f), 6, RecordFilter.where("run", "2")),
+                copy.query(rows(1f, 0f), 6, RecordFilter.where("run", "2")));
+        copy.remove(0);
+        assertEquals(6, pipeline.size(), "the original is unchanged");
+        long next = copy.add(rows(0f, 1f), "new", null);
+        assertEquals(6, next, "the copy continues the original's ids");
     }
 
     /** A 1x2 8-bit grey PNG with rows of intensity a and b. */
