@@ -46,9 +46,10 @@ public final class DistributedEvaluation {
             cutoffs = List.copyOf(cutoffs);
         }
 
-        Evaluation evaluation(RetrievalPipeline pipeline) {
+        /** The evaluation of {@code threads} query threads (recorded in the report). */
+        Evaluation evaluation(RetrievalPipeline pipeline, int threads) {
             return Evaluation.builder().pipeline(() -> pipeline).fitFraction(fitFraction).seed(seed).cutoffs(cutoffs)
-                    .threads(1).build();
+                    .threads(threads).build();
         }
     }
 
@@ -61,12 +62,12 @@ public final class DistributedEvaluation {
      * @param collection images of the collection (fitting part included)
      * @param fitting images set aside for fitting
      * @param skipped evaluated images that could not be used (not in the table)
+     * @param start when the evaluation began ({@link System#nanoTime()}), for the report's elapsed time
      * @throws IllegalArgumentException if a row has no label, or the table has fewer than two rows
      */
     public static EvaluationReport evaluate(Dataset<Row> table, PipelineBlueprint blueprint, Settings settings,
-                                            int collection, int fitting, int skipped) {
+                                            int collection, int fitting, int skipped, long start) {
         Objects.requireNonNull(settings, "settings");
-        long start = System.nanoTime();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(table.sparkSession().sparkContext());
         SignatureRows rows = SignatureRows.collect(table);
         int n = rows.size();
@@ -79,10 +80,10 @@ public final class DistributedEvaluation {
         }
         List<EvaluationSlice> scored = context.parallelize(ranges, slices).map(range -> {
             RetrievalPipeline indexed = indexed(shipped, pipeline.value());
-            return settings.evaluation(indexed).runIndexedSlice(indexed, range[0], range[1]);
+            return settings.evaluation(indexed, 1).runIndexedSlice(indexed, range[0], range[1]);
         }).collect();
         RetrievalPipeline driverSide = blueprint.restore();
-        return settings.evaluation(driverSide).join(scored, driverSide.describe(), collection, fitting, n + skipped,
+        return settings.evaluation(driverSide, context.defaultParallelism()).join(scored, driverSide.describe(), collection, fitting, n + skipped,
                 skipped, Duration.ofNanos(System.nanoTime() - start));
     }
 

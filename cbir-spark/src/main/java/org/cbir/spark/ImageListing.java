@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -32,6 +34,8 @@ import org.cbir.core.image.Images;
  * </ul>
  */
 public final class ImageListing {
+    /** A URI scheme, as Hadoop paths start ({@code hdfs:}, {@code s3a:}); one letter is a Windows drive. */
+    private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif");
 
     private ImageListing() {
@@ -39,8 +43,8 @@ public final class ImageListing {
 
     /** Whether {@code input} names a path on this machine's file system. */
     public static boolean isLocal(String input) {
-        URI uri = URI.create(input.replace(" ", "%20"));
-        return uri.getScheme() == null || uri.getScheme().length() == 1 || "file".equals(uri.getScheme());
+        Matcher scheme = SCHEME.matcher(input);
+        return !scheme.lookingAt() || scheme.group(1).length() == 1 || "file".equalsIgnoreCase(scheme.group(1));
     }
 
     /**
@@ -70,7 +74,8 @@ public final class ImageListing {
         return new org.apache.hadoop.fs.Path(file.toAbsolutePath().normalize().toUri()).toString();
     }
 
-    private static List<ListedImage> listRemote(org.apache.hadoop.fs.Path root, Configuration hadoop) throws IOException {
+    /** Lists a folder through Hadoop, with the rules of the local listing. */
+    static List<ListedImage> listRemote(org.apache.hadoop.fs.Path root, Configuration hadoop) throws IOException {
         FileSystem fs = root.getFileSystem(hadoop);
         org.apache.hadoop.fs.Path qualified = fs.makeQualified(root);
         String prefix = qualified.toUri().getPath().replaceAll("/+$", "") + "/";

@@ -43,11 +43,11 @@ class LocalClusterLeNetTest {
         Path database = TestCollections.gisaxsSubset(folder, 8, false);
         ImageCollection collection = ImageCollection.fromFolder(database);
         RetrievalPipeline single = RetrievalPipeline.builder().extractor(LeNetExtractor.builder().inputSize(32, 32)
-                .augmentation(Augmentation.none()).maxEpochs(2).batchSize(16).seed(11).build()).threads(1).build();
+                .augmentation(Augmentation.none()).maxEpochs(1).batchSize(16).seed(11).build()).threads(1).build();
         single.fit(collection);
         single.addAll(collection);
 
-        SparkSession spark = SparkSession.builder().master("local-cluster[2,1,1024]").appName("cbir-spark local-cluster")
+        SparkSession spark = SparkSession.builder().master("local-cluster[1,2,1024]").appName("cbir-spark local-cluster")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")

@@ -145,7 +145,8 @@ class SparkRetrievalTest {
         Evaluation evaluation = Evaluation.builder().pipeline(() -> single).threads(2).build();
         EvaluationReport expected = evaluation.runIndexed(single);
         EvaluationReport distributed = DistributedEvaluation.evaluate(table, blueprint,
-                new DistributedEvaluation.Settings(0, 0, EvaluationSettings.PAPER_CUTOFFS), single.size(), 0, 0);
+                new DistributedEvaluation.Settings(0, 0, EvaluationSettings.PAPER_CUTOFFS), single.size(), 0, 0,
+                System.nanoTime());
         assertEquals(expected.map(), distributed.map(), 0.0);
         assertEquals(expected.kAccuracy(), distributed.kAccuracy());
         for (int c = 0; c < expected.confusion().size(); c++) {

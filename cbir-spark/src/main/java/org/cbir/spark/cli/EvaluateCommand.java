@@ -72,14 +72,15 @@ final class EvaluateCommand implements Callable<Integer> {
         DistributedEvaluation.Settings settings = new DistributedEvaluation.Settings(split, seed,
                 org.cbir.examples.cli.EvaluateCommand.cutoffs(ks));
         EvaluationReport report;
+        long start = System.nanoTime();
         org.apache.hadoop.fs.Path blueprintFile = new org.apache.hadoop.fs.Path(collection, PipelineBlueprint.FILE_NAME);
         if (blueprintFile.getFileSystem(hadoop).exists(blueprintFile)) {
             Dataset<Row> rows = SignatureTable.read(spark, collection);
             int n = (int) rows.count();
             report = DistributedEvaluation.evaluate(rows, SignatureTable.blueprint(spark, collection),
-                    new DistributedEvaluation.Settings(0, seed, settings.cutoffs()), n, 0, 0);
+                    new DistributedEvaluation.Settings(0, seed, settings.cutoffs()), n, 0, 0, start);
         } else {
-            report = evaluateCollection(spark, hadoop, settings);
+            report = evaluateCollection(spark, hadoop, settings, start);
         }
         Files.createDirectories(out);
         report.writeMarkdown(out.resolve("report.md"));
@@ -91,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvaluationReport evaluateCollection(SparkSession spark, Configuration hadoop,
-                                                DistributedEvaluation.Settings settings) throws IOException {
+                                                DistributedEvaluation.Settings settings, long start) throws IOException {
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         List<ListedImage> images = ImageListing.list(collection, hadoop);
         List<ListedImage> fitting = List.of();
@@ -111,6 +112,6 @@ final class EvaluateCommand implements Callable<Integer> {
         result.skipped().forEach(s -> spec.commandLine().getErr().printf("cbir-spark: skipped %s: %s%n", s.path(),
                 s.reason()));
         return DistributedEvaluation.evaluate(result.table(), blueprint, settings, images.size(), fitting.size(),
-                result.skipped().size());
+                result.skipped().size(), start);
     }
 }
