@@ -1,6 +1,5 @@
 package org.cbir.core;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,8 +195,6 @@ final class BatchExtractor {
             return new Outcome(null, entry.load(), null, null);
         } catch (ImageReadException e) {
             return new Outcome(null, null, e.problem(), e);
-        } catch (IOException e) {
-            return new Outcome(null, null, e.getMessage(), e);
         }
     }
 
@@ -214,8 +211,6 @@ final class BatchExtractor {
             return new Outcome(signature(extractor, reducer, entry.load()), null, null, null);
         } catch (ImageReadException e) {
             return new Outcome(null, null, e.problem(), e);
-        } catch (IOException e) {
-            return new Outcome(null, null, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             return new Outcome(null, null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
         }

@@ -1,16 +1,23 @@
 package org.cbir.core;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.nio.file.FileAlreadyExistsException;
+import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.AtomicDirectory;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.Manifest;
+import org.cbir.core.io.SaveId;
+import org.cbir.core.io.SaveScope;
 import org.cbir.core.search.ExactIndexFactory;
 import org.cbir.core.spi.Components;
 
@@ -19,47 +26,107 @@ import org.cbir.core.spi.Components;
  * <pre>
  * name.cbir/
  *   manifest.txt   format and version, the spec of every part, dimension, count (text)
- *   records.bin    id, path and label of every image (checksummed binary)
+ *   records.bin    id, path, label and metadata of every image (checksummed binary, see below)
  *   extractor/     the extractor's state, when it has one (a trained network)
  *   reducer/       the fitted reducer, when there is one
  *   index/         the index's files
  * </pre>
  * The directory is written beside the old one and swapped in ({@link AtomicDirectory}), so a
  * crash during a save leaves the previous version loadable.
+ *
+ * <p>The body of {@code records.bin} (codec {@value #RECORDS_CODEC}; strings as
+ * {@link ChecksummedFiles#writeString}):
+ * <pre>
+ * records  := count:int32 record*count
+ * record   := id:int64 path:string label:string metadata     (version 2)
+ *           | id:int64 path:string label:string              (version 1, still read)
+ * metadata := pairs:int32 (key:string value:string)*pairs     keys ascending
+ * </pre>
  */
 final class PipelineStore {
     static final String FORMAT = "cbir-pipeline";
-    static final int VERSION = 1;
+    /** Version 2: every binary file carries the save id that the manifest records. */
+    static final int VERSION = 2;
     static final String MANIFEST = "manifest.txt";
     static final String RECORDS = "records.bin";
+    static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
+    /** Version 2 added the metadata of each record. */
+    private static final int RECORDS_VERSION = 2;
 
     private PipelineStore() {
     }
 
-    static void save(Path directory, PipelineParts parts) throws IOException {
-        AtomicDirectory.replace(directory, dir -> {
-            Manifest.Builder manifest = Manifest.builder()
-                    .put("format", FORMAT)
-                    .put("format.version", VERSION)
-                    .put("dimension", parts.index().dimension())
-                    .put("count", parts.records().size())
-                    .put("next-id", parts.nextId());
-            putSpec(manifest, "extractor", parts.extractor().spec());
-            if (parts.extractor() instanceof Persistent persistent) {
-                persistent.save(Files.createDirectory(dir.resolve("extractor")));
-                manifest.put("extractor.state", "extractor");
+    /**
+     * Saves {@code parts} into {@code directory}, which must be missing, empty or an earlier
+     * saved pipeline (its manifest proves it); an empty pipeline replaces a non-empty store only
+     * with {@link SaveOption#REPLACE_WITH_EMPTY}.
+     */
+    static void save(Path directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
+        boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(SaveOption.REPLACE_WITH_EMPTY);
+        SaveId id = SaveId.random();
+        AtomicDirectory.replace(directory, existing -> requireEarlierStore(existing, replaceWithEmpty), dir -> {
+            try (SaveScope scope = SaveScope.bind(dir, id)) {
+                writeParts(dir, parts, id);
             }
-            if (parts.reducerRecipe() != null) {
-                putSpec(manifest, "reducer", parts.reducerRecipe().spec());
-                parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
-            }
-            putSpec(manifest, "index", parts.indexFactory().spec());
-            putSpec(manifest, "similarity", parts.similarity().spec());
-            parts.index().save(Files.createDirectory(dir.resolve("index")));
-            writeRecords(dir.resolve(RECORDS), parts.records());
-            manifest.build().write(dir.resolve(MANIFEST));
         });
+    }
+
+    private static void writeParts(Path dir, PipelineParts parts, SaveId id) throws IOException {
+        Manifest.Builder manifest = Manifest.builder()
+                .put("format", FORMAT)
+                .put("format.version", VERSION)
+                .put(SAVE_ID, id.toString())
+                .put("dimension", parts.index().dimension())
+                .put("count", parts.records().size())
+                .put("next-id", parts.nextId());
+        putSpec(manifest, "extractor", parts.extractor().spec());
+        if (parts.extractor() instanceof Persistent persistent) {
+            persistent.save(Files.createDirectory(dir.resolve("extractor")));
+            manifest.put("extractor.state", "extractor");
+        }
+        if (parts.reducerRecipe() != null) {
+            putSpec(manifest, "reducer", parts.reducerRecipe().spec());
+            parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
+        }
+        putSpec(manifest, "index", parts.indexFactory().spec());
+        putSpec(manifest, "similarity", parts.similarity().spec());
+        parts.index().save(Files.createDirectory(dir.resolve("index")));
+        writeRecords(dir.resolve(RECORDS), parts.records());
+        manifest.build().write(dir.resolve(MANIFEST));
+    }
+
+    /** Refuses to replace {@code existing} unless it is a saved pipeline (and, if asked, an empty one). */
+    private static void requireEarlierStore(Path existing, boolean refuseNonEmpty) throws IOException {
+        Path manifestFile = existing.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "exists, is not empty and is not a saved "
+                    + "cbir store (it has no " + MANIFEST + "); refusing to replace it: choose a new or empty directory");
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(manifestFile);
+        } catch (InvalidFileException e) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "holds a damaged store (" + e.getMessage()
+                    + "); refusing to replace it: delete it yourself, or save elsewhere");
+        }
+        if (!FORMAT.equals(manifest.get("format").orElse(null))) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "is not a saved cbir pipeline ("
+                    + manifestFile + " is not a pipeline manifest); refusing to replace it");
+        }
+        int count = manifest.get("count").map(PipelineStore::parseCount).orElse(0);
+        if (refuseNonEmpty && count != 0) {
+            throw new IllegalStateException(existing + " holds a store of " + count + " images and this pipeline holds"
+                    + " none; refusing to replace it with an empty one (save with SaveOption.REPLACE_WITH_EMPTY to do so)");
+        }
+    }
+
+    private static int parseCount(String count) {
+        try {
+            return Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static PipelineParts load(Path requested) throws IOException {
@@ -79,9 +146,26 @@ final class PipelineStore {
                     + manifest.require("format") + ")");
         }
         int version = manifest.requireInt("format.version");
-        if (version != VERSION) {
+        if (version > VERSION) {
             throw new FormatVersionException(manifestFile, FORMAT, version, VERSION, VERSION);
         }
+        if (version < VERSION) {
+            throw new FormatVersionException(manifestFile, FORMAT, version, VERSION, VERSION, "it was saved by an"
+                    + " earlier release of cbir, before the files of a save carried its id; index the collection again");
+        }
+        SaveId id;
+        try {
+            id = SaveId.parse(manifest.require(SAVE_ID));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(manifestFile, e.getMessage());
+        }
+        try (SaveScope scope = SaveScope.bind(directory, id)) {
+            return loadParts(directory, manifestFile, manifest, mapExactIndex);
+        }
+    }
+
+    private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapExactIndex)
+            throws IOException {
         Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
         FeatureExtractor extractor = Components.restore(spec(manifest, "extractor"), extractorState,
                 FeatureExtractor.class);
@@ -119,6 +203,27 @@ final class PipelineStore {
                 manifest.requireLong("next-id"));
     }
 
+    private static Map<String, String> readMetadata(DataInputStream in, Path file, int record)
+            throws IOException {
+        int pairs = in.readInt();
+        if (pairs < 0) {
+            throw new CorruptFileException(file, "record " + record + " has a negative metadata count " + pairs);
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        for (int p = 0; p < pairs; p++) {
+            String key = ChecksummedFiles.readString(in);
+            String value = ChecksummedFiles.readString(in);
+            if (key == null || value == null || metadata.put(key, value) != null) {
+                throw new CorruptFileException(file, "record " + record + " has a missing or repeated metadata key");
+            }
+        }
+        try {
+            return Metadata.copyOf(metadata);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(file, "record " + record + ": " + e.getMessage());
+        }
+    }
+
     private static void putSpec(Manifest.Builder manifest, String role, ComponentSpec spec) {
         manifest.put(role + ".type", spec.type());
         spec.parameters().forEach((name, value) -> manifest.put(role + ".param." + name, value));
@@ -131,18 +236,23 @@ final class PipelineStore {
     }
 
     private static void writeRecords(Path file, List<ImageRecord> records) throws IOException {
-        ChecksummedFiles.write(file, RECORDS_CODEC, 1, out -> {
+        ChecksummedFiles.write(file, RECORDS_CODEC, RECORDS_VERSION, out -> {
             out.writeInt(records.size());
             for (ImageRecord r : records) {
                 out.writeLong(r.id());
                 ChecksummedFiles.writeString(out, r.path());
                 ChecksummedFiles.writeString(out, r.label());
+                out.writeInt(r.metadata().size());
+                for (Map.Entry<String, String> pair : r.metadata().entrySet()) {
+                    ChecksummedFiles.writeString(out, pair.getKey());
+                    ChecksummedFiles.writeString(out, pair.getValue());
+                }
             }
         });
     }
 
     private static List<ImageRecord> readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, 1, (in, version) -> {
+        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, RECORDS_VERSION, (in, version) -> {
             int count = in.readInt();
             if (count < 0) {
                 throw new CorruptFileException(file, "negative record count " + count);
@@ -155,7 +265,8 @@ final class PipelineStore {
                 if (path == null) {
                     throw new CorruptFileException(file, "record " + i + " has no path");
                 }
-                records.add(new ImageRecord(id, path, label));
+                Map<String, String> metadata = version >= 2 ? readMetadata(in, file, i) : Map.of();
+                records.add(new ImageRecord(id, path, label, metadata));
             }
             return records;
         });

@@ -39,7 +39,7 @@ class PipelinePersistenceTest {
     @Test
     void manifestIsHumanReadable() throws IOException {
         String manifest = Files.readString(saved.resolve("manifest.txt"));
-        for (String line : List.of("format = cbir-pipeline", "format.version = 1", "extractor.type = row-means",
+        for (String line : List.of("format = cbir-pipeline", "format.version = 2", "extractor.type = row-means",
                 "extractor.param.rows = 2", "index.type = exact", "similarity.type = cosine", "count = 2",
                 "dimension = 2")) {
             assertTrue(manifest.contains(line), "manifest lacks '" + line + "':\n" + manifest);
@@ -75,12 +75,12 @@ class PipelinePersistenceTest {
         Path manifestFile = saved.resolve("manifest.txt");
         Manifest.Builder rewritten = Manifest.builder();
         for (Map.Entry<String, String> e : Manifest.read(manifestFile).entries().entrySet()) {
-            rewritten.put(e.getKey(), e.getKey().equals("format.version") ? "2" : e.getValue());
+            rewritten.put(e.getKey(), e.getKey().equals("format.version") ? "3" : e.getValue());
         }
         rewritten.build().write(manifestFile);
         FormatVersionException e = assertThrows(FormatVersionException.class, () -> RetrievalPipeline.load(saved));
         assertTrue(e.getMessage().contains(manifestFile.toString()), e.getMessage());
-        assertEquals(2, e.found());
+        assertEquals(3, e.found());
     }
 
     @Test

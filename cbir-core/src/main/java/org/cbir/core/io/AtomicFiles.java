@@ -58,8 +58,13 @@ final class AtomicFiles {
 
     /** A fresh sibling name {@code .<name>.tmp-<random>} in {@code directory}. */
     static Path tempSibling(Path directory, String name) {
+        return uniqueSibling(directory, "." + name + ".tmp-");
+    }
+
+    /** {@code directory/<prefix><random hex>}, a name that is very unlikely to exist. */
+    static Path uniqueSibling(Path directory, String prefix) {
         long random = ThreadLocalRandom.current().nextLong();
-        return directory.resolve("." + name + ".tmp-" + String.format(Locale.ROOT, "%016x", random));
+        return directory.resolve(prefix + String.format(Locale.ROOT, "%016x", random));
     }
 
     private static Path createTempFile(Path directory, String name) throws IOException {

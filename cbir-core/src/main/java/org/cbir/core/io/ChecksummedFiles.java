@@ -27,14 +27,18 @@ import java.util.zip.CheckedOutputStream;
  * {@link DataOutputStream} writes them):
  * <pre>
  * File   := Header Body Footer
- * Header := magic:int32 codecLength:int32 codec:byte[codecLength] version:int32
+ * Header := magic:int32 codecLength:int32 codec:byte[codecLength] version:int32 saveId:byte[16]
  * Body   := whatever the codec's {@link BodyWriter} writes
  * Footer := footerMagic:int32 crc32:int64
  *
- * magic       = 0x43424952 ('CBIR')
+ * magic       = 0x43424932 ('CBI2'); files that start with 0x43424952 ('CBIR') have the first
+ *               container format, without a save id, and are refused with a
+ *               {@link FormatVersionException} that says to index again
  * codec       = the kind of data, 1 to 127 printable ASCII characters without spaces
  *               (for example "pca" or "lsh-forest"); a reader names the codec it expects
  * version     = the format version of this codec, &gt;= 0; a reader names the range it reads
+ * saveId      = the {@link SaveId} of the save the file belongs to (bound by a {@link SaveScope}),
+ *               or a random one for a file written outside a save
  * footerMagic = ~magic = 0xBCBDB6AD
  * crc32       = CRC-32 (java.util.zip.CRC32) of every preceding byte of the file, header and
  *               footerMagic included, stored in the low 32 bits (the high 32 bits are zero)
@@ -45,7 +49,8 @@ import java.util.zip.CheckedOutputStream;
  * <p>{@link #read} checks, in this order: the magic number and codec name (else
  * {@link CorruptFileException}: not the file expected), the footer magic at the very end (else
  * corrupt: truncated or bytes appended), the CRC-32 over the whole file (else corrupt: altered),
- * and only then the version range (else {@link FormatVersionException}); so a flipped bit, even in
+ * then the version range (else {@link FormatVersionException}), and last the save id against
+ * the one a {@link SaveScope} expects (else corrupt: a file of another save); so a flipped bit, even in
  * the version field, is always reported as corruption, and a body reader never sees bytes that
  * failed the checksum. Files are streamed twice (checksum pass, then parse pass, which checks the
  * checksum again to catch a file modified in between), never loaded whole, so they may be
@@ -55,8 +60,12 @@ import java.util.zip.CheckedOutputStream;
  * be serialized by the caller (the last rename wins).
  */
 public final class ChecksummedFiles {
-    /** The first four bytes of every file, 'CBIR' in ASCII. */
-    public static final int MAGIC = 0x43424952;
+    /** The first four bytes of every file, 'CBI2' in ASCII. */
+    public static final int MAGIC = 0x43424932;
+    /** The first four bytes of a file of the first container format (no save id), 'CBIR' in ASCII. */
+    static final int FIRST_FORMAT_MAGIC = 0x43424952;
+    /** Bytes of the save id at the end of the header. */
+    static final int SAVE_ID_LENGTH = 2 * Long.BYTES;
     /** The first four bytes of the footer, {@code ~MAGIC}. */
     public static final int FOOTER_MAGIC = ~MAGIC;
     /** Bytes in the footer: footer magic and checksum. */
@@ -126,6 +135,10 @@ public final class ChecksummedFiles {
             out.writeInt(codecBytes.length);
             out.write(codecBytes);
             out.writeInt(version);
+            SaveId id = SaveScope.idFor(file);
+            id = id != null ? id : SaveId.random();
+            out.writeLong(id.high());
+            out.writeLong(id.low());
             body.write(out);
             out.writeInt(FOOTER_MAGIC);
             out.flush();
@@ -181,6 +194,12 @@ public final class ChecksummedFiles {
             }
             if (version < minVersion || version > maxVersion) {
                 throw new FormatVersionException(file, codec, version, minVersion, maxVersion);
+            }
+            SaveId expected = SaveScope.idFor(file);
+            if (expected != null && !expected.equals(header.saveId())) {
+                throw new CorruptFileException(file, "belongs to another save (save id " + header.saveId()
+                        + ") than the rest of the store (save id " + expected + ", as its manifest says): files of"
+                        + " two saves were mixed, for example copied in from another store; save the store again");
             }
             return parseBody(file, channel, size, header.length(), version, storedCrc, body);
         }
@@ -260,22 +279,43 @@ public final class ChecksummedFiles {
         return BinaryValues.readString(in);
     }
 
-    /** A parsed header: its length in bytes and the format version it records. */
-    private record Header(int length, int version) {
+    /**
+     * The save id in the header of {@code file}, for a check that the file is still the one a
+     * store loaded (a memory-mapped index); reads only the header, verifies nothing else.
+     *
+     * @throws CorruptFileException if the file does not start with a valid header
+     */
+    public static SaveId saveId(Path file, String codec) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readHeader(file, channel, channel.size(), codec).saveId();
+        }
+    }
+
+    /** The length of the header of a file of {@code codec}, where its body starts. */
+    public static int headerLength(String codec) {
+        return 3 * Integer.BYTES + requireValidCodec(codec).length + SAVE_ID_LENGTH;
+    }
+
+    /** A parsed header: its length in bytes, the format version and the save id it records. */
+    private record Header(int length, int version, SaveId saveId) {
     }
 
     /** Reads the header after checking magic, codec and that a footer fits after it. */
     private static Header readHeader(Path file, FileChannel channel, long size, String codec) throws IOException {
-        int fixed = 3 * Integer.BYTES;
+        int fixed = 3 * Integer.BYTES + SAVE_ID_LENGTH;
         if (size < 2 * Integer.BYTES) {
             throw new CorruptFileException(file, "the file has only " + size
                     + " bytes, too few for the header of a '" + codec + "' file: it is truncated or empty");
         }
         ByteBuffer start = readFully(file, channel, 0, 2 * Integer.BYTES);
         int magic = start.getInt();
+        if (magic == FIRST_FORMAT_MAGIC) {
+            throw new FormatVersionException(file, "cbir container", 1, 2, 2, "it was written by an earlier release"
+                    + " of cbir, before files carried the id of their save; index the collection again");
+        }
         if (magic != MAGIC) {
             throw new CorruptFileException(file, String.format(Locale.ROOT,
-                    "not a cbir data file: it starts with 0x%08x, not the magic number 0x%08x ('CBIR')", magic, MAGIC));
+                    "not a cbir data file: it starts with 0x%08x, not the magic number 0x%08x ('CBI2')", magic, MAGIC));
         }
         int codecLength = start.getInt();
         if (codecLength < 1 || codecLength > MAX_CODEC_LENGTH) {
@@ -287,7 +327,7 @@ public final class ChecksummedFiles {
             throw new CorruptFileException(file, "the file has only " + size + " bytes, too few for its header and footer ("
                     + minimum + " bytes): it is truncated");
         }
-        ByteBuffer rest = readFully(file, channel, 2 * Integer.BYTES, codecLength + Integer.BYTES);
+        ByteBuffer rest = readFully(file, channel, 2 * Integer.BYTES, codecLength + Integer.BYTES + SAVE_ID_LENGTH);
         byte[] codecBytes = new byte[codecLength];
         rest.get(codecBytes);
         String found = new String(codecBytes, StandardCharsets.ISO_8859_1);
@@ -295,7 +335,8 @@ public final class ChecksummedFiles {
             throw new CorruptFileException(file, "it holds '" + printable(found) + "' data, not the expected '" + codec
                     + "': wrong file, or a damaged header");
         }
-        return new Header(fixed + codecLength, rest.getInt());
+        int version = rest.getInt();
+        return new Header(fixed + codecLength, version, new SaveId(rest.getLong(), rest.getLong()));
     }
 
     /** Returns the stored CRC after checking the footer magic and the CRC's range. */

@@ -29,6 +29,18 @@ public class FormatVersionException extends InvalidFileException {
         this.maxSupported = maxSupported;
     }
 
+    /**
+     * As {@link #FormatVersionException(Path, String, int, int, int)}, with {@code why} instead of
+     * the generic advice.
+     */
+    public FormatVersionException(Path file, String codec, int found, int minSupported, int maxSupported, String why) {
+        super(file, problem(codec, found, minSupported, maxSupported, why));
+        this.codec = codec;
+        this.found = found;
+        this.minSupported = minSupported;
+        this.maxSupported = maxSupported;
+    }
+
     /** The codec name of the file. */
     public String codec() {
         return codec;
@@ -50,10 +62,13 @@ public class FormatVersionException extends InvalidFileException {
     }
 
     private static String problem(String codec, int found, int min, int max) {
-        String range = min == max ? "version " + min : "versions " + min + " to " + max;
-        String why = found > max
+        return problem(codec, found, min, max, found > max
                 ? "it was written by a newer release of cbir; upgrade to read it"
-                : "its format is older than this release of cbir still reads; save it again with an older release";
+                : "its format is older than this release of cbir still reads; save it again with an older release");
+    }
+
+    private static String problem(String codec, int found, int min, int max, String why) {
+        String range = min == max ? "version " + min : "versions " + min + " to " + max;
         return "'" + codec + "' format version " + found + " is not supported (this release reads " + range
                 + "): " + why;
     }

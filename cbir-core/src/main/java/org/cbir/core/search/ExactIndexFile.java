@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Body (v2) := dimension:int32 count:int32 ids:Longs padding:byte[p] vectors:float32le[count * dimension]
  * Longs     := count:int32 int64[count]          (ChecksummedFiles.writeLongs, big-endian)
  * p         := 0 to 63 zero bytes, so that the vectors start at a multiple of 64 bytes from the
- *              start of the file (the header is 12 + codec length = 28 bytes)
+ *              start of the file (the header is 12 + codec length + 16 = 44 bytes)
  * vectors   := row after row, each of dimension floats, little-endian (the byte order of the
  *              CPUs the library runs on, so that a mapped file is read without swapping)
  *
@@ -44,7 +44,7 @@ final class ExactIndexFile {
     static final String CODEC = "cbir.exact-index";
     static final int VERSION = 2;
     static final int ROWS_VERSION = 1;
-    static final int HEADER_LENGTH = 3 * Integer.BYTES + CODEC.length();
+    static final int HEADER_LENGTH = ChecksummedFiles.headerLength(CODEC);
     static final int ALIGNMENT = 64;
     private static final int IO_FLOATS = 1 << 14;
     private static final Logger LOG = LoggerFactory.getLogger(ExactIndexFile.class);

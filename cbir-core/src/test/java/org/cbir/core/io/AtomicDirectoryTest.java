@@ -15,12 +15,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicDirectoryTest {
     @TempDir
     Path dir;
+
+    /** Accepts only a directory that an earlier {@link #version} wrote. */
+    private static final AtomicDirectory.ReplaceCheck OURS = existing -> {
+        if (!Files.isRegularFile(existing.resolve("content.txt"))) {
+            throw new FileAlreadyExistsException(existing.toString(), null, "not ours");
+        }
+    };
 
     private static AtomicDirectory.DirectoryWriter version(String text) {
         return fresh -> {
@@ -40,16 +48,16 @@ class AtomicDirectoryTest {
 
     private List<String> siblings() throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            return entries.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".lock")).sorted().toList();
         }
     }
 
     @Test
     void createsThenReplacesLeavingOnlyTheTarget() throws IOException {
         Path target = dir.resolve("gisaxs.cbir");
-        AtomicDirectory.replace(target, version("one"));
+        AtomicDirectory.replace(target, OURS, version("one"));
         assertEquals("one", contentOf(target));
-        AtomicDirectory.replace(target, version("two"));
+        AtomicDirectory.replace(target, OURS, version("two"));
         assertEquals("two", contentOf(target));
         assertEquals("two nested", Files.readString(target.resolve("sub").resolve("nested.txt")));
         assertEquals(List.of("gisaxs.cbir"), siblings());
@@ -59,20 +67,20 @@ class AtomicDirectoryTest {
     @Test
     void createsMissingParentDirectories() throws IOException {
         Path target = dir.resolve("a").resolve("b").resolve("index.cbir");
-        AtomicDirectory.replace(target, version("one"));
+        AtomicDirectory.replace(target, OURS, version("one"));
         assertEquals("one", contentOf(target));
     }
 
     @Test
     void failingWriterLeavesTheOldVersionAndNoTemporaryDirectory() throws IOException {
         Path target = dir.resolve("gisaxs.cbir");
-        AtomicDirectory.replace(target, version("one"));
-        IOException e = assertThrows(IOException.class, () -> AtomicDirectory.replace(target, fresh -> {
+        AtomicDirectory.replace(target, OURS, version("one"));
+        IOException e = assertThrows(IOException.class, () -> AtomicDirectory.replace(target, OURS, fresh -> {
             version("two").write(fresh);
             throw new IOException("disk full (simulated)");
         }));
         assertEquals("disk full (simulated)", e.getMessage());
-        assertThrows(IllegalStateException.class, () -> AtomicDirectory.replace(target, fresh -> {
+        assertThrows(IllegalStateException.class, () -> AtomicDirectory.replace(target, OURS, fresh -> {
             throw new IllegalStateException("bug in a writer (simulated)");
         }));
         assertEquals("one", contentOf(target));
@@ -82,7 +90,7 @@ class AtomicDirectoryTest {
     @Test
     void failingFirstWriteLeavesNothing() throws IOException {
         Path target = dir.resolve("new.cbir");
-        assertThrows(IOException.class, () -> AtomicDirectory.replace(target, fresh -> {
+        assertThrows(IOException.class, () -> AtomicDirectory.replace(target, OURS, fresh -> {
             throw new IOException("simulated");
         }));
         assertEquals(List.of(), siblings());
@@ -91,7 +99,7 @@ class AtomicDirectoryTest {
     @Test
     void readsTheLeftOverPreviousVersionWhenACrashLeftOnlyIt() throws IOException {
         Path target = dir.resolve("gisaxs.cbir");
-        AtomicDirectory.replace(target, version("one"));
+        AtomicDirectory.replace(target, OURS, version("one"));
         // the state a crash between "target -> previous" and "temp -> target" leaves behind
         Path previous = dir.resolve("gisaxs.cbir.previous");
         Files.move(target, previous);
@@ -101,7 +109,7 @@ class AtomicDirectoryTest {
         assertEquals("one", contentOf(previous));
 
         // the next save puts the new version in place and only then drops the previous one
-        AtomicDirectory.replace(target, version("two"));
+        AtomicDirectory.replace(target, OURS, version("two"));
         assertEquals("two", contentOf(target));
         assertEquals(List.of("gisaxs.cbir"), siblings());
     }
@@ -109,11 +117,11 @@ class AtomicDirectoryTest {
     @Test
     void staleOlderPreviousIsReplacedDuringASave() throws IOException {
         Path target = dir.resolve("gisaxs.cbir");
-        AtomicDirectory.replace(target, version("two"));
+        AtomicDirectory.replace(target, OURS, version("two"));
         Path previous = dir.resolve("gisaxs.cbir.previous");
         Files.createDirectory(previous);
         Files.writeString(previous.resolve("content.txt"), "stale");
-        AtomicDirectory.replace(target, version("three"));
+        AtomicDirectory.replace(target, OURS, version("three"));
         assertEquals("three", contentOf(target));
         assertFalse(Files.exists(previous));
     }
@@ -130,9 +138,81 @@ class AtomicDirectoryTest {
         ChecksummedFilesTest.assertMessageNames(file,
                 assertThrows(InvalidFileException.class, () -> AtomicDirectory.resolveForReading(file)), "is not a directory");
         FileAlreadyExistsException f = assertThrows(FileAlreadyExistsException.class,
-                () -> AtomicDirectory.replace(file, version("x")));
+                () -> AtomicDirectory.replace(file, OURS, version("x")));
         assertEquals(file.toString(), f.getFile());
         assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void aNonEmptyDirectoryTheCheckRefusesIsLeftAsItIs() throws IOException {
+        Path photos = Files.createDirectory(dir.resolve("photos"));
+        Files.writeString(photos.resolve("holiday.png"), "mine");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> AtomicDirectory.replace(photos, OURS, version("one")));
+        assertEquals("not ours", e.getReason());
+        assertEquals("mine", Files.readString(photos.resolve("holiday.png")));
+        assertEquals(List.of("photos"), siblings());
+    }
+
+    @Test
+    void leftoversOfCrashedSavesAreDeletedByTheNextSave() throws IOException {
+        Path target = dir.resolve("gisaxs.cbir");
+        AtomicDirectory.replace(target, OURS, version("one"));
+        Path crashedTemp = Files.createDirectory(dir.resolve(".gisaxs.cbir.tmp-0123456789abcdef"));
+        Files.writeString(crashedTemp.resolve("content.txt"), "half written");
+        Path notOurs = Files.createDirectory(dir.resolve(".gisaxs.cbir.tmp-mine"));
+        AtomicDirectory.replace(target, OURS, version("two"));
+        assertEquals(List.of(".gisaxs.cbir.tmp-mine", "gisaxs.cbir"), siblings());
+        assertTrue(Files.isDirectory(notOurs));
+    }
+
+    @Test
+    void aPreviousThatCannotBeDeletedDoesNotFailTheSave() throws IOException, InterruptedException {
+        Path target = dir.resolve("gisaxs.cbir");
+        AtomicDirectory.replace(target, OURS, version("one"));
+        Path previous = dir.resolve("gisaxs.cbir.previous");
+        Path locked = Files.createDirectories(previous.resolve("locked"));
+        Files.writeString(locked.resolve("stuck.txt"), "stale");
+        Undeletable undeletable = Undeletable.make(locked);
+        try {
+            Assumptions.assumeTrue(undeletable != null, "cannot make a directory undeletable here");
+            AtomicDirectory.replace(target, OURS, version("two"));
+            assertEquals("two", contentOf(target));
+            assertFalse(Files.exists(previous));
+            AtomicDirectory.replace(target, OURS, version("three"));
+            assertEquals("three", contentOf(target));
+        } finally {
+            if (undeletable != null) {
+                undeletable.undoUnder(dir); // the save moved it to a trash name
+            }
+        }
+    }
+
+    /** A directory whose entries cannot be deleted: read-only, or (for root, who ignores that) immutable. */
+    private record Undeletable(Path directory, boolean immutable) {
+        static Undeletable make(Path directory) throws IOException, InterruptedException {
+            if (directory.toFile().setWritable(false) && !Files.isWritable(directory)) {
+                return new Undeletable(directory, false);
+            }
+            directory.toFile().setWritable(true);
+            Process chattr = new ProcessBuilder("chattr", "+i", directory.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return chattr.waitFor() == 0 ? new Undeletable(directory, true) : null;
+        }
+
+        void undoUnder(Path root) throws IOException, InterruptedException {
+            List<Path> all;
+            try (Stream<Path> walk = Files.walk(root)) {
+                all = walk.filter(p -> p.getFileName().equals(directory.getFileName())).toList();
+            }
+            for (Path p : all) {
+                if (immutable) {
+                    new ProcessBuilder("chattr", "-i", p.toString()).start().waitFor();
+                } else {
+                    p.toFile().setWritable(true);
+                }
+            }
+        }
     }
 
     @FunctionalInterface

@@ -33,21 +33,24 @@ class ChecksummedFilesTest {
             out.writeFloat(1.5f);
         });
 
-        ByteBuffer expected = ByteBuffer.allocate(4 + 4 + 3 + 4 + 8 + 4 + 8);
-        expected.putInt(0x43424952).putInt(3).put("pca".getBytes(StandardCharsets.US_ASCII)).putInt(3);
+        ByteBuffer expected = ByteBuffer.allocate(4 + 4 + 3 + 4 + 16 + 8 + 4 + 8);
+        byte[] written = Files.readAllBytes(file);
+        SaveId id = ChecksummedFiles.saveId(file, "pca"); // random: written outside a save scope
+        expected.putInt(0x43424932).putInt(3).put("pca".getBytes(StandardCharsets.US_ASCII)).putInt(3);
+        expected.putLong(id.high()).putLong(id.low());
         expected.putInt(7).putFloat(1.5f);
-        expected.putInt(0xBCBDB6AD);
+        expected.putInt(0xBCBDB6CD);
         CRC32 crc = new CRC32();
         crc.update(expected.array(), 0, expected.position());
         expected.putLong(crc.getValue());
-        assertArrayEquals(expected.array(), Files.readAllBytes(file));
+        assertArrayEquals(expected.array(), written);
     }
 
     @Test
     void roundTripsAnEmptyBody() throws IOException {
         Path file = dir.resolve("empty.bin");
         ChecksummedFiles.write(file, "empty", 0, out -> { });
-        assertEquals(4 + 4 + 5 + 4 + 12, Files.size(file));
+        assertEquals(4 + 4 + 5 + 4 + 16 + 12, Files.size(file));
         String result = ChecksummedFiles.read(file, "empty", 0, 0, (in, version) -> "read version " + version);
         assertEquals("read version 0", result);
     }
@@ -93,16 +96,16 @@ class ChecksummedFilesTest {
         Path file = dir.resolve("floats.bin");
         ChecksummedFiles.write(file, "vectors", 1, out -> ChecksummedFiles.writeFloats(out, values));
 
-        assertEquals(4 + 4 + 7 + 4 + 4 + 4L * values.length + 12, Files.size(file));
+        assertEquals(4 + 4 + 7 + 4 + 16 + 4 + 4L * values.length + 12, Files.size(file));
         float[] read = ChecksummedFiles.read(file, "vectors", 1, 1, (in, version) -> ChecksummedFiles.readFloats(in));
         assertEquals(values.length, read.length);
         for (int i = 0; i < values.length; i++) {
             assertEquals(Float.floatToRawIntBits(values[i]), Float.floatToRawIntBits(read[i]), () -> "element");
         }
-        // big-endian, as DataOutputStream writes them: element 4 starts at header 19 + count 4 + 16
+        // big-endian, as DataOutputStream writes them: element 4 starts at header 35 + count 4 + 16
         ByteBuffer raw = ByteBuffer.wrap(Files.readAllBytes(file));
-        assertEquals(values.length, raw.getInt(19));
-        assertEquals(Float.floatToRawIntBits(values[4]), raw.getInt(19 + 4 + 16));
+        assertEquals(values.length, raw.getInt(35));
+        assertEquals(Float.floatToRawIntBits(values[4]), raw.getInt(35 + 4 + 16));
     }
 
     @Test
@@ -134,7 +137,7 @@ class ChecksummedFilesTest {
             ChecksummedFiles.writeString(out, null);
         });
         ByteBuffer raw = ByteBuffer.wrap(Files.readAllBytes(file));
-        int body = 4 + 4 + 1 + 4;
+        int body = 4 + 4 + 1 + 4 + 16;
         assertEquals(2, raw.getInt(body));
         assertEquals((byte) 0xC2, raw.get(body + 4));
         assertEquals((byte) 0xB5, raw.get(body + 5));

@@ -45,8 +45,8 @@ class CorruptionTest {
 
     @Test
     void everyTruncationIsCorruption() throws IOException {
-        // header 4+4+6+4 = 18, body 4+12 + 4+4 + 8 = 32, footer 12
-        assertEquals(62, original.length);
+        // header 4+4+6+4+16 = 34, body 4+12 + 4+4 + 8 = 32, footer 12
+        assertEquals(78, original.length);
         Path file = dir.resolve("truncated.bin");
         for (int length = 0; length < original.length; length++) {
             Files.write(file, Arrays.copyOf(original, length));
@@ -110,7 +110,7 @@ class CorruptionTest {
     void trailingBytesWithAForgedValidFooterAreStillRefused() throws IOException {
         // append 4 bytes and a footer whose CRC covers them: header and checksum pass, the body is too long
         ByteBuffer forged = ByteBuffer.allocate(original.length + 4);
-        forged.put(original, 0, original.length - 12).putInt(0xDEADBEEF).putInt(0xBCBDB6AD);
+        forged.put(original, 0, original.length - 12).putInt(0xDEADBEEF).putInt(ChecksummedFiles.FOOTER_MAGIC);
         CRC32 crc = new CRC32();
         crc.update(forged.array(), 0, forged.position());
         forged.putLong(crc.getValue());

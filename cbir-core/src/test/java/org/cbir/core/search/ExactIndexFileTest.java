@@ -83,14 +83,14 @@ class ExactIndexFileTest {
         index.add(43, new float[] {4f, 5f, 6f});
         index.save(directory);
         ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(directory.resolve(ExactIndexFile.FILE)));
-        int header = 3 * Integer.BYTES + "cbir.exact-index".length();
-        assertEquals(2, file.getInt(header - Integer.BYTES));
+        int header = 3 * Integer.BYTES + "cbir.exact-index".length() + 16; // 16: the save id
+        assertEquals(2, file.getInt(header - 16 - Integer.BYTES));
         assertEquals(3, file.getInt(header));
         assertEquals(2, file.getInt(header + 4));
         assertEquals(2, file.getInt(header + 8));
         assertEquals(42L, file.getLong(header + 12));
         assertEquals(43L, file.getLong(header + 20));
-        int vectors = 64; // 28 + 12 + 16 = 56 bytes, padded to the next multiple of 64
+        int vectors = 128; // 44 + 12 + 16 = 72 bytes, padded to the next multiple of 64
         for (int p = header + 28; p < vectors; p++) {
             assertEquals(0, file.get(p));
         }
@@ -150,7 +150,7 @@ class ExactIndexFileTest {
             out.writeInt(1);
             out.writeInt(2);
             ChecksummedFiles.writeLongs(out, new long[] {5, 5});
-            out.write(new byte[(int) (-(28 + 12 + 16) & 63)]);
+            out.write(new byte[(int) (-(44 + 12 + 16) & 63)]);
             out.write(new byte[8]);
         });
         for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), ExactIndexFactory.mapped())) {

@@ -129,7 +129,7 @@ public final class ComponentChoices {
      * {@code exact} (the default), {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or
      * {@code graph[:BEAM]} (a JVector graph, search beam 50 by default; cosine or Euclidean only).
      */
-    static IndexFactory index(String choice) {
+    public static IndexFactory index(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
         return switch (parts[0]) {
             case "exact" -> Indexes.exact();

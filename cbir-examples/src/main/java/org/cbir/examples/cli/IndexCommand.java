@@ -42,6 +42,8 @@ final class IndexCommand implements Callable<Integer> {
         }
         IndexingReport report = pipeline.addAll(images, progress);
         report.skipped().forEach(s -> out.printf("skipped %s: %s%n", s.path(), s.reason()));
+        out.flush();
+        IndexingFailure.requireSomethingIndexed(report, collection, store);
         pipeline.save(store);
         out.printf("indexed %d images (%d skipped) in %d ms with %s%nsaved to %s%n", report.added(),
                 report.skippedCount(), report.elapsed().toMillis(), pipeline.describe(), store);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cbir.core.IndexingReport;
+import org.cbir.core.RecordFilter;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SearchCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--database"},
-            description = "Folder of images (label = sub-folder) or CSV of path,label to index.")
+            description = "Folder of images (label = sub-folder) or CSV of path,label (a header may name metadata columns) to index.")
     Path database;
 
     @Option(names = "--load", description = "A saved store (from --save) to search instead of indexing a database.")
@@ -38,12 +39,16 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     SearchOptions options;
 
+    @Mixin
+    WhereOption where;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        RecordFilter filter = where.filter();
         RetrievalPipeline pipeline;
         if (load != null) {
             pipeline = RetrievalPipeline.load(load);
@@ -59,6 +64,8 @@ final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "indexed %d images (%d skipped) in %d ms%n", report.added(),
                     report.skippedCount(), report.elapsed().toMillis());
             report.skipped().forEach(s -> out.printf("  skipped %s: %s%n", s.path(), s.reason()));
+            out.flush();
+            IndexingFailure.requireSomethingIndexed(report, database, save);
         } else {
             throw new IllegalArgumentException("give a database to index (--database) or a saved store (--load)");
         }
@@ -70,10 +77,10 @@ final class SearchCommand implements Callable<Integer> {
         for (Path query : queries) {
             if (Files.isDirectory(query)) {
                 for (ImageEntry entry : ImageCollection.fromFolder(query)) {
-                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), options.k));
+                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), options.k, filter));
                 }
             } else {
-                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), options.k));
+                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), options.k, filter));
             }
         }
         printer.summary();

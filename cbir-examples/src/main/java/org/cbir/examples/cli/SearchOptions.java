@@ -3,8 +3,11 @@ package org.cbir.examples.cli;
 import org.cbir.core.RetrievalPipeline;
 import picocli.CommandLine.Option;
 
-/** The retrieval options that {@code demo}, {@code search} and {@code evaluate} share. */
-final class SearchOptions {
+/**
+ * The retrieval options that {@code demo}, {@code search} and {@code evaluate} share; public so
+ * that {@code cbir-spark}'s commands take the same options with the same meaning.
+ */
+public final class SearchOptions {
     @Option(names = {"-k", "--results"}, defaultValue = "5", description = "Matches per query (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -30,11 +33,11 @@ final class SearchOptions {
     Integer threads;
 
     /** Whether the chosen pipeline needs {@code fit} before indexing: a trained extractor or a reducer. */
-    boolean needsFit() {
+    public boolean needsFit() {
         return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor) != null;
     }
 
-    RetrievalPipeline.Builder pipeline() {
+    public RetrievalPipeline.Builder pipeline() {
         RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractor))
                 .similarity(ComponentChoices.metric(metric))
