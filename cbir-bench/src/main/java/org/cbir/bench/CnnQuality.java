@@ -40,7 +40,7 @@ import org.cbir.nets.LeNetExtractor;
  * <p>Arguments: {@code fashion-dir labelled unlabelled test [extractors...]}, the extractors among
  * {@code pixels lbp hog lenet cnn ssl} (default all), e.g.
  * {@code /usr/share/datasets/fashion-mnist 1000 6000 10000}. System properties: {@code epochs}
- * caps the CNN epochs (default: the extractors' defaults), {@code seed} (default 42).
+ * caps the epochs of the CNNs and LeNet (default: the extractors' defaults), {@code seed} (default 42).
  *
  * <p>{@code throughput COLLECTION EPOCHS} instead trains {@code --extractor cnn} (defaults, at most
  * EPOCHS epochs) on a stratified half of a collection, e.g. the GISAXS samples (100x100, read at
@@ -76,7 +76,10 @@ public final class CnnQuality {
                 case "pixels" -> RawPixels::new;
                 case "lbp" -> TextureDescriptors::lbp;
                 case "hog" -> TextureDescriptors::hog;
-                case "lenet" -> () -> LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED).build();
+                case "lenet" -> () -> {
+                    LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED);
+                    return (EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build();
+                };
                 case "cnn" -> () -> epochs(CnnExtractor.builder()).build();
                 case "ssl" -> () -> epochs(CnnExtractor.selfSupervised()).build();
                 default -> throw new IllegalArgumentException("unknown extractor " + name);
