@@ -51,7 +51,10 @@ final class PipelineStore {
     static final String RECORDS = "records.bin";
     static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
-    /** Version 2 added the metadata of each record. */
+    /**
+     * Version 2 added the metadata of each record. Stores of version 1 (no metadata) also predate
+     * save ids, which pipeline format 2 requires, so they are refused before their records are read.
+     */
     private static final int RECORDS_VERSION = 2;
 
     private PipelineStore() {
@@ -252,7 +255,7 @@ final class PipelineStore {
     }
 
     private static List<ImageRecord> readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, 1, RECORDS_VERSION, (in, version) -> {
+        return ChecksummedFiles.read(file, RECORDS_CODEC, RECORDS_VERSION, RECORDS_VERSION, (in, version) -> {
             int count = in.readInt();
             if (count < 0) {
                 throw new CorruptFileException(file, "negative record count " + count);
@@ -265,7 +268,7 @@ final class PipelineStore {
                 if (path == null) {
                     throw new CorruptFileException(file, "record " + i + " has no path");
                 }
-                Map<String, String> metadata = version >= 2 ? readMetadata(in, file, i) : Map.of();
+                Map<String, String> metadata = readMetadata(in, file, i);
                 records.add(new ImageRecord(id, path, label, metadata));
             }
             return records;

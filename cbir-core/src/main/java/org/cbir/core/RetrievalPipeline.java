@@ -305,7 +305,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
         float[] signature = signature(image);
-        return resultOf(searchThreads.run(() -> inView(() -> requireIndex().search(signature, k))));
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, k))));
     }
 
     /**
@@ -322,7 +322,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(where, "where");
         Index.requireK(k);
         float[] signature = signature(image);
-        return resultOf(searchThreads.run(() -> inView(() -> requireIndex().search(signature, k, filter(where)))));
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, k, filter(where)))));
     }
 
     /**
@@ -334,11 +334,13 @@ public final class RetrievalPipeline implements AutoCloseable {
         Index.requireK(k);
         requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
-        List<QueryResult> results = new ArrayList<>(images.size());
-        for (List<Neighbor> neighbors : searchThreads.run(() -> inView(() -> requireIndex().searchAll(signatures, k)))) {
-            results.add(resultOf(neighbors));
-        }
-        return results;
+        return searchThreads.run(() -> inView(() -> {
+            List<QueryResult> results = new ArrayList<>(images.size());
+            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, k)) {
+                results.add(resultOf(neighbors));
+            }
+            return results;
+        }));
     }
 
     /**
@@ -367,16 +369,20 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(where, "where");
         Index.requireK(k);
         int wanted = exclude == null ? k : k + 1;
-        List<Neighbor> neighbors = searchThreads.run(() -> inView(() -> where.acceptsAll()
-                ? requireIndex().search(signature, wanted)
-                : requireIndex().search(signature, wanted, filter(where))));
-        if (exclude != null) {
-            neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
-        }
-        return resultOf(neighbors);
+        return searchThreads.run(() -> inView(() -> {
+            List<Neighbor> neighbors = where.acceptsAll() ? requireIndex().search(signature, wanted)
+                    : requireIndex().search(signature, wanted, filter(where));
+            if (exclude != null) {
+                neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
+            }
+            return resultOf(neighbors);
+        }));
     }
 
-    /** Runs a search under the read lock of {@link #view}, so that it sees each add or remove whole. */
+    /**
+     * Runs a search and the lookup of its records under the read lock of {@link #view}, so that
+     * it sees each add or remove whole (a match whose record vanished would leave k-1 matches).
+     */
     private <T> T inView(Supplier<T> search) {
         view.readLock().lock();
         try {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.cbir.core.TestComponents.RowMeans;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
-import org.cbir.core.io.ChecksummedFiles;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,26 +68,6 @@ class PipelineMetadataTest {
         assertEquals(Map.of("run", "1", "sample", "s4"), loaded.record(4).orElseThrow().metadata());
         assertEquals(paths(pipeline.query(rows(1f, 0f), 3, RecordFilter.where("run", "1"))),
                 paths(loaded.query(rows(1f, 0f), 3, RecordFilter.where("run", "1"))));
-    }
-
-    @Test
-    void recordsOfFormatVersionOneStillLoadWithoutMetadata() throws IOException {
-        RetrievalPipeline pipeline = sixImages();
-        Path store = dir.resolve("v1.cbir");
-        pipeline.save(store);
-        Path records = store.resolve(PipelineStore.RECORDS);
-        List<ImageRecord> saved = pipeline.records().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
-        Files.delete(records);
-        ChecksummedFiles.write(records, "cbir.records", 1, out -> {
-            out.writeInt(saved.size());
-            for (ImageRecord r : saved) {
-                out.writeLong(r.id());
-                ChecksummedFiles.writeString(out, r.path());
-                ChecksummedFiles.writeString(out, r.label());
-            }
-        });
-        RetrievalPipeline loaded = RetrievalPipeline.load(store);
-        assertEquals(new ImageRecord(4, "img4", "down"), loaded.record(4).orElseThrow());
     }
 
     @Test
