@@ -26,6 +26,7 @@ import org.cbir.core.image.SampleDepth;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.CnnExtractor;
+import org.cbir.nets.CnnTrainingReport;
 import org.cbir.nets.LeNetExtractor;
 
 /**
@@ -39,7 +40,12 @@ import org.cbir.nets.LeNetExtractor;
  * <p>Arguments: {@code fashion-dir labelled unlabelled test [extractors...]}, the extractors among
  * {@code pixels lbp hog lenet cnn ssl} (default all), e.g.
  * {@code /usr/share/datasets/fashion-mnist 1000 6000 10000}. System properties: {@code epochs}
- * caps the CNN epochs (default: the extractors' defaults), {@code seed} (default 42).
+ * caps the epochs of the CNNs and LeNet (default: the extractors' defaults), {@code seed} (default 42).
+ *
+ * <p>{@code throughput COLLECTION EPOCHS} instead trains {@code --extractor cnn} (defaults, at most
+ * EPOCHS epochs) on a stratified half of a collection, e.g. the GISAXS samples (100x100, read at
+ * 64x64), and prints the seconds per training epoch and the extraction throughput over the
+ * whole collection.
  */
 public final class CnnQuality {
     private static final long SEED = Long.getLong("seed", 42);
@@ -49,6 +55,10 @@ public final class CnnQuality {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("throughput")) {
+            throughput(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         Path dir = Path.of(args[0]);
         int labelled = Integer.parseInt(args[1]);
         int unlabelled = Integer.parseInt(args[2]);
@@ -66,7 +76,10 @@ public final class CnnQuality {
                 case "pixels" -> RawPixels::new;
                 case "lbp" -> TextureDescriptors::lbp;
                 case "hog" -> TextureDescriptors::hog;
-                case "lenet" -> () -> LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED).build();
+                case "lenet" -> () -> {
+                    LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED);
+                    return (EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build();
+                };
                 case "cnn" -> () -> epochs(CnnExtractor.builder()).build();
                 case "ssl" -> () -> epochs(CnnExtractor.selfSupervised()).build();
                 default -> throw new IllegalArgumentException("unknown extractor " + name);
@@ -87,6 +100,25 @@ public final class CnnQuality {
                     report.map(), report.kAccuracy().get(0), trainingSeconds,
                     indexed.added() / (indexed.elapsed().toNanos() / 1e9));
         }
+    }
+
+    private static void throughput(Path collection, int epochs) throws IOException {
+        ImageCollection images = ImageCollection.fromFolder(collection);
+        ImageCollection train = images.split(0.5, SEED).train();
+        CnnExtractor cnn = CnnExtractor.builder().seed(SEED).maxEpochs(epochs).patience(epochs).build()
+                .fit(train, ProgressListener.NONE);
+        CnnTrainingReport report = cnn.trainingReport().orElseThrow();
+        List<Image> all = new ArrayList<>();
+        for (ImageEntry e : images) {
+            all.add(e.load());
+        }
+        cnn.extractAll(all.subList(0, Math.min(256, all.size())));
+        long start = System.nanoTime();
+        cnn.extractAll(all);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.0f |%n", collection.getFileName(), train.size(),
+                cnn.inputShape().orElseThrow(), report.duration().toMillis() / 1000.0 / report.epochs(),
+                all.size() / seconds);
     }
 
     private static CnnExtractor.Builder epochs(CnnExtractor.Builder builder) {

@@ -10,6 +10,11 @@
  * signature by {@link org.cbir.nets.InceptionResNetV2Extractor},
  * {@link org.cbir.nets.FineTunedExtractor} which fine-tunes any of them
  * ({@link org.cbir.nets.BaseNetwork}) on the user's labels with Deeplearning4j's transfer learning,
+ * {@link org.cbir.nets.CnnExtractor} (issue 15), a compact modern CNN trained from scratch for
+ * retrieval, on the labels (cosine softmax with margin, validation-driven early stopping) or
+ * without them (SimCLR's NT-Xent), with {@link org.cbir.nets.RandomAugmentation random augmentation}
+ * drawn afresh every epoch; its two losses are SameDiff output layers inside an ordinary
+ * Deeplearning4j network, so that it trains, saves and restores like LeNet,
  * and the {@link org.cbir.nets.NetsComponents provider} that restores saved
  * networks. The module needs {@code nd4j-api} only; the application puts an ND4J backend on the
  * class path.

@@ -174,4 +174,32 @@ class CbirCommandTest {
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("extractor=lenet(architecture=lenet5, augmentation=none,"), plain.out());
     }
+    @Test
+    void evaluateAndTrainBuildTheCompactCnnFromItsChoices(@TempDir Path dir) throws IOException {
+        CliRun run = run("evaluate", SAMPLES.resolve("database").toString(), "--out", dir.resolve("cnn").toString(),
+                "--extractor", "cnn:16:flip", "--sheet-queries", "0", "--ks", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("extractor=cnn(augmentation=flip,"), run.out());
+        assertTrue(run.out().contains("max-input=16,"), run.out());
+        assertTrue(run.out().contains("input-width=16"), run.out());
+
+        CliRun bad = run("evaluate", SAMPLES.resolve("database").toString(), "--out", dir.resolve("bad").toString(),
+                "--extractor", "ssl:16:sideways");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("'ssl:16:sideways'") && bad.err().contains("'sideways'"), bad.err());
+
+        Path store = dir.resolve("ssl.cbir");
+        CliRun train = run("train", SAMPLES.resolve("database").toString(), "-o", store.toString(), "--net", "ssl:16",
+                "--epochs", "2");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("trained ssl on 20 images (input 16x16x1"), train.out());
+        assertTrue(train.out().contains("indexed 180 images"), train.out());
+        CliRun query = run("query", store.toString(), SAMPLES.resolve("query").toString());
+        assertEquals(0, query.exitCode(), query.err());
+
+        CliRun wrongOption = run("train", SAMPLES.resolve("database").toString(), "-o", dir.resolve("x").toString(),
+                "--net", "cnn", "--input-size", "32");
+        assertEquals(1, wrongOption.exitCode());
+        assertTrue(wrongOption.err().contains("--input-size does not apply to --net cnn"), wrongOption.err());
+    }
 }
