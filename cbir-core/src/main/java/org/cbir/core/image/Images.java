@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * becomes RGB, alpha is dropped, and 32-bit float TIFFs keep their values. Only the first frame
  * of a multi-frame file (TIFF pages, animated GIF) is read. A reader warning is logged, except
  * a JPEG decoder's "premature end" warning, which means the file is truncated and is refused.
+ * An image that declares more pixels than the {@link PixelBudget} is refused before decoding.
  *
  * <p>Thread-safe: every call opens its own reader or writer and holds no shared state.
  */
@@ -66,6 +67,7 @@ public final class Images {
                 reader.setInput(stream, true, true);
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(String.valueOf(warning)));
+                PixelBudget.check(path, reader.getWidth(0), reader.getHeight(0));
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels * 3 > Integer.MAX_VALUE - 8) {
                     throw new ImageReadException(path, "image of " + reader.getWidth(0) + "x"
