@@ -223,7 +223,8 @@ public final class RetrievalPipeline {
         float[] signature = signature(image);
         view.readLock().lock();
         try {
-            return resultOf(requireIndex().search(signature, k));
+            Index current = requireIndex();
+            return resultOf(current.search(signature, Math.min(k, current.size())));
         } finally {
             view.readLock().unlock();
         }
@@ -241,7 +242,8 @@ public final class RetrievalPipeline {
         List<QueryResult> results = new ArrayList<>(images.size());
         view.readLock().lock();
         try {
-            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, k)) {
+            Index current = requireIndex();
+            for (List<Neighbor> neighbors : current.searchAll(signatures, Math.min(k, current.size()))) {
                 results.add(resultOf(neighbors));
             }
         } finally {
@@ -258,7 +260,9 @@ public final class RetrievalPipeline {
         Index.requireK(k);
         view.readLock().lock();
         try {
-            List<Neighbor> neighbors = requireIndex().search(signature, exclude == null ? k : k + 1);
+            Index current = requireIndex();
+            int wanted = Math.min(k, current.size());
+            List<Neighbor> neighbors = current.search(signature, exclude == null ? wanted : Math.min(wanted + 1, current.size()));
             if (exclude != null) {
                 neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
             }

@@ -47,6 +47,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        ComponentChoices.results(k, "-k");
         RetrievalPipeline pipeline = RetrievalPipeline.load(store);
         List<JsonResults.Entry> results = new ArrayList<>();
         List<ResultSheet.Row> rows = new ArrayList<>();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,11 +42,24 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** With {@code --load} the store decides the components: options that would choose them are refused, not ignored. */
+    private void refuseOptionsAStoreDecides() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : new String[] {"--database", "--extractor", "--metric", "--reducer", "--index"}) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " cannot be combined with --load: the saved store "
+                        + load + " decides its extractor, reducer, index and metric (and its images)");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        int k = options.k();
         RetrievalPipeline pipeline;
         if (load != null) {
+            refuseOptionsAStoreDecides();
             pipeline = RetrievalPipeline.load(load);
             out.printf(Locale.ROOT, "loaded %d images from %s (%s)%n", pipeline.size(), load, pipeline.describe());
         } else if (database != null) {
@@ -72,10 +86,10 @@ final class SearchCommand implements Callable<Integer> {
         for (Path query : queries) {
             if (Files.isDirectory(query)) {
                 for (ImageEntry entry : ImageCollection.fromFolder(query)) {
-                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), options.k));
+                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), k));
                 }
             } else {
-                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), options.k));
+                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), k));
             }
         }
         printer.summary();
