@@ -184,7 +184,12 @@ public final class RetrievalPipeline {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(name, "name");
         requireFitted();
-        float[] signature = signature(image);
+        float[] signature;
+        try {
+            signature = signature(image);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
         changes.lock();
         try {
             return store(name, label, signature);
