@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,6 +94,8 @@ public final class Images {
             }
         } catch (ImageReadException e) {
             throw e;
+        } catch (AccessDeniedException e) {
+            throw new ImageReadException(path, "permission denied: cannot read the file", e);
         } catch (NoSuchFileException | FileNotFoundException e) {
             throw new ImageReadException(path, "cannot open the file (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -102,7 +105,9 @@ public final class Images {
 
     private static void checkReadableFile(Path path) throws ImageReadException {
         if (Files.isDirectory(path)) {
-            throw new ImageReadException(path, "is a directory, not an image file");
+            throw new ImageReadException(path, Files.isReadable(path)
+                    ? "is a directory, not an image file"
+                    : "permission denied: cannot read this folder, so its images were skipped");
         }
         if (!Files.exists(path)) {
             throw new ImageReadException(path, "no such file");
