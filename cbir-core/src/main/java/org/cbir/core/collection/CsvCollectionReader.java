@@ -25,7 +25,7 @@ final class CsvCollectionReader {
     private CsvCollectionReader() {
     }
 
-    static List<ImageEntry> read(Path csv) throws IOException {
+    static List<ImageEntry> read(Path csv, CsvPaths paths) throws IOException {
         Path folder = csv.getParent() != null ? csv.getParent() : csv.getFileSystem().getPath("");
         List<ImageEntry> entries = new ArrayList<>();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -61,7 +61,7 @@ final class CsvCollectionReader {
                         continue;
                     }
                 }
-                entries.add(entry(fields, folder, csv, number));
+                entries.add(entry(fields, folder, csv, number, paths));
             }
         }
         if (entries.isEmpty()) {
@@ -88,7 +88,8 @@ final class CsvCollectionReader {
         return b >= 0;
     }
 
-    private static ImageEntry entry(List<String> fields, Path folder, Path csv, long number) throws CsvFormatException {
+    private static ImageEntry entry(List<String> fields, Path folder, Path csv, long number, CsvPaths paths)
+            throws CsvFormatException {
         if (fields.size() > 2) {
             throw new CsvFormatException(csv, number, "expected 'path' or 'path,label', found " + fields.size()
                     + " fields (quote a path that contains a comma: \"a,b.png\")");
@@ -99,9 +100,32 @@ final class CsvCollectionReader {
         }
         String label = fields.size() == 2 ? fields.get(1).strip() : "";
         try {
-            return new ImageEntry.File(folder.resolve(file), label.isEmpty() ? null : label);
+            Path resolved = folder.resolve(file);
+            if (paths == CsvPaths.CONFINED) {
+                requireInside(folder, resolved, csv, number, file);
+            }
+            return new ImageEntry.File(resolved, label.isEmpty() ? null : label);
         } catch (InvalidPathException e) {
             throw new CsvFormatException(csv, number, "invalid path '" + file + "' (" + e.getReason() + ")");
+        }
+    }
+
+    /** Refuses {@code resolved} unless it stays in {@code folder}, lexically and through symbolic links. */
+    private static void requireInside(Path folder, Path resolved, Path csv, long number, String file)
+            throws CsvFormatException {
+        Path base = folder.toAbsolutePath().normalize();
+        boolean inside = !csv.getFileSystem().getPath(file).isAbsolute()
+                && resolved.toAbsolutePath().normalize().startsWith(base);
+        if (inside && Files.exists(resolved)) {
+            try {
+                inside = resolved.toRealPath().startsWith(base.toRealPath());
+            } catch (IOException e) {
+                inside = false;
+            }
+        }
+        if (!inside) {
+            throw new CsvFormatException(csv, number, "path '" + file + "' leaves the CSV's folder " + base
+                    + ", which confined CSV paths do not allow");
         }
     }
 
