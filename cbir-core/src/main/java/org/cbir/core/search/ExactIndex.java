@@ -167,6 +167,7 @@ public final class ExactIndex implements Index {
         }
         lock.readLock().lock();
         try {
+            store.requireMappedFileUnchanged();
             return ExactScan.search(store, similarity, queries, k, parallel, tiles);
         } finally {
             lock.readLock().unlock();
