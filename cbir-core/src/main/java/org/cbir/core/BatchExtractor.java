@@ -1,6 +1,5 @@
 package org.cbir.core;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,8 +230,6 @@ final class BatchExtractor {
             return new Outcome(null, entry.load(), null, null);
         } catch (ImageReadException e) {
             return new Outcome(null, null, e.problem(), e);
-        } catch (IOException e) {
-            return new Outcome(null, null, e.getMessage(), e);
         }
     }
 
@@ -249,8 +246,6 @@ final class BatchExtractor {
             return new Outcome(signature(extractor, reducer, entry.load()), null, null, null);
         } catch (ImageReadException e) {
             return new Outcome(null, null, e.problem(), e);
-        } catch (IOException e) {
-            return new Outcome(null, null, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             return new Outcome(null, null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.cbir.core;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +13,15 @@ import java.util.regex.Pattern;
  * spec of each of its parts in its manifest, and a {@link org.cbir.core.spi.ComponentProvider}
  * rebuilds the part from it, so a spec must hold every parameter that changes the output.
  *
+ * <p>Serializable, so that an engine that runs the pipeline elsewhere (Spark executors) can ship
+ * the description and rebuild the component there. Immutable.
+ *
  * @param type a lower-case identifier: letters, digits, '-', '.' and '_'
  * @param parameters parameter names to values, kept sorted by name; names follow the same rule
  *     as {@code type}, values must not contain line breaks
  */
-public record ComponentSpec(String type, Map<String, String> parameters) {
+public record ComponentSpec(String type, Map<String, String> parameters) implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public ComponentSpec {

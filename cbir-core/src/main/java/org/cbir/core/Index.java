@@ -2,7 +2,9 @@ package org.cbir.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * A searchable set of signatures, each under a caller-chosen {@code long} id. Created by an
@@ -30,6 +32,17 @@ public interface Index extends Persistent {
      */
     void add(long id, float[] vector);
 
+    /**
+     * Stores {@code vector} under {@code record.id()}. The pipeline adds through this method, so
+     * that an index which keeps the records itself (a Solr collection, which filters and returns
+     * them on its own) receives them; the default ignores everything but the id.
+     *
+     * @throws IllegalArgumentException if the dimension differs or the id is already present
+     */
+    default void add(ImageRecord record, float[] vector) {
+        add(record.id(), vector);
+    }
+
     /** Removes the vector stored under {@code id}; returns whether there was one. */
     boolean remove(long id);
 
@@ -49,6 +62,61 @@ public interface Index extends Persistent {
      * @throws IllegalArgumentException if {@code k < 1} or the query's dimension differs
      */
     List<Neighbor> search(float[] query, int k);
+
+    /**
+     * The (at most) {@code k} stored vectors closest to {@code query} among those that
+     * {@code filter} accepts, closest first. The default over-requests: it searches for
+     * {@value #FILTER_OVER_REQUEST} times {@code k} (at least {@code k + 16}) neighbours, keeps
+     * the accepted ones, and asks again for {@value #FILTER_OVER_REQUEST} times as many while fewer
+     * than {@code k} passed and the index holds more, so a selective filter on an approximate
+     * index costs several searches, up to one of the whole index. Exact indexes skip rejected
+     * vectors during the scan instead; an index that holds the records turns
+     * {@link Filter#condition()} into its own filter.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the query's dimension differs
+     */
+    default List<Neighbor> search(float[] query, int k, Filter filter) {
+        requireK(k);
+        Objects.requireNonNull(filter, "filter");
+        if (filter.condition().acceptsAll()) {
+            return search(query, k);
+        }
+        int size = size();
+        long requested = Math.min(size, Math.max((long) k * FILTER_OVER_REQUEST, k + 16L));
+        while (true) {
+            List<Neighbor> accepted = new ArrayList<>(k);
+            for (Neighbor n : search(query, (int) Math.max(1, requested))) {
+                if (filter.accepts().test(n.id())) {
+                    accepted.add(n);
+                    if (accepted.size() == k) {
+                        return accepted;
+                    }
+                }
+            }
+            if (requested >= size) {
+                return accepted;
+            }
+            requested = Math.min(size, requested * FILTER_OVER_REQUEST);
+        }
+    }
+
+    /** How many times more neighbours the default filtered search asks for than it needs. */
+    int FILTER_OVER_REQUEST = 4;
+
+    /**
+     * A query-time filter, as the pipeline hands it to an index: the {@code condition} as data
+     * (for an index that filters in its own engine) and the same condition bound to the
+     * pipeline's records as a predicate on ids (for every other index).
+     *
+     * @param condition what the caller asked for
+     * @param accepts whether the image with an id meets it; must be thread-safe
+     */
+    record Filter(RecordFilter condition, LongPredicate accepts) {
+        public Filter {
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(accepts, "accepts");
+        }
+    }
 
     /**
      * {@link #search} for each query, in order. Implementations may scan their storage once for

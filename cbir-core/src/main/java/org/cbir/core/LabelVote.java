@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.cbir.core.eval.RankingMetrics;
 
-/** The majority vote of matches' labels that gives a query its {@link Prediction}. */
-final class LabelVote {
+/**
+ * The majority vote of matches' labels that gives a query its {@link Prediction}; public for
+ * engines that merge the matches of several stores into one result. Stateless.
+ */
+public final class LabelVote {
     private LabelVote() {
     }
 
@@ -14,7 +17,7 @@ final class LabelVote {
      * match ranks best ({@link RankingMetrics#majorityLabel}). Confidence is its votes over all
      * matches (unlabelled ones included). Empty when no match has a label.
      */
-    static Optional<Prediction> predict(List<Match> matches) {
+    public static Optional<Prediction> predict(List<Match> matches) {
         List<String> labels = matches.stream().map(Match::label).toList();
         String best = RankingMetrics.majorityLabel(labels);
         if (best == null) {

@@ -1,5 +1,6 @@
 package org.cbir.core;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.cbir.core.io.AtomicDirectory;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
@@ -28,13 +30,22 @@ import org.cbir.core.spi.Components;
  * <pre>
  * name.cbir/
  *   manifest.txt   format and version, the spec of every part, dimension, count (text)
- *   records.bin    id, path and label of every image (checksummed binary)
+ *   records.bin    id, path, label and metadata of every image (checksummed binary, see below)
  *   extractor/     the extractor's state, when it has one (a trained network)
  *   reducer/       the fitted reducer, when there is one
  *   index/         the index's files
  * </pre>
  * The directory is written beside the old one and swapped in ({@link AtomicDirectory}), so a
  * crash during a save leaves the previous version loadable.
+ *
+ * <p>The body of {@code records.bin} (codec {@value #RECORDS_CODEC}; strings as
+ * {@link ChecksummedFiles#writeString}):
+ * <pre>
+ * records  := count:int32 record*count
+ * record   := id:int64 path:string label:string metadata     (version 2)
+ *           | id:int64 path:string label:string              (version 1, still read)
+ * metadata := pairs:int32 (key:string value:string)*pairs     keys ascending
+ * </pre>
  */
 final class PipelineStore {
     static final String FORMAT = "cbir-pipeline";
@@ -44,8 +55,13 @@ final class PipelineStore {
     static final String RECORDS = "records.bin";
     static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
-    /** Version 2: the body starts with the SHA-256 of the manifest's entries. */
-    private static final int RECORDS_VERSION = 2;
+    /**
+     * Version 2 added the metadata of each record; version 3 starts with the SHA-256 of the
+     * manifest's entries, so that a manifest edited after the save is refused. Version 2 (saved
+     * before that digest) is still read, without the manifest check.
+     */
+    private static final int RECORDS_VERSION = 3;
+    private static final int METADATA_VERSION = 2;
     private static final int DIGEST_BYTES = 32;
 
     private PipelineStore() {
@@ -163,7 +179,7 @@ final class PipelineStore {
             throws IOException {
         Path recordsFile = directory.resolve(RECORDS);
         Records saved = readRecords(recordsFile);
-        if (!Arrays.equals(saved.manifestDigest(), digest(manifest))) {
+        if (saved.manifestDigest() != null && !Arrays.equals(saved.manifestDigest(), digest(manifest))) {
             throw new CorruptFileException(manifestFile, "was edited after the save: its entries no longer match the"
                     + " digest that " + recordsFile.getFileName() + " keeps of them (a store's manifest is"
                     + " for reading; to change a part, index again)");
@@ -205,6 +221,27 @@ final class PipelineStore {
                 manifest.requireLong("next-id"));
     }
 
+    private static Map<String, String> readMetadata(DataInputStream in, Path file, int record)
+            throws IOException {
+        int pairs = in.readInt();
+        if (pairs < 0) {
+            throw new CorruptFileException(file, "record " + record + " has a negative metadata count " + pairs);
+        }
+        Map<String, String> metadata = new TreeMap<>();
+        for (int p = 0; p < pairs; p++) {
+            String key = ChecksummedFiles.readString(in);
+            String value = ChecksummedFiles.readString(in);
+            if (key == null || value == null || metadata.put(key, value) != null) {
+                throw new CorruptFileException(file, "record " + record + " has a missing or repeated metadata key");
+            }
+        }
+        try {
+            return Metadata.copyOf(metadata);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(file, "record " + record + ": " + e.getMessage());
+        }
+    }
+
     private static void putSpec(Manifest.Builder manifest, String role, ComponentSpec spec) {
         manifest.put(role + ".type", spec.type());
         spec.parameters().forEach((name, value) -> manifest.put(role + ".param." + name, value));
@@ -216,7 +253,10 @@ final class PipelineStore {
         return new ComponentSpec(type, parameters);
     }
 
-    /** What records.bin holds: the images, and the SHA-256 of the manifest's entries written with them. */
+    /**
+     * What records.bin holds: the images, and the SHA-256 of the manifest's entries written with
+     * them ({@code null} in a version-2 file).
+     */
     private record Records(List<ImageRecord> records, byte[] manifestDigest) {
     }
 
@@ -239,14 +279,22 @@ final class PipelineStore {
                 out.writeLong(r.id());
                 ChecksummedFiles.writeString(out, r.path());
                 ChecksummedFiles.writeString(out, r.label());
+                out.writeInt(r.metadata().size());
+                for (Map.Entry<String, String> pair : r.metadata().entrySet()) {
+                    ChecksummedFiles.writeString(out, pair.getKey());
+                    ChecksummedFiles.writeString(out, pair.getValue());
+                }
             }
         });
     }
 
     private static Records readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, RECORDS_VERSION, RECORDS_VERSION, (in, version) -> {
-            byte[] manifestDigest = new byte[DIGEST_BYTES];
-            in.readFully(manifestDigest);
+        return ChecksummedFiles.read(file, RECORDS_CODEC, METADATA_VERSION, RECORDS_VERSION, (in, version) -> {
+            byte[] manifestDigest = null;
+            if (version >= RECORDS_VERSION) {
+                manifestDigest = new byte[DIGEST_BYTES];
+                in.readFully(manifestDigest);
+            }
             int count = in.readInt();
             if (count < 0) {
                 throw new CorruptFileException(file, "negative record count " + count);
@@ -259,7 +307,8 @@ final class PipelineStore {
                 if (path == null) {
                     throw new CorruptFileException(file, "record " + i + " has no path");
                 }
-                records.add(new ImageRecord(id, path, label));
+                Map<String, String> metadata = readMetadata(in, file, i);
+                records.add(new ImageRecord(id, path, label, metadata));
             }
             return new Records(records, manifestDigest);
         });

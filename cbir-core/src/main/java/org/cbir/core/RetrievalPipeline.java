@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.spi.Components;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +43,23 @@ import org.slf4j.LoggerFactory;
  * An image that cannot be read or used is skipped and reported, unless the pipeline is
  * {@linkplain Builder#strict(boolean) strict}.
  *
+ * <p>The pipeline's {@linkplain Builder#threads threads} bound its work: extraction runs on that
+ * many workers, and searches run on a fork-join pool of that many threads (never on the JVM's
+ * common pool), created on the first query. {@link #close} ends those threads and releases the
+ * index, including the memory-mapped files of a {@linkplain Builder#mapExactIndex mapped} index
+ * (the mappings are unmapped once the index is garbage-collected):
+ * <pre>{@code
+ * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapExactIndex(true))) {
+ *     QueryResult result = store.query(image, 10);
+ * }
+ * }</pre>
+ *
  * <p>Thread-safe: queries run concurrently with each other and with {@link #add}/{@link #remove}
  * ({@link #addAll} and {@link #save} are serialised with other changes). Each added or removed
  * image changes the index and the records together, atomically for queries: a query sees an
  * image in both or in neither, so it never returns fewer matches than it should.
  */
-public final class RetrievalPipeline {
+public final class RetrievalPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetrievalPipeline.class);
 
     private final Similarity similarity;
@@ -58,6 +71,8 @@ public final class RetrievalPipeline {
     private final ReentrantLock changes = new ReentrantLock();
     /** Shared by queries, exclusive for the short step that changes the index and the records together. */
     private final ReentrantReadWriteLock view = new ReentrantReadWriteLock();
+    private final SearchThreads searchThreads;
+    private volatile boolean closed;
     private volatile FeatureExtractor extractor;
     private volatile Reducer.Fitted reducer;
     private volatile Index index;
@@ -70,6 +85,7 @@ public final class RetrievalPipeline {
         this.reducerRecipe = builder.reducer;
         this.options = new PipelineOptions(builder.threads, builder.batchSize, builder.strict);
         this.nextId = new AtomicLong();
+        this.searchThreads = new SearchThreads(options.threads());
         this.fitted = !extractor.isTrainable() && reducerRecipe == null;
     }
 
@@ -83,6 +99,7 @@ public final class RetrievalPipeline {
         this.index = parts.index();
         this.options = options;
         this.nextId = new AtomicLong(parts.nextId());
+        this.searchThreads = new SearchThreads(options.threads());
         for (ImageRecord r : parts.records()) {
             records.put(r.id(), r);
         }
@@ -110,6 +127,7 @@ public final class RetrievalPipeline {
         }
         changes.lock();
         try {
+            requireOpen();
             if (!records.isEmpty()) {
                 throw new IllegalStateException("fit must come before addAll: the pipeline already holds "
                         + records.size() + " images");
@@ -160,10 +178,12 @@ public final class RetrievalPipeline {
         requireFitted();
         changes.lock();
         try {
+            requireOpen();
             BatchExtractor batch = new BatchExtractor(extractor, reducer, options);
             IndexingReport report = batch.run(collection, progress, "indexing",
-                    (entry, signature) -> store(entry.name(), entry.label(), signature));
-            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(), report.elapsed());
+                    (entry, signature) -> store(entry.name(), entry.label(), entry.metadata(), signature));
+            LOG.info("indexed {} images ({} skipped) in {}", report.added(), report.skippedCount(),
+                    Durations.humane(report.elapsed()));
             return report;
         } finally {
             changes.unlock();
@@ -181,8 +201,20 @@ public final class RetrievalPipeline {
      * @return the id the image was given
      */
     public long add(Image image, String name, String label) {
+        return add(image, name, label, Map.of());
+    }
+
+    /**
+     * Indexes one image under {@code name}, {@code label} (may be null) and the user's
+     * {@code metadata}, which every match of the image returns and {@link RecordFilter}s select on.
+     *
+     * @return the id the image was given
+     * @throws IllegalArgumentException if a metadata key or value breaks {@link Metadata}'s rules
+     */
+    public long add(Image image, String name, String label, Map<String, String> metadata) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(name, "name");
+        Map<String, String> checked = Metadata.copyOf(metadata);
         requireFitted();
         float[] signature;
         try {
@@ -192,7 +224,65 @@ public final class RetrievalPipeline {
         }
         changes.lock();
         try {
-            return store(name, label, signature);
+            requireOpen();
+            return store(name, label, checked, signature);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Indexes a signature this pipeline's parts produced elsewhere (on another machine, by
+     * {@link #signature} of an {@link #emptyCopy()}) under the id it was given there; later
+     * {@link #add}s get ids above it. Used to serve a collection that a cluster extracted.
+     *
+     * @throws IllegalArgumentException if the id is negative or already present, or the
+     *     signature's length is not {@link #dimension()}
+     * @throws IllegalStateException if the pipeline needs {@link #fit} first
+     */
+    public void addSignature(long id, String path, String label, float[] signature) {
+        Objects.requireNonNull(path, "path");
+        Index.requireDimension(signature, dimension(), "the signature of " + path);
+        BatchExtractor.requireFinite(signature, "the signature of " + path);
+        if (id < 0) {
+            throw new IllegalArgumentException("ids are not negative, got " + id + " for " + path);
+        }
+        requireFitted();
+        changes.lock();
+        try {
+            if (records.containsKey(id)) {
+                throw new IllegalArgumentException("id " + id + " is already taken by " + records.get(id).path()
+                        + ", cannot add " + path);
+            }
+            if (index == null) {
+                index = indexFactory.create(dimension(), similarity);
+            }
+            view.writeLock().lock();
+            try {
+                index.add(id, signature);
+                records.put(id, new ImageRecord(id, path, label));
+            } finally {
+                view.writeLock().unlock();
+            }
+            nextId.accumulateAndGet(id + 1, Math::max);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * A new pipeline with this one's parts, fitted as this one is (the same trained extractor,
+     * fitted reducer, index configuration and similarity), holding no images. Saved, it is the
+     * small recipe that another machine restores to compute the same signatures.
+     */
+    public RetrievalPipeline emptyCopy() {
+        changes.lock();
+        try {
+            PipelineParts parts = new PipelineParts(extractor, reducerRecipe, reducer, indexFactory,
+                    indexFactory.create(dimension(), similarity), similarity, List.of(), 0);
+            RetrievalPipeline copy = new RetrievalPipeline(parts, options);
+            copy.fitted = fitted;
+            return copy;
         } finally {
             changes.unlock();
         }
@@ -226,13 +316,24 @@ public final class RetrievalPipeline {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
         float[] signature = signature(image);
-        view.readLock().lock();
-        try {
-            Index current = requireIndex();
-            return resultOf(current.search(signature, Math.min(k, current.size())));
-        } finally {
-            view.readLock().unlock();
-        }
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, capped(k)))));
+    }
+
+    /**
+     * The {@code k} indexed images closest to {@code image} among those that {@code where}
+     * accepts (a label, metadata values), closest first; fewer when fewer images match. With
+     * the exact index the result is the exact top k of the matching images; other indexes
+     * filter as {@link Index#search(float[], int, Index.Filter)} says.
+     *
+     * @throws IllegalArgumentException if {@code k < 1} or the image is unusable by the extractor
+     * @throws IllegalStateException if the pipeline holds no images
+     */
+    public QueryResult query(Image image, int k, RecordFilter where) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(where, "where");
+        Index.requireK(k);
+        float[] signature = signature(image);
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, capped(k), filter(where)))));
     }
 
     /**
@@ -244,17 +345,26 @@ public final class RetrievalPipeline {
         Index.requireK(k);
         requireIndex();
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
-        List<QueryResult> results = new ArrayList<>(images.size());
-        view.readLock().lock();
-        try {
-            Index current = requireIndex();
-            for (List<Neighbor> neighbors : current.searchAll(signatures, Math.min(k, current.size()))) {
+        return searchThreads.run(() -> inView(() -> {
+            List<QueryResult> results = new ArrayList<>(images.size());
+            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, capped(k))) {
                 results.add(resultOf(neighbors));
             }
-        } finally {
-            view.readLock().unlock();
-        }
-        return results;
+            return results;
+        }));
+    }
+
+    /**
+     * The signatures the pipeline stores for {@code images}, in order: extracted in parallel over
+     * the pipeline's threads (a {@link BatchedFeatureExtractor} takes them as one batch), then
+     * reduced. Equal to {@link #signature} of each.
+     *
+     * @throws IllegalArgumentException if an image is unusable by the extractor
+     */
+    public List<float[]> signatures(List<Image> images) {
+        Objects.requireNonNull(images, "images");
+        requireFitted();
+        return new BatchExtractor(extractor, reducer, options).signatures(images);
     }
 
     /**
@@ -262,16 +372,41 @@ public final class RetrievalPipeline {
      * by evaluations that query with stored images. {@code exclude}, if not null, is left out.
      */
     public QueryResult queryBySignature(float[] signature, int k, Long exclude) {
+        return queryBySignature(signature, k, exclude, RecordFilter.ALL);
+    }
+
+    /** {@link #queryBySignature(float[], int, Long)} among the images that {@code where} accepts. */
+    public QueryResult queryBySignature(float[] signature, int k, Long exclude, RecordFilter where) {
+        Objects.requireNonNull(where, "where");
         Index.requireK(k);
-        view.readLock().lock();
-        try {
-            Index current = requireIndex();
-            int wanted = Math.min(k, current.size());
-            List<Neighbor> neighbors = current.search(signature, exclude == null ? wanted : Math.min(wanted + 1, current.size()));
+        int wanted = exclude == null ? k : (int) Math.min(k + 1L, Integer.MAX_VALUE);
+        return searchThreads.run(() -> inView(() -> {
+            List<Neighbor> neighbors = where.acceptsAll() ? requireIndex().search(signature, capped(wanted))
+                    : requireIndex().search(signature, capped(wanted), filter(where));
             if (exclude != null) {
                 neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
             }
             return resultOf(neighbors);
+        }));
+    }
+
+    /**
+     * Runs a search and the lookup of its records under the read lock of {@link #view}, so that
+     * it sees each add or remove whole (a match whose record vanished would leave k-1 matches).
+     */
+    /**
+     * {@code k} capped at the number of indexed images, so that no index sizes a queue or an
+     * array by a k far beyond the collection ({@code -k 2000000000}); call in the view.
+     */
+    private int capped(int k) {
+        Index current = index;
+        return current == null ? k : Math.max(1, Math.min(k, current.size()));
+    }
+
+        private <T> T inView(Supplier<T> search) {
+        view.readLock().lock();
+        try {
+            return search.get();
         } finally {
             view.readLock().unlock();
         }
@@ -285,6 +420,16 @@ public final class RetrievalPipeline {
     public Optional<float[]> storedSignature(long id) {
         Index current = index;
         return current == null ? Optional.empty() : current.vector(id);
+    }
+
+    /**
+     * The index that holds the stored signatures, for analyses that work on all of them at once
+     * (label suggestion, grouping, near-duplicates); empty before the first image is added. Search
+     * it and read its vectors; change the pipeline's contents through {@link #add} and
+     * {@link #remove} only, so that records and index stay in step.
+     */
+    public Optional<Index> index() {
+        return Optional.ofNullable(index);
     }
 
     /** The signature the pipeline stores for {@code image}: extracted, then reduced. */
@@ -305,13 +450,25 @@ public final class RetrievalPipeline {
      *     or a non-empty directory that is not a saved store
      * @throws IllegalStateException if this pipeline is empty and the store it would replace is not
      * @throws IllegalArgumentException if {@code directory} is the empty path or a root
+     * @throws IllegalStateException before writing anything, if no
+     *     {@link org.cbir.core.spi.ComponentProvider} can restore one of the parts (a custom
+     *     extractor without its provider: the saved pipeline could not be loaded), or the pipeline
+     *     is closed
      */
     public void save(Path directory, SaveOption... options) throws IOException {
         Objects.requireNonNull(directory, "directory");
         Set<SaveOption> chosen = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         changes.lock();
         try {
-            PipelineStore.save(directory, parts(), chosen);
+            requireOpen();
+            PipelineParts parts = parts();
+            Components.requireRestorable(parts.extractor().spec(), FeatureExtractor.class, parts.extractor());
+            if (parts.reducerRecipe() != null) {
+                Components.requireRestorable(parts.reducerRecipe().spec(), Reducer.class, parts.reducerRecipe());
+            }
+            Components.requireRestorable(parts.indexFactory().spec(), IndexFactory.class, parts.indexFactory());
+            Components.requireRestorable(parts.similarity().spec(), Similarity.class, parts.similarity());
+            PipelineStore.save(directory, parts, chosen);
         } finally {
             changes.unlock();
         }
@@ -339,6 +496,58 @@ public final class RetrievalPipeline {
         return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
     }
 
+    /**
+     * Ends the search threads and releases the index (a mapped index's files are unmapped when
+     * it is garbage-collected); afterwards queries, additions and saves fail with an
+     * {@link IllegalStateException}. Waits for a running {@link #addAll} or {@link #save};
+     * idempotent.
+     */
+    @Override
+    public void close() {
+        changes.lock();
+        try {
+            closed = true;
+            searchThreads.close();
+            index = null;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * A copy of this pipeline (its extractor, reducer, similarity, options, records and ids)
+     * whose stored signatures are copied, with their records, into a new index that
+     * {@code factory} creates: moves a store from the exact scan to a graph index or to a Solr
+     * collection. Progress is reported per image under the stage {@code "copying signatures"};
+     * this pipeline is left unchanged. A save of the copy records {@code factory} in its manifest.
+     *
+     * @throws IllegalStateException if this pipeline holds no images
+     */
+    public RetrievalPipeline withIndex(IndexFactory factory, ProgressListener progress) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(progress, "progress");
+        changes.lock();
+        try {
+            requireOpen();
+            Index source = requireIndex();
+            List<ImageRecord> sorted = new ArrayList<>(records.values());
+            sorted.sort((a, b) -> Long.compare(a.id(), b.id()));
+            Index target = factory.create(dimension(), similarity);
+            long done = 0;
+            for (ImageRecord r : sorted) {
+                float[] vector = source.vector(r.id()).orElseThrow(() -> new IllegalStateException(
+                        "image " + r.id() + " (" + r.path() + ") has a record but no signature in the index"));
+                target.add(r, vector);
+                progress.onProgress("copying signatures", ++done, sorted.size());
+            }
+            PipelineParts parts = new PipelineParts(extractor, reducerRecipe, reducer, factory, target, similarity,
+                    sorted, nextId.get());
+            return new RetrievalPipeline(parts, options);
+        } finally {
+            changes.unlock();
+        }
+    }
+
     /** How many images are indexed. */
     public int size() {
         return records.size();
@@ -360,6 +569,11 @@ public final class RetrievalPipeline {
 
     public Similarity similarity() {
         return similarity;
+    }
+
+    /** The configuration of the pipeline's index. */
+    public IndexFactory indexFactory() {
+        return indexFactory;
     }
 
     /** The fitted reducer, if the pipeline has one and it is fitted. */
@@ -384,19 +598,24 @@ public final class RetrievalPipeline {
         return "RetrievalPipeline[" + describe() + ", size=" + size() + "]";
     }
 
-    private long store(String name, String label, float[] signature) {
+    private long store(String name, String label, Map<String, String> metadata, float[] signature) {
         if (index == null) {
             index = indexFactory.create(dimension(), similarity);
         }
         long id = nextId.getAndIncrement();
+        ImageRecord record = new ImageRecord(id, name, label, metadata);
         view.writeLock().lock();
         try {
-            index.add(id, signature);
-            records.put(id, new ImageRecord(id, name, label));
+            index.add(record, signature);
+            records.put(id, record);
         } finally {
             view.writeLock().unlock();
         }
         return id;
+    }
+
+    private Index.Filter filter(RecordFilter where) {
+        return where.forIds(records::get);
     }
 
     private QueryResult resultOf(List<Neighbor> neighbors) {
@@ -404,7 +623,7 @@ public final class RetrievalPipeline {
         for (Neighbor n : neighbors) {
             ImageRecord r = records.get(n.id());
             if (r != null) {
-                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance()));
+                matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance(), r.metadata()));
             }
         }
         return new QueryResult(matches, LabelVote.predict(matches));
@@ -427,7 +646,14 @@ public final class RetrievalPipeline {
         }
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the pipeline is closed");
+        }
+    }
+
     private Index requireIndex() {
+        requireOpen();
         Index current = index;
         if (current == null || current.size() == 0) {
             throw new IllegalStateException("the pipeline holds no images: call addAll first");
@@ -473,7 +699,10 @@ public final class RetrievalPipeline {
             return this;
         }
 
-        /** Worker threads for extraction; the number of available processors by default. */
+        /**
+         * Threads for extraction and for search (a pool of its own, not the common pool); the
+         * number of available processors by default.
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

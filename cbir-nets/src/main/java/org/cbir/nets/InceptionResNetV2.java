@@ -47,7 +47,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * batch normalisation without scale (Keras {@code scale=False}), ReLU. Deeplearning4j's batch
  * normalisation cannot drop gamma alone ({@code lockGammaBeta} would drop beta too), so each keeps
  * a gamma initialised to 1: with gamma 1 the layer computes what Keras's does, and
- * {@link #numParams} exceeds Keras's count by exactly one gamma per batch-normalised channel.
+ * the network's {@code numParams()} exceeds Keras's count by exactly one gamma per batch-normalised channel.
  *
  * <p>Stateless and thread-safe; each call builds a new configuration or network, which the caller owns.
  */

@@ -40,12 +40,17 @@ final class LeNetModelFile {
     }
 
     static void write(Path file, List<String> classes, MultiLayerNetwork network) throws IOException {
+        write(file, CODEC, classes, network);
+    }
+
+    /** The same layout under another codec name, for the other networks trained from scratch ({@link CnnExtractor}). */
+    static void write(Path file, String codec, List<String> classes, MultiLayerNetwork network) throws IOException {
         Path model = network == null ? null : Files.createTempFile("cbir-lenet-", ".zip");
         try {
             if (model != null) {
                 ModelSerializer.writeModel(network, model.toFile(), false);
             }
-            ChecksummedFiles.write(file, CODEC, VERSION, out -> {
+            ChecksummedFiles.write(file, codec, VERSION, out -> {
                 out.writeBoolean(model != null);
                 out.writeInt(classes.size());
                 for (String c : classes) {
@@ -69,7 +74,12 @@ final class LeNetModelFile {
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
     static Contents read(Path file) throws IOException {
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+        return read(file, CODEC);
+    }
+
+    /** Reads a file that {@link #write(Path, String, List, MultiLayerNetwork)} wrote with {@code codec}. */
+    static Contents read(Path file, String codec) throws IOException {
+        return ChecksummedFiles.read(file, codec, VERSION, VERSION, (in, version) -> {
             boolean trained = in.readBoolean();
             int count = in.readInt();
             if (count < 0 || count > MAX_CLASSES) {

@@ -12,7 +12,9 @@ import org.cbir.core.spi.ComponentProvider;
  * {@value PretrainedExtractor#TYPE} extractors, from the network the pipeline saved or else from
  * their weights source, {@value InceptionResNetV2Extractor#TYPE} extractors, likewise from the
  * network the pipeline saved or else from their {@code .h5} file, and {@value FineTunedExtractor#TYPE}
- * extractors, from the network (tuned, or the base before tuning) the pipeline saved. Registered in
+ * extractors, from the network (tuned, or the base before tuning) the pipeline saved, and
+ * {@value CnnOptions#TYPE} and {@value CnnOptions#SSL_TYPE} extractors ({@link CnnExtractor}), with
+ * their trained network when the pipeline saved one. Registered in
  * {@code META-INF/services/org.cbir.core.spi.ComponentProvider}. Stateless and thread-safe.
  */
 public final class NetsComponents implements ComponentProvider {
@@ -20,7 +22,7 @@ public final class NetsComponents implements ComponentProvider {
     @Override
     public Set<String> types() {
         return Set.of(LeNetOptions.TYPE, PretrainedExtractor.TYPE, InceptionResNetV2Extractor.TYPE,
-                FineTunedExtractor.TYPE);
+                FineTunedExtractor.TYPE, CnnOptions.TYPE, CnnOptions.SSL_TYPE);
     }
 
     /** @param state the extractor's state directory, or null for an untrained (or unsaved pretrained) extractor */
@@ -31,6 +33,9 @@ public final class NetsComponents implements ComponentProvider {
         }
         if (InceptionResNetV2Extractor.TYPE.equals(spec.type())) {
             return InceptionResNetV2Extractor.restore(spec, state);
+        }
+        if (CnnOptions.TYPE.equals(spec.type()) || CnnOptions.SSL_TYPE.equals(spec.type())) {
+            return CnnExtractor.restore(spec, state);
         }
         if (FineTunedExtractor.TYPE.equals(spec.type())) {
             return FineTunedExtractor.restore(spec, state);

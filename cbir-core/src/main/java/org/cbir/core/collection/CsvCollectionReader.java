@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.cbir.core.Metadata;
 
 /** The CSV parser behind {@link ImageCollection#fromCsv}; the format is documented there. */
 final class CsvCollectionReader {
@@ -33,6 +36,7 @@ final class CsvCollectionReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long number = 0;
         boolean first = true;
+        Columns columns = Columns.PLAIN;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean more = true;
@@ -58,10 +62,11 @@ final class CsvCollectionReader {
                 if (first) {
                     first = false;
                     if (HEADER_NAMES.contains(fields.get(0).strip().toLowerCase(Locale.ROOT))) {
+                        columns = Columns.of(fields, csv, number);
                         continue;
                     }
                 }
-                entries.add(entry(fields, folder, csv, number, paths));
+                entries.add(columns.entry(fields, folder, csv, number, paths));
             }
         }
         if (entries.isEmpty()) {
@@ -88,25 +93,74 @@ final class CsvCollectionReader {
         return b >= 0;
     }
 
-    private static ImageEntry entry(List<String> fields, Path folder, Path csv, long number, CsvPaths paths)
-            throws CsvFormatException {
-        if (fields.size() > 2) {
-            throw new CsvFormatException(csv, number, "expected 'path' or 'path,label', found " + fields.size()
-                    + " fields (quote a path that contains a comma: \"a,b.png\")");
-        }
-        String file = fields.get(0);
-        if (file.isEmpty()) {
-            throw new CsvFormatException(csv, number, "empty path");
-        }
-        String label = fields.size() == 2 ? fields.get(1).strip() : "";
-        try {
-            Path resolved = folder.resolve(file);
-            if (paths == CsvPaths.CONFINED) {
-                requireInside(folder, resolved, csv, number, file);
+    /**
+     * What the fields of a data line are: {@code path} first, then either {@code label} alone
+     * (no header, or a header of two columns whatever their second name) or the header's
+     * columns, where the one named {@code label} is the label and every other one a metadata key.
+     *
+     * @param labelColumn the label's field index, or -1 when there is none
+     * @param metadataKeys the metadata key of each field (null for the path and the label)
+     */
+    private record Columns(int count, int labelColumn, String[] metadataKeys) {
+        static final Columns PLAIN = new Columns(2, 1, new String[2]);
+
+        static Columns of(List<String> header, Path csv, long number) throws CsvFormatException {
+            if (header.size() <= 2) {
+                return PLAIN;
             }
-            return new ImageEntry.File(resolved, label.isEmpty() ? null : label);
-        } catch (InvalidPathException e) {
-            throw new CsvFormatException(csv, number, "invalid path '" + file + "' (" + e.getReason() + ")");
+            String[] keys = new String[header.size()];
+            int label = -1;
+            for (int i = 1; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (name.equalsIgnoreCase(Metadata.LABEL)) {
+                    if (label >= 0) {
+                        throw new CsvFormatException(csv, number, "the header names the label column twice");
+                    }
+                    label = i;
+                    continue;
+                }
+                try {
+                    keys[i] = Metadata.requireKey(name);
+                } catch (IllegalArgumentException e) {
+                    throw new CsvFormatException(csv, number, "column " + (i + 1) + ": " + e.getMessage());
+                }
+                for (int j = 1; j < i; j++) {
+                    if (name.equals(keys[j])) {
+                        throw new CsvFormatException(csv, number, "the header names the column '" + name + "' twice");
+                    }
+                }
+            }
+            return new Columns(header.size(), label, keys);
+        }
+
+        ImageEntry entry(List<String> fields, Path folder, Path csv, long number, CsvPaths paths)
+                throws CsvFormatException {
+            if (fields.size() > count) {
+                throw new CsvFormatException(csv, number, "expected " + (this == PLAIN ? "'path' or 'path,label'"
+                        : "at most the header's " + count + " columns") + ", found " + fields.size()
+                        + " fields (quote a path that contains a comma: \"a,b.png\")");
+            }
+            String file = fields.get(0);
+            if (file.isEmpty()) {
+                throw new CsvFormatException(csv, number, "empty path");
+            }
+            String label = labelColumn > 0 && labelColumn < fields.size() ? fields.get(labelColumn).strip() : "";
+            Map<String, String> metadata = new LinkedHashMap<>();
+            for (int i = 1; i < fields.size(); i++) {
+                String value = fields.get(i).strip();
+                if (metadataKeys[i] != null && !value.isEmpty()) {
+                    metadata.put(metadataKeys[i], value);
+                }
+            }
+            try {
+                Path resolved = folder.resolve(file);
+                if (paths == CsvPaths.CONFINED) {
+                    requireInside(folder, resolved, csv, number, file);
+                }
+                return new ImageEntry.File(resolved, label.isEmpty() ? null : label, metadata);
+            } catch (InvalidPathException e) {
+                throw new CsvFormatException(csv, number, "invalid path '" + file + "' (" + e.getReason() + ")");
+            }
         }
     }
 

@@ -100,18 +100,26 @@ public final class ImageCollection implements Iterable<ImageEntry> {
      *   <li>the first line that is not blank or a comment is a header, and skipped, exactly when
      *       its first field is {@code path}, {@code file} or {@code filename} (case-insensitive);
      *       otherwise it is data. An image literally named {@code path} needs a header line;</li>
+     *   <li>a header may name more columns after the label (such as the confidence and neighbours
+     *       of {@code cbir label}'s output); their fields are then allowed and ignored;</li>
      *   <li>blank lines, and lines whose first non-blank character is {@code '#'}, are skipped;</li>
      *   <li>fields are separated by commas; unquoted fields are stripped of surrounding blanks; a
      *       field in double quotes is taken as is and may hold commas ({@code "a,b.png",cat}), with
      *       a quote written as two ({@code "say ""hi"".png"}); a quoted field cannot span lines;</li>
-     *   <li>entries keep the file's order; a path listed twice gives two entries.</li>
+     *   <li>entries keep the file's order; a path listed twice gives two entries;</li>
+     *   <li>a header of more than two columns names them: the column {@code label} holds the
+     *       label and every other column a metadata value stored with the image
+     *       ({@code path,label,sample,run,date}; a column {@code id} holds the user's own id); a
+     *       data line may leave out trailing columns, and an empty cell sets no value. Column
+     *       names follow {@link org.cbir.core.Metadata}'s rules.</li>
      * </ul>
      * Listed files are not checked here: a file that does not exist fails when it is loaded,
      * so indexing skips and reports it.
      *
      * @throws java.nio.file.NoSuchFileException if the CSV file does not exist
-     * @throws CsvFormatException naming the file and the line, for a line with more than two
-     *     fields, an empty path, an unclosed quote, text after a closing quote, a quote inside an
+     * @throws CsvFormatException naming the file and the line, for a line with more fields than
+     *     its columns (two without a header), a header column that is not a valid metadata key or
+     *     named twice, an empty path, an unclosed quote, text after a closing quote, a quote inside an
      *     unquoted field, an invalid path, or bytes that are not UTF-8
      * @throws EmptyCollectionException if the file lists no image
      */

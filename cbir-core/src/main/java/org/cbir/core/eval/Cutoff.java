@@ -7,7 +7,7 @@ package org.cbir.core.eval;
  *
  * @param k the number of matches, or 0 for Ω ({@link #classSize()})
  */
-public record Cutoff(int k) {
+public record Cutoff(int k) implements java.io.Serializable {
 
     /**
      * @throws IllegalArgumentException if {@code k} is negative

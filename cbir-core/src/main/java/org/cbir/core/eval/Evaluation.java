@@ -1,10 +1,13 @@
 package org.cbir.core.eval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.cbir.core.Durations;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -75,11 +78,16 @@ public final class Evaluation {
      *
      * @throws IllegalArgumentException if the collection is empty, has an unlabelled image, or
      *     leaves fewer than two images to evaluate (one with {@code includeSelf})
-     * @throws IllegalStateException if the pipeline supplier returns a pipeline that already
-     *     holds images, or the pipeline needs fitting and the fit fraction is 0
+     * @throws IllegalStateException if the evaluation was built without a {@link Builder#pipeline
+     *     pipeline}, the pipeline supplier returns a pipeline that already holds images, or the
+     *     pipeline needs fitting and the fit fraction is 0
      */
     public EvaluationReport run(ImageCollection collection) {
         Objects.requireNonNull(collection, "collection");
+        if (pipelines == null) {
+            throw new IllegalStateException("run(collection) builds its pipelines with the builder's pipeline(...),"
+                    + " which was not set; runIndexed(pipeline) evaluates a pipeline you built and filled");
+        }
         if (collection.isEmpty()) {
             throw new IllegalArgumentException("the collection to evaluate is empty");
         }
@@ -117,7 +125,9 @@ public final class Evaluation {
 
     /**
      * Evaluates a pipeline that is already fitted and indexed: every indexed image is queried
-     * against the others. The fit fraction and seed play no part.
+     * against the others. The fit fraction and seed play no part, and the evaluation needs no
+     * {@link Builder#pipeline pipeline supplier}:
+     * {@code Evaluation.builder().build().runIndexed(pipeline)}.
      *
      * @throws IllegalArgumentException if an indexed image has no label, or too few are indexed
      */
@@ -127,13 +137,79 @@ public final class Evaluation {
         return evaluate(pipeline, n, 0, n, 0, System.nanoTime());
     }
 
+    /**
+     * The queries at positions {@code from} (inclusive) to {@code to} (exclusive) of
+     * {@link #runIndexed}, whose queries are the indexed images in id order, each still ranked
+     * against all indexed images: for engines that split an evaluation's queries over machines,
+     * each holding the same indexed pipeline. {@link #join} makes the report of the slices.
+     *
+     * @throws IllegalArgumentException as {@link #runIndexed}, or if the range is not within the
+     *     indexed images
+     */
+    public EvaluationSlice runIndexedSlice(RetrievalPipeline pipeline, int from, int to) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        return new EvaluationSlice(from, to, pipeline.size(), LeaveOneOut.run(pipeline, settings, progress, from, to));
+    }
+
+    /**
+     * The report of {@link #runIndexedSlice} slices that together cover every query once: equal to
+     * what {@link #run} or {@link #runIndexed} reports on one machine for the same indexed
+     * images, as the queries are summed in the same order.
+     *
+     * @param pipeline the pipeline's description ({@link RetrievalPipeline#describe()})
+     * @param collection images handed to the evaluation
+     * @param fitting images of them set aside for fitting
+     * @param evaluated images given to the index
+     * @param skipped evaluated images that could not be used
+     * @param elapsed the whole evaluation's time
+     * @throws IllegalArgumentException if the slices leave a gap, overlap, or come from
+     *     different indexed sets
+     */
+    public EvaluationReport join(List<EvaluationSlice> slices, String pipeline, int collection, int fitting,
+                                 int evaluated, int skipped, Duration elapsed) {
+        List<EvaluationSlice> sorted = new ArrayList<>(slices);
+        sorted.sort(Comparator.comparingInt(EvaluationSlice::from));
+        if (sorted.isEmpty()) {
+            throw new IllegalArgumentException("no evaluation slices to join");
+        }
+        EvaluationSlice first = sorted.get(0);
+        int expected = 0;
+        List<QueryScore> scores = new ArrayList<>(first.indexed());
+        long[][] hits = new long[first.classes().size()][first.rankingLength()];
+        for (EvaluationSlice slice : sorted) {
+            if (slice.from() != expected || slice.indexed() != first.indexed()
+                    || !slice.classes().equals(first.classes()) || slice.rankingLength() != first.rankingLength()) {
+                throw new IllegalArgumentException("evaluation slices do not tile the " + first.indexed()
+                        + " queries of one indexed set: expected one starting at " + expected + ", got " + slice.from()
+                        + " to " + slice.to() + " of " + slice.indexed());
+            }
+            scores.addAll(slice.scores());
+            for (int c = 0; c < hits.length; c++) {
+                for (int r = 0; r < hits[c].length; r++) {
+                    hits[c][r] += slice.hits()[c][r];
+                }
+            }
+            expected = slice.to();
+        }
+        if (expected != first.indexed()) {
+            throw new IllegalArgumentException("evaluation slices cover queries 0 to " + expected + " of "
+                    + first.indexed());
+        }
+        LeaveOneOut.Outcome outcome = new LeaveOneOut.Outcome(first.classes(), first.classSizes(), scores, hits,
+                first.rankingLength());
+        EvaluationReport report = Scoreboard.report(outcome, settings, pipeline, collection, fitting, evaluated,
+                skipped, elapsed);
+        LOG.info("MAP {} over {} queries joined from {} slices", report.map(), report.counts().queries(), sorted.size());
+        return report;
+    }
+
     private EvaluationReport evaluate(RetrievalPipeline pipeline, int collection, int fitting, int evaluated,
                                       int skipped, long start) {
         LeaveOneOut.Outcome outcome = LeaveOneOut.run(pipeline, settings, progress);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         EvaluationReport report = Scoreboard.report(outcome, settings, pipeline.describe(), collection, fitting,
                 evaluated, skipped, elapsed);
-        LOG.info("MAP {} over {} queries in {}", report.map(), report.counts().queries(), elapsed);
+        LOG.info("MAP {} over {} queries in {}", report.map(), report.counts().queries(), Durations.humane(elapsed));
         return report;
     }
 
@@ -151,7 +227,7 @@ public final class Evaluation {
         private Builder() {
         }
 
-        /** Where each run gets a fresh, empty pipeline; required. */
+        /** Where each {@link Evaluation#run run} gets a fresh, empty pipeline; needed by {@code run} only. */
         public Builder pipeline(Supplier<RetrievalPipeline> pipelines) {
             this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
             return this;
@@ -223,13 +299,9 @@ public final class Evaluation {
         }
 
         /**
-         * @throws IllegalStateException if no pipeline was set
          * @throws IllegalArgumentException if an option is out of range (see {@link EvaluationSettings})
          */
         public Evaluation build() {
-            if (pipelines == null) {
-                throw new IllegalStateException("an evaluation needs a pipeline: call pipeline(...)");
-            }
             return new Evaluation(this);
         }
     }

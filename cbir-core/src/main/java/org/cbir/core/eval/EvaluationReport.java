@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.cbir.core.Durations;
 
 /**
  * The result of an {@link Evaluation}: MAP and k-accuracy per class (the paper's Tables 3 to 6:
@@ -88,6 +90,28 @@ public record EvaluationReport(String pipeline, EvaluationSettings settings, Eva
      */
     public List<Path> writeCsv(Path directory) throws IOException {
         return ReportCsv.write(this, directory);
+    }
+
+    /**
+     * One line: MAP, the overall k-accuracy per cutoff, the counts and the time, e.g.
+     * {@code EvaluationReport[MAP 0.780, top-1 0.911, 5-accuracy 0.890, ..., 180 queries, 4 classes,
+     * 2.31 s; extractor=...]}; {@link #toMarkdown()} has everything.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("EvaluationReport[MAP ").append(format(map));
+        for (int i = 0; i < settings.cutoffs().size(); i++) {
+            Cutoff cutoff = settings.cutoffs().get(i);
+            text.append(", ").append(cutoff.k() == 1 ? "top-1" : cutoff + "-accuracy").append(' ')
+                    .append(format(kAccuracy.get(i)));
+        }
+        return text.append(", ").append(counts.queries()).append(" queries, ").append(classes.size())
+                .append(" classes, ").append(Durations.humane(elapsed)).append("; ").append(pipeline).append(']')
+                .toString();
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     private int indexOf(Cutoff cutoff) {

@@ -55,6 +55,19 @@ final class LeaveOneOut {
      * @throws CancellationException if the calling thread is interrupted
      */
     static Outcome run(RetrievalPipeline pipeline, EvaluationSettings settings, ProgressListener progress) {
+        return run(pipeline, settings, progress, 0, pipeline.size());
+    }
+
+    /**
+     * Runs only the queries of the images at positions {@code from} (inclusive) to {@code to}
+     * (exclusive) of the indexed images in id order, each still ranked against all of them; the
+     * outcome's scores are those of the range, its hits count the range's queries only.
+     *
+     * @throws IllegalArgumentException as {@link #run(RetrievalPipeline, EvaluationSettings,
+     *     ProgressListener)}, or if the range is not within the indexed images
+     */
+    static Outcome run(RetrievalPipeline pipeline, EvaluationSettings settings, ProgressListener progress,
+                       int from, int to) {
         List<ImageRecord> records = new ArrayList<>(pipeline.records());
         records.sort(Comparator.comparingLong(ImageRecord::id));
         for (ImageRecord r : records) {
@@ -68,6 +81,10 @@ final class LeaveOneOut {
             throw new IllegalArgumentException("cannot evaluate " + n + " indexed image(s): each query needs at least"
                     + " one other image to be ranked against");
         }
+        if (from < 0 || from > to || to > n) {
+            throw new IllegalArgumentException("queries " + from + " to " + to + " are not within the " + n
+                    + " indexed images");
+        }
         List<String> classes = List.copyOf(new TreeSet<>(records.stream().map(ImageRecord::label).toList()));
         Map<String, Integer> classIndex = new HashMap<>();
         for (int c = 0; c < classes.size(); c++) {
@@ -77,29 +94,31 @@ final class LeaveOneOut {
         records.forEach(r -> classSizes[classIndex.get(r.label())]++);
 
         QueryScorer scorer = new QueryScorer(classIndex, settings.cutoffs(), settings.tiesCountAsCorrect());
-        QueryScore[] scores = new QueryScore[n];
+        int count = to - from;
+        QueryScore[] scores = new QueryScore[count];
         AtomicLong done = new AtomicLong();
-        long step = Math.max(1, n / 100);
-        progress.onProgress(STAGE, 0, n);
-        AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(settings.threads(), n);
+        long step = Math.max(1, count / 100);
+        OrderedProgress ordered = new OrderedProgress(progress, STAGE, count);
+        ordered.report(0);
+        AtomicInteger next = new AtomicInteger(from);
+        int workers = Math.max(1, Math.min(settings.threads(), count));
         ExecutorService pool = newPool(workers);
         try {
             List<Future<int[][]>> futures = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
                 futures.add(pool.submit(() -> {
                     int[][] hits = new int[classes.size()][rankingLength];
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                         if (Thread.currentThread().isInterrupted()) {
                             throw new CancellationException("evaluation cancelled");
                         }
                         ImageRecord query = records.get(i);
                         int c = classIndex.get(query.label());
-                        scores[i] = queryOne(pipeline, query, settings.includeSelf(), rankingLength, classSizes[c],
+                        scores[i - from] = queryOne(pipeline, query, settings.includeSelf(), rankingLength, classSizes[c],
                                 scorer, hits[c]);
                         long finished = done.incrementAndGet();
-                        if (finished % step == 0 || finished == n) {
-                            progress.onProgress(STAGE, finished, n);
+                        if (finished % step == 0 || finished == count) {
+                            ordered.report(finished);
                         }
                     }
                     return hits;
@@ -107,7 +126,7 @@ final class LeaveOneOut {
             }
             long[][] hits = new long[classes.size()][rankingLength];
             for (Future<int[][]> f : futures) {
-                int[][] partial = await(f, done.get(), n);
+                int[][] partial = await(f, done.get(), count);
                 for (int c = 0; c < hits.length; c++) {
                     for (int r = 0; r < rankingLength; r++) {
                         hits[c][r] += partial[c][r];

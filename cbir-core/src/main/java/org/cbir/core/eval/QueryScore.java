@@ -11,5 +11,7 @@ package org.cbir.core.eval;
  *     by this record, not copied
  * @param correct per cutoff, whether it counts as correctly classified; owned, not copied
  */
-record QueryScore(int classIndex, int relevant, double averagePrecision, int[] predicted, boolean[] correct) {
+record QueryScore(int classIndex, int relevant, double averagePrecision, int[] predicted, boolean[] correct)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 }

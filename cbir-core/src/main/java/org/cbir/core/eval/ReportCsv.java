@@ -122,20 +122,11 @@ final class ReportCsv {
     }
 
     private static void line(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(quote(cells[i]));
-        }
-        csv.append('\n');
+        org.cbir.core.io.CsvText.line(csv, cells);
     }
 
     /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled. */
     static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        return org.cbir.core.io.CsvText.quote(cell);
     }
 }

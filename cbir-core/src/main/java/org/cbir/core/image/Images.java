@@ -61,37 +61,9 @@ public final class Images {
     public static Image read(Path path) throws ImageReadException {
         Objects.requireNonNull(path, "path");
         checkReadableFile(path);
+        Source source = new Source(path, path.toString());
         try (ImageInputStream stream = open(path)) {
-            ImageReader reader = supportedReader(path, stream);
-            String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-            try {
-                reader.setInput(stream, true, true);
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(String.valueOf(warning)));
-                PixelBudget.check(path, reader.getWidth(0), reader.getHeight(0));
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels * 3 > Integer.MAX_VALUE - 8) {
-                    throw new ImageReadException(path, "image of " + reader.getWidth(0) + "x"
-                            + reader.getHeight(0) + " pixels is too large to hold in one array");
-                }
-                BufferedImage decoded = reader.read(0);
-                for (String warning : warnings) {
-                    if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
-                        throw new ImageReadException(path, "truncated " + format + " image (" + warning + ")");
-                    }
-                }
-                for (String warning : warnings) {
-                    LOG.warn("{}: {} reader warning: {}", path, format, warning);
-                }
-                return convert(path, decoded);
-            } catch (ImageReadException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                throw new ImageReadException(path, "corrupt or truncated " + format + " image ("
-                        + e.getMessage() + ")", e);
-            } finally {
-                reader.dispose();
-            }
+            return decode(source, stream);
         } catch (ImageReadException e) {
             throw e;
         } catch (AccessDeniedException e) {
@@ -100,6 +72,82 @@ public final class Images {
             throw new ImageReadException(path, "cannot open the file (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new ImageReadException(path, "cannot read the file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Reads the first image of an image file's {@code content}, read from elsewhere (a
+     * distributed file system, a database, a request): decoded exactly as {@link #read(Path)}
+     * decodes a file of these bytes, with the same checks.
+     *
+     * @param content the whole file's bytes (not modified, not kept)
+     * @param name what the bytes came from (a URI, a file name), named by every error
+     * @throws UnsupportedImageFormatException if the content is not PNG, JPEG, TIFF, BMP or GIF
+     * @throws ImageReadException if the content is empty, truncated or corrupt; the message
+     *     starts with {@code name}
+     */
+    public static Image read(byte[] content, String name) throws ImageReadException {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(name, "name");
+        Source source = new Source(null, name);
+        if (content.length == 0) {
+            throw source.failure("empty (0 bytes), not an image", null);
+        }
+        try (ImageInputStream stream = new ByteArrayImageInputStream(content)) {
+            return decode(source, stream);
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw source.failure("cannot read the bytes (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The decoding that every read shares, whatever the bytes came from. */
+    private static Image decode(Source source, ImageInputStream stream) throws IOException {
+        ImageReader reader = supportedReader(source, stream);
+        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+        try {
+            reader.setInput(stream, true, true);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((ignored, warning) -> warnings.add(String.valueOf(warning)));
+            String overBudget = PixelBudget.problem(reader.getWidth(0), reader.getHeight(0));
+            if (overBudget != null) {
+                throw source.failure(overBudget, null);
+            }
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels * 3 > Integer.MAX_VALUE - 8) {
+                throw source.failure("image of " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                        + " pixels is too large to hold in one array", null);
+            }
+            BufferedImage decoded = reader.read(0);
+            for (String warning : warnings) {
+                if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                    throw source.failure("truncated " + format + " image (" + warning + ")", null);
+                }
+            }
+            for (String warning : warnings) {
+                LOG.warn("{}: {} reader warning: {}", source.name(), format, warning);
+            }
+            return convert(source, decoded);
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw source.failure("corrupt or truncated " + format + " image (" + e.getMessage() + ")", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Where decoded bytes came from: a local file, or only a name; errors name it. */
+    private record Source(Path path, String name) {
+        ImageReadException failure(String problem, Throwable cause) {
+            return path != null ? new ImageReadException(path, problem, cause)
+                    : new ImageReadException(name, problem, cause);
+        }
+
+        UnsupportedImageFormatException unsupported(String problem) {
+            return path != null ? new UnsupportedImageFormatException(path, problem)
+                    : new UnsupportedImageFormatException(name, problem);
         }
     }
 
@@ -151,7 +199,7 @@ public final class Images {
         };
     }
 
-    private static ImageReader supportedReader(Path path, ImageInputStream stream) throws IOException {
+    private static ImageReader supportedReader(Source source, ImageInputStream stream) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
         String other = null;
         while (readers.hasNext()) {
@@ -166,15 +214,15 @@ public final class Images {
             other = other == null ? reader.getFormatName() : other;
             reader.dispose();
         }
-        throw new UnsupportedImageFormatException(path, "not a " + FORMATS + " image"
+        throw source.unsupported("not a " + FORMATS + " image"
                 + (other == null ? " (unrecognised content)" : " (looks like " + other + ", which is not supported)"));
     }
 
-    private static Image convert(Path path, BufferedImage decoded) throws UnsupportedImageFormatException {
+    private static Image convert(Source source, BufferedImage decoded) throws UnsupportedImageFormatException {
         try {
             return fromBufferedImage(decoded);
         } catch (IllegalArgumentException e) {
-            throw new UnsupportedImageFormatException(path, e.getMessage());
+            throw source.unsupported(e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.cbir.core.image;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -43,22 +42,21 @@ public final class PixelBudget {
     }
 
     /**
-     * Refuses a declared size over the budget (or with a non-positive side).
-     *
-     * @param source what is being decoded, for the message (a path)
+     * Why a declared size is refused (over the budget, or a non-positive side), or {@code null}
+     * if it is within the budget.
      */
-    static void check(Path source, long width, long height) throws ImageReadException {
+    static String problem(long width, long height) {
         if (width < 1 || height < 1) {
-            throw new ImageReadException(source, "declares an image of " + width + "x" + height + " pixels");
+            return "declares an image of " + width + "x" + height + " pixels";
         }
         long pixels = width * height;
         long budget = maxPixels;
-        if (pixels > budget) {
-            throw new ImageReadException(source, String.format(Locale.ROOT,
-                    "declares %dx%d = %,d pixels, more than the pixel budget of %,d; skipped without decoding"
-                            + " (raise the budget with -D%s=N or PixelBudget.setMaxPixels if the image is genuine)",
-                    width, height, pixels, budget, PROPERTY));
+        if (pixels <= budget) {
+            return null;
         }
+        return String.format(Locale.ROOT, "declares %dx%d = %,d pixels, more than the pixel budget of %,d; skipped"
+                + " without decoding (raise the budget with -D%s=N or PixelBudget.setMaxPixels if the image is genuine)",
+                width, height, pixels, budget, PROPERTY);
     }
 
     private static long initial() {

@@ -1,5 +1,6 @@
 package org.cbir.core.search;
 
+import java.util.function.LongPredicate;
 import org.cbir.core.math.RowTiles;
 
 /**
@@ -8,7 +9,8 @@ import org.cbir.core.math.RowTiles;
  * kernels for all cosine queries (inverse norms computed once per span when there are several),
  * then for all squared-Euclidean ones, and row by row for the exact ones; each query's scores
  * are then filtered against its current bound, so that only possible top-k rows reach its
- * {@link ScanCandidates}.
+ * {@link ScanCandidates}. Dead rows, and rows whose id a query filter rejects, are skipped as
+ * they would be offered, so a filter costs one id test per row that could enter the top k.
  *
  * <p>Not thread-safe: one per scanning thread; owns its scratch arrays.
  */
@@ -28,9 +30,12 @@ final class BlockScan {
     private final float[][] scores;
     private final float[] inverseNorms;
     private final int spanRows;
+    private final LongPredicate accepts;
 
-    BlockScan(RowStore store, RowScorer[] scorers, int k, RowTiles tiles) {
+    /** A scan whose results are limited to the ids {@code accepts} (null: all ids). */
+    BlockScan(RowStore store, RowScorer[] scorers, int k, RowTiles tiles, LongPredicate accepts) {
         this.store = store;
+        this.accepts = accepts;
         this.tiles = tiles;
         this.dimension = store.dimension();
         this.candidates = new ScanCandidates[scorers.length];
@@ -131,7 +136,7 @@ final class BlockScan {
         }
         boolean skipDead = store.hasDeadRows();
         for (int i = 0; i < rows; i++) {
-            if (skipDead && store.isDead(firstRow + i)) {
+            if (skips(skipDead, firstRow + i)) {
                 continue;
             }
             int at = offset + (i / W) * W * dimension + i % W;
@@ -151,12 +156,16 @@ final class BlockScan {
         for (int i = 0; i < rows; i++) {
             float score = spanScores[i];
             if (!(score > bound)) {
-                if (skipDead && store.isDead(firstRow + i)) {
+                if (skips(skipDead, firstRow + i)) {
                     continue;
                 }
                 into.offer(RowScorer.finite(score), firstRow + i);
                 bound = into.bound();
             }
         }
+    }
+
+    private boolean skips(boolean skipDead, int row) {
+        return skipDead && store.isDead(row) || accepts != null && !accepts.test(store.id(row));
     }
 }

@@ -22,8 +22,9 @@ import org.cbir.core.math.RowTiles;
  * tile kernels of {@link RowTiles} (Vector API when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}), which score 8 rows per instruction for any
  * dimension, for core's cosine and for any similarity of type {@code "euclidean"}; other
- * similarities are called row by row. Large scans run in parallel blocks on the common fork-join
- * pool, and {@link #searchAll} scores each block, while it is in cache, for the whole batch. The
+ * similarities are called row by row. Large scans run in parallel blocks on the fork-join pool
+ * of the calling thread (a {@link org.cbir.core.RetrievalPipeline} runs its searches on a pool
+ * of its {@code threads}) or else on the common pool, and {@link #searchAll} scores each block, while it is in cache, for the whole batch. The
  * few candidates the float scores cannot separate from the k-th are re-scored with
  * {@link Similarity#distance}, so returned distances are exactly the similarity's.
  *
@@ -52,7 +53,8 @@ public final class ExactIndex implements Index {
     }
 
     /**
-     * An empty index; {@code parallel} says whether large scans may use the common fork-join pool
+     * An empty index; {@code parallel} says whether large scans may fork (onto the caller's
+     * fork-join pool or the common one)
      * (false keeps every scan on the calling thread, for single-thread benchmarks).
      */
     ExactIndex(int dimension, Similarity similarity, boolean parallel) {
@@ -168,7 +170,23 @@ public final class ExactIndex implements Index {
         lock.readLock().lock();
         try {
             store.requireMappedFileUnchanged();
-            return ExactScan.search(store, similarity, queries, k, parallel, tiles);
+            return ExactScan.search(store, similarity, queries, k, parallel, tiles, null);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@inheritDoc} The scan skips the rejected vectors, so the result is exact for any filter. */
+    @Override
+    public List<Neighbor> search(float[] query, int k, Filter filter) {
+        Index.requireK(k);
+        Index.requireDimension(query, dimension, "query");
+        Objects.requireNonNull(filter, "filter");
+        lock.readLock().lock();
+        try {
+            store.requireMappedFileUnchanged();
+            return ExactScan.search(store, similarity, List.of(query), k, parallel, tiles,
+                    filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
         } finally {
             lock.readLock().unlock();
         }

@@ -3,15 +3,19 @@ package org.cbir.core.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.RowTiles;
 
 /**
  * One brute-force pass of a batch of queries over a {@link RowStore}: the blocks of the store
- * are split into contiguous ranges scanned in parallel on the common fork-join pool (when the
- * work is large enough to repay the forking); within a range, each block is cut into spans of at
+ * are split into contiguous ranges scanned in parallel (when the work is large enough to repay the
+ * forking) on the fork-join pool the caller runs in, which is how a
+ * {@link org.cbir.core.RetrievalPipeline} bounds a search to its threads, or else on the common
+ * pool; within a range, each block is cut into spans of at
  * most {@value #SPAN_ROWS} rows, and each span, while it is in cache, is scored by
  * {@link RowTiles} kernels for every query of the batch (up to eight queries per pass over a
  * tile), so that a batch reads the store from memory once. A tight loop then compares the span's
@@ -41,29 +45,32 @@ final class ExactScan {
     /**
      * The k nearest rows to each query, closest first.
      *
-     * @param parallel whether the scan may use the common pool (false: the calling thread only)
+     * @param parallel whether the scan may fork (false: the calling thread only); forks go to the
+     *     caller's fork-join pool, or to the common pool when the caller is not in one
      * @param tiles the kernels that score the rows
+     * @param accepts the ids a result may have (the scan skips the others), or null for all
      */
     static List<List<Neighbor>> search(RowStore store, Similarity similarity, List<float[]> queries, int k,
-            boolean parallel, RowTiles tiles) {
+            boolean parallel, RowTiles tiles, LongPredicate accepts) {
         int kept = Math.min(k, Math.max(1, store.size())); // heaps never larger than the store
         int blocks = store.blocks();
         long rowWork = (long) store.rows() * (store.dimension() + 16);
-        int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
-        int tasks = !parallel || rowWork * queries.size() < PARALLEL_WORK || blocks < 2
+        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
+                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        int tasks = !parallel || threads < 2 || rowWork * queries.size() < PARALLEL_WORK || blocks < 2
                 ? 1 : Math.min(blocks, 4 * threads);
         int group = (int) Math.max(1, Math.min(queries.size(), CANDIDATE_BUDGET / ((long) kept * tasks)));
         List<List<Neighbor>> results = new ArrayList<>(queries.size());
         for (int first = 0; first < queries.size(); first += group) {
             List<float[]> batch = queries.subList(first, Math.min(queries.size(), first + group));
             int batchTasks = rowWork * batch.size() < PARALLEL_WORK ? 1 : tasks;
-            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles));
+            results.addAll(searchBatch(store, similarity, batch, kept, batchTasks, tiles, accepts));
         }
         return results;
     }
 
     private static List<List<Neighbor>> searchBatch(RowStore store, Similarity similarity, List<float[]> queries,
-            int k, int tasks, RowTiles tiles) {
+            int k, int tasks, RowTiles tiles, LongPredicate accepts) {
         int count = queries.size();
         RowScorer[] scorers = new RowScorer[count];
         for (int q = 0; q < count; q++) {
@@ -71,9 +78,11 @@ final class ExactScan {
         }
         int blocks = store.blocks();
         ScanCandidates[][] found = new ScanCandidates[tasks][];
-        IntStream range = IntStream.range(0, tasks);
-        (tasks > 1 ? range.parallel() : range).forEach(t -> found[t] = new BlockScan(store, scorers, k, tiles)
-                .scan((int) ((long) t * blocks / tasks), (int) ((long) (t + 1) * blocks / tasks)));
+        if (tasks == 1) {
+            found[0] = new BlockScan(store, scorers, k, tiles, accepts).scan(0, blocks);
+        } else {
+            scanInParallel(store, scorers, k, tiles, accepts, found);
+        }
         List<List<Neighbor>> results = new ArrayList<>(count);
         float[] row = new float[store.dimension()];
         for (int q = 0; q < count; q++) {
@@ -84,6 +93,34 @@ final class ExactScan {
             results.add(rescore(store, similarity, queries.get(q), collected.within(k, scorers[q]), k, row));
         }
         return results;
+    }
+
+    /**
+     * Scans {@code found.length} ranges of blocks as fork-join tasks (in the caller's pool, see the
+     * class comment); a failure of a range, such as a similarity refusing a vector, is rethrown as
+     * it was thrown, not wrapped by the pool.
+     */
+    private static void scanInParallel(RowStore store, RowScorer[] scorers, int k, RowTiles tiles,
+            LongPredicate accepts, ScanCandidates[][] found) {
+        int tasks = found.length;
+        int blocks = store.blocks();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<ForkJoinTask<?>> ranges = new ArrayList<>(tasks);
+        for (int t = 0; t < tasks; t++) {
+            int task = t;
+            ranges.add(ForkJoinTask.adapt(() -> {
+                try {
+                    found[task] = new BlockScan(store, scorers, k, tiles, accepts)
+                            .scan((int) ((long) task * blocks / tasks), (int) ((long) (task + 1) * blocks / tasks));
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        ForkJoinTask.invokeAll(ranges);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     private static List<Neighbor> rescore(RowStore store, Similarity similarity, float[] query, int[] rows, int k,

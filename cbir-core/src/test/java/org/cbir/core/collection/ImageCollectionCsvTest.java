@@ -153,4 +153,25 @@ class ImageCollectionCsvTest {
         assertEquals(1, fromFolder.size());
         assertEquals("cats", fromFolder.entries().get(0).label());
     }
+
+    @Test
+    void headerColumnsBeyondPathAndLabelAreMetadata() throws IOException {
+        ImageCollection c = ImageCollection.fromCsv(csv("file,run,label,sample\na.png,42,bcc,s1\nb.png,,fcc\nc.png\n"));
+        assertEquals(java.util.Map.of("run", "42", "sample", "s1"), c.entries().get(0).metadata());
+        assertEquals("bcc", c.entries().get(0).label());
+        assertEquals(java.util.Map.of(), c.entries().get(1).metadata(), "an empty cell sets no value");
+        assertEquals("fcc", c.entries().get(1).label());
+        assertNull(c.entries().get(2).label());
+    }
+
+    @Test
+    void badMetadataColumnsAreRefusedWithTheLine() throws IOException {
+        CsvFormatException badName = assertThrows(CsvFormatException.class,
+                () -> ImageCollection.fromCsv(csv("path,label,beam run\na.png,x,1\n")));
+        assertTrue(badName.getMessage().contains(".csv:1:") && badName.getMessage().contains("beam run"), badName.getMessage());
+        assertThrows(CsvFormatException.class, () -> ImageCollection.fromCsv(csv("path,run,run\na.png,1,2\n")));
+        CsvFormatException tooMany = assertThrows(CsvFormatException.class,
+                () -> ImageCollection.fromCsv(csv("path,label,run\na.png,x,1\nb.png,y,2,extra\n")));
+        assertTrue(tooMany.getMessage().contains(".csv:3:"), tooMany.getMessage());
+    }
 }

@@ -248,11 +248,64 @@ class EvaluationTest {
         assertThrows(IllegalArgumentException.class, () -> evaluation().fitFraction(1).build());
         assertThrows(IllegalArgumentException.class, () -> evaluation().cutoffs(K1, K1).build());
         assertThrows(IllegalArgumentException.class, () -> evaluation().threads(0).build());
-        assertThrows(IllegalStateException.class, () -> Evaluation.builder().build());
+        IllegalStateException noPipeline = assertThrows(IllegalStateException.class,
+                () -> Evaluation.builder().build().run(line()));
+        assertTrue(noPipeline.getMessage().contains("pipeline(...)"), noPipeline.getMessage());
         RetrievalPipeline used = RetrievalPipeline.builder().extractor(new LineComponents.FirstSample()).build();
         used.add(Image.grey(1, 1, new float[] {0.5f}), "old", "A");
         IllegalStateException notEmpty = assertThrows(IllegalStateException.class,
                 () -> Evaluation.builder().pipeline(() -> used).build().run(line()));
         assertTrue(notEmpty.getMessage().contains("empty pipeline"), notEmpty.getMessage());
+    }
+
+    @Test
+    void runIndexedNeedsNoPipelineSupplierAndAgreesWithRun() {
+        RetrievalPipeline filled = RetrievalPipeline.builder().extractor(new LineComponents.FirstSample())
+                .similarity(new LineComponents.AbsoluteDifference()).build();
+        filled.addAll(line());
+        EvaluationReport indexed = Evaluation.builder().cutoffs(K1, K2, K3, OMEGA).build().runIndexed(filled);
+        EvaluationReport run = evaluation().build().run(line());
+        assertEquals(run.map(), indexed.map(), EPS);
+        assertEquals(run.kAccuracy(), indexed.kAccuracy());
+    }
+
+    @Test
+    void toStringIsOneShortLine() {
+        String text = evaluation().build().run(line()).toString();
+        double map = (0.75 + 0.5 + 1.0 / 3 + 0.5 + 0.5) / 5;
+        assertTrue(text.startsWith(String.format(java.util.Locale.ROOT, "EvaluationReport[MAP %.3f, top-1 0.200, "
+                + "2-accuracy ", map)), text);
+        assertTrue(text.contains("5 queries, 2 classes, "), text);
+        assertTrue(!text.contains("\n") && text.length() < 250, text);
+    }
+
+    @Test
+    void orderedProgressDropsCountsThatArriveLate() {
+        List<Long> seen = new ArrayList<>();
+        OrderedProgress ordered = new OrderedProgress((stage, done, total) -> seen.add(done), "evaluating", 100);
+        ordered.report(0);
+        ordered.report(20);
+        ordered.report(18);
+        ordered.report(20);
+        ordered.report(100);
+        assertEquals(List.of(0L, 20L, 100L), seen);
+    }
+
+    @Test
+    void progressOfManyThreadsNeverGoesBackwards() {
+        List<ImageEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            entries.add(at("i" + i, i % 2 == 0 ? "A" : "B", i / 400f));
+        }
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        evaluation().threads(4).progress((stage, done, total) -> {
+            if (stage.equals("evaluating")) {
+                seen.add(done);
+            }
+        }).build().run(ImageCollection.of(entries));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1), "progress went from " + seen.get(i - 1) + " to " + seen.get(i));
+        }
+        assertEquals(400L, seen.get(seen.size() - 1));
     }
 }

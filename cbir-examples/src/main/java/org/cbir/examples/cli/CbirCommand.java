@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
         subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class,
-            EvaluateCommand.class, org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
+            EvaluateCommand.class, LabelCommand.class, GroupCommand.class, DuplicatesCommand.class,
+            org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,7 @@ public final class CbirCommand implements Runnable {
     boolean verbose;
 
     public static void main(String[] args) {
+        JulRouting.install();
         System.exit(commandLine().execute(args));
     }
 

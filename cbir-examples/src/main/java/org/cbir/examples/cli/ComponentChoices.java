@@ -15,7 +15,9 @@ import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
 import org.cbir.nets.Augmentation;
+import org.cbir.nets.CnnExtractor;
 import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.RandomAugmentation;
 
 /**
  * Turns the command line's short component names into components:
@@ -25,7 +27,13 @@ import org.cbir.nets.LeNetExtractor;
  *       {@code lenet[:SIZE[:AUGMENTATION]]}, a LeNet-5 trained by the pipeline's {@code fit} on a
  *       SIZE x SIZE input (32 by default) with an {@link Augmentation#parse augmentation}
  *       ({@code none} by default, as {@code cbir train} without {@code --augment}; e.g.
- *       {@code rot}, {@code 7/14/20+rot}, the paper's, 52 times the training work);</li>
+ *       {@code rot}, {@code 7/14/20+rot}, the paper's, 52 times the training work);
+ *       {@code cnn[:SIDE[:AUGMENTATION]]}, a compact CNN trained by {@code fit} on the labels
+ *       (cosine softmax, validation-driven) that reads the images at their own size up to SIDE
+ *       pixels a side (64 by default) with a {@link RandomAugmentation#parse random augmentation}
+ *       ({@code auto}, the default, chooses it from the images; e.g. {@code flip+turn+crop0.8},
+ *       {@code none}); and {@code ssl[:SIDE[:AUGMENTATION]]}, the same network trained
+ *       self-supervised (SimCLR), which never reads a label;</li>
  *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
  *   <li>reducers: {@code auto} (z-score standardisation for the extractors whose dimensions
  *       have different units, first-order statistics and GLCM properties; none for the others),
@@ -34,10 +42,12 @@ import org.cbir.nets.LeNetExtractor;
  * </ul>
  */
 public final class ComponentChoices {
-    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy, lenet[:SIZE[:AUGMENTATION]]";
+    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy, lenet[:SIZE[:AUGMENTATION]],"
+            + " cnn[:SIDE[:AUGMENTATION]], ssl[:SIDE[:AUGMENTATION]]";
     /** The most matches a command prints per query. */
     static final int MAX_RESULTS = 1_000_000;
     private static final String LENET = "lenet";
+    private static final Set<String> TRAINED = Set.of(LENET, "cnn", "ssl");
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
     private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
 
@@ -60,13 +70,41 @@ public final class ComponentChoices {
             case "lbp" -> lbp(parts, choice);
             case "daisy" -> noParameters(parts, choice, DaisyExtractor.withDefaults());
             case LENET -> lenet(parts, choice);
+            case "cnn", "ssl" -> cnn(choice).build();
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
         };
     }
 
-    /** Whether the extractor a choice names learns from the collection, so that the pipeline must be fitted. */
-    static boolean trains(String choice) {
-        return choice.toLowerCase(Locale.ROOT).split(":")[0].equals(LENET);
+    /** Whether the extractor a choice names learns from the collection, so that the pipeline must be fitted (public for the GUI). */
+    public static boolean trains(String choice) {
+        return TRAINED.contains(choice.toLowerCase(Locale.ROOT).split(":")[0]);
+    }
+
+    /** Whether a choice names a {@link CnnExtractor} ({@code cnn} or {@code ssl}). */
+    static boolean isCnn(String choice) {
+        String type = choice.toLowerCase(Locale.ROOT).split(":")[0];
+        return type.equals("cnn") || type.equals("ssl");
+    }
+
+    /** The builder of the {@link CnnExtractor} that a {@code cnn[:SIDE[:AUGMENTATION]]} or {@code ssl[...]} choice names. */
+    static CnnExtractor.Builder cnn(String choice) {
+        String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
+        CnnExtractor.Builder cnn = parts[0].equals("ssl") ? CnnExtractor.selfSupervised() : CnnExtractor.builder();
+        if (parts.length > 3) {
+            throw new IllegalArgumentException("'" + choice + "' is not " + parts[0] + "[:SIDE[:AUGMENTATION]]");
+        }
+        try {
+            if (parts.length > 1) {
+                cnn.maxInputSize(integer(parts[1], choice, "SIDE", 8, 1024));
+            }
+            if (parts.length > 2 && !parts[2].equals("auto")) {
+                cnn.augmentation(RandomAugmentation.parse(parts[2]));
+            }
+            cnn.build();
+            return cnn;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + choice + "': " + e.getMessage(), e);
+        }
     }
 
     private static FeatureExtractor lbp(String[] parts, String choice) {
@@ -109,7 +147,7 @@ public final class ComponentChoices {
      * {@code exact} (the default), {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or
      * {@code graph[:BEAM]} (a JVector graph, search beam 50 by default; cosine or Euclidean only).
      */
-    static IndexFactory index(String choice) {
+    public static IndexFactory index(String choice) {
         String[] parts = parts(choice);
         if (parts.length > 2) {
             throw new IllegalArgumentException("'" + choice + "': an index takes at most one parameter");

@@ -8,7 +8,7 @@ import org.cbir.core.ProgressListener;
  * Shows a long step's progress on the error stream: a bar redrawn in place, with count, rate and
  * time left, when it is a terminal; otherwise a plain line at every tenth of the work. Thread-safe.
  */
-final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener {
     private static final int BAR = 30;
     private final PrintWriter err;
     private final boolean terminal;
@@ -22,7 +22,7 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     /** Progress on the process's standard error, drawn as a bar when it is a terminal. */
-    static ConsoleProgress onStandardError(PrintWriter err) {
+    public static ConsoleProgress onStandardError(PrintWriter err) {
         return new ConsoleProgress(err, System.console() != null);
     }
 

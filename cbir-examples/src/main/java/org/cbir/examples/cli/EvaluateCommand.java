@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Measure MAP and k-accuracy on a labelled collection (folder or CSV): a seeded, stratified",
             "share of each class fits what needs fitting, the rest is indexed and each image queried against the others."})
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "COLLECTION", description = "Folder of images (label = sub-folder) or CSV of path,label.")
     Path collection;
@@ -90,6 +90,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<Cutoff> cutoffs() {
+        return cutoffs(ks);
+    }
+
+    /**
+     * The cutoffs of {@code --ks}: whole numbers, or {@code all} (also {@code omega}, {@code ω})
+     * for the query's class size; public so that {@code cbir-spark evaluate} reads them alike.
+     */
+    public static List<Cutoff> cutoffs(List<String> ks) {
         List<Cutoff> cutoffs = new ArrayList<>();
         for (String k : ks) {
             String value = k.strip().toLowerCase(Locale.ROOT);

@@ -10,15 +10,16 @@ import org.cbir.core.QueryResult;
  * {@code {"query", "label", "prediction": {"label", "confidence", "votes"}, "matches": [{"rank",
  * "id", "path", "label", "distance"}]}}; absent labels are {@code null}.
  */
-final class JsonResults {
+public final class JsonResults {
     private JsonResults() {
     }
 
     /** One query's name, true label (may be null) and result. */
-    record Entry(String query, String label, QueryResult result) {
+    public record Entry(String query, String label, QueryResult result) {
     }
 
-    static String toJson(List<Entry> entries) {
+    /** The JSON array of {@code entries}, in order. */
+    public static String toJson(List<Entry> entries) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
@@ -35,7 +36,17 @@ final class JsonResults {
                 json.append(j == 0 ? "\n    " : ",\n    ").append("{\"rank\": ").append(m.rank())
                         .append(", \"id\": ").append(m.id()).append(", \"path\": ").append(string(m.path()))
                         .append(", \"label\": ").append(string(m.label())).append(", \"distance\": ")
-                        .append(number(m.distance())).append('}');
+                        .append(number(m.distance()));
+                if (!m.metadata().isEmpty()) {
+                    json.append(", \"metadata\": {");
+                    String separator = "";
+                    for (var pair : m.metadata().entrySet()) {
+                        json.append(separator).append(string(pair.getKey())).append(": ").append(string(pair.getValue()));
+                        separator = ", ";
+                    }
+                    json.append('}');
+                }
+                json.append('}');
             }
             json.append(matches.isEmpty() ? "]}" : "\n  ]}");
         }

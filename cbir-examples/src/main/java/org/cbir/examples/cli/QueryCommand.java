@@ -14,7 +14,9 @@ import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
 import org.cbir.core.sheet.ResultSheet;
+import org.cbir.core.RecordFilter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +43,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON instead of tables.")
     boolean json;
 
+    @Mixin
+    WhereOption where;
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +53,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ComponentChoices.results(k, "-k");
+        RecordFilter filter = where.filter();
         RetrievalPipeline pipeline = RetrievalPipeline.load(store);
         List<JsonResults.Entry> results = new ArrayList<>();
         List<ResultSheet.Row> rows = new ArrayList<>();
@@ -56,7 +62,7 @@ final class QueryCommand implements Callable<Integer> {
                     : List.of(new ImageEntry.File(query, null));
             for (ImageEntry entry : entries) {
                 Image image = entry instanceof ImageEntry.File f ? Images.read(f.path()) : entry.load();
-                QueryResult result = pipeline.query(image, k);
+                QueryResult result = pipeline.query(image, k, filter);
                 results.add(new JsonResults.Entry(entry.name(), entry.label(), result));
                 if (sheet != null) {
                     rows.add(new ResultSheet.Row(entry.name(), image, entry.label(), result));

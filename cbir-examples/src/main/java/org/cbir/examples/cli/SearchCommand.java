@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cbir.core.IndexingReport;
+import org.cbir.core.RecordFilter;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SearchCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--database"},
-            description = "Folder of images (label = sub-folder) or CSV of path,label to index.")
+            description = "Folder of images (label = sub-folder) or CSV of path,label (a header may name metadata columns) to index.")
     Path database;
 
     @Option(names = "--load", description = "A saved store (from --save) to search instead of indexing a database.")
@@ -38,6 +39,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     SearchOptions options;
+
+    @Mixin
+    WhereOption where;
 
     @Spec
     CommandSpec spec;
@@ -57,6 +61,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         int k = options.k();
+        RecordFilter filter = where.filter();
         RetrievalPipeline pipeline;
         if (load != null) {
             refuseOptionsAStoreDecides();
@@ -86,10 +91,10 @@ final class SearchCommand implements Callable<Integer> {
         for (Path query : queries) {
             if (Files.isDirectory(query)) {
                 for (ImageEntry entry : ImageCollection.fromFolder(query)) {
-                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), k));
+                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), k, filter));
                 }
             } else {
-                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), k));
+                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), k, filter));
             }
         }
         printer.summary();

@@ -3,8 +3,11 @@ package org.cbir.examples.cli;
 import org.cbir.core.RetrievalPipeline;
 import picocli.CommandLine.Option;
 
-/** The retrieval options that {@code demo}, {@code search} and {@code evaluate} share. */
-final class SearchOptions {
+/**
+ * The retrieval options that {@code demo}, {@code search} and {@code evaluate} share; public so
+ * that {@code cbir-spark}'s commands take the same options with the same meaning.
+ */
+public final class SearchOptions {
     @Option(names = {"-k", "--results"}, defaultValue = "5", description = "Matches per query (default: ${DEFAULT-VALUE}).")
     int k;
 
@@ -30,7 +33,7 @@ final class SearchOptions {
     Integer threads;
 
     /** Whether the chosen pipeline needs {@code fit} before indexing: a trained extractor or a reducer. */
-    boolean needsFit() {
+    public boolean needsFit() {
         return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor) != null;
     }
 
@@ -39,7 +42,7 @@ final class SearchOptions {
         return ComponentChoices.results(k, "-k");
     }
 
-    RetrievalPipeline.Builder pipeline() {
+    public RetrievalPipeline.Builder pipeline() {
         if (threads != null && (threads < 1 || threads > 4096)) {
             throw new IllegalArgumentException("--threads " + threads + " is out of range: give 1 to 4096");
         }

@@ -17,6 +17,8 @@ import org.cbir.nets.BaseNetwork;
 import org.cbir.nets.FineTunedExtractor;
 import org.cbir.nets.InceptionResNetV2;
 import org.cbir.nets.InceptionResNetV2Extractor;
+import org.cbir.nets.CnnExtractor;
+import org.cbir.nets.CnnTrainingReport;
 import org.cbir.nets.LeNetArchitecture;
 import org.cbir.nets.LeNetExtractor;
 import org.cbir.nets.TrainingHistory;
@@ -57,7 +59,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--net", defaultValue = LENET, paramLabel = "NET",
             description = "lenet, resnet50, vgg16, vgg19, xception, squeezenet, nasnet, darknet19,"
-                    + " inception-resnet-v2 (the paper's deep network, Keras weights) (default: ${DEFAULT-VALUE}).")
+                    + " inception-resnet-v2 (the paper's deep network, Keras weights), or a compact CNN trained from"
+                    + " scratch on the --split share: cnn[:SIDE[:AUGMENTATION]] (on the labels) or"
+                    + " ssl[:SIDE[:AUGMENTATION]] (self-supervised, no label used) (default: ${DEFAULT-VALUE}).")
     String net;
 
     @Option(names = "--weights", paramLabel = "PATH",
@@ -136,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ProgressListener console = ConsoleProgress.onStandardError(spec.commandLine().getErr());
+        if (ComponentChoices.isCnn(net)) {
+            return trainCnn(out, console);
+        }
         boolean lenet = net.equals(LENET);
         boolean irv2 = net.equals(IRV2);
         if (!lenet && !irv2 && Arrays.stream(PretrainedModel.values()).noneMatch(m -> m.specName().equals(net))) {
@@ -181,6 +188,45 @@ final class TrainCommand implements Callable<Integer> {
         }
         RetrievalPipeline pipeline = builder.extractor(irv2 ? inceptionResNetV2() : pretrained()).build();
         return indexAndSave(pipeline, indexed, console, out);
+    }
+
+    /** {@code --net cnn[...]} or {@code ssl[...]}: train on the split share (labels unused by ssl), index the rest. */
+    private int trainCnn(PrintWriter out, ProgressListener console) throws IOException {
+        String other = fineTune ? "--fine-tune" : weights != null ? "--weights" : base != null ? "--base"
+                : freezeUpTo != null ? "--freeze-up-to" : augment != null ? "--augment"
+                : inputSize != null ? "--input-size" : lenetTrainingOption();
+        if (other != null) {
+            throw new IllegalArgumentException(other + " does not apply to --net " + net
+                    + "; its input side and augmentation are part of the choice, e.g. cnn:64:flip+turn+crop0.8");
+        }
+        requireSplit();
+        CnnExtractor.Builder cnn = ComponentChoices.cnn(net).seed(seed);
+        if (epochs != null) {
+            cnn.maxEpochs(epochs);
+        }
+        ImageCollection images = ImageCollection.read(collection);
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("no images in " + collection);
+        }
+        ImageCollection.Split parts = images.split(split, seed);
+        RetrievalPipeline pipeline = RetrievalPipeline.builder().similarity(ComponentChoices.metric(metric))
+                .index(ComponentChoices.index(index)).extractor(cnn.build()).build();
+        pipeline.fit(parts.train(), console);
+        CnnExtractor trained = (CnnExtractor) pipeline.extractor();
+        CnnTrainingReport report = trained.trainingReport().orElseThrow();
+        out.printf(Locale.ROOT, "trained %s on %d images (input %s, augmentation %s) in %.1f s, %d epochs, kept epoch %d%n",
+                trained.spec().type(), parts.train().size(), trained.inputShape().orElseThrow(),
+                trained.options().augmentation(), report.duration().toMillis() / 1000.0, report.epochs(),
+                report.bestEpoch());
+        out.print("loss per epoch:");
+        report.losses().forEach(loss -> out.printf(Locale.ROOT, " %.4f", loss));
+        out.println();
+        if (!report.validationMaps().isEmpty()) {
+            out.print("validation MAP per epoch:");
+            report.validationMaps().forEach(map -> out.printf(Locale.ROOT, " %.4f", map));
+            out.println();
+        }
+        return indexAndSave(pipeline, indexAll ? images : parts.test(), console, out);
     }
 
     private int indexAndSave(RetrievalPipeline pipeline, ImageCollection indexed, ProgressListener progress,

@@ -8,6 +8,7 @@ import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
+import org.cbir.examples.cli.ComponentChoices;
 import org.cbir.examples.report.MapChart;
 
 /**
@@ -45,8 +46,10 @@ final class EvaluationTask {
             return new EvaluationOutcome(report, List.of(), title());
         }
         if (options.fitFraction() == 0 && (settings.needsFit() || !options.pcaSweep().isEmpty())) {
-            throw new IllegalArgumentException("the reducer " + (settings.needsFit() ? settings.reducerChoice() : "of the PCA sweep")
-                    + " must be fitted: set the fit fraction above 0");
+            String what = !settings.needsFit() ? "the reducer of the PCA sweep"
+                    : ComponentChoices.trains(settings.extractorChoice()) ? "the extractor " + settings.extractor()
+                    : "the reducer " + settings.reducerChoice();
+            throw new IllegalArgumentException(what + " must be fitted: set the fit fraction above 0");
         }
         ImageCollection images = source.images();
         EvaluationReport report = evaluation(settings).build().run(images);

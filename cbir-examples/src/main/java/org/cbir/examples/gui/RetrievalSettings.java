@@ -20,7 +20,8 @@ import org.cbir.metrics.Metrics;
  * {@code cbir search} build the same pipeline from the same choices. Immutable; change one option
  * with a {@code with...} method.
  *
- * @param extractor one of {@link #EXTRACTORS}
+ * @param extractor one of {@link #EXTRACTORS}; {@code cnn} (trained on the labels) and {@code ssl}
+ *     (self-supervised, no labels) train a CNN on the collection before indexing it
  * @param histogramBins histogram bins of the {@code histogram} extractor, 2..4096; more bins
  *     separate finer intensity differences and make longer signatures
  * @param lbpPoints sampling points of the {@code lbp} extractor, 1..32
@@ -38,7 +39,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
                                 String reducer, int pcaComponents, String index, int lshTrees, int lshCandidates,
                                 String metric, int k) {
     /** The extractor names, in the order the GUI lists them. */
-    public static final List<String> EXTRACTORS = List.of("histogram", "glcm", "hog", "lbp", "daisy");
+    public static final List<String> EXTRACTORS = List.of("histogram", "glcm", "hog", "lbp", "daisy", "cnn", "ssl");
     /** The reducer names. */
     public static final List<String> REDUCERS = List.of("none", "zscore", "pca");
     /** The index names. */
@@ -133,9 +134,9 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
         };
     }
 
-    /** Whether the pipeline must be fitted before indexing (it has a reducer). */
+    /** Whether the pipeline must be fitted before indexing (it has a reducer or a trained extractor). */
     public boolean needsFit() {
-        return !reducer.equals("none");
+        return !reducer.equals("none") || ComponentChoices.trains(extractorChoice());
     }
 
     /** The index factory these settings name. */

@@ -1,0 +1,139 @@
+package org.cbir.bench;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.FeatureExtractor;
+import org.cbir.core.IndexingReport;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.Similarities;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.eval.Evaluation;
+import org.cbir.core.eval.EvaluationReport;
+import org.cbir.core.image.Image;
+import org.cbir.core.image.SampleDepth;
+import org.cbir.features.TextureDescriptors;
+import org.cbir.nets.Augmentation;
+import org.cbir.nets.CnnExtractor;
+import org.cbir.nets.LeNetExtractor;
+
+/**
+ * Retrieval quality of the CNN signatures on Fashion-MNIST (Debian's {@code dataset-fashion-mnist})
+ * against raw pixels, LBP, HOG and LeNet, all in one run: every extractor that trains is fitted on
+ * the first {@code labelled} training images (labels used), {@code ssl} on the first
+ * {@code unlabelled} training images with their labels removed; then the first {@code test} test
+ * images are indexed (cosine, exact) and each is queried against the others. Prints one Markdown
+ * row per extractor: MAP, top-1 accuracy, training seconds and indexing throughput.
+ *
+ * <p>Arguments: {@code fashion-dir labelled unlabelled test [extractors...]}, the extractors among
+ * {@code pixels lbp hog lenet cnn ssl} (default all), e.g.
+ * {@code /usr/share/datasets/fashion-mnist 1000 6000 10000}. System properties: {@code epochs}
+ * caps the CNN epochs (default: the extractors' defaults), {@code seed} (default 42).
+ */
+public final class CnnQuality {
+    private static final long SEED = Long.getLong("seed", 42);
+    private static final Integer EPOCHS = Integer.getInteger("epochs");
+
+    private CnnQuality() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int labelled = Integer.parseInt(args[1]);
+        int unlabelled = Integer.parseInt(args[2]);
+        int test = Integer.parseInt(args[3]);
+        List<String> extractors = args.length > 4 ? List.of(args).subList(4, args.length)
+                : List.of("pixels", "lbp", "hog", "lenet", "cnn", "ssl");
+        ImageCollection train = fashion(dir, "train", Math.max(labelled, unlabelled), true);
+        ImageCollection labelledTrain = ImageCollection.of(train.entries().subList(0, labelled));
+        ImageCollection unlabelledTrain = fashion(dir, "train", unlabelled, false);
+        ImageCollection testImages = fashion(dir, "t10k", test, true);
+        System.out.println("| extractor | trained on | MAP | top-1 | training s | indexing images/s |");
+        System.out.println("|---|---|---:|---:|---:|---:|");
+        for (String name : extractors) {
+            Supplier<FeatureExtractor> extractor = switch (name) {
+                case "pixels" -> RawPixels::new;
+                case "lbp" -> TextureDescriptors::lbp;
+                case "hog" -> TextureDescriptors::hog;
+                case "lenet" -> () -> LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED).build();
+                case "cnn" -> () -> epochs(CnnExtractor.builder()).build();
+                case "ssl" -> () -> epochs(CnnExtractor.selfSupervised()).build();
+                default -> throw new IllegalArgumentException("unknown extractor " + name);
+            };
+            ImageCollection fitting = name.equals("ssl") ? unlabelledTrain : labelledTrain;
+            RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor.get())
+                    .similarity(Similarities.cosine()).build();
+            long start = System.nanoTime();
+            if (pipeline.extractor().isTrainable()) {
+                pipeline.fit(fitting, ProgressListener.NONE);
+            }
+            double trainingSeconds = (System.nanoTime() - start) / 1e9;
+            IndexingReport indexed = pipeline.addAll(testImages, ProgressListener.NONE);
+            EvaluationReport report = Evaluation.builder().pipeline(() -> pipeline).build().runIndexed(pipeline);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.0f | %.0f |%n", name,
+                    !pipeline.extractor().isTrainable() ? "-"
+                            : fitting.size() + (name.equals("ssl") ? " unlabelled" : " labelled"),
+                    report.map(), report.kAccuracy().get(0), trainingSeconds,
+                    indexed.added() / (indexed.elapsed().toNanos() / 1e9));
+        }
+    }
+
+    private static CnnExtractor.Builder epochs(CnnExtractor.Builder builder) {
+        builder.seed(SEED);
+        return EPOCHS == null ? builder : builder.maxEpochs(EPOCHS);
+    }
+
+    /** The first {@code limit} images of {@code prefix}-images-idx3-ubyte.gz, labelled by class index or not. */
+    static ImageCollection fashion(Path dir, String prefix, int limit, boolean withLabels) throws IOException {
+        float[][] pixels = IdxFiles.readImages(dir.resolve(prefix + "-images-idx3-ubyte.gz"), limit);
+        byte[] labels = labels(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), pixels.length);
+        List<ImageEntry> entries = new ArrayList<>(pixels.length);
+        for (int i = 0; i < pixels.length; i++) {
+            entries.add(new ImageEntry.InMemory(prefix + "-" + i, withLabels ? "class" + labels[i] : null,
+                    Image.of(28, 28, 1, SampleDepth.UINT8, pixels[i])));
+        }
+        return ImageCollection.of(entries);
+    }
+
+    private static byte[] labels(Path file, int count) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)))) {
+            if (in.readInt() != 0x0801) {
+                throw new IOException(file + " is not an IDX label file");
+            }
+            in.readInt();
+            byte[] labels = new byte[count];
+            in.readFully(labels);
+            return labels;
+        }
+    }
+
+    /** The baseline: the grey pixels themselves, scaled to 0..1, as the signature. */
+    static final class RawPixels implements FeatureExtractor {
+        @Override
+        public ComponentSpec spec() {
+            return ComponentSpec.of("raw-pixels");
+        }
+
+        @Override
+        public int dimension() {
+            return 28 * 28;
+        }
+
+        @Override
+        public float[] extract(Image image) {
+            return image.toGrey().normalised().resize(28, 28).samples();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.cbir.nets;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.cbir.core.ComponentSpec;
+
+/**
+ * How a {@link CnnExtractor} is shaped and trained; validated on construction, immutable. Build
+ * one with {@link CnnExtractor#builder()} or {@link CnnExtractor#selfSupervised()}. Every field
+ * changes the signatures, so all are recorded in the extractor's spec.
+ *
+ * @param selfSupervised false: trained on the labels with the cosine softmax
+ *     ({@link CosineSoftmaxLayer}), spec type {@value #TYPE}; true: trained without labels with
+ *     SimCLR's NT-Xent ({@link NtXentLayer}), spec type {@value #SSL_TYPE}
+ * @param filters the filters of the first stage (default 16); each later stage doubles them.
+ *     Cost grows with its square
+ * @param stages convolution stages (default 4), a 2x2 max pooling between two; the input must be
+ *     at least {@code 2^(stages-1)} pixels a side
+ * @param convolutions 3x3 convolutions (each with batch normalisation and ReLU) per stage (default 1)
+ * @param embedding the signature size (default 128)
+ * @param maxInputSize the network reads images at their own (median) size, shrunk to fit this
+ *     many pixels a side (default 64): larger inputs cost more and rarely help
+ * @param scale the cosine softmax's scale s (default 16), an inverse temperature
+ * @param margin the cosine softmax's additive margin m, in [0, 1) (default 0.2)
+ * @param temperature NT-Xent's temperature tau (default 0.2)
+ * @param learningRate Adam's initial learning rate (default 0.002), decayed linearly towards 0 over
+ *     {@code maxEpochs}
+ * @param weightDecay decoupled weight decay (default 0.0005)
+ * @param maxEpochs the most epochs (default 40 supervised, 30 self-supervised)
+ * @param patience supervised training stops after this many epochs without a better validation
+ *     MAP (default 8); the best epoch's weights are kept
+ * @param validationShare the share of each class's fitting images held out to validate on
+ *     (default 0.2, at least one image of each class); unused by self-supervised training
+ * @param batchSize images per mini-batch (default 64; self-supervised batches hold two views of each)
+ * @param seed seeds initial weights, the validation split, shuffling and augmentation
+ * @param augmentation the random augmentation, or null for the defaults of
+ *     {@link RandomAugmentation#forImages} chosen from the training images (recorded after training)
+ */
+public record CnnOptions(boolean selfSupervised, int filters, int stages, int convolutions, int embedding,
+        int maxInputSize, double scale, double margin, double temperature, double learningRate, double weightDecay,
+        int maxEpochs, int patience, double validationShare, int batchSize, long seed,
+        RandomAugmentation augmentation) {
+
+    /** The spec type of supervised CNN extractors. */
+    public static final String TYPE = "cnn";
+    /** The spec type of self-supervised CNN extractors. */
+    public static final String SSL_TYPE = "ssl";
+    private static final String AUTO = "auto";
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public CnnOptions {
+        positive("filters", filters);
+        positive("stages", stages);
+        positive("convolutions per stage", convolutions);
+        positive("embedding size", embedding);
+        positive("patience", patience);
+        if (stages > 8) {
+            throw new IllegalArgumentException("at most 8 stages, got " + stages);
+        }
+        if (maxInputSize < minimumInputSize(stages)) {
+            throw new IllegalArgumentException("the largest input side must be at least " + minimumInputSize(stages)
+                    + " for " + stages + " stages, got " + maxInputSize);
+        }
+        if (!(scale >= 1) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("cosine softmax scale must be at least 1 and finite, got " + scale);
+        }
+        if (!(margin >= 0 && margin < 1)) {
+            throw new IllegalArgumentException("cosine softmax margin must be in [0, 1), got " + margin);
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("NT-Xent temperature must be positive and finite, got " + temperature);
+        }
+        if (!(validationShare > 0 && validationShare < 1)) {
+            throw new IllegalArgumentException("validation share must be in (0, 1), got " + validationShare);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be >= 0 and finite, got " + weightDecay);
+        }
+        EpochLoop.checkSettings(learningRate, 0, maxEpochs, 0, batchSize);
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be at least 2 (batch normalisation and the "
+                    + "contrastive loss compare the images of a batch), got " + batchSize);
+        }
+    }
+
+    /** The smallest input side {@code stages} stages accept: {@code 2^(stages-1)}. */
+    static int minimumInputSize(int stages) {
+        return 1 << (stages - 1);
+    }
+
+    /** The spec type: {@value #TYPE} or {@value #SSL_TYPE}. */
+    public String type() {
+        return selfSupervised ? SSL_TYPE : TYPE;
+    }
+
+    /** These options with the augmentation set (after training chose the defaults). */
+    CnnOptions withAugmentation(RandomAugmentation chosen) {
+        return new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize, scale, margin,
+                temperature, learningRate, weightDecay, maxEpochs, patience, validationShare, batchSize, seed,
+                chosen);
+    }
+
+    /** The spec parameters, in order; {@link CnnInput} adds the trained network's input. */
+    Map<String, Object> specParameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("filters", filters);
+        p.put("stages", stages);
+        p.put("convolutions", convolutions);
+        p.put("embedding", embedding);
+        p.put("max-input", maxInputSize);
+        if (selfSupervised) {
+            p.put("temperature", number(temperature));
+        } else {
+            p.put("scale", number(scale));
+            p.put("margin", number(margin));
+            p.put("patience", patience);
+            p.put("validation", number(validationShare));
+        }
+        p.put("learning-rate", number(learningRate));
+        p.put("weight-decay", number(weightDecay));
+        p.put("max-epochs", maxEpochs);
+        p.put("batch-size", batchSize);
+        p.put("seed", seed);
+        p.put("augmentation", augmentation == null ? AUTO : augmentation.toString());
+        return p;
+    }
+
+    /** The spec of an untrained extractor with these options. */
+    public ComponentSpec toSpec() {
+        return spec(specParameters());
+    }
+
+    /** A spec of this type with these parameters, in order. */
+    ComponentSpec spec(Map<String, Object> parameters) {
+        Object[] pairs = new Object[parameters.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, Object> e : parameters.entrySet()) {
+            pairs[i++] = e.getKey();
+            pairs[i++] = e.getValue();
+        }
+        return ComponentSpec.of(type(), pairs);
+    }
+
+    /**
+     * The options a spec of type {@value #TYPE} or {@value #SSL_TYPE} records.
+     *
+     * @throws IllegalArgumentException if the type differs or a parameter is missing or invalid
+     */
+    public static CnnOptions fromSpec(ComponentSpec spec) {
+        boolean ssl = SSL_TYPE.equals(spec.type());
+        if (!ssl && !TYPE.equals(spec.type())) {
+            throw new IllegalArgumentException("not a " + TYPE + " or " + SSL_TYPE + " spec: " + spec);
+        }
+        CnnOptions defaults = ssl ? CnnExtractor.selfSupervised().build().options() : CnnExtractor.builder().build().options();
+        long seed;
+        try {
+            seed = Long.parseLong(spec.require("seed"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
+        }
+        String augmentation = spec.require("augmentation");
+        return new CnnOptions(ssl, spec.requireInt("filters"), spec.requireInt("stages"),
+                spec.requireInt("convolutions"), spec.requireInt("embedding"), spec.requireInt("max-input"),
+                ssl ? defaults.scale() : spec.requireDouble("scale"), ssl ? defaults.margin() : spec.requireDouble("margin"),
+                ssl ? spec.requireDouble("temperature") : defaults.temperature(),
+                spec.requireDouble("learning-rate"), spec.requireDouble("weight-decay"), spec.requireInt("max-epochs"),
+                ssl ? defaults.patience() : spec.requireInt("patience"),
+                ssl ? defaults.validationShare() : spec.requireDouble("validation"),
+                spec.requireInt("batch-size"), seed,
+                augmentation.equals(AUTO) ? null : RandomAugmentation.parse(augmentation));
+    }
+
+    private static void positive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+        }
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    @Override
+    public String toString() {
+        return Objects.toString(toSpec());
+    }
+}
