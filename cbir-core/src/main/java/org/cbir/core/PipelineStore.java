@@ -42,8 +42,8 @@ import org.cbir.core.spi.Components;
  * {@link ChecksummedFiles#writeString}):
  * <pre>
  * records  := count:int32 record*count
- * record   := id:int64 path:string label:string metadata     (version 2)
- *           | id:int64 path:string label:string              (version 1, still read)
+ * record   := id:int64 path:string label:string metadata     (version 2; version 1, without
+ *                                                            metadata, predates save ids)
  * metadata := pairs:int32 (key:string value:string)*pairs     keys ascending
  * </pre>
  */

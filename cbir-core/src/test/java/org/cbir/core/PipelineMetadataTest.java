@@ -87,6 +87,22 @@ class PipelineMetadataTest {
                 pipeline.query(rows(1f, 0f), 1).matches().get(0).metadata());
     }
 
+    @Test
+    void withIndexCopiesSignaturesAndRecordsIntoANewIndexAndLeavesTheOriginal() throws IOException {
+        RetrievalPipeline pipeline = sixImages();
+        List<Long> progress = new java.util.ArrayList<>();
+        RetrievalPipeline copy = pipeline.withIndex(Indexes.exact(), (stage, done, total) -> progress.add(done));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), progress);
+        assertEquals(pipeline.records().size(), copy.size());
+        assertEquals(pipeline.record(3), copy.record(3));
+        assertEquals(pipeline.query(rows(1f, 0f), 6, RecordFilter.where("run", "2")),
+                copy.query(rows(1f, 0f), 6, RecordFilter.where("run", "2")));
+        copy.remove(0);
+        assertEquals(6, pipeline.size(), "the original is unchanged");
+        long next = copy.add(rows(0f, 1f), "new", null);
+        assertEquals(6, next, "the copy continues the original's ids");
+    }
+
     /** A 1x2 8-bit grey PNG with rows of intensity a and b. */
     private static void writeRows(int a, int b, Path file) throws IOException {
         BufferedImage image = new BufferedImage(1, 2, BufferedImage.TYPE_BYTE_GRAY);

@@ -59,7 +59,10 @@ abstract sealed class HistogramDistance implements Similarity
             float v = h[i];
             if (!(v >= 0) || v == Float.POSITIVE_INFINITY) {
                 throw new IllegalArgumentException(spec().type() + ": entry " + i + " of the " + which
-                        + " histogram is " + v + "; histogram metrics need finite, non-negative entries");
+                        + " histogram is " + v + "; histogram metrics need finite, non-negative entries: use a"
+                        + " non-negative signature (IntensityHistogram, LBP, HOG, Daisy) or rescale it to 0..1 with"
+                        + " MinMaxScaling (the command line's --reducer min-max, which --reducer auto picks for"
+                        + " histogram and glcm)");
             }
             sum += v;
         }

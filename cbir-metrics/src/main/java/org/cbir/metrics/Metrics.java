@@ -121,6 +121,17 @@ public final class Metrics {
         return List.copyOf(DEFAULTS.values());
     }
 
+    /**
+     * Whether {@code similarity} is one of the histogram metrics (chi-square, Kullback-Leibler,
+     * Jeffrey, Kolmogorov-Smirnov, Cramér-von Mises, earth mover's), which compare signatures as
+     * distributions and refuse a negative entry: give them non-negative signatures (an
+     * {@link org.cbir.core.extract.IntensityHistogram}, LBP, HOG, Daisy, CNN activations after
+     * ReLU) or rescale signed ones with {@link org.cbir.core.reduce.MinMaxScaling}.
+     */
+    public static boolean isHistogramMetric(Similarity similarity) {
+        return similarity instanceof HistogramDistance;
+    }
+
     /** The type names that {@link #byName(String)} accepts, in the order of {@link #all()}. */
     public static List<String> names() {
         return List.copyOf(DEFAULTS.keySet());

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -49,7 +50,7 @@ public final class SolrCollections {
                 throw new IllegalArgumentException("shards and replicas must be at least 1, got " + shards + " and "
                         + replicas);
             }
-            java.util.Objects.requireNonNull(function, "function");
+            Objects.requireNonNull(function, "function");
         }
     }
 

@@ -59,6 +59,8 @@ public final class SolrIndex implements Index, AutoCloseable {
     static final String FIELD_LABEL = "label";
     static final String FIELD_VECTOR = "vector";
     static final String META_PREFIX = "meta_";
+    /** Ids per real-time get: they travel in the URL, whose headers Solr's HTTP/2 limits to 8 KiB. */
+    private static final int IDS_PER_GET = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SolrIndex.class);
 
     private final SolrTarget target;
@@ -310,8 +312,12 @@ public final class SolrIndex implements Index, AutoCloseable {
         List<String> ids = pending.keySet().stream().map(String::valueOf).toList();
         ModifiableSolrParams params = new ModifiableSolrParams();
         params.set("fl", FIELD_ID);
-        SolrDocumentList present = requests.send("checking " + ids.size() + " ids",
-                () -> client.getById(target.collection(), ids, params));
+        SolrDocumentList present = new SolrDocumentList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_GET) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_GET));
+            present.addAll(requests.send("checking " + chunk.size() + " ids",
+                    () -> client.getById(target.collection(), chunk, params)));
+        }
         List<Long> duplicates = new ArrayList<>();
         for (SolrDocument doc : present) {
             long id = idOf(doc);

@@ -121,6 +121,18 @@ public final class SolrIndexFactory implements IndexFactory {
     }
 
     /**
+     * An index on the collection as it is, empty or not: for a second reader of a collection
+     * that a pipeline filled (searches return the documents' ids; their records are in that
+     * pipeline's store), or for benchmarks.
+     *
+     * @throws SolrIndexException naming the collection and hosts if it is missing or holds
+     *     vectors of another dimension
+     */
+    public SolrIndex connect(int dimension, Similarity similarity) {
+        return SolrIndex.open(target, options, dimension, similarity);
+    }
+
+    /**
      * {@inheritDoc} Reconnects to the collection; the pipeline's load then checks that it holds
      * every saved image.
      *

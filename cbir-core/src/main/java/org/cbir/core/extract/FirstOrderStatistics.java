@@ -32,7 +32,9 @@ import org.cbir.core.image.Image;
  *
  * <p>The statistics have different units (entropy up to 8, variance at most 0.25): rank these
  * signatures after z-score standardisation, or with a metric that does not let one dimension
- * dominate. Immutable and thread-safe.
+ * dominate. Skewness and kurtosis can be negative, so the histogram metrics refuse these
+ * signatures as they are: give them the {@link IntensityHistogram} alone, or rescale these to
+ * 0..1 with {@link org.cbir.core.reduce.MinMaxScaling}. Immutable and thread-safe.
  */
 public final class FirstOrderStatistics implements FeatureExtractor {
     static final String TYPE = "first-order-statistics";
@@ -82,7 +84,7 @@ public final class FirstOrderStatistics implements FeatureExtractor {
         long[] counts = new long[ENTROPY_BINS];
         for (float x : v) {
             mean += x;
-            counts[bin(x, ENTROPY_BINS)]++;
+            counts[IntensityHistogram.bin(x, ENTROPY_BINS)]++;
         }
         mean /= n;
         double m2 = 0;
@@ -117,19 +119,9 @@ public final class FirstOrderStatistics implements FeatureExtractor {
         signature[5] = constant ? 0f : (float) (m4 / (m2 * m2) - 3.0);
         signature[6] = (float) (1.0 - 1.0 / (1.0 + m2));
         if (bins > 0) {
-            for (float x : v) {
-                signature[STATISTICS + bin(x, bins)] += 1f;
-            }
-            for (int b = 0; b < bins; b++) {
-                signature[STATISTICS + b] /= n;
-            }
+            IntensityHistogram.fill(v, bins, signature, STATISTICS);
         }
         return signature;
-    }
-
-    private static int bin(float value, int bins) {
-        int b = (int) (value * bins);
-        return Math.max(0, Math.min(bins - 1, b));
     }
 
     @Override

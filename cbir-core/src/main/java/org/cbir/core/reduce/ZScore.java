@@ -50,10 +50,7 @@ public final class ZScore implements Reducer {
     @Override
     public FittedZScore fit(List<float[]> sample) {
         Objects.requireNonNull(sample, "sample");
-        if (sample.isEmpty()) {
-            throw new IllegalArgumentException("cannot fit a z-score on an empty sample");
-        }
-        int dimension = checkRows(sample);
+        int dimension = SampleRows.dimension(sample, TYPE);
         int n = sample.size();
         double[] mean = new double[dimension];
         float[] min = sample.get(0).clone();
@@ -94,28 +91,6 @@ public final class ZScore implements Reducer {
     @Override
     public FittedZScore load(Path directory) throws IOException {
         return FittedZScore.load(directory);
-    }
-
-    private static int checkRows(List<float[]> sample) {
-        int dimension = -1;
-        for (int i = 0; i < sample.size(); i++) {
-            float[] row = sample.get(i);
-            if (row == null || row.length == 0) {
-                throw new IllegalArgumentException("row " + i + " of the z-score sample is " + (row == null ? "null" : "empty"));
-            }
-            if (dimension < 0) {
-                dimension = row.length;
-            } else if (row.length != dimension) {
-                throw new IllegalArgumentException("row " + i + " of the z-score sample has " + row.length
-                        + " values, row 0 has " + dimension);
-            }
-            for (float v : row) {
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("row " + i + " of the z-score sample holds " + v);
-                }
-            }
-        }
-        return dimension;
     }
 
     @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cbir", mixinStandardHelpOptions = true, version = "cbir 0.1.0-SNAPSHOT",
         description = "Reverse image search for scientific images.",
         subcommands = {DemoCommand.class, IndexCommand.class, QueryCommand.class, TrainCommand.class, SearchCommand.class,
-            EvaluateCommand.class, LabelCommand.class, GroupCommand.class, DuplicatesCommand.class,
+            EvaluateCommand.class, LabelCommand.class, GroupCommand.class, DuplicatesCommand.class, SolrCommand.class,
             org.cbir.examples.gui.GuiCommand.class, CommandLine.HelpCommand.class})
 public final class CbirCommand implements Runnable {
 

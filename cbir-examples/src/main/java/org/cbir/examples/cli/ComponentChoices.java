@@ -8,6 +8,8 @@ import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.extract.FirstOrderStatistics;
+import org.cbir.core.extract.IntensityHistogram;
+import org.cbir.core.reduce.MinMaxScaling;
 import org.cbir.core.reduce.ZScore;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
@@ -23,7 +25,8 @@ import org.cbir.nets.RandomAugmentation;
  * Turns the command line's short component names into components:
  * <ul>
  *   <li>extractors: {@code histogram[:BINS]} (first-order statistics and a BINS-bin histogram,
- *       32 by default), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy}, and
+ *       32 by default), {@code intensity-histogram[:BINS]} (the normalised histogram alone, for
+ *       the histogram metrics), {@code glcm}, {@code hog}, {@code lbp[:POINTS:RADIUS]}, {@code daisy}, and
  *       {@code lenet[:SIZE[:AUGMENTATION]]}, a LeNet-5 trained by the pipeline's {@code fit} on a
  *       SIZE x SIZE input (32 by default) with an {@link Augmentation#parse augmentation}
  *       ({@code none} by default, as {@code cbir train} without {@code --augment}; e.g.
@@ -35,21 +38,24 @@ import org.cbir.nets.RandomAugmentation;
  *       {@code none}); and {@code ssl[:SIDE[:AUGMENTATION]]}, the same network trained
  *       self-supervised (SimCLR), which never reads a label;</li>
  *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
- *   <li>reducers: {@code auto} (z-score standardisation for the extractors whose dimensions
- *       have different units, first-order statistics and GLCM properties; none for the others),
- *       {@code none}, {@code zscore}, {@code pca:N} (N components) or {@code pca:0.95} (the
+ *   <li>reducers: {@code auto} (for the extractors whose dimensions have different units,
+ *       first-order statistics and GLCM properties: z-score standardisation, or min-max scaling to
+ *       0..1 for a histogram metric, which refuses negative values; none for the others),
+ *       {@code none}, {@code zscore}, {@code min-max}, {@code pca:N} (N components) or {@code pca:0.95} (the
  *       fewest components that explain that share of variance).</li>
  * </ul>
  */
 public final class ComponentChoices {
-    static final String EXTRACTORS = "histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy, lenet[:SIZE[:AUGMENTATION]],"
-            + " cnn[:SIDE[:AUGMENTATION]], ssl[:SIDE[:AUGMENTATION]]";
+    static final String EXTRACTORS = "histogram[:BINS], intensity-histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy,"
+            + " lenet[:SIZE[:AUGMENTATION]], cnn[:SIDE[:AUGMENTATION]], ssl[:SIDE[:AUGMENTATION]]";
     /** The most matches a command prints per query. */
     static final int MAX_RESULTS = 1_000_000;
     private static final String LENET = "lenet";
     private static final Set<String> TRAINED = Set.of(LENET, "cnn", "ssl");
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
     private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
+    /** The extractors whose signatures never hold a negative value, as the histogram metrics need. */
+    static final String NON_NEGATIVE = "intensity-histogram, lbp, hog, daisy, lenet";
 
     private ComponentChoices() {
     }
@@ -64,6 +70,8 @@ public final class ComponentChoices {
         String[] parts = parts(choice);
         return switch (parts[0]) {
             case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1
+                    ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
+            case "intensity-histogram" -> IntensityHistogram.of(parts.length > 1
                     ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
             case "glcm" -> noParameters(parts, choice, TextureDescriptors.glcm());
             case "hog" -> noParameters(parts, choice, TextureDescriptors.hog());
@@ -171,23 +179,38 @@ public final class ComponentChoices {
         return Metrics.byName(name.toLowerCase(Locale.ROOT).strip());
     }
 
-    /** The reducer for {@code extractorChoice}, or {@code null} for none. */
-    static Reducer reducer(String choice, String extractorChoice) {
+    /**
+     * The reducer a choice names for {@code extractorChoice} and {@code metricChoice}, or
+     * {@code null} for none.
+     *
+     * @throws IllegalArgumentException if the choice is unknown, or the metric is a histogram
+     *     metric that the reduced signatures would give negative values (the message says which
+     *     reducers and extractors fit)
+     */
+    static Reducer reducer(String choice, String extractorChoice, String metricChoice) {
         String c = choice.toLowerCase(Locale.ROOT);
-        if (c.equals("auto")) {
-            String type = extractor(extractorChoice).spec().type();
-            return MIXED_UNITS.contains(type) ? ZScore.standardisation() : null;
+        boolean histogramMetric = Metrics.isHistogramMetric(metric(metricChoice));
+        boolean signed = MIXED_UNITS.contains(extractor(extractorChoice).spec().type());
+        Reducer reducer = switch (c) {
+            case "auto" -> !signed ? null : histogramMetric ? MinMaxScaling.toUnitRange() : ZScore.standardisation();
+            case "none" -> null;
+            case "zscore", "z-score" -> ZScore.standardisation();
+            case "min-max", "minmax" -> MinMaxScaling.toUnitRange();
+            default -> c.startsWith("pca:") ? Pca.reducer(c.substring(4), choice) : unknownReducer(choice);
+        };
+        if (histogramMetric && (reducer != null ? !(reducer instanceof MinMaxScaling) : signed)) {
+            String why = reducer != null ? "--reducer " + choice + " gives signed values"
+                    : "the " + extractorChoice + " signature has signed entries";
+            throw new IllegalArgumentException("the histogram metric " + metricChoice + " needs non-negative signatures"
+                    + " and " + why + ": use --reducer auto or min-max, or an extractor whose signatures are"
+                    + " non-negative (" + NON_NEGATIVE + ") with --reducer auto or none");
         }
-        if (c.equals("none")) {
-            return null;
-        }
-        if (c.equals("zscore") || c.equals("z-score")) {
-            return ZScore.standardisation();
-        }
-        if (c.startsWith("pca:") && c.indexOf(':', 4) < 0) {
-            return Pca.reducer(c.substring(4), choice);
-        }
-        throw new IllegalArgumentException("unknown reducer '" + choice + "'; choose auto, none, zscore, pca:N or pca:SHARE");
+        return reducer;
+    }
+
+    private static Reducer unknownReducer(String choice) {
+        throw new IllegalArgumentException("unknown reducer '" + choice
+                + "'; choose auto, none, zscore, min-max, pca:N or pca:SHARE");
     }
 
     /**

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * report, the result sheet and the store.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Train a LeNet on 10% of the bundled GISAXS samples, index the other 90%, evaluate retrieval"
+        description = {"Train a LeNet on 10%% of the bundled GISAXS samples, index the other 90%%, evaluate retrieval"
                 + " (MAP, k-accuracy) and answer the bundled queries.",
             "Writes report.md, per-class CSVs, result-sheet.png and the saved store (for `cbir query`) into --out."})
 final class DemoCommand implements Callable<Integer> {

@@ -21,8 +21,9 @@ public final class SearchOptions {
     String metric;
 
     @Option(names = {"-r", "--reducer"}, defaultValue = "auto",
-            description = "Signature reduction: auto (z-score for histogram and glcm, whose dimensions have different"
-                    + " units; none for the others), none, zscore, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
+            description = "Signature reduction: auto (for histogram and glcm, whose dimensions have different units:"
+                    + " z-score, or min-max to 0..1 for the histogram metrics; none for the others), none, zscore,"
+                    + " min-max, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
     String reducer;
 
     @Option(names = {"-i", "--index"}, defaultValue = "exact",
@@ -34,7 +35,7 @@ public final class SearchOptions {
 
     /** Whether the chosen pipeline needs {@code fit} before indexing: a trained extractor or a reducer. */
     public boolean needsFit() {
-        return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor) != null;
+        return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor, metric) != null;
     }
 
     /** The matches per query, checked. */
@@ -49,7 +50,7 @@ public final class SearchOptions {
         RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractor))
                 .similarity(ComponentChoices.metric(metric))
-                .reducer(ComponentChoices.reducer(reducer, extractor))
+                .reducer(ComponentChoices.reducer(reducer, extractor, metric))
                 .index(ComponentChoices.index(index));
         if (threads != null) {
             builder.threads(threads);

@@ -52,9 +52,9 @@ class StoreCorruptionSuiteTest {
                 new Kind("graph", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
                         .index(ComponentChoices.index("graph")), false),
                 new Kind("pca", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
-                        .reducer(ComponentChoices.reducer("pca:4", "histogram:16")), true),
+                        .reducer(ComponentChoices.reducer("pca:4", "histogram:16", "cosine")), true),
                 new Kind("zscore", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
-                        .reducer(ComponentChoices.reducer("zscore", "histogram:16")), true),
+                        .reducer(ComponentChoices.reducer("zscore", "histogram:16", "cosine")), true),
                 new Kind("lenet", RetrievalPipeline.builder().extractor(LeNetExtractor.builder().inputSize(16, 16)
                         .maxEpochs(1).build()), true));
     }
