@@ -54,7 +54,33 @@ final class BatchExtractor {
             throw new IllegalStateException("extractor " + extractor.spec() + " returned " + raw.length
                     + " values but declares dimension " + extractor.dimension());
         }
-        return reducer == null ? raw : reducer.apply(raw);
+        requireFinite(raw, extractor.spec());
+        return reduce(extractor, reducer, raw);
+    }
+
+    /** Applies the reducer, if any, and checks that it kept every value finite. */
+    private static float[] reduce(FeatureExtractor extractor, Reducer.Fitted reducer, float[] raw) {
+        if (reducer == null) {
+            return raw;
+        }
+        float[] reduced = reducer.apply(raw);
+        requireFinite(reduced, "the reducer after " + extractor.spec());
+        return reduced;
+    }
+
+    /**
+     * Refuses a signature with NaN or an infinity: it would be indexed and answered with
+     * {@code distance=NaN} and a confident prediction.
+     *
+     * @throws IllegalArgumentException naming {@code source} and the first bad dimension
+     */
+    static void requireFinite(float[] signature, Object source) {
+        for (int i = 0; i < signature.length; i++) {
+            if (!Float.isFinite(signature[i])) {
+                throw new IllegalArgumentException(source + " returned a non-finite signature (" + signature[i]
+                        + " at dimension " + i + " of " + signature.length + ")");
+            }
+        }
     }
 
     IndexingReport run(ImageCollection collection, ProgressListener progress, String stage, Sink sink) {
@@ -170,7 +196,7 @@ final class BatchExtractor {
                 outcomes.add(d);
             } else {
                 float[] raw = signatures.get(next++);
-                outcomes.add(new Outcome(reducer == null ? raw : reducer.apply(raw), null, null, null));
+                outcomes.add(finiteOutcome(raw));
             }
         }
         return outcomes;
@@ -188,6 +214,15 @@ final class BatchExtractor {
             }
         }
         return signatures;
+    }
+
+    private Outcome finiteOutcome(float[] raw) {
+        try {
+            requireFinite(raw, extractor.spec());
+            return new Outcome(reduce(extractor, reducer, raw), null, null, null);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, null, "unusable by " + extractor.spec().type() + ": " + e.getMessage(), e);
+        }
     }
 
     private Outcome decode(ImageEntry entry) {

@@ -2,19 +2,23 @@ package org.cbir.core;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.nio.file.FileAlreadyExistsException;
-import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.AtomicDirectory;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
+import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.Manifest;
 import org.cbir.core.io.SaveId;
 import org.cbir.core.io.SaveScope;
@@ -52,10 +56,13 @@ final class PipelineStore {
     static final String SAVE_ID = "save-id";
     private static final String RECORDS_CODEC = "cbir.records";
     /**
-     * Version 2 added the metadata of each record. Stores of version 1 (no metadata) also predate
-     * save ids, which pipeline format 2 requires, so they are refused before their records are read.
+     * Version 2 added the metadata of each record; version 3 starts with the SHA-256 of the
+     * manifest's entries, so that a manifest edited after the save is refused. Version 2 (saved
+     * before that digest) is still read, without the manifest check.
      */
-    private static final int RECORDS_VERSION = 2;
+    private static final int RECORDS_VERSION = 3;
+    private static final int METADATA_VERSION = 2;
+    private static final int DIGEST_BYTES = 32;
 
     private PipelineStore() {
     }
@@ -95,8 +102,9 @@ final class PipelineStore {
         putSpec(manifest, "index", parts.indexFactory().spec());
         putSpec(manifest, "similarity", parts.similarity().spec());
         parts.index().save(Files.createDirectory(dir.resolve("index")));
-        writeRecords(dir.resolve(RECORDS), parts.records());
-        manifest.build().write(dir.resolve(MANIFEST));
+        Manifest built = manifest.build();
+        writeRecords(dir.resolve(RECORDS), parts.records(), digest(built));
+        built.write(dir.resolve(MANIFEST));
     }
 
     /** Refuses to replace {@code existing} unless it is a saved pipeline (and, if asked, an empty one). */
@@ -169,6 +177,14 @@ final class PipelineStore {
 
     private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapExactIndex)
             throws IOException {
+        Path recordsFile = directory.resolve(RECORDS);
+        Records saved = readRecords(recordsFile);
+        if (saved.manifestDigest() != null && !Arrays.equals(saved.manifestDigest(), digest(manifest))) {
+            throw new CorruptFileException(manifestFile, "was edited after the save: its entries no longer match the"
+                    + " digest that " + recordsFile.getFileName() + " keeps of them (a store's manifest is"
+                    + " for reading; to change a part, index again)");
+        }
+        List<ImageRecord> records = saved.records();
         Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
         FeatureExtractor extractor = Components.restore(spec(manifest, "extractor"), extractorState,
                 FeatureExtractor.class);
@@ -184,7 +200,6 @@ final class PipelineStore {
             factory = ExactIndexFactory.mapped();
         }
         Index index = factory.load(directory.resolve("index"), similarity);
-        List<ImageRecord> records = readRecords(directory.resolve(RECORDS));
         int count = manifest.requireInt("count");
         int dimension = manifest.requireInt("dimension");
         if (records.size() != count || index.size() != count) {
@@ -238,8 +253,27 @@ final class PipelineStore {
         return new ComponentSpec(type, parameters);
     }
 
-    private static void writeRecords(Path file, List<ImageRecord> records) throws IOException {
+    /**
+     * What records.bin holds: the images, and the SHA-256 of the manifest's entries written with
+     * them ({@code null} in a version-2 file).
+     */
+    private record Records(List<ImageRecord> records, byte[] manifestDigest) {
+    }
+
+    /** SHA-256 of the manifest's entries, {@code key=value\n} in order: binds the manifest to the save. */
+    private static byte[] digest(Manifest manifest) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            manifest.entries().forEach((key, value) -> sha.update((key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void writeRecords(Path file, List<ImageRecord> records, byte[] manifestDigest) throws IOException {
         ChecksummedFiles.write(file, RECORDS_CODEC, RECORDS_VERSION, out -> {
+            out.write(manifestDigest);
             out.writeInt(records.size());
             for (ImageRecord r : records) {
                 out.writeLong(r.id());
@@ -254,8 +288,13 @@ final class PipelineStore {
         });
     }
 
-    private static List<ImageRecord> readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, RECORDS_VERSION, RECORDS_VERSION, (in, version) -> {
+    private static Records readRecords(Path file) throws IOException {
+        return ChecksummedFiles.read(file, RECORDS_CODEC, METADATA_VERSION, RECORDS_VERSION, (in, version) -> {
+            byte[] manifestDigest = null;
+            if (version >= RECORDS_VERSION) {
+                manifestDigest = new byte[DIGEST_BYTES];
+                in.readFully(manifestDigest);
+            }
             int count = in.readInt();
             if (count < 0) {
                 throw new CorruptFileException(file, "negative record count " + count);
@@ -271,7 +310,7 @@ final class PipelineStore {
                 Map<String, String> metadata = readMetadata(in, file, i);
                 records.add(new ImageRecord(id, path, label, metadata));
             }
-            return records;
+            return new Records(records, manifestDigest);
         });
     }
 }

@@ -216,7 +216,12 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         Map<String, String> checked = Metadata.copyOf(metadata);
         requireFitted();
-        float[] signature = signature(image);
+        float[] signature;
+        try {
+            signature = signature(image);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
         changes.lock();
         try {
             requireOpen();
@@ -238,6 +243,7 @@ public final class RetrievalPipeline implements AutoCloseable {
     public void addSignature(long id, String path, String label, float[] signature) {
         Objects.requireNonNull(path, "path");
         Index.requireDimension(signature, dimension(), "the signature of " + path);
+        BatchExtractor.requireFinite(signature, "the signature of " + path);
         if (id < 0) {
             throw new IllegalArgumentException("ids are not negative, got " + id + " for " + path);
         }
@@ -251,8 +257,13 @@ public final class RetrievalPipeline implements AutoCloseable {
             if (index == null) {
                 index = indexFactory.create(dimension(), similarity);
             }
-            index.add(id, signature);
-            records.put(id, new ImageRecord(id, path, label));
+            view.writeLock().lock();
+            try {
+                index.add(id, signature);
+                records.put(id, new ImageRecord(id, path, label));
+            } finally {
+                view.writeLock().unlock();
+            }
             nextId.accumulateAndGet(id + 1, Math::max);
         } finally {
             changes.unlock();
@@ -305,7 +316,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(image, "image");
         Index.requireK(k);
         float[] signature = signature(image);
-        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, k))));
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, capped(k)))));
     }
 
     /**
@@ -322,7 +333,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         Objects.requireNonNull(where, "where");
         Index.requireK(k);
         float[] signature = signature(image);
-        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, k, filter(where)))));
+        return searchThreads.run(() -> inView(() -> resultOf(requireIndex().search(signature, capped(k), filter(where)))));
     }
 
     /**
@@ -336,7 +347,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         List<float[]> signatures = new BatchExtractor(extractor, reducer, options).signatures(images);
         return searchThreads.run(() -> inView(() -> {
             List<QueryResult> results = new ArrayList<>(images.size());
-            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, k)) {
+            for (List<Neighbor> neighbors : requireIndex().searchAll(signatures, capped(k))) {
                 results.add(resultOf(neighbors));
             }
             return results;
@@ -368,10 +379,10 @@ public final class RetrievalPipeline implements AutoCloseable {
     public QueryResult queryBySignature(float[] signature, int k, Long exclude, RecordFilter where) {
         Objects.requireNonNull(where, "where");
         Index.requireK(k);
-        int wanted = exclude == null ? k : k + 1;
+        int wanted = exclude == null ? k : (int) Math.min(k + 1L, Integer.MAX_VALUE);
         return searchThreads.run(() -> inView(() -> {
-            List<Neighbor> neighbors = where.acceptsAll() ? requireIndex().search(signature, wanted)
-                    : requireIndex().search(signature, wanted, filter(where));
+            List<Neighbor> neighbors = where.acceptsAll() ? requireIndex().search(signature, capped(wanted))
+                    : requireIndex().search(signature, capped(wanted), filter(where));
             if (exclude != null) {
                 neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
             }
@@ -383,7 +394,16 @@ public final class RetrievalPipeline implements AutoCloseable {
      * Runs a search and the lookup of its records under the read lock of {@link #view}, so that
      * it sees each add or remove whole (a match whose record vanished would leave k-1 matches).
      */
-    private <T> T inView(Supplier<T> search) {
+    /**
+     * {@code k} capped at the number of indexed images, so that no index sizes a queue or an
+     * array by a k far beyond the collection ({@code -k 2000000000}); call in the view.
+     */
+    private int capped(int k) {
+        Index current = index;
+        return current == null ? k : Math.max(1, Math.min(k, current.size()));
+    }
+
+        private <T> T inView(Supplier<T> search) {
         view.readLock().lock();
         try {
             return search.get();

@@ -85,14 +85,36 @@ class PipelinePersistenceTest {
 
     @Test
     void unknownComponentTypeSaysWhatIsMissing() throws IOException {
+        Similarity hamming = new Similarity() { // saved by a module that is not on the class path at load
+            @Override
+            public ComponentSpec spec() {
+                return ComponentSpec.of("hamming");
+            }
+
+            @Override
+            public double distance(float[] a, float[] b) {
+                return 0;
+            }
+        };
+        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(new RowMeans(2)).similarity(hamming).build();
+        pipeline.add(Image.grey(1, 2, new float[] {1, 0}), "a", "x");
+        Path store = dir.resolve("hamming.cbir");
+        // refused at the save already, so that no store is written that could not be loaded
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pipeline.save(store));
+        assertTrue(e.getMessage().contains("'hamming'"), e.getMessage());
+    }
+
+    @Test
+    void anEditedManifestIsRefusedEvenWithAValidChecksum() throws IOException {
         Path manifestFile = saved.resolve("manifest.txt");
         Manifest.Builder rewritten = Manifest.builder();
         for (Map.Entry<String, String> e : Manifest.read(manifestFile).entries().entrySet()) {
-            rewritten.put(e.getKey(), e.getKey().equals("similarity.type") ? "hamming" : e.getValue());
+            rewritten.put(e.getKey(), e.getKey().equals("similarity.type") ? "euclidean" : e.getValue());
         }
         rewritten.build().write(manifestFile);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RetrievalPipeline.load(saved));
-        assertTrue(e.getMessage().contains("'hamming'"), e.getMessage());
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> RetrievalPipeline.load(saved));
+        assertEquals(manifestFile, e.file());
+        assertTrue(e.getMessage().contains("was edited after the save"), e.getMessage());
     }
 
     @Test

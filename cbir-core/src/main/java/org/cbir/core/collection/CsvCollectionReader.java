@@ -28,7 +28,7 @@ final class CsvCollectionReader {
     private CsvCollectionReader() {
     }
 
-    static List<ImageEntry> read(Path csv) throws IOException {
+    static List<ImageEntry> read(Path csv, CsvPaths paths) throws IOException {
         Path folder = csv.getParent() != null ? csv.getParent() : csv.getFileSystem().getPath("");
         List<ImageEntry> entries = new ArrayList<>();
         boolean first = true;
@@ -42,7 +42,7 @@ final class CsvCollectionReader {
                     continue;
                 }
             }
-            entries.add(columns.entry(fields, folder, csv, row.number()));
+            entries.add(columns.entry(fields, folder, csv, row.number(), paths));
         }
         if (entries.isEmpty()) {
             throw new EmptyCollectionException(csv, "the CSV file lists no images");
@@ -142,7 +142,8 @@ final class CsvCollectionReader {
             return new Columns(header.size(), label, keys);
         }
 
-        ImageEntry entry(List<String> fields, Path folder, Path csv, long number) throws CsvFormatException {
+        ImageEntry entry(List<String> fields, Path folder, Path csv, long number, CsvPaths paths)
+                throws CsvFormatException {
             if (fields.size() > count) {
                 throw new CsvFormatException(csv, number, "expected " + (this == PLAIN ? "'path' or 'path,label'"
                         : "at most the header's " + count + " columns") + ", found " + fields.size()
@@ -161,10 +162,33 @@ final class CsvCollectionReader {
                 }
             }
             try {
-                return new ImageEntry.File(folder.resolve(file), label.isEmpty() ? null : label, metadata);
+                Path resolved = folder.resolve(file);
+                if (paths == CsvPaths.CONFINED) {
+                    requireInside(folder, resolved, csv, number, file);
+                }
+                return new ImageEntry.File(resolved, label.isEmpty() ? null : label, metadata);
             } catch (InvalidPathException e) {
                 throw new CsvFormatException(csv, number, "invalid path '" + file + "' (" + e.getReason() + ")");
             }
+        }
+    }
+
+    /** Refuses {@code resolved} unless it stays in {@code folder}, lexically and through symbolic links. */
+    private static void requireInside(Path folder, Path resolved, Path csv, long number, String file)
+            throws CsvFormatException {
+        Path base = folder.toAbsolutePath().normalize();
+        boolean inside = !csv.getFileSystem().getPath(file).isAbsolute()
+                && resolved.toAbsolutePath().normalize().startsWith(base);
+        if (inside && Files.exists(resolved)) {
+            try {
+                inside = resolved.toRealPath().startsWith(base.toRealPath());
+            } catch (IOException e) {
+                inside = false;
+            }
+        }
+        if (!inside) {
+            throw new CsvFormatException(csv, number, "path '" + file + "' leaves the CSV's folder " + base
+                    + ", which confined CSV paths do not allow");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cbir.core.collection;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -80,7 +81,8 @@ final class FolderScanner {
                             LOG.warn("{}: symbolic link loop, skipped", file);
                             return FileVisitResult.CONTINUE;
                         }
-                        throw e;
+                        keepUnreadable(root, file, e, found);
+                        return FileVisitResult.CONTINUE;
                     }
                 });
         if (found.isEmpty()) {
@@ -95,6 +97,19 @@ final class FolderScanner {
         }
         LOG.debug("{}: {} images", root, entries.size());
         return entries;
+    }
+
+    /**
+     * A folder or file that cannot be read (permission denied) does not abort the walk: it is
+     * kept as an entry, so that indexing skips, counts and reports it as it does a bad image
+     * ({@link org.cbir.core.image.Images#read} says "permission denied"). Other failures abort.
+     */
+    static void keepUnreadable(Path root, Path file, IOException e, List<Path> found) throws IOException {
+        if (!(e instanceof AccessDeniedException) || file.equals(root)) {
+            throw e;
+        }
+        LOG.warn("{}: permission denied; it is reported as skipped", file);
+        found.add(root.relativize(file));
     }
 
     private static boolean isHidden(Path path) {

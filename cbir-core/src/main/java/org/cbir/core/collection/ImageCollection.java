@@ -124,8 +124,19 @@ public final class ImageCollection implements Iterable<ImageEntry> {
      * @throws EmptyCollectionException if the file lists no image
      */
     public static ImageCollection fromCsv(Path csv) throws IOException {
+        return fromCsv(csv, CsvPaths.ANYWHERE);
+    }
+
+    /**
+     * {@link #fromCsv(Path)}, with the listed paths confined to the CSV's folder when
+     * {@code paths} is {@link CsvPaths#CONFINED} (for CSV files from others).
+     *
+     * @throws CsvFormatException also for a confined path that leaves the folder
+     */
+    public static ImageCollection fromCsv(Path csv, CsvPaths paths) throws IOException {
         Objects.requireNonNull(csv, "csv");
-        return new ImageCollection(List.copyOf(CsvCollectionReader.read(csv)));
+        Objects.requireNonNull(paths, "paths");
+        return new ImageCollection(List.copyOf(CsvCollectionReader.read(csv, paths)));
     }
 
     /**

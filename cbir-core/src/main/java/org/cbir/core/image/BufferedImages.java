@@ -9,6 +9,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Objects;
+import org.cbir.core.math.ArrayLengths;
 
 /** Conversions between {@link BufferedImage} and {@link Image}; see {@link Images} for the rules. */
 final class BufferedImages {
@@ -61,7 +62,7 @@ final class BufferedImages {
         int w = raster.getWidth();
         int h = raster.getHeight();
         int channels = grey ? 1 : 3;
-        float[] out = new float[w * h * channels];
+        float[] out = new float[ArrayLengths.of("decoded image", w, h, channels)];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             raster.getSamples(0, y, w, 1, 0, row);
@@ -84,7 +85,7 @@ final class BufferedImages {
         double scale = depth.maxValue() / ((1 << bits) - 1);
         int w = raster.getWidth();
         int h = raster.getHeight();
-        float[] out = new float[w * h * channels];
+        float[] out = new float[ArrayLengths.of("decoded image", w, h, channels)];
         int[] row = new int[w];
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < h; y++) {
@@ -100,7 +101,7 @@ final class BufferedImages {
     private static Image fromFloatSamples(Raster raster, int channels) {
         int w = raster.getWidth();
         int h = raster.getHeight();
-        float[] out = new float[w * h * channels];
+        float[] out = new float[ArrayLengths.of("decoded image", w, h, channels)];
         float[] row = new float[w];
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < h; y++) {
@@ -117,7 +118,7 @@ final class BufferedImages {
     private static Image fromRgb(BufferedImage buffered) {
         int w = buffered.getWidth();
         int h = buffered.getHeight();
-        float[] out = new float[w * h * 3];
+        float[] out = new float[ArrayLengths.of("decoded image", w, h, 3)];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             buffered.getRGB(0, y, w, 1, row, 0, w);

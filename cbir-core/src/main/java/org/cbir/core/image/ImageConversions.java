@@ -1,5 +1,7 @@
 package org.cbir.core.image;
 
+import org.cbir.core.math.ArrayLengths;
+
 /** The pixel arithmetic behind {@link Image}'s conversions; their semantics are documented there. */
 final class ImageConversions {
     /** ITU-R BT.709 luminance weights, as scikit-image's {@code rgb2gray}. */
@@ -30,7 +32,7 @@ final class ImageConversions {
             return image;
         }
         float[] src = image.buffer();
-        float[] dst = new float[newWidth * newHeight * ch];
+        float[] dst = new float[ArrayLengths.of("resized image", newWidth, newHeight, ch)];
         double sx = (double) w / newWidth;
         double sy = (double) h / newHeight;
         for (int y = 0; y < newHeight; y++) {
@@ -64,7 +66,7 @@ final class ImageConversions {
         int left = (newWidth - w) / 2;
         int top = (newHeight - h) / 2;
         float[] src = image.buffer();
-        float[] dst = new float[newWidth * newHeight * ch];
+        float[] dst = new float[ArrayLengths.of("resized image", newWidth, newHeight, ch)];
         for (int y = 0; y < h; y++) {
             System.arraycopy(src, y * w * ch, dst, ((y + top) * newWidth + left) * ch, w * ch);
         }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * becomes RGB, alpha is dropped, and 32-bit float TIFFs keep their values. Only the first frame
  * of a multi-frame file (TIFF pages, animated GIF) is read. A reader warning is logged, except
  * a JPEG decoder's "premature end" warning, which means the file is truncated and is refused.
+ * An image that declares more pixels than the {@link PixelBudget} is refused before decoding.
  *
  * <p>Thread-safe: every call opens its own reader or writer and holds no shared state.
  */
@@ -64,6 +66,8 @@ public final class Images {
             return decode(source, stream);
         } catch (ImageReadException e) {
             throw e;
+        } catch (AccessDeniedException e) {
+            throw new ImageReadException(path, "permission denied: cannot read the file", e);
         } catch (NoSuchFileException | FileNotFoundException e) {
             throw new ImageReadException(path, "cannot open the file (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -106,6 +110,10 @@ public final class Images {
             reader.setInput(stream, true, true);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((ignored, warning) -> warnings.add(String.valueOf(warning)));
+            String overBudget = PixelBudget.problem(reader.getWidth(0), reader.getHeight(0));
+            if (overBudget != null) {
+                throw source.failure(overBudget, null);
+            }
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
             if (pixels * 3 > Integer.MAX_VALUE - 8) {
                 throw source.failure("image of " + reader.getWidth(0) + "x" + reader.getHeight(0)
@@ -145,7 +153,9 @@ public final class Images {
 
     private static void checkReadableFile(Path path) throws ImageReadException {
         if (Files.isDirectory(path)) {
-            throw new ImageReadException(path, "is a directory, not an image file");
+            throw new ImageReadException(path, Files.isReadable(path)
+                    ? "is a directory, not an image file"
+                    : "permission denied: cannot read this folder, so its images were skipped");
         }
         if (!Files.exists(path)) {
             throw new ImageReadException(path, "no such file");

@@ -103,6 +103,9 @@ public final class AtomicDirectory {
                 try {
                     writer.write(temp);
                     AtomicFiles.forceTree(temp);
+                } catch (IOException failure) {
+                    AtomicFiles.deleteAfterFailure(temp, failure);
+                    throw failure instanceof InvalidFileException ? failure : AtomicFiles.naming(target, failure);
                 } catch (Throwable failure) {
                     AtomicFiles.deleteAfterFailure(temp, failure);
                     throw failure;

@@ -49,11 +49,26 @@ final class AtomicFiles {
                 channel.force(true);
             }
             move(temp, target);
+        } catch (IOException failure) {
+            deleteAfterFailure(temp, failure);
+            throw naming(target, failure);
         } catch (Throwable failure) {
             deleteAfterFailure(temp, failure);
             throw failure;
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * {@code failure}, or, when its message does not name {@code file} (a full disk says only
+     * "No space left on device"), an {@link IOException} that does, with {@code failure} as cause.
+     */
+    static IOException naming(Path file, IOException failure) {
+        String message = failure.getMessage();
+        if (message != null && message.contains(file.toString())) {
+            return failure;
+        }
+        return new IOException(file + ": cannot write it (" + message + ")", failure);
     }
 
     /** A fresh sibling name {@code .<name>.tmp-<random>} in {@code directory}. */

@@ -25,9 +25,9 @@ public class InvalidFileException extends IOException {
 
     /** As {@link #InvalidFileException(Path, String)}, with the exception that revealed it. */
     public InvalidFileException(Path file, String problem, Throwable cause) {
-        super(describe(file) + ": " + problem, cause);
+        super(describe(file) + ": " + printable(problem), cause);
         this.file = file;
-        this.problem = problem;
+        this.problem = printable(problem);
     }
 
     /** The file that failed, or {@code null} when the data did not come from a file. */
@@ -38,6 +38,23 @@ public class InvalidFileException extends IOException {
     /** What is wrong, without the file name. */
     public String problem() {
         return problem;
+    }
+
+    /**
+     * {@code text} with control characters (a damaged file's raw bytes, which could drive a
+     * terminal) written as a backslash, u and four hexadecimal digits.
+     */
+    public static String printable(String text) {
+        if (text == null || text.chars().noneMatch(InvalidFileException::isControl)) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        text.chars().forEach(c -> sb.append(isControl(c) ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : (char) c));
+        return sb.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return Character.getType(c) == Character.CONTROL;
     }
 
     private static String describe(Path file) {

@@ -85,6 +85,13 @@ public final class Manifest {
      */
     public static Manifest read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new CorruptFileException(file, "is a directory, where the manifest file belongs");
+        }
+        if (!Files.exists(file)) {
+            throw new InvalidFileException(file, "no such file: the directory is not a saved cbir store (a store has"
+                    + " a manifest.txt), or the manifest was deleted");
+        }
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new CorruptFileException(file, "has " + size + " bytes, too many for a manifest (at most " + MAX_BYTES + ")");

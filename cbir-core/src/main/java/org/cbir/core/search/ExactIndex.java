@@ -169,6 +169,7 @@ public final class ExactIndex implements Index {
         }
         lock.readLock().lock();
         try {
+            store.requireMappedFileUnchanged();
             return ExactScan.search(store, similarity, queries, k, parallel, tiles, null);
         } finally {
             lock.readLock().unlock();
@@ -183,6 +184,7 @@ public final class ExactIndex implements Index {
         Objects.requireNonNull(filter, "filter");
         lock.readLock().lock();
         try {
+            store.requireMappedFileUnchanged();
             return ExactScan.search(store, similarity, List.of(query), k, parallel, tiles,
                     filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
         } finally {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 
 /**
  * Rows of floats read in place from a file mapped read-only into memory, in mappings of whole
@@ -23,8 +26,17 @@ final class MappedRows {
     private final int rows;
     private final int rowsPerMapping;
     private final FloatBuffer[] mappings;
+    private final Path file;
+    private final long size;
+    private final FileTime modified;
+    private final Object fileKey;
 
-    private MappedRows(int dimension, int rows, int rowsPerMapping, FloatBuffer[] mappings) {
+    private MappedRows(int dimension, int rows, int rowsPerMapping, FloatBuffer[] mappings, Path file,
+            BasicFileAttributes attributes) {
+        this.file = file;
+        this.size = attributes.size();
+        this.modified = attributes.lastModifiedTime();
+        this.fileKey = attributes.fileKey();
         this.dimension = dimension;
         this.rows = rows;
         this.rowsPerMapping = rowsPerMapping;
@@ -44,6 +56,7 @@ final class MappedRows {
         int rowsPerMapping = (int) Math.min(Integer.MAX_VALUE, blocksPerMapping * rowsPerBlock);
         int count = rows == 0 ? 0 : (int) ((rows + (long) rowsPerMapping - 1) / rowsPerMapping);
         FloatBuffer[] mappings = new FloatBuffer[count];
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (int m = 0; m < count; m++) {
                 int first = m * rowsPerMapping;
@@ -52,7 +65,37 @@ final class MappedRows {
                         inMapping * rowBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             }
         }
-        return new MappedRows(dimension, rows, rowsPerMapping, mappings);
+        return new MappedRows(dimension, rows, rowsPerMapping, mappings, file, attributes);
+    }
+
+    /**
+     * Checks, with one {@code stat}, that the mapped file still has the size and modification
+     * time it had when it was mapped. A save by cbir renames a new file into place, which leaves
+     * this mapping on the old file, intact; this catches the file being rewritten or truncated in
+     * place (by another program), which would answer from the new bytes or fail with an
+     * {@link InternalError} when a page is gone.
+     *
+     * @throws IllegalStateException naming the file if it changed
+     */
+    void requireUnchanged() {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            // deleted or renamed over: the mapping still holds the file that was loaded
+            return;
+        }
+        if (fileKey != null && !fileKey.equals(now.fileKey())) {
+            return; // the path names a new file (a save renamed it into place); the mapping holds the old one
+        }
+        if (now.size() != size || !now.lastModifiedTime().equals(modified)) {
+            throw changed(null);
+        }
+    }
+
+    private IllegalStateException changed(Throwable cause) {
+        return new IllegalStateException(file + " was changed in place while it was memory-mapped (it had " + size
+                + " bytes, modified " + modified + "): load the store again", cause);
     }
 
     /** How many rows are mapped. */
@@ -68,7 +111,11 @@ final class MappedRows {
     void copyRows(int first, int count, float[] target) {
         int mapping = first / rowsPerMapping;
         int index = (first - mapping * rowsPerMapping) * dimension;
-        mappings[mapping].get(index, target, 0, count * dimension);
+        try {
+            mappings[mapping].get(index, target, 0, count * dimension);
+        } catch (InternalError e) {
+            throw changed(e); // a page of a truncated file faulted
+        }
     }
 
     /** Copies row {@code row} into {@code target} from index 0. */

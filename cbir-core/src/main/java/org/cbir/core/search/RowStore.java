@@ -266,4 +266,11 @@ final class RowStore {
             extremeRows = true;
         }
     }
+
+    /** For a store with mapped rows, checks that their file was not changed in place ({@link MappedRows#requireUnchanged}). */
+    void requireMappedFileUnchanged() {
+        if (mapped != null) {
+            mapped.requireUnchanged();
+        }
+    }
 }

@@ -79,7 +79,7 @@ class AtomicDirectoryTest {
             version("two").write(fresh);
             throw new IOException("disk full (simulated)");
         }));
-        assertEquals("disk full (simulated)", e.getMessage());
+        assertEquals(target.toAbsolutePath().normalize() + ": cannot write it (disk full (simulated))", e.getMessage());
         assertThrows(IllegalStateException.class, () -> AtomicDirectory.replace(target, OURS, fresh -> {
             throw new IllegalStateException("bug in a writer (simulated)");
         }));

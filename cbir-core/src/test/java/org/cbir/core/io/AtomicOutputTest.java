@@ -35,7 +35,7 @@ class AtomicOutputTest {
             out.write(1);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", failure.getMessage());
+        assertEquals(file.toAbsolutePath() + ": cannot write it (disk full)", failure.getMessage()); // a full disk names the file
         assertEquals("old", Files.readString(file));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count());

@@ -162,7 +162,7 @@ class ChecksummedFilesTest {
             out.write(new byte[200_000]);
             throw new IOException("disk full (simulated)");
         }));
-        assertEquals("disk full (simulated)", io.getMessage());
+        assertEquals(file.toAbsolutePath() + ": cannot write it (disk full (simulated))", io.getMessage());
         assertThrows(IllegalStateException.class, () -> ChecksummedFiles.write(file, "kept", 1, out -> {
             throw new IllegalStateException("bug in a writer (simulated)");
         }));

@@ -48,7 +48,10 @@ public final class CbirCommand implements Runnable {
             return reason != null && missing.getFile() != null && reason.contains(missing.getFile()) ? reason
                     : "no such file or folder: " + missing.getFile();
         }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        return org.cbir.core.io.InvalidFileException.printable(e.getMessage() != null ? e.getMessage() : e.toString());
     }
 
     @Override

@@ -48,6 +48,8 @@ import org.cbir.nets.RandomAugmentation;
 public final class ComponentChoices {
     static final String EXTRACTORS = "histogram[:BINS], intensity-histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy,"
             + " lenet[:SIZE[:AUGMENTATION]], cnn[:SIDE[:AUGMENTATION]], ssl[:SIDE[:AUGMENTATION]]";
+    /** The most matches a command prints per query. */
+    static final int MAX_RESULTS = 1_000_000;
     private static final String LENET = "lenet";
     private static final Set<String> TRAINED = Set.of(LENET, "cnn", "ssl");
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
@@ -65,16 +67,16 @@ public final class ComponentChoices {
      * @throws IllegalArgumentException naming the choice if it is unknown or a parameter does not parse
      */
     public static FeatureExtractor extractor(String choice) {
-        String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
+        String[] parts = parts(choice);
         return switch (parts[0]) {
-            case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1 ? integer(parts[1], choice) : 32);
-            case "intensity-histogram" -> IntensityHistogram.of(parts.length > 1 ? integer(parts[1], choice) : 32);
-            case "glcm" -> TextureDescriptors.glcm();
-            case "hog" -> TextureDescriptors.hog();
-            case "lbp" -> parts.length == 3
-                    ? TextureDescriptors.lbp(integer(parts[1], choice), number(parts[2], choice))
-                    : TextureDescriptors.lbp();
-            case "daisy" -> DaisyExtractor.withDefaults();
+            case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1
+                    ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
+            case "intensity-histogram" -> IntensityHistogram.of(parts.length > 1
+                    ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
+            case "glcm" -> noParameters(parts, choice, TextureDescriptors.glcm());
+            case "hog" -> noParameters(parts, choice, TextureDescriptors.hog());
+            case "lbp" -> lbp(parts, choice);
+            case "daisy" -> noParameters(parts, choice, DaisyExtractor.withDefaults());
             case LENET -> lenet(parts, choice);
             case "cnn", "ssl" -> cnn(choice).build();
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
@@ -101,7 +103,7 @@ public final class ComponentChoices {
         }
         try {
             if (parts.length > 1) {
-                cnn.maxInputSize(integer(parts[1], choice));
+                cnn.maxInputSize(integer(parts[1], choice, "SIDE", 8, 1024));
             }
             if (parts.length > 2 && !parts[2].equals("auto")) {
                 cnn.augmentation(RandomAugmentation.parse(parts[2]));
@@ -113,13 +115,30 @@ public final class ComponentChoices {
         }
     }
 
+    private static FeatureExtractor lbp(String[] parts, String choice) {
+        if (parts.length == 1) {
+            return TextureDescriptors.lbp();
+        }
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("'" + choice + "' is not lbp or lbp:POINTS:RADIUS (give both, e.g. lbp:16:2)");
+        }
+        return TextureDescriptors.lbp(integer(parts[1], choice, "POINTS", 1, 32), number(parts[2], choice, "RADIUS", 0.5, 64));
+    }
+
+    private static <T> T noParameters(String[] parts, String choice, T component) {
+        if (parts.length > 1) {
+            throw new IllegalArgumentException("'" + choice + "': " + parts[0] + " takes no parameter");
+        }
+        return component;
+    }
+
     private static FeatureExtractor lenet(String[] parts, String choice) {
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not lenet[:SIZE[:AUGMENTATION]]");
         }
         LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none());
         if (parts.length > 1) {
-            int size = integer(parts[1], choice);
+            int size = integer(parts[1], choice, "SIZE", 8, 1024);
             lenet.inputSize(size, size);
         }
         if (parts.length > 2) {
@@ -137,11 +156,15 @@ public final class ComponentChoices {
      * {@code graph[:BEAM]} (a JVector graph, search beam 50 by default; cosine or Euclidean only).
      */
     public static IndexFactory index(String choice) {
-        String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
+        String[] parts = parts(choice);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("'" + choice + "': an index takes at most one parameter");
+        }
         return switch (parts[0]) {
-            case "exact" -> Indexes.exact();
-            case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice) : 10).build();
-            case "graph" -> GraphIndex.builder().searchBeam(parts.length > 1 ? integer(parts[1], choice) : 50).build();
+            case "exact" -> noParameters(parts, choice, Indexes.exact());
+            case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice, "TREES", 1, 100) : 10).build();
+            case "graph" -> GraphIndex.builder().searchBeam(parts.length > 1
+                    ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
             default -> throw new IllegalArgumentException("unknown index '" + choice
                     + "'; choose exact, lsh[:TREES] or graph[:BEAM]");
         };
@@ -153,7 +176,7 @@ public final class ComponentChoices {
      * @throws IllegalArgumentException naming the known names if {@code name} is not one
      */
     public static Similarity metric(String name) {
-        return Metrics.byName(name.toLowerCase(Locale.ROOT));
+        return Metrics.byName(name.toLowerCase(Locale.ROOT).strip());
     }
 
     /**
@@ -190,29 +213,67 @@ public final class ComponentChoices {
                 + "'; choose auto, none, zscore, min-max, pca:N or pca:SHARE");
     }
 
-    static int integer(String text, String choice) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' in '" + choice + "' is not a whole number");
+    /**
+     * {@code k}, the matches per query, checked against 1 to {@value #MAX_RESULTS}.
+     *
+     * @throws IllegalArgumentException naming {@code option} otherwise
+     */
+    static int results(int k, String option) {
+        if (k < 1 || k > MAX_RESULTS) {
+            throw new IllegalArgumentException(option + " " + k + " is out of range: give 1 to " + MAX_RESULTS
+                    + " matches per query");
         }
+        return k;
     }
 
-    static double number(String text, String choice) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' in '" + choice + "' is not a number");
+    /** The name and the parameters of a choice; {@code "lbp:"} has an empty parameter, which is refused. */
+    private static String[] parts(String choice) {
+        String[] parts = choice.toLowerCase(Locale.ROOT).strip().split(":", -1);
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException("'" + choice + "' has an empty name or parameter");
+            }
         }
+        return parts;
+    }
+
+    /** A whole-number parameter {@code name} within {@code min..max}. */
+    static int integer(String text, String choice, String name, int min, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + text + "' in '" + choice + "' is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " " + value + " in '" + choice + "' is out of range: give "
+                    + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** A finite number parameter {@code name} within {@code min..max}. */
+    static double number(String text, String choice, String name, double min, double max) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + text + "' in '" + choice + "' is not a number");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException(name + " " + text + " in '" + choice + "' is out of range: give "
+                    + min + " to " + max);
+        }
+        return value;
     }
 
     /** PCA choices, apart so that the parsing reads as the syntax. */
     private static final class Pca {
         static Reducer reducer(String argument, String choice) {
             if (argument.contains(".")) {
-                return org.cbir.index.pca.Pca.explainedVariance(number(argument, choice));
+                return org.cbir.index.pca.Pca.explainedVariance(number(argument, choice, "SHARE", Double.MIN_VALUE, 1));
             }
-            return org.cbir.index.pca.Pca.components(integer(argument, choice));
+            return org.cbir.index.pca.Pca.components(integer(argument, choice, "N", 1, 65_536));
         }
     }
 }

@@ -102,7 +102,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String k : ks) {
             String value = k.strip().toLowerCase(Locale.ROOT);
             cutoffs.add(value.equals("all") || value.equals("omega") || value.equals("ω")
-                    ? Cutoff.classSize() : Cutoff.of(ComponentChoices.integer(value, "--ks " + String.join(",", ks))));
+                    ? Cutoff.classSize() : Cutoff.of(ComponentChoices.integer(value, "--ks " + String.join(",", ks), "K", 1, ComponentChoices.MAX_RESULTS)));
         }
         return cutoffs;
     }
@@ -127,9 +127,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<ResultSheet.Row> rows = new ArrayList<>();
         for (ImageEntry entry : candidates.subList(0, Math.min(sheetQueries, candidates.size()))) {
             var image = entry.load();
-            rows.add(new ResultSheet.Row(entry.name(), image, entry.label(), pipeline.query(image, options.k)));
+            rows.add(new ResultSheet.Row(entry.name(), image, entry.label(), pipeline.query(image, options.k())));
         }
-        ResultSheet.builder().maxMatches(options.k).build().write(rows, png);
+        ResultSheet.builder().maxMatches(options.k()).build().write(rows, png);
     }
 
     private void sweep(ImageCollection images, PrintWriter console) throws IOException {

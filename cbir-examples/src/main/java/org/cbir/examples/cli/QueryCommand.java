@@ -52,6 +52,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        ComponentChoices.results(k, "-k");
         RecordFilter filter = where.filter();
         RetrievalPipeline pipeline = RetrievalPipeline.load(store);
         List<JsonResults.Entry> results = new ArrayList<>();

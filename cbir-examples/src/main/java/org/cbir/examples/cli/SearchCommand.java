@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,12 +46,25 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** With {@code --load} the store decides the components: options that would choose them are refused, not ignored. */
+    private void refuseOptionsAStoreDecides() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (String option : new String[] {"--database", "--extractor", "--metric", "--reducer", "--index"}) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " cannot be combined with --load: the saved store "
+                        + load + " decides its extractor, reducer, index and metric (and its images)");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        int k = options.k();
         RecordFilter filter = where.filter();
         RetrievalPipeline pipeline;
         if (load != null) {
+            refuseOptionsAStoreDecides();
             pipeline = RetrievalPipeline.load(load);
             out.printf(Locale.ROOT, "loaded %d images from %s (%s)%n", pipeline.size(), load, pipeline.describe());
         } else if (database != null) {
@@ -77,10 +91,10 @@ final class SearchCommand implements Callable<Integer> {
         for (Path query : queries) {
             if (Files.isDirectory(query)) {
                 for (ImageEntry entry : ImageCollection.fromFolder(query)) {
-                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), options.k, filter));
+                    printer.print(entry.name(), entry.label(), pipeline.query(entry.load(), k, filter));
                 }
             } else {
-                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), options.k, filter));
+                printer.print(query.toString(), null, pipeline.query(org.cbir.core.image.Images.read(query), k, filter));
             }
         }
         printer.summary();

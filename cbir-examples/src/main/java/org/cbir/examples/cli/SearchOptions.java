@@ -38,7 +38,15 @@ public final class SearchOptions {
         return ComponentChoices.trains(extractor) || ComponentChoices.reducer(reducer, extractor, metric) != null;
     }
 
+    /** The matches per query, checked. */
+    int k() {
+        return ComponentChoices.results(k, "-k");
+    }
+
     public RetrievalPipeline.Builder pipeline() {
+        if (threads != null && (threads < 1 || threads > 4096)) {
+            throw new IllegalArgumentException("--threads " + threads + " is out of range: give 1 to 4096");
+        }
         RetrievalPipeline.Builder builder = RetrievalPipeline.builder()
                 .extractor(ComponentChoices.extractor(extractor))
                 .similarity(ComponentChoices.metric(metric))

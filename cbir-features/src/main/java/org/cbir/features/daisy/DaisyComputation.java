@@ -1,5 +1,7 @@
 package org.cbir.features.daisy;
 
+import org.cbir.core.math.ArrayLengths;
+
 /**
  * One run of {@link DaisyDescriptor} on one image: the orientation maps, their smoothing at
  * the sampled points only, and the normalisation. Not thread-safe; made per call.
@@ -32,7 +34,7 @@ final class DaisyComputation {
     /** The normalised descriptors, grid row-major, each descriptor contiguous. */
     double[] run() {
         double[][] maps = orientationMaps();
-        double[] out = new double[gridRows * gridColumns * length];
+        double[] out = new double[ArrayLengths.of("Daisy descriptors", gridRows, gridColumns, length)];
         for (SmoothingLevel level : daisy.levels()) {
             sample(level, maps, out);
         }
@@ -114,7 +116,7 @@ final class DaisyComputation {
             padSource[t] = GaussianKernel.reflect(t - r, width);
             padSource[r + t] = GaussianKernel.reflect(width + t, width);
         }
-        double[] smoothed = new double[rowCount * padded];
+        double[] smoothed = new double[ArrayLengths.of("Daisy smoothed rows", rowCount, padded)];
         for (int o = 0; o < bins; o++) {
             double[] map = maps[o];
             for (int k = 0; k < rowCount; k++) {

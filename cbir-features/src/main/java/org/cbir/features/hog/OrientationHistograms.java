@@ -1,5 +1,7 @@
 package org.cbir.features.hog;
 
+import org.cbir.core.math.ArrayLengths;
+
 /**
  * Gradient orientation histograms of the cells of a grey image, computed exactly as
  * scikit-image 0.19's {@code hog} and its {@code _hoghistogram.hog_histograms} compute them:
@@ -29,7 +31,7 @@ final class OrientationHistograms {
     static double[] compute(float[] image, int width, int height, int cellWidth, int cellHeight, int bins) {
         int cellsAcross = width / cellWidth;
         int cellsDown = height / cellHeight;
-        double[] histograms = new double[cellsAcross * cellsDown * bins];
+        double[] histograms = new double[ArrayLengths.of("HOG cell histograms", cellsAcross, cellsDown, bins)];
         float[] totals = new float[bins];
         double binWidth = 180.0 / bins;
         float pixelsPerCell = (float) (cellWidth * cellHeight);

@@ -1,5 +1,7 @@
 package org.cbir.features.lbp;
 
+import org.cbir.core.math.ArrayLengths;
+
 /**
  * The {@code P} sample points on a circle of radius {@code R} around each pixel, and the
  * bilinear interpolation of the image at them, reproducing scikit-image 0.19's
@@ -61,8 +63,8 @@ final class CircularNeighbourhood {
      */
     void forEachRow(float[] image, int width, int height, RowVisitor visitor) {
         int p = points;
-        int stride = width + 2 * margin;
-        double[] padded = new double[(height + 2 * margin) * stride];
+        int stride = Math.addExact(width, 2 * margin);
+        double[] padded = new double[ArrayLengths.of("LBP padded image", height + 2 * margin, stride)];
         for (int y = 0; y < height; y++) {
             int to = (y + margin) * stride + margin;
             int from = y * width;
@@ -72,7 +74,7 @@ final class CircularNeighbourhood {
         }
         int[] colShift = new int[p];
         boolean[] colExact = new boolean[p];
-        double[] colWeight = new double[p * width];
+        double[] colWeight = new double[ArrayLengths.of("LBP neighbour rows", p, width)];
         for (int i = 0; i < p; i++) {
             double offset = colOffsets[i];
             colShift[i] = (int) Math.floor(offset);
@@ -82,7 +84,7 @@ final class CircularNeighbourhood {
                 colWeight[i * width + x] = c - Math.floor(c);
             }
         }
-        double[] neighbours = new double[p * width];
+        double[] neighbours = new double[ArrayLengths.of("LBP neighbour rows", p, width)];
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < p; i++) {
                 double r = y + rowOffsets[i];

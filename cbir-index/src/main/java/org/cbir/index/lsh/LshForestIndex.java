@@ -196,7 +196,7 @@ public final class LshForestIndex implements Index {
     }
 
     private List<Neighbor> rank(float[] query, RowSet candidates, int k) {
-        PriorityQueue<Neighbor> heap = new PriorityQueue<>(k + 1, Collections.reverseOrder());
+        PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, candidates.size()) + 1, Collections.reverseOrder());
         float[] vector = new float[dimension];
         for (int i = 0; i < candidates.size(); i++) {
             int row = candidates.get(i);
