@@ -154,12 +154,7 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
             throw new IllegalArgumentException("not a " + TYPE + " or " + SSL_TYPE + " spec: " + spec);
         }
         CnnOptions defaults = ssl ? CnnExtractor.selfSupervised().build().options() : CnnExtractor.builder().build().options();
-        long seed;
-        try {
-            seed = Long.parseLong(spec.require("seed"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
-        }
+        long seed = spec.requireLong("seed");
         String augmentation = spec.require("augmentation");
         return new CnnOptions(ssl, spec.requireInt("filters"), spec.requireInt("stages"),
                 spec.requireInt("convolutions"), spec.requireInt("embedding"), spec.requireInt("max-input"),

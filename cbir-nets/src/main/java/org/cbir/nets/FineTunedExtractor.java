@@ -134,12 +134,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
     }
 
     private static FineTuneOptions optionsOf(ComponentSpec spec) {
-        long seed;
-        try {
-            seed = Long.parseLong(spec.require("seed"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
-        }
+        long seed = spec.requireLong("seed");
         return new FineTuneOptions(spec.require("layer"), spec.require("frozen-up-to"),
                 spec.requireDouble("learning-rate"), spec.requireDouble("decay"),
                 NetworkInputFormat.parse(ScheduleType.class, "decay unit", spec.require("decay-per")),

@@ -95,12 +95,7 @@ public record LeNetOptions(LeNetArchitecture architecture, int width, int height
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
-        long seed;
-        try {
-            seed = Long.parseLong(spec.require("seed"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter 'seed' of " + spec + " is not an integer", e);
-        }
+        long seed = spec.requireLong("seed");
         String architecture = spec.parameters().getOrDefault("architecture", LeNetArchitecture.PYCBIR.specName());
         String input = spec.parameters().getOrDefault("input", UNIT_RANGE);
         if (!input.equals(STANDARDISED) && !input.equals(UNIT_RANGE)) {

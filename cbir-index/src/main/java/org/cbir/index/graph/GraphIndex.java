@@ -68,14 +68,9 @@ public final class GraphIndex implements IndexFactory {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a graph index spec: " + spec);
         }
-        String hierarchy = spec.require(HIERARCHY);
-        if (!hierarchy.equals("true") && !hierarchy.equals("false")) {
-            throw new IllegalArgumentException("parameter '" + HIERARCHY + "' of " + spec + " is not true or false: "
-                    + hierarchy);
-        }
         return builder().maxDegree(spec.requireInt(MAX_DEGREE)).beamWidth(spec.requireInt(BEAM_WIDTH))
                 .alpha((float) spec.requireDouble(ALPHA)).neighborOverflow((float) spec.requireDouble(NEIGHBOR_OVERFLOW))
-                .hierarchy(Boolean.parseBoolean(hierarchy)).searchBeam(spec.requireInt(SEARCH_BEAM)).build();
+                .hierarchy(spec.requireBoolean(HIERARCHY)).searchBeam(spec.requireInt(SEARCH_BEAM)).build();
     }
 
     /** The most neighbours a node keeps in the base layer. */

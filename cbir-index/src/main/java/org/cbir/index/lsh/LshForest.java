@@ -63,16 +63,9 @@ public final class LshForest implements IndexFactory {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not an LSH Forest spec: " + spec);
         }
-        String seed = spec.require(SEED);
-        long parsedSeed;
-        try {
-            parsedSeed = Long.parseLong(seed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter '" + SEED + "' of " + spec + " is not a long: " + seed, e);
-        }
         return builder().trees(spec.requireInt(TREES)).candidates(spec.requireInt(CANDIDATES))
                 .minHashMatch(spec.requireInt(MIN_HASH_MATCH)).hashBits(spec.requireInt(HASH_BITS))
-                .seed(parsedSeed).build();
+                .seed(spec.requireLong(SEED)).build();
     }
 
     /** The number of hash trees. */
