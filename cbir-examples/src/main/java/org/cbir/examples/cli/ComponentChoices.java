@@ -226,6 +226,14 @@ public final class ComponentChoices {
         return k;
     }
 
+    /** Returns {@code count}, or fails naming {@code option} when it is negative (0 turns an output off). */
+    static int notNegative(int count, String option) {
+        if (count < 0) {
+            throw new IllegalArgumentException(option + " " + count + " is out of range: give 0 (none) or more");
+        }
+        return count;
+    }
+
     /** The name and the parameters of a choice; {@code "lbp:"} has an empty parameter, which is refused. */
     private static String[] parts(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).strip().split(":", -1);

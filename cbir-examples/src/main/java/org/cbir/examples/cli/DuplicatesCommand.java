@@ -57,6 +57,9 @@ final class DuplicatesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
+        ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
+        ComponentChoices.results(neighbours, "--neighbours");
+        options.k();
         NearDuplicates finder = new NearDuplicates(threshold, neighbours);
         ImageCollection images = ImageCollection.read(collection);
         OutputFolder.prepare(out, "duplicates");

@@ -67,6 +67,8 @@ final class GroupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
+        ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
+        options.k();
         boolean cosine = options.metric.equalsIgnoreCase("cosine");
         String choice = method.toLowerCase(Locale.ROOT);
         if (!choice.equals("hdbscan") && !choice.equals("kmeans")) {

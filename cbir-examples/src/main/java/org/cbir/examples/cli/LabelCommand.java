@@ -73,9 +73,11 @@ final class LabelCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
+        ComponentChoices.notNegative(sheetRows, "--sheet-rows");
+        ComponentChoices.results(neighbours, "--neighbours");
         SuggestionMethod chosen = method(method);
         LabelSuggester suggester = LabelSuggester.builder().method(chosen).k(neighbours).seed(seed)
-                .neighboursShown(Math.min(options.k, neighbours)).build();
+                .neighboursShown(Math.min(options.k(), neighbours)).build();
         ImageCollection images = ImageCollection.read(collection);
         Map<String, String> hidden = new HashMap<>();
         ImageCollection working = keepLabels == null ? images : hideLabels(images, hidden);
@@ -100,7 +102,7 @@ final class LabelCommand implements Callable<Integer> {
         }
         outputs.writeReport(out.resolve("report.md"), keepLabels, seed);
         if (sheetRows > 0 && !suggestions.suggestions().isEmpty()) {
-            outputs.writeSheet(out.resolve("review-sheet.png"), sheetRows, options.k);
+            outputs.writeSheet(out.resolve("review-sheet.png"), sheetRows, options.k());
         }
         if (json) {
             console.println(outputs.toJson());

@@ -1,6 +1,7 @@
 package org.cbir.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -107,5 +108,28 @@ class LabelCommandsTest {
         assertTrue(lines.get(1).startsWith("1,") && lines.get(3).startsWith("1,") && lines.get(4).startsWith("2,"));
         assertTrue(String.join("\n", lines).contains("copy-c.png"));
         assertTrue(Files.size(out.resolve("duplicates-sheet.png")) > 0);
+    }
+
+    @Test
+    void outOfRangeCountsAreRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        String db = fibres().toString();
+        String out = dir.resolve("out").toString();
+        String[][] runs = {
+            {"label", db, "--keep-labels", "0.05", "-o", out, "-k", "0"},
+            {"label", db, "--keep-labels", "0.05", "-o", out, "--neighbours", "0"},
+            {"label", db, "--keep-labels", "0.05", "-o", out, "--sheet-rows", "-1"},
+            {"group", db, "-o", out, "-k", "-3"},
+            {"group", db, "-o", out, "--sheet-groups", "-1"},
+            {"duplicates", db, "-o", out, "--neighbours", "0"},
+            {"duplicates", db, "-o", out, "--sheet-groups", "-2"},
+        };
+        for (String[] args : runs) {
+            CliRun run = CliRun.of(args);
+            assertEquals(1, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            String option = args[args.length - 2];
+            assertTrue(run.err().contains(option + " " + args[args.length - 1] + " is out of range"),
+                    String.join(" ", args) + ": " + run.err());
+            assertFalse(Files.exists(dir.resolve("out")), "nothing is written for " + String.join(" ", args));
+        }
     }
 }
