@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * What a component is and how it was configured: a type name (such as
  * {@code "first-order-statistics"}) and its parameters as text. A saved pipeline records the
- * spec of each of its parts in its manifest, and the {@link org.cbir.core.spi.ComponentRegistry}
+ * spec of each of its parts in its manifest, and the {@link org.cbir.core.spi.ComponentProvider}
  * rebuilds the part from it, so a spec must hold every parameter that changes the output.
  *
  * <p>Values are text with one encoding per kind, written by {@link Builder} and read by the typed
