@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -223,30 +224,12 @@ public record ComponentSpec(String type, Map<String, String> parameters) impleme
 
     /** A list of integers; fails naming the parameter when an item is not an integer. */
     public int[] requireInts(String name) {
-        List<String> items = requireList(name);
-        int[] values = new int[items.size()];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                values[i] = Integer.parseInt(items.get(i));
-            } catch (NumberFormatException e) {
-                throw invalid(name, items.get(i), "a list of integers", e);
-            }
-        }
-        return values;
+        return items(name, Integer::valueOf, "a list of integers").stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A list of numbers; fails naming the parameter when an item is not a number. */
     public double[] requireDoubles(String name) {
-        List<String> items = requireList(name);
-        double[] values = new double[items.size()];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                values[i] = Double.parseDouble(items.get(i));
-            } catch (NumberFormatException e) {
-                throw invalid(name, items.get(i), "a list of numbers", e);
-            }
-        }
-        return values;
+        return items(name, Double::valueOf, "a list of numbers").stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** A nested spec parameter, written in the {@link #toString()} form. */
@@ -261,15 +244,20 @@ public record ComponentSpec(String type, Map<String, String> parameters) impleme
 
     /** A list of nested specs, written comma-separated in the {@link #toString()} form. */
     public List<ComponentSpec> requireSpecs(String name) {
-        List<ComponentSpec> specs = new ArrayList<>();
+        return items(name, ComponentSpec::parse, "a list of component specs");
+    }
+
+    /** The items of a list parameter, each parsed; an item that does not parse fails naming the parameter. */
+    private <T> List<T> items(String name, Function<String, T> parser, String expected) {
+        List<T> parsed = new ArrayList<>();
         for (String item : requireList(name)) {
             try {
-                specs.add(parse(item));
-            } catch (IllegalArgumentException e) {
-                throw invalid(name, item, "a list of component specs", e);
+                parsed.add(parser.apply(item));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw invalid(name, item, expected, e);
             }
         }
-        return List.copyOf(specs);
+        return List.copyOf(parsed);
     }
 
     private IllegalArgumentException invalid(String name, String value, String expected, Exception cause) {

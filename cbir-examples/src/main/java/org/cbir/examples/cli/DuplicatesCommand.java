@@ -59,7 +59,7 @@ final class DuplicatesCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
         ComponentChoices.results(neighbours, "--neighbours");
-        options.k();
+        options.k(); // checks the range of -k, which this command shares with query and search
         NearDuplicates finder = new NearDuplicates(threshold, neighbours);
         ImageCollection images = ImageCollection.read(collection);
         OutputFolder.prepare(out, "duplicates");

@@ -68,7 +68,7 @@ final class GroupCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
-        options.k();
+        options.k(); // checks the range of -k, which this command shares with query and search
         boolean cosine = options.metric.equalsIgnoreCase("cosine");
         String choice = method.toLowerCase(Locale.ROOT);
         if (!choice.equals("hdbscan") && !choice.equals("kmeans")) {
