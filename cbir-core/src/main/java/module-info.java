@@ -28,7 +28,5 @@ module org.cbir.core {
     exports org.cbir.core.spi;
 
     uses org.cbir.core.spi.ComponentProvider;
-    provides org.cbir.core.spi.ComponentProvider with
-            org.cbir.core.search.CoreComponents,
-            org.cbir.core.reduce.ReduceComponents;
+    provides org.cbir.core.spi.ComponentProvider with org.cbir.core.internal.CoreComponents;
 }

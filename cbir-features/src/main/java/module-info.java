@@ -9,8 +9,5 @@ module org.cbir.features {
     exports org.cbir.features.hog;
     exports org.cbir.features.lbp;
 
-    provides org.cbir.core.spi.ComponentProvider with
-            org.cbir.features.TextureDescriptorProvider,
-            org.cbir.features.daisy.DaisyProvider,
-            org.cbir.features.fusion.FusionProvider;
+    provides org.cbir.core.spi.ComponentProvider with org.cbir.features.FeaturesComponents;
 }

@@ -4,5 +4,5 @@ module org.cbir.metrics {
 
     exports org.cbir.metrics;
 
-    provides org.cbir.core.spi.ComponentProvider with org.cbir.metrics.MetricsComponentProvider;
+    provides org.cbir.core.spi.ComponentProvider with org.cbir.metrics.MetricsComponents;
 }

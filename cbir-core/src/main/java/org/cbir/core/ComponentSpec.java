@@ -144,6 +144,22 @@ public record ComponentSpec(String type, Map<String, String> parameters) impleme
         return builder.build();
     }
 
+    /**
+     * Returns this spec after checking that it is of {@code expectedType} and has no parameters
+     * (for components that take none).
+     *
+     * @throws IllegalArgumentException naming the type and the parameters it was given
+     */
+    public ComponentSpec requireNoParameters(String expectedType) {
+        if (!type.equals(expectedType)) {
+            throw new IllegalArgumentException("expected a '" + expectedType + "' component, got '" + type + "'");
+        }
+        if (!parameters.isEmpty()) {
+            throw new IllegalArgumentException(type + " takes no parameters, got " + parameters.keySet());
+        }
+        return this;
+    }
+
     /** The value of a parameter; fails with a message naming the spec when it is absent. */
     public String require(String name) {
         String value = parameters.get(name);

@@ -22,4 +22,14 @@ public interface IndexFactory {
      *     another format version
      */
     Index load(Path directory, Similarity similarity) throws IOException;
+
+    /**
+     * The factory whose {@link #load} maps the saved vectors read-only from their files instead
+     * of reading them onto the heap, for an index larger than the heap, where the index type can;
+     * the default, for types that cannot, returns this factory. The spec is the same: how an
+     * index is held is not part of what it computes.
+     */
+    default IndexFactory mapped() {
+        return this;
+    }
 }

@@ -22,8 +22,8 @@ import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.Manifest;
 import org.cbir.core.io.SaveId;
 import org.cbir.core.io.SaveScope;
-import org.cbir.core.search.ExactIndexFactory;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 
 /**
  * The on-disk layout of a saved pipeline:
@@ -90,17 +90,17 @@ final class PipelineStore {
                 .put("dimension", parts.index().dimension())
                 .put("count", parts.records().size())
                 .put("next-id", parts.nextId());
-        putSpec(manifest, "extractor", parts.extractor().spec());
+        putSpec(manifest, ComponentRole.EXTRACTOR, parts.extractor().spec());
         if (parts.extractor() instanceof Persistent persistent) {
             persistent.save(Files.createDirectory(dir.resolve("extractor")));
             manifest.put("extractor.state", "extractor");
         }
         if (parts.reducerRecipe() != null) {
-            putSpec(manifest, "reducer", parts.reducerRecipe().spec());
+            putSpec(manifest, ComponentRole.REDUCER, parts.reducerRecipe().spec());
             parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
         }
-        putSpec(manifest, "index", parts.indexFactory().spec());
-        putSpec(manifest, "similarity", parts.similarity().spec());
+        putSpec(manifest, ComponentRole.INDEX, parts.indexFactory().spec());
+        putSpec(manifest, ComponentRole.SIMILARITY, parts.similarity().spec());
         parts.index().save(Files.createDirectory(dir.resolve("index")));
         Manifest built = manifest.build();
         writeRecords(dir.resolve(RECORDS), parts.records(), digest(built));
@@ -140,15 +140,11 @@ final class PipelineStore {
         }
     }
 
-    static PipelineParts load(Path requested) throws IOException {
-        return load(requested, false);
-    }
-
     /**
-     * Loads a saved pipeline; {@code mapExactIndex} memory-maps a saved exact index
-     * ({@link ExactIndexFactory#mapped()}) instead of reading it onto the heap.
+     * Loads a saved pipeline, restoring its parts with {@code registry}; {@code mapIndexFiles}
+     * memory-maps a saved index's vectors ({@link IndexFactory#mapped()}) where its type can.
      */
-    static PipelineParts load(Path requested, boolean mapExactIndex) throws IOException {
+    static PipelineParts load(Path requested, boolean mapIndexFiles, ComponentRegistry registry) throws IOException {
         Path directory = AtomicDirectory.resolveForReading(requested);
         Path manifestFile = directory.resolve(MANIFEST);
         Manifest manifest = Manifest.read(manifestFile);
@@ -171,12 +167,12 @@ final class PipelineStore {
             throw new CorruptFileException(manifestFile, e.getMessage());
         }
         try (SaveScope scope = SaveScope.bind(directory, id)) {
-            return loadParts(directory, manifestFile, manifest, mapExactIndex);
+            return loadParts(directory, manifestFile, manifest, mapIndexFiles, registry);
         }
     }
 
-    private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapExactIndex)
-            throws IOException {
+    private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapIndexFiles,
+            ComponentRegistry registry) throws IOException {
         Path recordsFile = directory.resolve(RECORDS);
         Records saved = readRecords(recordsFile);
         if (saved.manifestDigest() != null && !Arrays.equals(saved.manifestDigest(), digest(manifest))) {
@@ -186,20 +182,17 @@ final class PipelineStore {
         }
         List<ImageRecord> records = saved.records();
         Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
-        FeatureExtractor extractor = Components.restore(spec(manifest, "extractor"), extractorState,
-                FeatureExtractor.class);
+        FeatureExtractor extractor = registry.restore(ComponentRole.EXTRACTOR, spec(manifest, ComponentRole.EXTRACTOR),
+                extractorState);
         Reducer recipe = null;
         Reducer.Fitted reducer = null;
         if (manifest.get("reducer.type").isPresent()) {
-            recipe = Components.restore(spec(manifest, "reducer"), null, Reducer.class);
+            recipe = registry.restore(ComponentRole.REDUCER, spec(manifest, ComponentRole.REDUCER));
             reducer = recipe.load(directory.resolve("reducer"));
         }
-        Similarity similarity = Components.restore(spec(manifest, "similarity"), null, Similarity.class);
-        IndexFactory factory = Components.restore(spec(manifest, "index"), null, IndexFactory.class);
-        if (mapExactIndex && factory instanceof ExactIndexFactory) {
-            factory = ExactIndexFactory.mapped();
-        }
-        Index index = factory.load(directory.resolve("index"), similarity);
+        Similarity similarity = registry.restore(ComponentRole.SIMILARITY, spec(manifest, ComponentRole.SIMILARITY));
+        IndexFactory factory = registry.restore(ComponentRole.INDEX, spec(manifest, ComponentRole.INDEX));
+        Index index = (mapIndexFiles ? factory.mapped() : factory).load(directory.resolve("index"), similarity);
         int count = manifest.requireInt("count");
         int dimension = manifest.requireInt("dimension");
         if (records.size() != count || index.size() != count) {
@@ -242,14 +235,14 @@ final class PipelineStore {
         }
     }
 
-    private static void putSpec(Manifest.Builder manifest, String role, ComponentSpec spec) {
-        manifest.put(role + ".type", spec.type());
-        spec.parameters().forEach((name, value) -> manifest.put(role + ".param." + name, value));
+    private static void putSpec(Manifest.Builder manifest, ComponentRole<?> role, ComponentSpec spec) {
+        manifest.put(role.name() + ".type", spec.type());
+        spec.parameters().forEach((name, value) -> manifest.put(role.name() + ".param." + name, value));
     }
 
-    private static ComponentSpec spec(Manifest manifest, String role) throws CorruptFileException {
-        String type = manifest.require(role + ".type");
-        Map<String, String> parameters = manifest.withPrefix(role + ".param.");
+    private static ComponentSpec spec(Manifest manifest, ComponentRole<?> role) throws CorruptFileException {
+        String type = manifest.require(role.name() + ".type");
+        Map<String, String> parameters = manifest.withPrefix(role.name() + ".param.");
         return new ComponentSpec(type, parameters);
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,10 @@ import org.slf4j.LoggerFactory;
  * <p>The pipeline's {@linkplain Builder#threads threads} bound its work: extraction runs on that
  * many workers, and searches run on a fork-join pool of that many threads (never on the JVM's
  * common pool), created on the first query. {@link #close} ends those threads and releases the
- * index, including the memory-mapped files of a {@linkplain Builder#mapExactIndex mapped} index
+ * index, including the memory-mapped files of a {@linkplain Builder#mapIndexFiles mapped} index
  * (the mappings are unmapped once the index is garbage-collected):
  * <pre>{@code
- * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapExactIndex(true))) {
+ * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapIndexFiles(true))) {
  *     QueryResult result = store.query(image, 10);
  * }
  * }</pre>
@@ -83,7 +84,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         this.similarity = builder.similarity;
         this.indexFactory = builder.indexFactory;
         this.reducerRecipe = builder.reducer;
-        this.options = new PipelineOptions(builder.threads, builder.batchSize, builder.strict);
+        this.options = builder.options();
         this.nextId = new AtomicLong();
         this.searchThreads = new SearchThreads(options.threads());
         this.fitted = !extractor.isTrainable() && reducerRecipe == null;
@@ -462,12 +463,13 @@ public final class RetrievalPipeline implements AutoCloseable {
         try {
             requireOpen();
             PipelineParts parts = parts();
-            Components.requireRestorable(parts.extractor().spec(), FeatureExtractor.class, parts.extractor());
+            ComponentRegistry registry = this.options.registry();
+            registry.requireRestorable(ComponentRole.EXTRACTOR, parts.extractor().spec(), parts.extractor());
             if (parts.reducerRecipe() != null) {
-                Components.requireRestorable(parts.reducerRecipe().spec(), Reducer.class, parts.reducerRecipe());
+                registry.requireRestorable(ComponentRole.REDUCER, parts.reducerRecipe().spec(), parts.reducerRecipe());
             }
-            Components.requireRestorable(parts.indexFactory().spec(), IndexFactory.class, parts.indexFactory());
-            Components.requireRestorable(parts.similarity().spec(), Similarity.class, parts.similarity());
+            registry.requireRestorable(ComponentRole.INDEX, parts.indexFactory().spec(), parts.indexFactory());
+            registry.requireRestorable(ComponentRole.SIMILARITY, parts.similarity().spec(), parts.similarity());
             PipelineStore.save(directory, parts, chosen);
         } finally {
             changes.unlock();
@@ -487,13 +489,14 @@ public final class RetrievalPipeline implements AutoCloseable {
 
     /**
      * Loads a pipeline with the threads, batch size and strictness of {@code options}, and with
-     * its exact index memory-mapped when {@code options} say {@link Builder#mapExactIndex(boolean)}
+     * its exact index memory-mapped when {@code options} say {@link Builder#mapIndexFiles(boolean)}
      * (the other options of the builder, such as its extractor or index, are ignored: the saved
      * ones are used).
      */
     public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
-        PipelineParts parts = PipelineStore.load(directory, options.mapExactIndex);
-        return new RetrievalPipeline(parts, new PipelineOptions(options.threads, options.batchSize, options.strict));
+        PipelineOptions chosen = options.options();
+        PipelineParts parts = PipelineStore.load(directory, options.mapIndexFiles, chosen.registry());
+        return new RetrievalPipeline(parts, chosen);
     }
 
     /**
@@ -670,7 +673,8 @@ public final class RetrievalPipeline implements AutoCloseable {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int batchSize = 256;
         private boolean strict;
-        private boolean mapExactIndex;
+        private boolean mapIndexFiles;
+        private ComponentRegistry registry = ComponentRegistry.standard();
 
         private Builder() {
         }
@@ -721,15 +725,30 @@ public final class RetrievalPipeline implements AutoCloseable {
         }
 
         /**
-         * For {@link RetrievalPipeline#load(Path, Builder)} only: whether a saved exact index is
-         * memory-mapped from its file ({@link org.cbir.core.search.ExactIndexFactory#mapped()})
-         * instead of read onto the heap, so that signatures larger than the heap stay searchable
-         * (results are identical; speed depends on the page cache). Off by default; ignored by
-         * {@link #build()} and for other index types.
+         * For {@link RetrievalPipeline#load(Path, Builder)} only: whether a saved index's vectors
+         * are memory-mapped from their files ({@link IndexFactory#mapped()}) instead of read onto
+         * the heap, where the index type can (the exact index can), so that signatures larger than
+         * the heap stay searchable (results are identical; speed depends on the page cache). Off
+         * by default; ignored by {@link #build()}.
          */
-        public Builder mapExactIndex(boolean mapExactIndex) {
-            this.mapExactIndex = mapExactIndex;
+        public Builder mapIndexFiles(boolean mapIndexFiles) {
+            this.mapIndexFiles = mapIndexFiles;
             return this;
+        }
+
+        /**
+         * The component types that {@link RetrievalPipeline#save} checks every part against and
+         * that {@link RetrievalPipeline#load(Path, Builder)} restores the parts with;
+         * {@link ComponentRegistry#standard()} by default. An application that registers its own
+         * providers in code passes {@code ComponentRegistry.standard().with(provider)}.
+         */
+        public Builder registry(ComponentRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        private PipelineOptions options() {
+            return new PipelineOptions(threads, batchSize, strict, registry);
         }
 
         /**
@@ -740,7 +759,7 @@ public final class RetrievalPipeline implements AutoCloseable {
             if (extractor == null) {
                 throw new IllegalStateException("a pipeline needs an extractor: call extractor(...)");
             }
-            new PipelineOptions(threads, batchSize, strict);
+            options();
             return new RetrievalPipeline(this);
         }
     }

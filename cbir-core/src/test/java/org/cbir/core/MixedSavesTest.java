@@ -67,7 +67,7 @@ class MixedSavesTest {
         Path vectors = first.resolve("index").resolve("vectors.bin");
         Files.copy(reordered.resolve("index").resolve("vectors.bin"), vectors, StandardCopyOption.REPLACE_EXISTING);
         for (RetrievalPipeline.Builder options : List.of(RetrievalPipeline.builder(),
-                RetrievalPipeline.builder().mapExactIndex(true))) {
+                RetrievalPipeline.builder().mapIndexFiles(true))) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> RetrievalPipeline.load(first, options));
             assertEquals(vectors, e.file());
         }

@@ -110,7 +110,7 @@ class PipelineThreadsTest {
         pipeline.save(dir.resolve("store.cbir"));
         RetrievalPipeline kept;
         try (RetrievalPipeline mapped = RetrievalPipeline.load(dir.resolve("store.cbir"),
-                RetrievalPipeline.builder().mapExactIndex(true))) {
+                RetrievalPipeline.builder().mapIndexFiles(true))) {
             assertEquals("a", mapped.query(image, 1).matches().get(0).path());
             kept = mapped;
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.spi.ComponentProvider;
+import org.cbir.core.spi.ComponentType;
 
 /**
  * Small components for pipeline tests, registered through the test class path's
@@ -17,18 +18,12 @@ import org.cbir.core.spi.ComponentProvider;
 public final class TestComponents implements ComponentProvider {
 
     @Override
-    public Set<String> types() {
-        return Set.of("row-means", "trained-offset", "centre");
-    }
-
-    @Override
-    public Object restore(ComponentSpec spec, Path state) throws IOException {
-        return switch (spec.type()) {
-            case "row-means" -> new RowMeans(spec.requireInt("rows"));
-            case "trained-offset" -> new TrainedOffset(Float.parseFloat(Files.readString(state.resolve("offset.txt"))));
-            case "centre" -> new Centre();
-            default -> throw new IllegalArgumentException(spec.type());
-        };
+    public List<ComponentType<?>> componentTypes() {
+        return List.of(
+                ComponentType.extractor("row-means", (spec, context) -> new RowMeans(spec.requireInt("rows"))),
+                ComponentType.extractor("trained-offset", (spec, context) -> new TrainedOffset(
+                        Float.parseFloat(Files.readString(context.requireState(spec).resolve("offset.txt"))))),
+                ComponentType.reducer("centre", (spec, context) -> new Centre()));
     }
 
     /** The mean intensity of each of the first {@code rows} rows. */

@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 
 /**
  * What every {@link FeatureExtractor} promises, checked on a few images: signatures of length
@@ -57,7 +58,7 @@ public final class ExtractorContract {
         } finally {
             pool.shutdownNow();
         }
-        FeatureExtractor restored = Components.restore(extractor.spec(), null, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec());
         assertEquals(extractor.spec(), restored.spec(), "spec round trip");
         assertEquals(extractor.dimension(), restored.dimension());
         for (int k = 0; k < images.size(); k++) {

@@ -21,7 +21,8 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -114,7 +115,7 @@ public final class TextureReference {
     }
 
     private static void check(Case c) throws IOException {
-        FeatureExtractor extractor = Components.restore(c.spec(), null, FeatureExtractor.class);
+        FeatureExtractor extractor = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, c.spec());
         assertEquals(c.spec(), extractor.spec(), "spec round trip");
         assertEquals(c.expected().length, extractor.dimension(), "dimension");
         float[] actual = extractor.extract(image(c.image()));

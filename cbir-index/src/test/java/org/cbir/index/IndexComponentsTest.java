@@ -16,7 +16,8 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarities;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
@@ -43,7 +44,7 @@ class IndexComponentsTest {
         Reducer.Fitted fitted = recipe.fit(rows);
         fitted.save(dir);
 
-        Reducer restored = Components.restore(recipe.spec(), null, Reducer.class);
+        Reducer restored = ComponentRegistry.standard().restore(ComponentRole.REDUCER, recipe.spec());
         assertEquals(recipe.spec(), restored.spec());
         Reducer.Fitted loaded = restored.load(dir);
         assertArrayEquals(fitted.apply(rows.get(0)), loaded.apply(rows.get(0)), 0);
@@ -57,11 +58,12 @@ class IndexComponentsTest {
         index.add(6, new float[] {-1, 2, -3, 4});
         index.save(dir);
 
-        IndexFactory restored = Components.restore(forest.spec(), null, IndexFactory.class);
+        IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, forest.spec());
         assertEquals(forest.spec(), restored.spec());
         Index loaded = restored.load(dir, Similarities.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
-        assertEquals(Set.of("pca", "lsh-forest", "graph"), new IndexComponents().types());
+        assertEquals(Set.of("pca", "lsh-forest", "graph"), new IndexComponents().componentTypes().stream()
+                .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -74,7 +76,7 @@ class IndexComponentsTest {
         index.add(7, new float[] {1, 2, 3, 3});
         index.save(dir);
 
-        IndexFactory restored = Components.restore(graph.spec(), null, IndexFactory.class);
+        IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, graph.spec());
         assertEquals(graph.spec(), restored.spec());
         Index loaded = restored.load(dir, Similarities.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
@@ -82,9 +84,12 @@ class IndexComponentsTest {
     }
 
     @Test
-    void refusesTypesItDoesNotDefine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new IndexComponents().restore(ComponentSpec.of("exact"), null));
-        assertTrue(e.getMessage().contains("'exact'"), e.getMessage());
+    void eachTypeIsListedUnderItsRole() {
+        for (var type : new IndexComponents().componentTypes()) {
+            assertEquals(type.name().equals("pca") ? ComponentRole.REDUCER : ComponentRole.INDEX, type.role(), type.name());
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("graph")));
+        assertTrue(e.getMessage().contains("reducer type 'graph'"), e.getMessage());
     }
 }

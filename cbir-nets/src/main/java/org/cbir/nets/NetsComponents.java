@@ -2,9 +2,12 @@ package org.cbir.nets;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.spi.ComponentProvider;
+import org.cbir.core.spi.ComponentType;
+import org.cbir.core.spi.RestoreContext;
 
 /**
  * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}
@@ -20,30 +23,25 @@ import org.cbir.core.spi.ComponentProvider;
 public final class NetsComponents implements ComponentProvider {
 
     @Override
-    public Set<String> types() {
-        return Set.of(LeNetOptions.TYPE, PretrainedExtractor.TYPE, InceptionResNetV2Extractor.TYPE,
-                FineTunedExtractor.TYPE, CnnOptions.TYPE, CnnOptions.SSL_TYPE);
+    public List<ComponentType<?>> componentTypes() {
+        return List.of(
+                ComponentType.extractor(LeNetOptions.TYPE, NetsComponents::lenet),
+                ComponentType.extractor(PretrainedExtractor.TYPE,
+                        (spec, context) -> PretrainedExtractor.restore(spec, context.state().orElse(null))),
+                ComponentType.extractor(InceptionResNetV2Extractor.TYPE,
+                        (spec, context) -> InceptionResNetV2Extractor.restore(spec, context.state().orElse(null))),
+                ComponentType.extractor(FineTunedExtractor.TYPE,
+                        (spec, context) -> FineTunedExtractor.restore(spec, context.state().orElse(null))),
+                ComponentType.extractor(CnnOptions.TYPE,
+                        (spec, context) -> CnnExtractor.restore(spec, context.state().orElse(null))),
+                ComponentType.extractor(CnnOptions.SSL_TYPE,
+                        (spec, context) -> CnnExtractor.restore(spec, context.state().orElse(null))));
     }
 
-    /** @param state the extractor's state directory, or null for an untrained (or unsaved pretrained) extractor */
-    @Override
-    public Object restore(ComponentSpec spec, Path state) throws IOException {
-        if (PretrainedExtractor.TYPE.equals(spec.type())) {
-            return PretrainedExtractor.restore(spec, state);
-        }
-        if (InceptionResNetV2Extractor.TYPE.equals(spec.type())) {
-            return InceptionResNetV2Extractor.restore(spec, state);
-        }
-        if (CnnOptions.TYPE.equals(spec.type()) || CnnOptions.SSL_TYPE.equals(spec.type())) {
-            return CnnExtractor.restore(spec, state);
-        }
-        if (FineTunedExtractor.TYPE.equals(spec.type())) {
-            return FineTunedExtractor.restore(spec, state);
-        }
-        if (!LeNetOptions.TYPE.equals(spec.type())) {
-            throw new IllegalArgumentException("not a cbir-nets component: " + spec.type());
-        }
+    /** A LeNet with the network the pipeline saved, or an untrained one when it saved none. */
+    private static LeNetExtractor lenet(ComponentSpec spec, RestoreContext context) throws IOException {
         LeNetOptions options = LeNetOptions.fromSpec(spec);
-        return state == null ? LeNetExtractor.untrained(options) : LeNetExtractor.load(options, state);
+        Optional<Path> state = context.state();
+        return state.isPresent() ? LeNetExtractor.load(options, state.get()) : LeNetExtractor.untrained(options);
     }
 }

@@ -16,7 +16,8 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class CnnExtractorTest {
             Path state = Files.createDirectories(dir.resolve(e.spec().type()));
             e.save(state);
             CnnExtractor restored = assertInstanceOf(CnnExtractor.class,
-                    Components.restore(e.spec(), state, FeatureExtractor.class));
+                    ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, e.spec(), state));
             assertTrue(restored.isTrained());
             assertEquals(e.spec(), restored.spec());
             assertEquals(e.classes(), restored.classes());
@@ -117,7 +118,7 @@ class CnnExtractorTest {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> Components.restore(supervised.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, supervised.spec(), dir));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
@@ -125,7 +126,7 @@ class CnnExtractorTest {
     void untrainedExtractorRoundTripsAsUntrainedAndRefusesToExtract() throws IOException {
         CnnExtractor untrained = CnnExtractor.builder().seed(3).build();
         untrained.save(dir);
-        CnnExtractor restored = (CnnExtractor) Components.restore(untrained.spec(), dir, FeatureExtractor.class);
+        CnnExtractor restored = (CnnExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec(), dir);
         assertFalse(restored.isTrained());
         assertEquals(untrained.options(), restored.options());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> restored.extract(QUERIES.get(0)));

@@ -26,7 +26,8 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -191,7 +192,7 @@ class FineTunedLeNetTest {
     @Test
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
         tuned.save(dir);
-        FeatureExtractor restored = Components.restore(tuned.spec(), dir, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir);
         FineTunedExtractor again = assertInstanceOf(FineTunedExtractor.class, restored);
         assertEquals(tuned.spec(), again.spec());
         assertEquals(tuned.classes(), again.classes());
@@ -216,7 +217,7 @@ class FineTunedLeNetTest {
         assertTrue(untuned.isTrainable());
         assertThrows(IllegalStateException.class, () -> untuned.extract(heldAside.get(0)));
         untuned.save(dir);
-        FineTunedExtractor restored = (FineTunedExtractor) Components.restore(untuned.spec(), dir, FeatureExtractor.class);
+        FineTunedExtractor restored = (FineTunedExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untuned.spec(), dir);
         assertFalse(restored.isTuned());
         FineTunedExtractor tunedAgain = restored.fit(gisaxsTraining, ProgressListener.NONE);
         ComputationGraph graph = tunedAgain.network();
@@ -234,7 +235,7 @@ class FineTunedLeNetTest {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException flipped = assertThrows(CorruptFileException.class,
-                () -> Components.restore(tuned.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
         assertTrue(flipped.getMessage().contains(file.toString()), flipped.getMessage());
         assertTrue(flipped.getMessage().contains("checksum"), flipped.getMessage());
         tuned.save(dir);
@@ -242,21 +243,21 @@ class FineTunedLeNetTest {
             channel.truncate(channel.size() - 100);
         }
         CorruptFileException truncated = assertThrows(CorruptFileException.class,
-                () -> Components.restore(tuned.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
         assertTrue(truncated.getMessage().contains(file.toString()), truncated.getMessage());
     }
 
     @Test
     void aMissingModelFileOrAModelThatDoesNotMatchTheSpecIsReported() throws IOException {
         NoSuchFileException missing = assertThrows(NoSuchFileException.class,
-                () -> Components.restore(tuned.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
         assertTrue(missing.getMessage().contains("fine-tuned.model"), missing.getMessage());
-        assertThrows(NoSuchFileException.class, () -> Components.restore(tuned.spec(), null, FeatureExtractor.class));
+        assertThrows(NoSuchFileException.class, () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec()));
         tuned.save(dir);
         Map<String, String> parameters = new HashMap<>(tuned.spec().parameters());
         parameters.put("layer", "dense_9");
         CorruptFileException mismatch = assertThrows(CorruptFileException.class,
-                () -> Components.restore(new ComponentSpec("fine-tuned", parameters), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new ComponentSpec("fine-tuned", parameters), dir));
         assertTrue(mismatch.getMessage().contains("'dense_9'"), mismatch.getMessage());
     }
 

@@ -21,7 +21,8 @@ import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class LeNetPersistenceTest {
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
         trained.save(dir);
         assertEquals(List.of(dir.resolve("lenet.model")), listFiles(dir));
-        FeatureExtractor restored = Components.restore(trained.spec(), dir, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir);
         LeNetExtractor lenet = assertInstanceOf(LeNetExtractor.class, restored);
         assertTrue(lenet.isTrained());
         assertEquals(trained.spec(), lenet.spec());
@@ -60,10 +61,10 @@ class LeNetPersistenceTest {
     void untrainedExtractorRoundTripsAsUntrained() throws IOException {
         LeNetExtractor untrained = LeNetExtractor.builder().seed(4).build();
         untrained.save(dir);
-        LeNetExtractor restored = (LeNetExtractor) Components.restore(untrained.spec(), dir, FeatureExtractor.class);
+        LeNetExtractor restored = (LeNetExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec(), dir);
         assertFalse(restored.isTrained());
         assertEquals(untrained.options(), restored.options());
-        assertFalse(((LeNetExtractor) Components.restore(untrained.spec(), null, FeatureExtractor.class)).isTrained());
+        assertFalse(((LeNetExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec())).isTrained());
     }
 
     @Test
@@ -75,7 +76,7 @@ class LeNetPersistenceTest {
         bytes[(int) (size / 2)] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> Components.restore(trained.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
     }
@@ -88,7 +89,7 @@ class LeNetPersistenceTest {
             channel.truncate(channel.size() - 100);
         }
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> Components.restore(trained.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
@@ -98,14 +99,14 @@ class LeNetPersistenceTest {
         java.util.Map<String, String> parameters = new java.util.HashMap<>(trained.spec().parameters());
         parameters.put("channels", "3");
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> Components.restore(new org.cbir.core.ComponentSpec("lenet", parameters), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new org.cbir.core.ComponentSpec("lenet", parameters), dir));
         assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
     }
 
     @Test
     void aMissingModelFileIsReported() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
-                () -> Components.restore(trained.spec(), dir, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
         assertTrue(e.getMessage().contains("lenet.model"), e.getMessage());
     }
 

@@ -18,7 +18,8 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.core.io.CorruptFileException;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -146,13 +147,13 @@ class PretrainedExtractorTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         extractor.save(state);
         Files.delete(file);
-        FeatureExtractor restored = Components.restore(extractor.spec(), state, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec(), state);
         PretrainedExtractor pretrained = assertInstanceOf(PretrainedExtractor.class, restored);
         assertEquals(extractor.spec(), pretrained.spec());
         Image image = randomRgb(50, 70, 16);
         assertArrayEquals(extractor.extract(image), pretrained.extract(image));
         assertThrows(NoSuchFileException.class,
-                () -> Components.restore(extractor.spec(), null, FeatureExtractor.class));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec()));
     }
 
     @Test

@@ -1,27 +1,18 @@
 package org.cbir.solr;
 
-import java.nio.file.Path;
-import java.util.Set;
-import org.cbir.core.ComponentSpec;
+import java.util.List;
 import org.cbir.core.spi.ComponentProvider;
+import org.cbir.core.spi.ComponentType;
 
 /**
- * Restores the {@link SolrIndexFactory} ({@code "solr"}) of a saved pipeline from its spec, so
- * that {@code RetrievalPipeline.load} reconnects to the collection. Registered in
- * {@code META-INF/services}. Stateless and thread-safe.
+ * The index type of {@code cbir-solr}: the {@link SolrIndexFactory} ({@code "solr"}), restored
+ * from its spec by {@link SolrIndexFactory#fromSpec}, so that {@code RetrievalPipeline.load}
+ * reconnects to the collection. Registered in {@code META-INF/services}. Stateless and thread-safe.
  */
 public final class SolrComponents implements ComponentProvider {
 
     @Override
-    public Set<String> types() {
-        return Set.of(SolrIndexFactory.TYPE);
-    }
-
-    @Override
-    public Object restore(ComponentSpec spec, Path state) {
-        if (!SolrIndexFactory.TYPE.equals(spec.type())) {
-            throw new IllegalArgumentException("not a cbir-solr component: '" + spec.type() + "'");
-        }
-        return SolrIndexFactory.fromSpec(spec);
+    public List<ComponentType<?>> componentTypes() {
+        return List.of(ComponentType.index(SolrIndexFactory.TYPE, (spec, context) -> SolrIndexFactory.fromSpec(spec)));
     }
 }

@@ -35,7 +35,8 @@ import org.cbir.core.io.CorruptFileException;
  * reconnects to the collection that the saved pipeline filled. Immutable and thread-safe.
  */
 public final class SolrIndexFactory implements IndexFactory {
-    static final String TYPE = "solr";
+    /** The component type in specs. */
+    public static final String TYPE = "solr";
 
     private final SolrTarget target;
     private final SolrOptions options;

@@ -13,7 +13,8 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 
 /**
  * Many queries against a {@link SignatureTable} at once: every partition of the table builds a
@@ -62,8 +63,8 @@ public final class BatchSearch {
         if (!rows.hasNext()) {
             return List.<PartialTopK>of().iterator();
         }
-        Similarity similarity = Components.restore(similaritySpec, null, Similarity.class);
-        Index index = Components.restore(indexSpec, null, IndexFactory.class).create(dimension, similarity);
+        Similarity similarity = ComponentRegistry.standard().restore(ComponentRole.SIMILARITY, similaritySpec);
+        Index index = ComponentRegistry.standard().restore(ComponentRole.INDEX, indexSpec).create(dimension, similarity);
         while (rows.hasNext()) {
             Row row = rows.next();
             index.add(row.getLong(0), SignatureTable.vector(row, 1));

@@ -37,7 +37,8 @@ import org.cbir.core.image.Image;
  * 0..1 with {@link org.cbir.core.reduce.MinMaxScaling}. Immutable and thread-safe.
  */
 public final class FirstOrderStatistics implements FeatureExtractor {
-    static final String TYPE = "first-order-statistics";
+    /** The component type in specs. */
+    public static final String TYPE = "first-order-statistics";
     /** The number of statistics before the optional histogram. */
     public static final int STATISTICS = 7;
     private static final int ENTROPY_BINS = 256;
@@ -69,6 +70,11 @@ public final class FirstOrderStatistics implements FeatureExtractor {
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE, "bins", bins);
+    }
+
+    /** The extractor that {@link #spec()} describes. */
+    public static FirstOrderStatistics fromSpec(ComponentSpec spec) {
+        return withHistogram(spec.requireInt("bins"));
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.cbir.core.image.Image;
  * images give noisier histograms. Immutable and thread-safe.
  */
 public final class IntensityHistogram implements FeatureExtractor {
-    static final String TYPE = "intensity-histogram";
+    /** The component type in specs. */
+    public static final String TYPE = "intensity-histogram";
 
     private final int bins;
 
@@ -45,6 +46,11 @@ public final class IntensityHistogram implements FeatureExtractor {
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE, "bins", bins);
+    }
+
+    /** The histogram that {@link #spec()} describes. */
+    public static IntensityHistogram fromSpec(ComponentSpec spec) {
+        return of(spec.requireInt("bins"));
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class MinMaxScaling implements Reducer {
         return ComponentSpec.of(TYPE);
     }
 
+    /** The recipe that {@link #spec()} describes. */
+    public static MinMaxScaling fromSpec(ComponentSpec spec) {
+        spec.requireNoParameters(TYPE);
+        return toUnitRange();
+    }
+
     /**
      * Learns each dimension's range.
      *

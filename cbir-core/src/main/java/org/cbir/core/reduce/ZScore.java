@@ -41,6 +41,12 @@ public final class ZScore implements Reducer {
         return ComponentSpec.of(TYPE);
     }
 
+    /** The recipe that {@link #spec()} describes. */
+    public static ZScore fromSpec(ComponentSpec spec) {
+        spec.requireNoParameters(TYPE);
+        return standardisation();
+    }
+
     /**
      * Learns means and standard deviations in double precision.
      *

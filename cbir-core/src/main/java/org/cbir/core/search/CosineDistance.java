@@ -10,11 +10,18 @@ import org.cbir.core.math.VectorMath;
  * similar nor opposite), and between two zero vectors as 0.
  */
 public final class CosineDistance implements Similarity {
-    static final String TYPE = "cosine";
+    /** The component type in specs. */
+    public static final String TYPE = "cosine";
 
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE);
+    }
+
+    /** The cosine distance; {@code spec} must be {@link #spec()}. */
+    public static CosineDistance fromSpec(ComponentSpec spec) {
+        spec.requireNoParameters(TYPE);
+        return new CosineDistance();
     }
 
     @Override

@@ -39,7 +39,8 @@ import org.cbir.core.math.RowTiles;
  * lock. Removal moves the last heap vector into the freed slot, so storage stays dense.
  */
 public final class ExactIndex implements Index {
-    static final String TYPE = "exact";
+    /** The component type in specs. */
+    public static final String TYPE = "exact";
 
     private final int dimension;
     private final Similarity similarity;

@@ -36,10 +36,17 @@ public final class ExactIndexFactory implements IndexFactory {
      * norm; the ids and their hash table stay on the heap (13 to 15.5 bytes per vector). Vectors
      * added after the load live on the heap; removed ones are skipped until the index is saved
      * again. A pipeline gets this with
-     * {@code RetrievalPipeline.load(directory, RetrievalPipeline.builder().mapExactIndex(true))}.
+     * {@code RetrievalPipeline.load(directory, RetrievalPipeline.builder().mapIndexFiles(true))}.
      */
-    public static ExactIndexFactory mapped() {
+    @Override
+    public ExactIndexFactory mapped() {
         return new ExactIndexFactory(true);
+    }
+
+    /** A heap-loading factory; {@code spec} must be {@link #spec()}. */
+    public static ExactIndexFactory fromSpec(ComponentSpec spec) {
+        spec.requireNoParameters(ExactIndex.TYPE);
+        return new ExactIndexFactory();
     }
 
     @Override

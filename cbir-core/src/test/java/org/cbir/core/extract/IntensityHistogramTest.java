@@ -9,7 +9,8 @@ import java.util.Arrays;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
 
 class IntensityHistogramTest {
@@ -32,7 +33,7 @@ class IntensityHistogramTest {
     void restoresFromItsSpecAndRefusesBadBinCounts() throws IOException {
         IntensityHistogram histogram = IntensityHistogram.of(16);
         assertEquals(ComponentSpec.of("intensity-histogram", "bins", 16), histogram.spec());
-        FeatureExtractor restored = Components.restore(histogram.spec(), null, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, histogram.spec());
         assertEquals(16, restored.dimension());
         assertArrayEquals(histogram.extract(IMAGE), restored.extract(IMAGE));
         assertThrows(IllegalArgumentException.class, () -> IntensityHistogram.of(0));

@@ -11,7 +11,8 @@ import java.util.List;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class MinMaxScalingTest {
     void savesLoadsAndRestoresFromItsSpec(@TempDir Path dir) throws IOException {
         FittedMinMax fitted = MinMaxScaling.toUnitRange().fit(SAMPLE);
         fitted.save(dir);
-        Reducer recipe = Components.restore(ComponentSpec.of("min-max"), null, Reducer.class);
+        Reducer recipe = ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("min-max"));
         Reducer.Fitted loaded = recipe.load(dir);
         float[] probe = {1f, 5f, 7.5f};
         assertArrayEquals(fitted.apply(probe), loaded.apply(probe));

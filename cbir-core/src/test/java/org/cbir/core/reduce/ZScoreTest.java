@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
 
 class ZScoreTest {
@@ -116,8 +117,9 @@ class ZScoreTest {
     @Test
     void specAndProviderRestoreTheRecipe() throws IOException {
         assertEquals(ComponentSpec.of("z-score"), ZScore.standardisation().spec());
-        assertSame(ZScore.standardisation(), Components.restore(ComponentSpec.of("z-score"), null, Reducer.class));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ReduceComponents().restore(ComponentSpec.of("z-score", "ddof", 1), null));
+        assertSame(ZScore.standardisation(),
+                ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("z-score")));
+        assertThrows(IllegalArgumentException.class, () -> ComponentRegistry.standard()
+                .restore(ComponentRole.REDUCER, ComponentSpec.of("z-score", "ddof", 1)));
     }
 }

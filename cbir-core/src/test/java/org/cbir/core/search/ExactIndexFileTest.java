@@ -35,7 +35,7 @@ class ExactIndexFileTest {
         Index saved = filled(random, 2_500);
         saved.save(directory);
         Index heap = new ExactIndexFactory().load(directory, COSINE);
-        Index mapped = ExactIndexFactory.mapped().load(directory, COSINE);
+        Index mapped = new ExactIndexFactory().mapped().load(directory, COSINE);
         List<float[]> queries = queries(random, 5);
         assertEquals(saved.searchAll(queries, 12), heap.searchAll(queries, 12));
         assertEquals(saved.searchAll(queries, 12), mapped.searchAll(queries, 12));
@@ -50,7 +50,7 @@ class ExactIndexFileTest {
         Random random = new Random(4);
         Index reference = filled(random, 1_000);
         reference.save(directory);
-        Index mapped = ExactIndexFactory.mapped().load(directory, COSINE);
+        Index mapped = new ExactIndexFactory().mapped().load(directory, COSINE);
         for (long id = 0; id < 1_000; id += 4) {
             assertTrue(mapped.remove(id));
             reference.remove(id);
@@ -71,7 +71,7 @@ class ExactIndexFileTest {
 
         Path again = Files.createDirectory(directory.resolve("again"));
         mapped.save(again);
-        Index reloaded = ExactIndexFactory.mapped().load(again, COSINE);
+        Index reloaded = new ExactIndexFactory().mapped().load(again, COSINE);
         assertEquals(reference.size(), reloaded.size());
         assertEquals(reference.searchAll(queries, 30), reloaded.searchAll(queries, 30));
     }
@@ -123,7 +123,7 @@ class ExactIndexFileTest {
         }
         List<float[]> queries = queries(random, 3);
         assertEquals(expected.searchAll(queries, 7), new ExactIndexFactory().load(directory, COSINE).searchAll(queries, 7));
-        assertEquals(expected.searchAll(queries, 7), ExactIndexFactory.mapped().load(directory, COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), new ExactIndexFactory().mapped().load(directory, COSINE).searchAll(queries, 7));
     }
 
     @Test
@@ -133,13 +133,13 @@ class ExactIndexFileTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 100] ^= 0x10; // inside the vectors
         Files.write(file, bytes);
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), ExactIndexFactory.mapped())) {
+        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
             assertTrue(e.getMessage().contains(ExactIndexFile.FILE), e.getMessage());
         }
         bytes[bytes.length - 100] ^= 0x10;
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), ExactIndexFactory.mapped())) {
+        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
             assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
         }
     }
@@ -153,7 +153,7 @@ class ExactIndexFileTest {
             out.write(new byte[(int) (-(44 + 12 + 16) & 63)]);
             out.write(new byte[8]);
         });
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), ExactIndexFactory.mapped())) {
+        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
             assertTrue(e.getMessage().contains("id 5 appears twice"), e.getMessage());
         }

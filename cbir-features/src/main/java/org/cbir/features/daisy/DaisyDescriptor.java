@@ -1,10 +1,9 @@
 package org.cbir.features.daisy;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.image.Image;
 
 /**
@@ -205,18 +204,16 @@ public final class DaisyDescriptor {
         return levels;
     }
 
-    /** The parameters that define this descriptor, by spec name, in a fixed order. */
-    Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("step", Integer.toString(step));
-        p.put("radius", Integer.toString(radius));
-        p.put("rings", Integer.toString(rings()));
-        p.put("histograms", Integer.toString(histograms));
-        p.put("orientations", Integer.toString(orientations));
-        p.put("normalisation", normalisation.id());
-        p.put("sigmas", DaisySpecs.join(sigmas));
-        p.put("ring-radii", DaisySpecs.join(ringRadii));
-        return p;
+    /** Writes the parameters that define this descriptor, by spec name, into {@code spec}. */
+    ComponentSpec.Builder writeTo(ComponentSpec.Builder spec) {
+        return spec.put("step", step)
+                .put("radius", radius)
+                .put("rings", rings())
+                .put("histograms", histograms)
+                .put("orientations", orientations)
+                .put("normalisation", normalisation.id())
+                .put("sigmas", sigmas)
+                .put("ring-radii", ringRadii);
     }
 
     @Override
@@ -235,7 +232,7 @@ public final class DaisyDescriptor {
 
     @Override
     public String toString() {
-        return "DaisyDescriptor" + parameters();
+        return "DaisyDescriptor" + writeTo(ComponentSpec.builder("daisy")).build().parameters();
     }
 
     /**

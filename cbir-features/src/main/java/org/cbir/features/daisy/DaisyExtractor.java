@@ -1,7 +1,5 @@
 package org.cbir.features.daisy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
@@ -45,6 +43,32 @@ public final class DaisyExtractor implements FeatureExtractor {
     }
 
     /** A builder starting from {@link #withDefaults()}. */
+    /**
+     * The extractor that {@link #spec()} describes: every parameter it writes is required.
+     *
+     * @throws IllegalArgumentException naming the parameter that is missing or invalid
+     */
+    public static DaisyExtractor fromSpec(ComponentSpec spec) {
+        if (!TYPE.equals(spec.type())) {
+            throw new IllegalArgumentException("not a DAISY spec: " + spec);
+        }
+        DaisyDescriptor descriptor = DaisyDescriptor.builder()
+                .step(spec.requireInt("step"))
+                .radius(spec.requireInt("radius"))
+                .rings(spec.requireInt("rings"))
+                .histograms(spec.requireInt("histograms"))
+                .orientations(spec.requireInt("orientations"))
+                .normalisation(DaisyNormalisation.fromId(spec.require("normalisation")))
+                .sigmas(spec.requireDoubles("sigmas"))
+                .ringRadii(spec.requireDoubles("ring-radii"))
+                .build();
+        return builder()
+                .descriptor(descriptor)
+                .pooling(DaisyPooling.fromId(spec.require("pooling")))
+                .minimumSize(spec.requireInt("minimum-size"))
+                .build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -64,10 +88,10 @@ public final class DaisyExtractor implements FeatureExtractor {
 
     @Override
     public ComponentSpec spec() {
-        Map<String, String> p = new LinkedHashMap<>(descriptor.parameters());
-        p.put("pooling", pooling.id());
-        p.put("minimum-size", Integer.toString(minimumSize));
-        return new ComponentSpec(TYPE, p);
+        return descriptor.writeTo(ComponentSpec.builder(TYPE))
+                .put("pooling", pooling.id())
+                .put("minimum-size", minimumSize)
+                .build();
     }
 
     @Override

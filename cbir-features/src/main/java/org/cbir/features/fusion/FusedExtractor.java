@@ -12,6 +12,8 @@ import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 
 /**
  * Several extractors as one: the signature is the concatenation, in the order the parts were
@@ -29,7 +31,7 @@ import org.cbir.core.image.Image;
  *
  * <p>The spec (type {@value #TYPE}) nests the parts' specs: {@code parts} = their count, and for
  * part {@code i}: {@code part.i.type}, {@code part.i.param.NAME} for each of its parameters,
- * {@code part.i.weight} and {@code part.i.normalisation}. {@link FusionProvider} restores it.
+ * {@code part.i.weight} and {@code part.i.normalisation}. {@link #restore} restores it.
  * Parts that learn ({@link #isTrainable()}) are trained by {@link #fit}; parts with state are
  * saved by {@link #save} into sub-directories {@code part-i}.
  *
@@ -49,6 +51,27 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
             sum = Math.addExact(sum, p.extractor().dimension());
         }
         this.dimension = sum;
+    }
+
+    /**
+     * The fusion {@code spec} describes, each part restored through {@code context}'s registry,
+     * so a part may be of any type some provider knows, a nested fusion included. Part {@code i}
+     * gets {@code state/part-i} as its state when {@link #save} wrote that directory.
+     *
+     * @throws IllegalStateException if no provider knows a part's type
+     * @throws IOException if a part's state cannot be read
+     */
+    public static FusedExtractor restore(ComponentSpec spec, RestoreContext context) throws IOException {
+        List<FusionSpecs.PartSpec> parts = FusionSpecs.decode(spec);
+        Builder builder = builder();
+        for (int i = 0; i < parts.size(); i++) {
+            FusionSpecs.PartSpec part = parts.get(i);
+            String partDirectory = stateDirectory(i);
+            Path partState = context.state().map(s -> s.resolve(partDirectory)).filter(Files::isDirectory).orElse(null);
+            builder.add(context.registry().restore(ComponentRole.EXTRACTOR, part.spec(), partState),
+                    part.weight(), part.normalisation());
+        }
+        return builder.build();
     }
 
     /** A builder with no parts yet. */

@@ -81,6 +81,23 @@ public final class GreyLevelCooccurrence implements FeatureExtractor {
     }
 
     /** A builder with pyCBIR's settings plus entropy; see {@link Builder}. */
+    /**
+     * The extractor that {@link #spec()} describes: every parameter it writes is required.
+     *
+     * @throws IllegalArgumentException naming the parameter that is missing or invalid
+     */
+    public static GreyLevelCooccurrence fromSpec(ComponentSpec spec) {
+        return builder()
+                .levels(spec.requireInt("levels"))
+                .distances(spec.requireInts("distances"))
+                .angles(spec.requireDoubles("angles"))
+                .symmetric(spec.requireBoolean("symmetric"))
+                .properties(spec.requireList("properties").stream().map(GlcmProperty::fromSpecName)
+                        .toArray(GlcmProperty[]::new))
+                .aggregation(GlcmAggregation.fromSpecName(spec.require("aggregation")))
+                .build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -72,6 +72,22 @@ public final class HistogramOfOrientedGradients implements FeatureExtractor {
     }
 
     /** A builder with scikit-image's defaults on 64x64 images; see {@link Builder}. */
+    /**
+     * The extractor that {@link #spec()} describes: every parameter it writes is required.
+     *
+     * @throws IllegalArgumentException naming the parameter that is missing or invalid
+     */
+    public static HistogramOfOrientedGradients fromSpec(ComponentSpec spec) {
+        return builder()
+                .orientations(spec.requireInt("orientations"))
+                .pixelsPerCell(spec.requireInt("cell-width"), spec.requireInt("cell-height"))
+                .cellsPerBlock(spec.requireInt("block-width"), spec.requireInt("block-height"))
+                .blockNormalization(BlockNormalization.fromSpecName(spec.require("block-norm")))
+                .transformSqrt(spec.requireBoolean("transform-sqrt"))
+                .size(spec.requireInt("width"), spec.requireInt("height"))
+                .build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -70,6 +70,23 @@ public final class LocalBinaryPattern implements FeatureExtractor {
     }
 
     /** A builder for 8 points on radius 1, uniform codes; see {@link Builder}. */
+    /**
+     * The extractor that {@link #spec()} describes: every parameter it writes is required.
+     *
+     * @throws IllegalArgumentException naming the parameter that is missing or invalid
+     */
+    public static LocalBinaryPattern fromSpec(ComponentSpec spec) {
+        LbpMethod method = LbpMethod.fromSpecName(spec.require("method"));
+        Builder builder = builder()
+                .points(spec.requireInt("points"))
+                .radius(spec.requireDouble("radius"))
+                .method(method);
+        if (method == LbpMethod.VAR) {
+            builder.varianceBins(spec.requireInt("variance-bins")).varianceMax(spec.requireDouble("variance-max"));
+        }
+        return builder.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -18,7 +18,8 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
 import org.cbir.core.image.SampleDepth;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
 
 class DaisyExtractorTest {
@@ -87,7 +88,7 @@ class DaisyExtractorTest {
         assertEquals("mean-std", spec.require("pooling"));
         assertEquals("20", spec.require("minimum-size"));
         for (DaisyExtractor original : new DaisyExtractor[] {custom, DaisyExtractor.withDefaults()}) {
-            FeatureExtractor restored = Components.restore(original.spec(), null, FeatureExtractor.class);
+            FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, original.spec());
             assertEquals(original, restored);
             assertEquals(original.spec(), restored.spec());
             Image image = noise(45, 33, 1, 6);
@@ -100,15 +101,15 @@ class DaisyExtractorTest {
         Map<String, String> parameters = new HashMap<>(DaisyExtractor.withDefaults().spec().parameters());
         parameters.put("sigmas", "1,x,3,4");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DaisyProvider().restore(new ComponentSpec("daisy", parameters), null));
+                () -> DaisyExtractor.fromSpec(new ComponentSpec("daisy", parameters)));
         assertTrue(e.getMessage().contains("sigmas"), e.getMessage());
         parameters.put("sigmas", "2.5,2.5,5.0,7.5");
         parameters.put("normalisation", "l3");
         assertThrows(IllegalArgumentException.class,
-                () -> new DaisyProvider().restore(new ComponentSpec("daisy", parameters), null));
+                () -> DaisyExtractor.fromSpec(new ComponentSpec("daisy", parameters)));
         parameters.remove("normalisation");
         assertThrows(IllegalArgumentException.class,
-                () -> new DaisyProvider().restore(new ComponentSpec("daisy", parameters), null));
+                () -> DaisyExtractor.fromSpec(new ComponentSpec("daisy", parameters)));
     }
 
     @Test

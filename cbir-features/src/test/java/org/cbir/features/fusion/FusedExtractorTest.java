@@ -18,13 +18,16 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.features.daisy.DaisyPooling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FusedExtractorTest {
+    private static final RestoreContext STATELESS = RestoreContext.stateless(ComponentRegistry.standard());
     private static final Image IMAGE = Image.grey(40, 40, ramp(40 * 40));
 
     private static float[] ramp(int n) {
@@ -86,7 +89,7 @@ class FusedExtractorTest {
                 .add(inner, 1.5, Normalisation.L2)
                 .build();
         assertEquals("daisy", outer.spec().require("part.1.param.part.0.type"));
-        FeatureExtractor restored = Components.restore(outer.spec(), null, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, outer.spec());
         assertEquals(outer, restored);
         assertEquals(outer.spec(), restored.spec());
         assertEquals(2 + 400 + 3, restored.dimension());
@@ -98,18 +101,18 @@ class FusedExtractorTest {
         Map<String, String> p = new TreeMap<>(handExample().spec().parameters());
         p.put("part.3.weight", "1.0");
         IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
-                () -> new FusionProvider().restore(new ComponentSpec("fusion", p), null));
+                () -> FusedExtractor.restore(new ComponentSpec("fusion", p), STATELESS));
         assertTrue(extra.getMessage().contains("part.3.weight"), extra.getMessage());
         p.remove("part.3.weight");
         p.put("part.2.normalisation", "max");
-        assertThrows(IllegalArgumentException.class, () -> new FusionProvider().restore(new ComponentSpec("fusion", p), null));
+        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.restore(new ComponentSpec("fusion", p), STATELESS));
         p.put("part.2.normalisation", "none");
         p.put("part.2.weight", "-1");
-        assertThrows(IllegalArgumentException.class, () -> new FusionProvider().restore(new ComponentSpec("fusion", p), null));
+        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.restore(new ComponentSpec("fusion", p), STATELESS));
         p.remove("part.2.weight");
-        assertThrows(IllegalArgumentException.class, () -> new FusionProvider().restore(new ComponentSpec("fusion", p), null));
+        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.restore(new ComponentSpec("fusion", p), STATELESS));
         assertThrows(IllegalArgumentException.class,
-                () -> new FusionProvider().restore(ComponentSpec.of("fusion", "parts", 0), null));
+                () -> FusedExtractor.restore(ComponentSpec.of("fusion", "parts", 0), STATELESS));
     }
 
     @Test
@@ -140,7 +143,7 @@ class FusedExtractorTest {
         ((FusedExtractor) fitted).save(dir);
         assertFalse(Files.exists(dir.resolve("part-0")));
         assertTrue(Files.isRegularFile(dir.resolve("part-1").resolve("level.txt")));
-        FeatureExtractor restored = Components.restore(fitted.spec(), dir, FeatureExtractor.class);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, fitted.spec(), dir);
         assertArrayEquals(new float[] {5, 6, 6}, restored.extract(IMAGE));
     }
 

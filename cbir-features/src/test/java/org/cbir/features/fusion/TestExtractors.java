@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
@@ -13,6 +14,7 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.spi.ComponentProvider;
+import org.cbir.core.spi.ComponentType;
 
 /** Extractors with known outputs for the fusion tests, and their provider (registered for tests). */
 final class TestExtractors {
@@ -98,20 +100,19 @@ final class TestExtractors {
     /** Restores {@link Fixed} and {@link Learning} (state: {@code level.txt}, level 0 without state). */
     public static final class Provider implements ComponentProvider {
         @Override
-        public Set<String> types() {
-            return Set.of(Fixed.TYPE, Learning.TYPE);
+        public List<ComponentType<?>> componentTypes() {
+            return List.of(
+                    ComponentType.extractor(Learning.TYPE, (spec, context) -> new Learning(context.state().isEmpty() ? 0
+                            : Integer.parseInt(Files.readString(context.state().get().resolve("level.txt"),
+                                    StandardCharsets.UTF_8)))),
+                    ComponentType.extractor(Fixed.TYPE, (spec, context) -> fixed(spec)));
         }
 
-        @Override
-        public Object restore(ComponentSpec spec, Path state) throws IOException {
-            if (spec.type().equals(Learning.TYPE)) {
-                return new Learning(state == null ? 0
-                        : Integer.parseInt(Files.readString(state.resolve("level.txt"), StandardCharsets.UTF_8)));
-            }
-            String[] parts = spec.require("values").split(",");
-            float[] values = new float[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                values[i] = Float.parseFloat(parts[i]);
+        private static Fixed fixed(ComponentSpec spec) {
+            List<String> parsed = spec.requireList("values");
+            float[] values = new float[parsed.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Float.parseFloat(parsed.get(i));
             }
             return new Fixed(values);
         }

@@ -12,22 +12,23 @@ import java.util.ServiceLoader;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.spi.ComponentProvider;
-import org.cbir.core.spi.Components;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.cbir.features.glcm.GreyLevelCooccurrence;
 import org.cbir.features.hog.HistogramOfOrientedGradients;
 import org.cbir.features.lbp.LbpMethod;
 import org.cbir.features.lbp.LocalBinaryPattern;
 import org.junit.jupiter.api.Test;
 
-class TextureDescriptorProviderTest {
-    private final TextureDescriptorProvider provider = new TextureDescriptorProvider();
+class FeaturesComponentsTest {
 
     @Test
     void isRegisteredAsAServiceForItsTypes() {
         boolean found = ServiceLoader.load(ComponentProvider.class).stream()
-                .anyMatch(p -> p.type() == TextureDescriptorProvider.class);
-        assertTrue(found, "TextureDescriptorProvider is not listed in META-INF/services");
-        assertEquals(java.util.Set.of("glcm", "hog", "lbp"), provider.types());
+                .anyMatch(p -> p.type() == FeaturesComponents.class);
+        assertTrue(found, "FeaturesComponents is not listed in META-INF/services");
+        assertEquals(java.util.Set.of("glcm", "hog", "lbp", "daisy", "fusion"), new FeaturesComponents().componentTypes()
+                .stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -36,14 +37,14 @@ class TextureDescriptorProviderTest {
                 TextureDescriptors.hog(), TextureDescriptors.hog(48, 32), TextureDescriptors.lbp(),
                 TextureDescriptors.lbp(24, 3), TextureDescriptors.lbp(8, 1, LbpMethod.VAR));
         for (FeatureExtractor e : extractors) {
-            FeatureExtractor restored = Components.restore(e.spec(), null, FeatureExtractor.class);
+            FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, e.spec());
             assertEquals(e.getClass(), restored.getClass());
             assertEquals(e.spec(), restored.spec());
             assertEquals(e.dimension(), restored.dimension());
         }
-        assertInstanceOf(GreyLevelCooccurrence.class, provider.restore(TextureDescriptors.glcm().spec(), null));
-        assertInstanceOf(HistogramOfOrientedGradients.class, provider.restore(TextureDescriptors.hog().spec(), null));
-        assertInstanceOf(LocalBinaryPattern.class, provider.restore(TextureDescriptors.lbp().spec(), null));
+        assertInstanceOf(GreyLevelCooccurrence.class, restore(TextureDescriptors.glcm().spec()));
+        assertInstanceOf(HistogramOfOrientedGradients.class, restore(TextureDescriptors.hog().spec()));
+        assertInstanceOf(LocalBinaryPattern.class, restore(TextureDescriptors.lbp().spec()));
     }
 
     @Test
@@ -66,22 +67,26 @@ class TextureDescriptorProviderTest {
         Map<String, String> params = new HashMap<>(TextureDescriptors.hog().spec().parameters());
         params.remove("block-norm");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> provider.restore(new ComponentSpec("hog", params), null));
+                () -> restore(new ComponentSpec("hog", params)));
         assertTrue(missing.getMessage().contains("block-norm"), missing.getMessage());
 
         Map<String, String> glcm = new HashMap<>(TextureDescriptors.glcm().spec().parameters());
         glcm.put("symmetric", "yes");
         IllegalArgumentException bool = assertThrows(IllegalArgumentException.class,
-                () -> provider.restore(new ComponentSpec("glcm", glcm), null));
+                () -> restore(new ComponentSpec("glcm", glcm)));
         assertTrue(bool.getMessage().contains("symmetric"), bool.getMessage());
         glcm.put("symmetric", "true");
         glcm.put("distances", "1,two");
         IllegalArgumentException list = assertThrows(IllegalArgumentException.class,
-                () -> provider.restore(new ComponentSpec("glcm", glcm), null));
+                () -> restore(new ComponentSpec("glcm", glcm)));
         assertTrue(list.getMessage().contains("distances"), list.getMessage());
 
-        assertThrows(IllegalArgumentException.class, () -> provider.restore(ComponentSpec.of("daisy"), null));
+        assertThrows(IllegalArgumentException.class, () -> restore(ComponentSpec.of("daisy")));
         assertThrows(IllegalArgumentException.class,
-                () -> provider.restore(ComponentSpec.of("lbp", "points", 8, "radius", 1, "method", "lbp"), null));
+                () -> restore(ComponentSpec.of("lbp", "points", 8, "radius", 1, "method", "lbp")));
+    }
+
+    private static FeatureExtractor restore(ComponentSpec spec) throws java.io.IOException {
+        return ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, spec);
     }
 }
