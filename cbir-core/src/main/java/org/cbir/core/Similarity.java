@@ -17,6 +17,14 @@ public interface Similarity {
     /** The distance between {@code a} and {@code b}; smaller is closer. */
     double distance(float[] a, float[] b);
 
+    /**
+     * What this distance computes, for indexes that have a fast path for it; {@link MetricKind#OTHER}
+     * by default. Claim another kind only under the rule of {@link MetricKind}.
+     */
+    default MetricKind kind() {
+        return MetricKind.OTHER;
+    }
+
     /** Fails with a message naming both lengths when the vectors cannot be compared. */
     static void requireSameLength(float[] a, float[] b) {
         org.cbir.core.math.VectorMath.requireSameLength(a, b);

@@ -1,6 +1,7 @@
 package org.cbir.metrics;
 
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.VectorMath;
 
@@ -16,6 +17,11 @@ public final class EuclideanDistance implements Similarity {
 
     /** The metric; prefer {@link Metrics#euclidean()}. */
     public EuclideanDistance() {
+    }
+
+    @Override
+    public MetricKind kind() {
+        return MetricKind.EUCLIDEAN;
     }
 
     @Override

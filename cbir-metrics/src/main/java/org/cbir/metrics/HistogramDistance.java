@@ -1,5 +1,6 @@
 package org.cbir.metrics;
 
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 
 /**
@@ -28,6 +29,11 @@ import org.cbir.core.Similarity;
 abstract sealed class HistogramDistance implements Similarity
         permits ChiSquareDistance, KullbackLeiblerDivergence, JeffreyDivergence,
                 KolmogorovSmirnovDistance, CramerVonMisesDistance, EarthMoversDistance {
+
+    @Override
+    public final MetricKind kind() {
+        return MetricKind.HISTOGRAM;
+    }
 
     @Override
     public final double distance(float[] a, float[] b) {

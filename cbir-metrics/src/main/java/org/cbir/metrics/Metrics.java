@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarities;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 
 /**
@@ -129,7 +130,7 @@ public final class Metrics {
      * ReLU) or rescale signed ones with {@link org.cbir.core.reduce.MinMaxScaling}.
      */
     public static boolean isHistogramMetric(Similarity similarity) {
-        return similarity instanceof HistogramDistance;
+        return similarity.kind() == MetricKind.HISTOGRAM;
     }
 
     /** The type names that {@link #byName(String)} accepts, in the order of {@link #all()}. */

@@ -5,8 +5,8 @@ import org.cbir.core.Similarity;
 
 /**
  * The score by which Solr ranks candidates ({@code similarityFunction} of a
- * {@code DenseVectorField}), chosen for the pipeline's {@link Similarity}: cosine for cosine,
- * Euclidean for everything else (the histogram metrics of cbir-metrics, Manhattan, Chebyshev...),
+ * {@code DenseVectorField}), chosen by the {@link Similarity#kind() kind} of the pipeline's
+ * similarity: cosine for cosine, dot product for dot product, Euclidean for everything else (the histogram metrics of cbir-metrics, Manhattan, Chebyshev...),
  * since Solr scores nothing else. The client re-ranks the candidates with the pipeline's own
  * similarity, so the function only decides which candidates reach it.
  */
@@ -17,7 +17,11 @@ public enum SolrVectorFunction {
 
     /** The function that serves {@code similarity} best. */
     public static SolrVectorFunction forSimilarity(Similarity similarity) {
-        return "cosine".equals(similarity.spec().type()) ? COSINE : EUCLIDEAN;
+        return switch (similarity.kind()) {
+            case COSINE -> COSINE;
+            case DOT_PRODUCT -> DOT_PRODUCT;
+            default -> EUCLIDEAN;
+        };
     }
 
     /** The name in a Solr schema: {@code cosine}, {@code euclidean}, {@code dot_product}. */

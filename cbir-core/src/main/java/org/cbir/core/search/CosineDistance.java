@@ -1,6 +1,7 @@
 package org.cbir.core.search;
 
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.VectorMath;
 
@@ -16,6 +17,11 @@ public final class CosineDistance implements Similarity {
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE);
+    }
+
+    @Override
+    public MetricKind kind() {
+        return MetricKind.COSINE;
     }
 
     /** The cosine distance; {@code spec} must be {@link #spec()}. */

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.RowTiles;
@@ -79,7 +80,7 @@ public final class ExactIndex implements Index {
 
     /** Whether a store for {@code similarity} tracks vectors of extreme norm (cosine scans must). */
     static boolean checksNorms(Similarity similarity) {
-        return similarity instanceof CosineDistance;
+        return similarity.kind() == MetricKind.COSINE;
     }
 
     @Override

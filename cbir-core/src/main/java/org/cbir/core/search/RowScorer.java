@@ -1,5 +1,6 @@
 package org.cbir.core.search;
 
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.FloatKernels;
 import org.cbir.core.math.RowTiles;
@@ -10,10 +11,10 @@ import org.cbir.core.math.VectorMath;
  * ranks like the {@link Similarity} up to a proven rounding bound, or the similarity itself.
  *
  * <ul>
- * <li>{@link Kind#COSINE} for core's {@link CosineDistance}: {@code -dot(q / |q|, v) / |v|}, that
- *     is the distance minus 1, from {@link RowTiles#cosineScores} (norms recomputed from the
- *     rows);</li>
- * <li>{@link Kind#SQUARED_EUCLIDEAN} for a similarity of type {@code "euclidean"} (cbir-metrics):
+ * <li>{@link Kind#COSINE} for a similarity of {@link MetricKind#COSINE} (core's
+ *     {@link CosineDistance}): {@code -dot(q / |q|, v) / |v|}, that is the distance minus 1, from
+ *     {@link RowTiles#cosineScores} (norms recomputed from the rows);</li>
+ * <li>{@link Kind#SQUARED_EUCLIDEAN} for a similarity of {@link MetricKind#EUCLIDEAN} (cbir-metrics):
  *     the float squared distance from {@link RowTiles#squareDistances}, which ranks like its
  *     square root;</li>
  * <li>{@link Kind#EXACT} for anything else, a zero or non-finite query, and cosine over a store
@@ -28,8 +29,6 @@ import org.cbir.core.math.VectorMath;
  * thread-safe.
  */
 final class RowScorer {
-    /** The type name of cbir-metrics' Euclidean distance (that module is not visible here). */
-    static final String EUCLIDEAN = "euclidean";
     /** Absolute slack for underflow in the squared-distance kernel: d * 2^-149 for any sane d. */
     private static final double UNDERFLOW_SLACK = 1e-37;
 
@@ -58,12 +57,12 @@ final class RowScorer {
 
     /** The scorer of {@code query} over {@code store} under {@code similarity}. */
     static RowScorer of(Similarity similarity, RowStore store, float[] query) {
-        if (similarity instanceof CosineDistance && !store.hasExtremeRows()) {
+        if (similarity.kind() == MetricKind.COSINE && !store.hasExtremeRows()) {
             double norm = VectorMath.norm(query);
             if (norm >= 1e-30 && norm <= 1e30) {
                 return new RowScorer(Kind.COSINE, similarity, VectorMath.normalised(query));
             }
-        } else if (EUCLIDEAN.equals(similarity.spec().type())) {
+        } else if (similarity.kind() == MetricKind.EUCLIDEAN) {
             return new RowScorer(Kind.SQUARED_EUCLIDEAN, similarity, query.clone());
         }
         return new RowScorer(Kind.EXACT, similarity, query.clone());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Neighbor;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.RowTiles;
 import org.cbir.core.math.VectorMath;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contiguous store and its fast paths against a naive loop that calls
  * {@link Similarity#distance} for every stored vector and sorts: results must be identical
- * (same ids, same distances, same order), for cosine (float dot path), a similarity of type
- * "euclidean" (float squared-L2 path) and any other similarity (row by row), through
+ * (same ids, same distances, same order), for cosine (float dot path), a similarity of kind
+ * Euclidean (float squared-L2 path) and any other similarity (row by row), through
  * additions, swap-removes over many chunks, batches, ties and degenerate vectors; with the
  * Vector API tile kernels and with the scalar ones ({@link RowTiles#scalar()}), over the heap
  * and over a memory-mapped store.
@@ -36,6 +37,11 @@ class ExactIndexScanTest {
         @Override
         public double distance(float[] a, float[] b) {
             return Math.sqrt(VectorMath.squaredDistance(a, b));
+        }
+
+        @Override
+        public MetricKind kind() {
+            return MetricKind.EUCLIDEAN;
         }
     };
     /** A similarity without a fast path. */

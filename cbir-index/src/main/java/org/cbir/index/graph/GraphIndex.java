@@ -19,8 +19,9 @@ import org.cbir.core.Similarity;
  * the candidates are then ranked exactly with the index's {@link Similarity}, so the distances
  * returned are the core's distances (smaller is closer), not JVector's scores.
  *
- * <p>Supported similarities: cosine (the graph compares unit-normalised copies by dot product)
- * and Euclidean (type {@code "euclidean"}, as {@code cbir-metrics} defines it); any other metric
+ * <p>Supported similarities, by {@link org.cbir.core.Similarity#kind() kind}: cosine (the graph
+ * compares unit-normalised copies by dot product) and Euclidean (as {@code cbir-metrics} defines
+ * it); any other metric
  * is refused by {@link #create} with an {@link IllegalArgumentException}, because a graph built
  * for one metric does not find the neighbours of another.
  *

@@ -1,7 +1,7 @@
 package org.cbir.index.graph;
 
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-import org.cbir.core.ComponentSpec;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.math.VectorMath;
 
@@ -27,26 +27,25 @@ enum GraphMetric {
     }
 
     /**
-     * The metric for {@code similarity}, identified by its spec: type {@code cosine} or
-     * {@code euclidean}, without parameters.
+     * The metric for {@code similarity}, by its {@link Similarity#kind() kind}: cosine or
+     * Euclidean.
      *
      * @throws IllegalArgumentException naming the metric and the supported ones otherwise
      */
     static GraphMetric of(Similarity similarity) {
-        ComponentSpec spec = similarity.spec();
-        if (spec.parameters().isEmpty()) {
-            for (GraphMetric metric : values()) {
-                if (metric.type.equals(spec.type())) {
-                    return metric;
-                }
-            }
+        MetricKind kind = similarity.kind();
+        if (kind == MetricKind.COSINE) {
+            return COSINE;
         }
-        throw new IllegalArgumentException("the graph index does not support the similarity " + spec
+        if (kind == MetricKind.EUCLIDEAN) {
+            return EUCLIDEAN;
+        }
+        throw new IllegalArgumentException("the graph index does not support the similarity " + similarity.spec()
                 + ": it supports cosine and euclidean (a graph built for one metric does not find the"
                 + " neighbours of another; use the exact index or the LSH Forest for other metrics)");
     }
 
-    /** The spec type of the core similarity. */
+    /** The metric's name in saved graph files: {@code cosine} or {@code euclidean}. */
     String type() {
         return type;
     }

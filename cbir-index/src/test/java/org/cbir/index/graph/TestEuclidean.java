@@ -1,11 +1,13 @@
 package org.cbir.index.graph;
 
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 
 /**
  * Euclidean distance as {@code cbir-metrics} defines it (type {@code "euclidean"}, no
- * parameters), written here because the modules beside each other do not depend on each other.
+ * parameters, kind {@link MetricKind#EUCLIDEAN}), written here because the modules beside each
+ * other do not depend on each other.
  */
 final class TestEuclidean implements Similarity {
     static final TestEuclidean INSTANCE = new TestEuclidean();
@@ -13,6 +15,11 @@ final class TestEuclidean implements Similarity {
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of("euclidean");
+    }
+
+    @Override
+    public MetricKind kind() {
+        return MetricKind.EUCLIDEAN;
     }
 
     @Override

@@ -1,0 +1,43 @@
+package org.cbir.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.MetricKind;
+import org.cbir.core.Similarity;
+import org.junit.jupiter.api.Test;
+
+/** The scan picks its fast path by the similarity's kind, never by its class or type name. */
+class RowScorerKindTest {
+    private static final float[] QUERY = {1, 2, 3};
+
+    private record Named(String type, MetricKind kind) implements Similarity {
+        @Override
+        public ComponentSpec spec() {
+            return ComponentSpec.of(type);
+        }
+
+        @Override
+        public double distance(float[] a, float[] b) {
+            return Math.abs(a[0] - b[0]);
+        }
+    }
+
+    private static RowScorer.Kind scorerKind(Similarity similarity) {
+        return RowScorer.of(similarity, new RowStore(3, ExactIndex.checksNorms(similarity)), QUERY).kind();
+    }
+
+    @Test
+    void theKindChoosesThePath() {
+        assertEquals(RowScorer.Kind.COSINE, scorerKind(new CosineDistance()));
+        assertEquals(RowScorer.Kind.COSINE, scorerKind(new Named("my-cosine", MetricKind.COSINE)));
+        assertEquals(RowScorer.Kind.SQUARED_EUCLIDEAN, scorerKind(new Named("my-l2", MetricKind.EUCLIDEAN)));
+    }
+
+    @Test
+    void aTypeNameAloneEarnsNoFastPath() {
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("euclidean", MetricKind.OTHER)));
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("cosine", MetricKind.OTHER)));
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("dot", MetricKind.DOT_PRODUCT)));
+    }
+}
