@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
-import org.cbir.features.ExtractorContract;
 import org.cbir.features.SyntheticImages;
 import org.cbir.features.TextureDescriptors;
 import org.junit.jupiter.api.Test;
@@ -109,13 +108,6 @@ class GreyLevelCooccurrenceTest {
         Image rgb = SyntheticImages.make("noise", 20, 10, 3);
         GreyLevelCooccurrence glcm = GreyLevelCooccurrence.builder().levels(32).symmetric(true).build();
         assertArrayEquals(glcm.extract(rgb.toGrey()), glcm.extract(rgb));
-    }
-
-    @Test
-    void honoursTheExtractorContract() throws Exception {
-        ExtractorContract.check(TextureDescriptors.glcm(), ExtractorContract.sampleImages());
-        ExtractorContract.check(GreyLevelCooccurrence.builder().levels(8).distances(1, 2).angles(0, 1, 2)
-                .symmetric(true).aggregation(GlcmAggregation.PER_ANGLE).build(), ExtractorContract.sampleImages());
     }
 
     @Test

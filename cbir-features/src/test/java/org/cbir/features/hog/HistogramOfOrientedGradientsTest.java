@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cbir.core.image.Image;
-import org.cbir.features.ExtractorContract;
 import org.cbir.features.SyntheticImages;
 import org.cbir.features.TextureDescriptors;
 import org.junit.jupiter.api.Test;
@@ -123,14 +122,6 @@ class HistogramOfOrientedGradientsTest {
         for (float v : hog.extract(Image.grey(8, 8, samples))) {
             assertTrue(Float.isFinite(v));
         }
-    }
-
-    @Test
-    void honoursTheExtractorContract() throws Exception {
-        ExtractorContract.check(TextureDescriptors.hog(), ExtractorContract.sampleImages());
-        ExtractorContract.check(HistogramOfOrientedGradients.builder().size(40, 30).pixelsPerCell(5, 3)
-                .cellsPerBlock(2, 3).orientations(8).blockNormalization(BlockNormalization.L1_SQRT)
-                .transformSqrt(true).build(), ExtractorContract.sampleImages());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.cbir.core.image.Image;
-import org.cbir.features.ExtractorContract;
 import org.cbir.features.SyntheticImages;
 import org.cbir.features.TextureDescriptors;
 import org.junit.jupiter.api.Test;
@@ -147,15 +146,6 @@ class LocalBinaryPatternTest {
         for (int k = 0; k < 10; k++) {
             assertEquals(k, tenths.bin(k * 0.1)); // the edges numpy.linspace makes
         }
-    }
-
-    @Test
-    void honoursTheExtractorContract() throws Exception {
-        ExtractorContract.check(TextureDescriptors.lbp(), ExtractorContract.sampleImages());
-        ExtractorContract.check(TextureDescriptors.lbp(12, 1.5, LbpMethod.ROR), ExtractorContract.sampleImages());
-        ExtractorContract.check(TextureDescriptors.lbp(20, 2.5, LbpMethod.NRI_UNIFORM), ExtractorContract.sampleImages());
-        ExtractorContract.check(LocalBinaryPattern.builder().points(16).radius(2).method(LbpMethod.VAR)
-                .varianceBins(20).varianceMax(0.01).build(), ExtractorContract.sampleImages());
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.cbir.core.Similarity;
  * parameters, kind {@link MetricKind#EUCLIDEAN}), written here because the modules beside each
  * other do not depend on each other.
  */
-final class TestEuclidean implements Similarity {
-    static final TestEuclidean INSTANCE = new TestEuclidean();
+public final class TestEuclidean implements Similarity {
+    public static final TestEuclidean INSTANCE = new TestEuclidean();
 
     @Override
     public ComponentSpec spec() {
