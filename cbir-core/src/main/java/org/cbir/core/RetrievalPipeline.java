@@ -47,10 +47,10 @@ import org.slf4j.LoggerFactory;
  * <p>The pipeline's {@linkplain Builder#threads threads} bound its work: extraction runs on that
  * many workers, and searches run on a fork-join pool of that many threads (never on the JVM's
  * common pool), created on the first query. {@link #close} ends those threads and releases the
- * index, including the memory-mapped files of a {@linkplain Builder#mapIndexFiles mapped} index
+ * index, including the memory-mapped files of a {@linkplain LoadOptions#mapIndexFiles() mapped} index
  * (the mappings are unmapped once the index is garbage-collected):
  * <pre>{@code
- * try (RetrievalPipeline store = RetrievalPipeline.load(dir, RetrievalPipeline.builder().mapIndexFiles(true))) {
+ * try (RetrievalPipeline store = RetrievalPipeline.load(dir, LoadOptions.defaults().withMappedIndexFiles(true))) {
  *     QueryResult result = store.query(image, 10);
  * }
  * }</pre>
@@ -484,19 +484,19 @@ public final class RetrievalPipeline implements AutoCloseable {
      * @throws IllegalStateException if a component's module is not on the class path
      */
     public static RetrievalPipeline load(Path directory) throws IOException {
-        return load(directory, builder());
+        return load(directory, LoadOptions.defaults());
     }
 
     /**
-     * Loads a pipeline with the threads, batch size and strictness of {@code options}, and with
-     * its exact index memory-mapped when {@code options} say {@link Builder#mapIndexFiles(boolean)}
-     * (the other options of the builder, such as its extractor or index, are ignored: the saved
-     * ones are used).
+     * Loads a pipeline that {@link #save} wrote, with the threads, mapping and registry of
+     * {@code options}; what it computes comes from the store.
+     *
+     * @see #load(Path)
      */
-    public static RetrievalPipeline load(Path directory, Builder options) throws IOException {
-        PipelineOptions chosen = options.options();
-        PipelineParts parts = PipelineStore.load(directory, options.mapIndexFiles, chosen.registry());
-        return new RetrievalPipeline(parts, chosen);
+    public static RetrievalPipeline load(Path directory, LoadOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        PipelineParts parts = PipelineStore.load(directory, options.mapIndexFiles(), options.registry());
+        return new RetrievalPipeline(parts, options.pipelineOptions());
     }
 
     /**
@@ -673,7 +673,6 @@ public final class RetrievalPipeline implements AutoCloseable {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int batchSize = 256;
         private boolean strict;
-        private boolean mapIndexFiles;
         private ComponentRegistry registry = ComponentRegistry.standard();
 
         private Builder() {
@@ -725,20 +724,8 @@ public final class RetrievalPipeline implements AutoCloseable {
         }
 
         /**
-         * For {@link RetrievalPipeline#load(Path, Builder)} only: whether a saved index's vectors
-         * are memory-mapped from their files ({@link IndexFactory#mapped()}) instead of read onto
-         * the heap, where the index type can (the exact index can), so that signatures larger than
-         * the heap stay searchable (results are identical; speed depends on the page cache). Off
-         * by default; ignored by {@link #build()}.
-         */
-        public Builder mapIndexFiles(boolean mapIndexFiles) {
-            this.mapIndexFiles = mapIndexFiles;
-            return this;
-        }
-
-        /**
-         * The component types that {@link RetrievalPipeline#save} checks every part against and
-         * that {@link RetrievalPipeline#load(Path, Builder)} restores the parts with;
+         * The component types that {@link RetrievalPipeline#save} checks every part against (a
+         * loaded pipeline takes them from {@link LoadOptions#registry()});
          * {@link ComponentRegistry#standard()} by default. An application that registers its own
          * providers in code passes {@code ComponentRegistry.standard().with(provider)}.
          */

@@ -22,7 +22,7 @@ class MappedStoreChangedTest {
 
     private RetrievalPipeline loadMapped(Path store) throws IOException {
         SaveOverExistingTest.twoImages().save(store);
-        return RetrievalPipeline.load(store, RetrievalPipeline.builder().mapIndexFiles(true));
+        return RetrievalPipeline.load(store, LoadOptions.defaults().withMappedIndexFiles(true));
     }
 
     @Test

@@ -66,8 +66,8 @@ class MixedSavesTest {
     void anIndexFromAnotherStoreOfTheSameShapeIsRefused() throws IOException {
         Path vectors = first.resolve("index").resolve("vectors.bin");
         Files.copy(reordered.resolve("index").resolve("vectors.bin"), vectors, StandardCopyOption.REPLACE_EXISTING);
-        for (RetrievalPipeline.Builder options : List.of(RetrievalPipeline.builder(),
-                RetrievalPipeline.builder().mapIndexFiles(true))) {
+        for (LoadOptions options : List.of(LoadOptions.defaults(),
+                LoadOptions.defaults().withMappedIndexFiles(true))) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> RetrievalPipeline.load(first, options));
             assertEquals(vectors, e.file());
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link RetrievalPipeline#load(Path, RetrievalPipeline.Builder)} with
- * {@link RetrievalPipeline.Builder#mapIndexFiles(boolean)}: a saved pipeline loaded with its exact
+ * {@link LoadOptions#withMappedIndexFiles(boolean)}: a saved pipeline loaded with its exact
  * index memory-mapped answers exactly as the pipeline that was saved and as a heap load, also
  * after removals and additions; and it does read the vectors in place from the file.
  */
@@ -45,7 +45,7 @@ class PipelineMappedLoadTest {
         original.save(saved);
 
         RetrievalPipeline heap = RetrievalPipeline.load(saved);
-        RetrievalPipeline mapped = RetrievalPipeline.load(saved, RetrievalPipeline.builder().mapIndexFiles(true));
+        RetrievalPipeline mapped = RetrievalPipeline.load(saved, LoadOptions.defaults().withMappedIndexFiles(true));
         List<Image> queries = new ArrayList<>();
         for (int q = 0; q < 12; q++) {
             queries.add(randomImage(random));
@@ -84,7 +84,7 @@ class PipelineMappedLoadTest {
         Path saved = dir.resolve("inplace.cbir");
         original.save(saved);
         RetrievalPipeline heap = RetrievalPipeline.load(saved);
-        RetrievalPipeline mapped = RetrievalPipeline.load(saved, RetrievalPipeline.builder().mapIndexFiles(true));
+        RetrievalPipeline mapped = RetrievalPipeline.load(saved, LoadOptions.defaults().withMappedIndexFiles(true));
         long last = 49;
         float[] before = mapped.storedSignature(last).orElseThrow();
 

@@ -110,7 +110,7 @@ class PipelineThreadsTest {
         pipeline.save(dir.resolve("store.cbir"));
         RetrievalPipeline kept;
         try (RetrievalPipeline mapped = RetrievalPipeline.load(dir.resolve("store.cbir"),
-                RetrievalPipeline.builder().mapIndexFiles(true))) {
+                LoadOptions.defaults().withMappedIndexFiles(true))) {
             assertEquals("a", mapped.query(image, 1).matches().get(0).path());
             kept = mapped;
         }

@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.cbir.core.LoadOptions;
 import org.cbir.core.RetrievalPipeline;
 
 /**
@@ -108,7 +109,7 @@ public final class PipelineBlueprint implements Serializable {
         try {
             Path store = directory.resolve("pipeline.cbir");
             unzip(zipped, store);
-            return RetrievalPipeline.load(store, RetrievalPipeline.builder().threads(1));
+            return RetrievalPipeline.load(store, LoadOptions.defaults().withThreads(1));
         } finally {
             deleteTree(directory);
         }

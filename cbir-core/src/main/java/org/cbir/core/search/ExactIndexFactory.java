@@ -36,7 +36,7 @@ public final class ExactIndexFactory implements IndexFactory {
      * norm; the ids and their hash table stay on the heap (13 to 15.5 bytes per vector). Vectors
      * added after the load live on the heap; removed ones are skipped until the index is saved
      * again. A pipeline gets this with
-     * {@code RetrievalPipeline.load(directory, RetrievalPipeline.builder().mapIndexFiles(true))}.
+     * {@code RetrievalPipeline.load(directory, LoadOptions.defaults().withMappedIndexFiles(true))}.
      */
     @Override
     public ExactIndexFactory mapped() {

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.cbir.core.LoadOptions;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.RetrievalPipeline;
@@ -104,7 +105,7 @@ class ComponentRegistryTest {
         assertSame(registry, registry.with(new SampleProvider(Set.of("registered-sample"))), "same class: no-op");
         Path store = dir.resolve("store.cbir");
         oneImage("registered-sample", registry).save(store);
-        try (RetrievalPipeline again = RetrievalPipeline.load(store, RetrievalPipeline.builder().registry(registry))) {
+        try (RetrievalPipeline again = RetrievalPipeline.load(store, LoadOptions.defaults().withRegistry(registry))) {
             assertEquals(new FirstSample("registered-sample"), again.extractor());
             assertEquals("a", again.query(IMAGE, 1).matches().get(0).path());
         }
