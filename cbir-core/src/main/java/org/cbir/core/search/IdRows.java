@@ -14,9 +14,11 @@ import java.util.Arrays;
  * where a {@code HashMap<Long, Integer>} costs about 80.
  *
  * <p>A row can leave the table while its id stays in the chunks (a dead row of a read-only
- * mapped store). Not thread-safe: the owning index guards it with its lock.
+ * mapped store, a removed node of a graph). The id map of every index of cbir (the exact scan's
+ * rows, the graph's ordinals); an index of another module uses it the same way. Not thread-safe:
+ * the owning index guards it with its lock.
  */
-final class IdRows {
+public final class IdRows {
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK_IDS = 1 << CHUNK_BITS;
     private static final int MIN_SLOTS = 16;
@@ -32,22 +34,27 @@ final class IdRows {
     private int entries;
 
     /** An empty table sized for {@code expectedRows} rows (it grows beyond as needed). */
-    IdRows(int expectedRows) {
+    public IdRows(int expectedRows) {
         allocate(slotsFor(expectedRows));
     }
 
     /** Rows in the id chunks, live or not. */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
+    /** Ids in the table: the rows not unlinked. */
+    public int liveCount() {
+        return entries;
+    }
+
     /** The id of {@code row}. */
-    long id(int row) {
+    public long id(int row) {
         return chunks[row >>> CHUNK_BITS][row & (CHUNK_IDS - 1)];
     }
 
     /** The row of {@code id}, or -1 when the id is not in the table. */
-    int rowOf(long id) {
+    public int rowOf(long id) {
         int slot = home(id, slots);
         while (true) {
             int entry = slot(slot);
@@ -62,7 +69,7 @@ final class IdRows {
     }
 
     /** Appends a row for {@code id}, which must not be in the table, and returns its number. */
-    int append(long id) {
+    public int append(long id) {
         int chunk = rows >>> CHUNK_BITS;
         int inChunk = rows & (CHUNK_IDS - 1);
         if (chunk == chunks.length) {
@@ -81,7 +88,7 @@ final class IdRows {
     }
 
     /** Takes {@code id} out of the table (its row keeps the id); returns its row or -1. */
-    int unlink(long id) {
+    public int unlink(long id) {
         int slot = home(id, slots);
         while (true) {
             int entry = slot(slot);
@@ -110,7 +117,7 @@ final class IdRows {
     }
 
     /** Moves the last row to {@code row}, whose id must already be unlinked, and drops the last row. */
-    void moveLastTo(int row) {
+    public void moveLastTo(int row) {
         int last = rows - 1;
         if (row != last) {
             long moved = id(last);
@@ -129,7 +136,7 @@ final class IdRows {
     }
 
     /** Bytes held by the arrays (not counting array headers), for tests of the memory budget. */
-    long bytes() {
+    public long bytes() {
         long bytes = 0;
         for (int[] page : pages) {
             bytes += 4L * page.length;

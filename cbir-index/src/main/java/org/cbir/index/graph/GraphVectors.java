@@ -6,10 +6,8 @@ import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
+import org.cbir.core.search.IdRows;
 
 /**
  * The vectors of a graph index by JVector ordinal: the caller's vectors (for exact ranking and
@@ -28,8 +26,8 @@ final class GraphVectors implements RandomAccessVectorValues {
     private final int dimension;
     private final ArrayList<float[]> originals = new ArrayList<>();
     private final ArrayList<VectorFloat<?>> graphVectors = new ArrayList<>();
-    private long[] ids = new long[16];
-    private final Map<Long, Integer> ordinals = new HashMap<>();
+    /** The id of each ordinal and the ordinal of each live id (a removed id leaves the table, not its ordinal). */
+    private final IdRows ordinals = new IdRows(16);
     private final BitSet live = new BitSet();
     private final Bits liveBits = live::get;
 
@@ -49,28 +47,22 @@ final class GraphVectors implements RandomAccessVectorValues {
      * @throws IllegalArgumentException if {@code id} is present
      */
     int append(long id, float[] original, float[] graphVector) {
-        if (ordinals.containsKey(id)) {
+        if (ordinals.rowOf(id) >= 0) {
             throw new IllegalArgumentException("id " + id + " is already in the index");
         }
-        int ordinal = originals.size();
+        int ordinal = ordinals.append(id);
         originals.add(original);
         graphVectors.add(wrap(graphVector));
-        if (ordinal == ids.length) {
-            ids = Arrays.copyOf(ids, ordinal + (ordinal >> 1));
-        }
-        ids[ordinal] = id;
-        ordinals.put(id, ordinal);
         live.set(ordinal);
         return ordinal;
     }
 
     /** Marks the ordinal of {@code id} removed and returns it, or -1 when the id is absent. */
     int remove(long id) {
-        Integer ordinal = ordinals.remove(id);
-        if (ordinal == null) {
-            return -1;
+        int ordinal = ordinals.unlink(id);
+        if (ordinal >= 0) {
+            live.clear(ordinal);
         }
-        live.clear(ordinal);
         return ordinal;
     }
 
@@ -84,12 +76,11 @@ final class GraphVectors implements RandomAccessVectorValues {
 
     /** The ordinal of {@code id}, or -1. */
     int ordinalOf(long id) {
-        Integer ordinal = ordinals.get(id);
-        return ordinal == null ? -1 : ordinal;
+        return ordinals.rowOf(id);
     }
 
     long id(int ordinal) {
-        return ids[ordinal];
+        return ordinals.id(ordinal);
     }
 
     /** The caller's vector at {@code ordinal} (not a copy). */
@@ -99,7 +90,7 @@ final class GraphVectors implements RandomAccessVectorValues {
 
     /** Live vectors. */
     int liveCount() {
-        return ordinals.size();
+        return ordinals.liveCount();
     }
 
     /** Whether {@code ordinal} holds a live vector. */
