@@ -57,7 +57,8 @@ import org.cbir.nets.LeNetExtractor;
  * Signatures that learn from labels get one CSV per share (and no grouping rows: they have seen
  * labels); the label-free ones get one CSV with the three masks and the grouping rows. Other
  * system properties: {@code collections} (default {@code gisaxs,fibers_small,fashion-mnist}),
- * {@code epochs} (caps the epochs of cnn, ssl and lenet; default: their own defaults), {@code python}
+ * {@code epochs} (caps the epochs of cnn, ssl and lenet; default: their own defaults), {@code sslEpochs}
+ * (caps those of ssl alone), {@code skipSilhouette} (leaves out the slow k-by-silhouette rows), {@code python}
  * (the interpreter of the baselines, default {@code /usr/bin/python3}; a virtualenv from
  * {@code tools/setup_reference_venv.sh} adds the HDBSCAN rows). All training is seeded (42).
  *
@@ -69,6 +70,7 @@ public final class LabelQuality {
     static final double[] FRACTIONS = {0.01, 0.05, 0.10};
     static final long SEED = 42;
     private static final Integer EPOCHS = Integer.getInteger("epochs");
+    private static final Integer SSL_EPOCHS = Integer.getInteger("sslEpochs", EPOCHS);
     private static final Set<String> LEARN_FROM_LABELS = Set.of("cnn", "lenet");
 
     private LabelQuality() {
@@ -128,9 +130,11 @@ public final class LabelQuality {
                 }
             }
         }
-        System.out.println();
-        System.out.println("| collection | grouping | groups | ARI | NMI | seconds |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
+        if (!grouped.isEmpty()) {
+            System.out.println();
+            System.out.println("| collection | grouping | groups | ARI | NMI | seconds |");
+            System.out.println("|---|---|---:|---:|---:|---:|");
+        }
         for (Data d : grouped) {
             Index index = index(d);
             long[] ids = new long[d.rows().length];
@@ -267,7 +271,12 @@ public final class LabelQuality {
 
     private static Source source(String collection, Path samples, Path fashion) throws IOException {
         if (collection.equals("fashion-mnist")) {
-            return new Source("fashion-mnist test", CnnQuality.fashion(fashion, "t10k", Integer.MAX_VALUE, true), "PCA 64");
+            // Labelled by the class digit, as the rows in BENCHMARKS.md were (the kept masks depend on the label names).
+            List<ImageEntry> entries = new ArrayList<>();
+            for (ImageEntry e : CnnQuality.fashion(fashion, "t10k", Integer.MAX_VALUE, true)) {
+                entries.add(new ImageEntry.InMemory(e.name(), e.label().substring("class".length()), ((ImageEntry.InMemory) e).image()));
+            }
+            return new Source("fashion-mnist test", ImageCollection.of(entries), "PCA 64");
         }
         return new Source(collection, ImageCollection.fromFolder(samples.resolve(collection).resolve("database")), "Daisy");
     }
@@ -283,7 +292,10 @@ public final class LabelQuality {
                     ? new Data(source.name() + " (Daisy)", rows(source.images(), DaisyExtractor::withDefaults, null), labels)
                     : new Data(source.name() + " (PCA 64)", pcaPixels(source.images(), 64), labels);
             case "ssl" -> new Data(source.name() + " (ssl CNN)",
-                    rows(source.images(), () -> epochs(CnnExtractor.selfSupervised()).build(), withoutLabels(source.images())),
+                    rows(source.images(), () -> {
+                        CnnExtractor.Builder ssl = CnnExtractor.selfSupervised().seed(SEED);
+                        return (SSL_EPOCHS == null ? ssl : ssl.maxEpochs(SSL_EPOCHS)).build();
+                    }, withoutLabels(source.images())),
                     labels);
             default -> throw new IllegalArgumentException("unknown signature '" + signature + "'; choose classic, cnn, lenet or ssl");
         };
