@@ -84,7 +84,10 @@ final class LabelCommand implements Callable<Integer> {
         ImageCollection seeds = ImageCollection.of(working.entries().stream().filter(e -> e.label() != null).toList());
         checkBeforeIndexing(working, hidden);
         OutputFolder.prepare(out, "label");
-        IndexedCollection indexed = IndexedCollection.of(options, seeds, working, progress);
+        // A self-supervised extractor reads no label, so it learns from every image, the unlabelled ones
+        // (hidden labels removed) included; the others learn from the labelled images only.
+        IndexedCollection indexed = IndexedCollection.of(options, selfSupervised(options.extractor) ? working : seeds,
+                working, progress);
         Map<Long, String> truths = new HashMap<>();
         for (ImageRecord r : indexed.records()) {
             if (r.label() == null && hidden.containsKey(r.path())) {
@@ -133,6 +136,11 @@ final class LabelCommand implements Callable<Integer> {
             }
         }
         LabelSuggester.checkLabels(listed, truths);
+    }
+
+    /** Whether an {@code --extractor} choice trains without labels ({@code ssl[...]}). */
+    static boolean selfSupervised(String choice) {
+        return choice.toLowerCase(Locale.ROOT).split(":")[0].equals("ssl");
     }
 
     static SuggestionMethod method(String name) {
