@@ -89,7 +89,7 @@ final class NeighborSort {
         }
         // (x - min) is in [0, max - min] read as unsigned, whatever the signs of x and min
         int bits = 64 - Long.numberOfLeadingZeros(max - min);
-        int digitBits = Math.min(bits, n >= 1 << 17 ? 16 : n >= 1 << 11 ? 11 : 8);
+        int digitBits = Math.min(bits, n >= 1 << 11 ? 11 : 8);
         int shift = bits - digitBits;
         int[] starts = new int[(1 << digitBits) + 1];
         for (int i = from; i < to; i++) {
