@@ -23,6 +23,8 @@ import org.cbir.core.Neighbor;
 final class NeighborSort {
     /** Ranges this short are insertion-sorted. */
     static final int INSERTION = 32;
+    /** Pairs from which {@link #sort(long[], long[], int, int)} forks. */
+    static final int PARALLEL_PAIRS = 1 << 16;
 
     private NeighborSort() {
     }
@@ -42,11 +44,47 @@ final class NeighborSort {
      * Sorts pairs {@code (keys[i], ids[i])} for {@code i < count} by key, then id (both signed).
      */
     static void sort(long[] keys, long[] ids, int count) {
-        if (count > INSERTION) {
-            sort(keys, ids, new long[count], new long[count], 0, count, true);
-        } else {
+        sort(keys, ids, count, 1);
+    }
+
+    /**
+     * {@link #sort(long[], long[], int)} in {@code tasks} parallel parts (see
+     * {@link ExactScan#inRanges}) once the first digit has split the pairs, when there are at
+     * least {@value #PARALLEL_PAIRS} of them.
+     */
+    static void sort(long[] keys, long[] ids, int count, int tasks) {
+        if (count <= INSERTION) {
             insertionSort(keys, ids, 0, count);
+            return;
         }
+        long[] keyScratch = new long[count];
+        long[] idScratch = new long[count];
+        if (tasks < 2 || count < PARALLEL_PAIRS) {
+            sort(keys, ids, keyScratch, idScratch, 0, count, true);
+            return;
+        }
+        int[] starts = split(keys, ids, keyScratch, idScratch, 0, count, true);
+        if (starts == null) {
+            sort(keys, ids, keyScratch, idScratch, 0, count, false);
+            return;
+        }
+        int buckets = starts.length - 1;
+        int[] firstBucket = new int[tasks + 1]; // task t sorts buckets [firstBucket[t], firstBucket[t + 1])
+        for (int t = 1, d = 0; t < tasks; t++) {
+            long share = (long) count * t / tasks;
+            while (d < buckets && starts[d] < share) {
+                d++;
+            }
+            firstBucket[t] = d;
+        }
+        firstBucket[tasks] = buckets;
+        ExactScan.inRanges(tasks, tasks, (task, from, to) -> {
+            for (int d = firstBucket[task]; d < firstBucket[task + 1]; d++) {
+                if (starts[d + 1] - starts[d] > 1) {
+                    sort(keys, ids, keyScratch, idScratch, starts[d], starts[d + 1], true);
+                }
+            }
+        });
     }
 
     /** The first {@code min(k, count)} pairs as neighbours, after {@link #sort}. */
@@ -65,11 +103,32 @@ final class NeighborSort {
      */
     private static void sort(long[] keys, long[] ids, long[] keyScratch, long[] idScratch, int from, int to,
             boolean byKey) {
-        int n = to - from;
-        if (n <= INSERTION) {
+        if (to - from <= INSERTION) {
             insertionSort(keys, ids, from, to);
             return;
         }
+        int[] starts = split(keys, ids, keyScratch, idScratch, from, to, byKey);
+        if (starts == null) {
+            if (byKey) {
+                sort(keys, ids, keyScratch, idScratch, from, to, false);
+            }
+            return;
+        }
+        for (int d = 0; d < starts.length - 1; d++) {
+            if (starts[d + 1] - starts[d] > 1) {
+                sort(keys, ids, keyScratch, idScratch, starts[d], starts[d + 1], byKey);
+            }
+        }
+    }
+
+    /**
+     * Distributes [from, to) by the highest digit of {@code keys} (or {@code ids} when not
+     * {@code byKey}) in which they differ, counted from their minimum; returns the buckets'
+     * bounds (bucket {@code d} is [starts[d], starts[d + 1])), or null when all are equal.
+     */
+    private static int[] split(long[] keys, long[] ids, long[] keyScratch, long[] idScratch, int from, int to,
+            boolean byKey) {
+        int n = to - from;
         long[] digits = byKey ? keys : ids;
         long min = digits[from];
         long max = min;
@@ -82,35 +141,31 @@ final class NeighborSort {
             }
         }
         if (min == max) {
-            if (byKey) {
-                sort(keys, ids, keyScratch, idScratch, from, to, false);
-            }
-            return;
+            return null;
         }
-        // (x - min) is in [0, max - min] read as unsigned, whatever the signs of x and min
+        // (x - min) is in [0, max - min] read as unsigned, whatever the signs of x and min; 11-bit
+        // digits keep the scatter's 2 x 2,048 write positions in the cache
         int bits = 64 - Long.numberOfLeadingZeros(max - min);
         int digitBits = Math.min(bits, n >= 1 << 11 ? 11 : 8);
         int shift = bits - digitBits;
-        int[] starts = new int[(1 << digitBits) + 1];
+        int buckets = 1 << digitBits;
+        int[] starts = new int[buckets + 1];
         for (int i = from; i < to; i++) {
             starts[(int) ((digits[i] - min) >>> shift) + 1]++;
         }
-        for (int d = 0; d < 1 << digitBits; d++) {
+        starts[0] = from;
+        for (int d = 0; d < buckets; d++) {
             starts[d + 1] += starts[d];
         }
-        int[] next = Arrays.copyOf(starts, 1 << digitBits);
+        int[] next = Arrays.copyOf(starts, buckets);
         for (int i = from; i < to; i++) {
-            int at = from + next[(int) ((digits[i] - min) >>> shift)]++;
+            int at = next[(int) ((digits[i] - min) >>> shift)]++;
             keyScratch[at] = keys[i];
             idScratch[at] = ids[i];
         }
         System.arraycopy(keyScratch, from, keys, from, n);
         System.arraycopy(idScratch, from, ids, from, n);
-        for (int d = 0; d < 1 << digitBits; d++) {
-            if (starts[d + 1] - starts[d] > 1) {
-                sort(keys, ids, keyScratch, idScratch, from + starts[d], from + starts[d + 1], byKey);
-            }
-        }
+        return starts;
     }
 
     private static void insertionSort(long[] keys, long[] ids, int from, int to) {

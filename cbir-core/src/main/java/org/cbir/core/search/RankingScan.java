@@ -108,7 +108,7 @@ final class RankingScan {
                 System.arraycopy(ids[t], 0, allIds, at, counts[t]);
             }
         }
-        NeighborSort.sort(allKeys, allIds, total);
+        NeighborSort.sort(allKeys, allIds, total, tasks);
         return NeighborSort.neighbors(allKeys, allIds, total, k);
     }
 

@@ -46,9 +46,13 @@ class NeighborSortTest {
                     ids[i] = id;
                 }
                 expected.sort(null);
+                long[] parallelKeys = keys.clone();
+                long[] parallelIds = ids.clone();
                 NeighborSort.sort(keys, ids, size);
+                NeighborSort.sort(parallelKeys, parallelIds, size, 3);
                 String what = size + " pairs, " + distinct + " distinct distances";
                 assertEquals(expected, NeighborSort.neighbors(keys, ids, size, size), what);
+                assertEquals(expected, NeighborSort.neighbors(parallelKeys, parallelIds, size, size), what + ", 3 tasks");
                 assertEquals(expected.subList(0, Math.min(7, size)), NeighborSort.neighbors(keys, ids, size, 7), what);
             }
         }
