@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * distances returned are exactly the similarity's, and the ranking is the exact one (see
  * {@link RowScorer} for why the float scores cannot lose a true neighbour).
  *
+ * <p>A large k (see {@link #ranks}: the whole collection, as an evaluation ranks it, or tens of
+ * thousands of rows) goes to {@link RankingScan} instead, one query at a time: the heaps' cost
+ * grows with {@code log k} per kept row and their candidates' re-sort with {@code k log k}
+ * comparisons of objects, while the ranking's selection and radix sort on primitive arrays stay
+ * linear. Both give the same list.
+ *
  * <p>Stateless; the caller holds the store's read lock for the whole call.
  */
 final class ExactScan {
@@ -60,10 +66,11 @@ final class ExactScan {
 
     /**
      * Whether {@code k} of {@code size} rows are found by {@link RankingScan} (a selection and a
-     * radix sort over all rows) rather than the bounded heaps of {@link BlockScan}: when k is at
-     * least 1/{@value #RANKING_SHARE} of the size and at least {@value #RANKING_MIN_K}, where
-     * the heaps' {@code log k} cost per kept row overtakes the ranking's fixed passes (see
-     * BENCHMARKS.md).
+     * radix sort over all rows) rather than the bounded heaps of {@link BlockScan}: always when k
+     * covers every row (the ranking then skips the float scores and the selection), else when k
+     * is at least 1/{@value #RANKING_SHARE} of the size and at least {@value #RANKING_MIN_K}.
+     * Measured at 1M x 16 (BENCHMARKS.md, "Whole-collection ranking"): the heaps cost less
+     * CPU up to k = 10,000, the ranking from k = 62,500 = n/16 on.
      */
     static boolean ranks(int k, int size) {
         if (RANKING != null) {

@@ -180,12 +180,24 @@ final class RankingScan {
             RowStore.Block block = scratch.block(b);
             float[] data = block.data();
             for (int tile = 0; tile * W < block.rows(); tile++) {
+                int lanes = Math.min(W, block.rows() - tile * W);
+                int firstRow = block.firstRow() + tile * W;
+                int candidates = 0; // bit l: lane l is a candidate
+                for (int lane = 0; lane < lanes; lane++) {
+                    int r = firstRow + lane;
+                    if (scores == null ? !skips(r) : scores[r] <= limit) { // NaN: a skipped row
+                        candidates |= 1 << lane;
+                    }
+                }
+                if (candidates == 0) {
+                    continue;
+                }
                 if (cosine) {
                     cosineParts(data, tile * W * dimension, squares, dots);
                 }
-                for (int lane = 0, i = tile * W; lane < W && i < block.rows(); lane++, i++) {
-                    int r = block.firstRow() + i;
-                    if (scores == null ? skips(r) : !(scores[r] <= limit)) {
+                for (int lane = 0, i = tile * W; lane < lanes; lane++, i++) {
+                    int r = firstRow + lane;
+                    if ((candidates & 1 << lane) == 0) {
                         continue;
                     }
                     double distance;
