@@ -27,7 +27,10 @@ import org.cbir.core.Similarities;
  * <p>Arguments: {@code n dimension [ks] [queries] [label]}, ks a comma list of k values or
  * {@code n} (default {@code 10,1000,10000,62500,250000,n}), label a name for the code under
  * test in the rows. System property {@code cbir.exact.ranking} ({@code auto}, {@code ranking},
- * {@code heap}) forces one of the exact index's two large-k paths, to find their crossover.
+ * {@code heap}) forces one of the exact index's two large-k paths, to find their crossover. Run
+ * with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}: otherwise the first
+ * pass of the allocations through a fresh heap pays the kernel's page faults (measured here at
+ * 100 ms and more per whole-collection ranking), which a long-running process pays once.
  */
 public final class RankingBenchmark {
     private static final int CLUSTERS = 1000;

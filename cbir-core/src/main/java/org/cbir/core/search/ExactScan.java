@@ -57,7 +57,7 @@ final class ExactScan {
     /** {@link #RANKING_PROPERTY}'s value: null for auto, else whether to always rank. */
     private static final Boolean RANKING = rankingChoice(System.getProperty(RANKING_PROPERTY));
     /** k at or above this share of the size (1 / {@value}) is served by {@link RankingScan}. */
-    static final int RANKING_SHARE = 16;
+    static final int RANKING_SHARE = 32;
     /** ... and k at or above this count. */
     static final int RANKING_MIN_K = 2_048;
 
@@ -69,8 +69,9 @@ final class ExactScan {
      * radix sort over all rows) rather than the bounded heaps of {@link BlockScan}: always when k
      * covers every row (the ranking then skips the float scores and the selection), else when k
      * is at least 1/{@value #RANKING_SHARE} of the size and at least {@value #RANKING_MIN_K}.
-     * Measured at 1M x 16 (BENCHMARKS.md, "Whole-collection ranking"): the heaps cost less
-     * CPU up to k = 10,000, the ranking from k = 62,500 = n/16 on.
+     * Measured at 1M x 16 (BENCHMARKS.md, "Whole-collection ranking"): the heaps cost less CPU
+     * at k = 10 (14 against 56 ms per query) and about the same at k = 10,000, the ranking less
+     * from k = 31,250 = n/32 on (41 against 64 ms) and ever more with k (87 against 333 ms at k = n).
      */
     static boolean ranks(int k, int size) {
         if (RANKING != null) {
