@@ -24,9 +24,9 @@ import org.cbir.core.RetrievalPipeline;
  * threads, and scores each ranking.
  *
  * <p>Each query ranks the whole collection, as MAP needs every relevant image's rank: n queries
- * cost n full scans and sorts of n distances, O(n^2) time (about 2,000 queries of 2,000 images
- * per few seconds), and each thread holds one ranking of n matches and per-rank hit counts of
- * {@code 4 n} bytes per class. Fine for thousands of images, hours for hundreds of thousands:
+ * cost n full scans and sorts of n distances, O(n^2) time (with the exact index each ranking
+ * is a linear pass and a radix sort of n (distance, id) pairs, see BENCHMARKS.md), and each
+ * thread holds one ranking of n matches and per-rank hit counts of {@code 4 n} bytes per class. Fine for thousands of images, hours for hundreds of thousands:
  * evaluate a sample of a very large collection. Threads take queries from a shared counter.
  */
 final class LeaveOneOut {

@@ -33,12 +33,19 @@ public final class CosineDistance implements Similarity {
     @Override
     public double distance(float[] a, float[] b) {
         Similarity.requireSameLength(a, b);
-        double na = VectorMath.norm(a);
-        double nb = VectorMath.norm(b);
+        return fromParts(VectorMath.norm(a), VectorMath.norm(b), VectorMath.dot(a, b));
+    }
+
+    /**
+     * The distance from the norms {@code na}, {@code nb} and the dot product of two vectors, as
+     * {@link VectorMath} computes them: a scan that accumulates them in the same order gets
+     * exactly {@link #distance}'s value.
+     */
+    static double fromParts(double na, double nb, double dot) {
         if (na == 0 || nb == 0) {
             return na == nb ? 0.0 : 1.0;
         }
-        double cos = VectorMath.dot(a, b) / (na * nb);
+        double cos = dot / (na * nb);
         return 1.0 - Math.max(-1.0, Math.min(1.0, cos));
     }
 

@@ -27,7 +27,10 @@ import org.cbir.core.math.RowTiles;
  * of the calling thread (a {@link org.cbir.core.RetrievalPipeline} runs its searches on a pool
  * of its {@code threads}) or else on the common pool, and {@link #searchAll} scores each block, while it is in cache, for the whole batch. The
  * few candidates the float scores cannot separate from the k-th are re-scored with
- * {@link Similarity#distance}, so returned distances are exactly the similarity's.
+ * {@link Similarity#distance}, so returned distances are exactly the similarity's. A large k (a
+ * ranking of the whole collection, or a sizeable share of it) is served by a selection over the
+ * float scores and a radix sort of (distance, id) pairs on primitive arrays instead of heaps,
+ * with the same result.
  *
  * <p>Memory per vector on the heap: {@code 4 * dimension} bytes of floats and 13 to 15.5 bytes
  * for the id and its unboxed hash slot; norms are recomputed during the scan, not stored.

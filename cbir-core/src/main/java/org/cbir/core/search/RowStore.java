@@ -201,6 +201,19 @@ final class RowStore {
         return (mappedRows + rowsPerBlock - 1) / rowsPerBlock + (heapRows + rowsPerBlock - 1) / rowsPerBlock;
     }
 
+    /** The row number of the first row of block {@code b}. */
+    int blockFirstRow(int b) {
+        int mappedBlocks = (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
+        return b < mappedBlocks ? b * rowsPerBlock : mappedRows + (b - mappedBlocks) * rowsPerBlock;
+    }
+
+    /** The number of rows of block {@code b} (dead ones included). */
+    int blockRows(int b) {
+        int mappedBlocks = (mappedRows + rowsPerBlock - 1) / rowsPerBlock;
+        return b < mappedBlocks ? Math.min(rowsPerBlock, mappedRows - b * rowsPerBlock)
+                : Math.min(rowsPerBlock, heapRows - (b - mappedBlocks) * rowsPerBlock);
+    }
+
     /** Whether block {@code b} holds mapped rows (which {@link #block} copies into scratch arrays). */
     boolean isMappedBlock(int b) {
         return b < (mappedRows + rowsPerBlock - 1) / rowsPerBlock;

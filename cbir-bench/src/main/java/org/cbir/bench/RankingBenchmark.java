@@ -1,0 +1,127 @@
+package org.cbir.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import org.cbir.core.Index;
+import org.cbir.core.Indexes;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarities;
+
+/**
+ * Large-k exact search: the latency of one query of the exact index for k from tens up to the
+ * whole collection (k = n, the ranking an evaluation needs for every query), on the synthetic
+ * clustered vectors of {@link IndexBenchmark} (1,000 Gaussian clusters, seeded), cosine. Each k
+ * runs {@code queries} queries after a warm-up, on one thread (the search inside a fork-join
+ * pool of parallelism 1, so the scan does not fork) and on the common pool (the default, all
+ * cores); prints as Markdown rows the median and mean wall-clock milliseconds, the CPU
+ * milliseconds of the whole process per query (the collector's included), the 1-minute load
+ * average at the end of the row, and a checksum of the results (ids and distances), which must be
+ * the same for code that ranks identically.
+ *
+ * <p>Arguments: {@code n dimension [ks] [queries] [label]}, ks a comma list of k values or
+ * {@code n} (default {@code 10,1000,10000,62500,250000,n}), label a name for the code under
+ * test in the rows. System property {@code cbir.exact.ranking} ({@code auto}, {@code ranking},
+ * {@code heap}) forces one of the exact index's two large-k paths, to find their crossover. Run
+ * with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}: otherwise the first
+ * pass of the allocations through a fresh heap pays the kernel's page faults (measured here at
+ * 100 ms and more per whole-collection ranking), which a long-running process pays once.
+ */
+public final class RankingBenchmark {
+    private static final int CLUSTERS = 1000;
+
+    private RankingBenchmark() {
+    }
+
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
+        int n = Integer.parseInt(args[0]);
+        int dimension = Integer.parseInt(args[1]);
+        String ks = args.length > 2 ? args[2] : "10,1000,10000,62500,250000,n";
+        int queryCount = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        String label = args.length > 4 ? args[4] : System.getProperty("cbir.exact.ranking", "auto");
+        Random random = new Random(42);
+        float[][] centres = new float[CLUSTERS][];
+        for (int c = 0; c < CLUSTERS; c++) {
+            centres[c] = gaussian(random, dimension, 1f, null);
+        }
+        List<float[]> queries = new ArrayList<>();
+        for (int q = 0; q < queryCount; q++) {
+            queries.add(gaussian(random, dimension, 0.3f, centres[random.nextInt(CLUSTERS)]));
+        }
+        Index index = Indexes.exact().create(dimension, Similarities.cosine());
+        Random data = new Random(7);
+        for (int i = 0; i < n; i++) {
+            index.add(i, gaussian(data, dimension, 0.3f, centres[data.nextInt(CLUSTERS)]));
+        }
+        ForkJoinPool single = new ForkJoinPool(1);
+        for (String kText : ks.split(",")) {
+            int k = kText.equals("n") ? n : Integer.parseInt(kText);
+            for (int threads : new int[] {1, 0}) {
+                long checksum = 0;
+                for (int w = 0; w < 2; w++) { // warm-up: let the JIT compile the path
+                    search(index, queries.get(w % queryCount), k, threads == 1 ? single : null);
+                }
+                double[] millis = new double[queryCount];
+                long cpuStart = processCpuNanos();
+                for (int q = 0; q < queryCount; q++) {
+                    long start = System.nanoTime();
+                    List<Neighbor> result = search(index, queries.get(q), k, threads == 1 ? single : null);
+                    millis[q] = (System.nanoTime() - start) / 1e6;
+                    checksum = 31 * checksum + checksum(result);
+                }
+                double cpu = (processCpuNanos() - cpuStart) / 1e6 / queryCount;
+                System.out.printf(Locale.ROOT, "| %,d | %d | %,d | %s | %s | %.1f / %.1f | %.1f | %.1f | %016x |%n", n,
+                        dimension, k, label, threads == 1 ? "1" : "all", median(millis), mean(millis), cpu,
+                        loadAverage(), checksum);
+            }
+        }
+        single.shutdown();
+    }
+
+    /** CPU time of the whole process (all threads, the collector's and the compiler's included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static List<Neighbor> search(Index index, float[] query, int k, ForkJoinPool pool)
+            throws InterruptedException, ExecutionException {
+        return pool == null ? index.search(query, k) : pool.submit(() -> index.search(query, k)).get();
+    }
+
+    private static long checksum(List<Neighbor> neighbors) {
+        long sum = neighbors.size();
+        for (Neighbor n : neighbors) {
+            sum = sum * 1_000_003 + n.id() * 31 + Double.doubleToLongBits(n.distance());
+        }
+        return sum;
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static float[] gaussian(Random random, int dimension, float sigma, float[] centre) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (centre == null ? 0 : centre[i]) + sigma * (float) random.nextGaussian();
+        }
+        return v;
+    }
+}
