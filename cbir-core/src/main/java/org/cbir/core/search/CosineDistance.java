@@ -13,6 +13,7 @@ import org.cbir.core.math.VectorMath;
 public final class CosineDistance implements Similarity {
     /** The component type in specs. */
     public static final String TYPE = "cosine";
+    private static final CosineDistance INSTANCE = new CosineDistance();
 
     @Override
     public ComponentSpec spec() {
@@ -22,6 +23,25 @@ public final class CosineDistance implements Similarity {
     @Override
     public MetricKind kind() {
         return MetricKind.COSINE;
+    }
+
+    /**
+     * Whether {@code similarity} is this class's cosine distance (all instances are equal), whose
+     * arithmetic the exact scan may reproduce to the bit; another similarity of kind cosine is
+     * ranked by its own {@link #distance}.
+     */
+    static boolean isCore(Similarity similarity) {
+        return INSTANCE.equals(similarity);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == CosineDistance.class;
+    }
+
+    @Override
+    public int hashCode() {
+        return TYPE.hashCode();
     }
 
     /** The cosine distance; {@code spec} must be {@link #spec()}. */

@@ -22,7 +22,7 @@ import org.cbir.core.math.RowTiles;
  * <p>Vectors are stored contiguously in tiles of 8 rows ({@link RowStore}) and scanned with the
  * tile kernels of {@link RowTiles} (Vector API when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}), which score 8 rows per instruction for any
- * dimension, for core's cosine and for any similarity of type {@code "euclidean"}; other
+ * dimension, for a similarity of {@link org.cbir.core.MetricKind} cosine or Euclidean; other
  * similarities are called row by row. Large scans run in parallel blocks on the fork-join pool
  * of the calling thread (a {@link org.cbir.core.RetrievalPipeline} runs its searches on a pool
  * of its {@code threads}) or else on the common pool, and {@link #searchAll} scores each block, while it is in cache, for the whole batch. The

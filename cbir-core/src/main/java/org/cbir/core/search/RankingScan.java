@@ -52,7 +52,7 @@ final class RankingScan {
         this.tiles = tiles;
         this.accepts = accepts;
         this.dimension = store.dimension();
-        this.queryNorm = similarity instanceof CosineDistance ? VectorMath.norm(query) : 0;
+        this.queryNorm = CosineDistance.isCore(similarity) ? VectorMath.norm(query) : 0;
         this.queryDoubles = new double[query.length];
         for (int j = 0; j < query.length; j++) {
             queryDoubles[j] = query[j];
@@ -173,7 +173,7 @@ final class RankingScan {
         int count = 0;
         Scratch scratch = new Scratch();
         float[] row = new float[dimension];
-        boolean cosine = similarity instanceof CosineDistance;
+        boolean cosine = CosineDistance.isCore(similarity);
         double[] squares = new double[W];
         double[] dots = new double[W];
         for (int b = from; b < to; b++) {
