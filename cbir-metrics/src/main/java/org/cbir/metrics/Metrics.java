@@ -162,7 +162,7 @@ public final class Metrics {
      */
     public static Similarity fromSpec(ComponentSpec spec) {
         Similarity metric = byName(spec.type());
-        if (metric instanceof KullbackLeiblerDivergence) {
+        if (spec.type().equals(KullbackLeiblerDivergence.TYPE)) { // the one metric with a parameter
             requireParameters(spec, Set.of(KullbackLeiblerDivergence.EPSILON));
             return new KullbackLeiblerDivergence(spec.requireDouble(KullbackLeiblerDivergence.EPSILON));
         }

@@ -104,23 +104,22 @@ final class ExactIndexFile {
      */
     static ExactIndex map(Path directory, Similarity similarity) throws IOException {
         Path file = directory.resolve(FILE);
-        Object parsed = ChecksummedFiles.read(file, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
+        MappedLayout layout = ChecksummedFiles.read(file, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
             if (version == ROWS_VERSION) {
-                return readBody(in, version, similarity);
+                return new MappedLayout(0, null, 0, readBody(in, version, similarity));
             }
             int dimension = in.readInt();
             int count = in.readInt();
             requireShape(in, dimension, count);
             long[] ids = readIds(in, count);
             skipFully(in, (long) count * dimension * Float.BYTES);
-            return new MappedLayout(dimension, ids, vectorsStart(count));
+            return new MappedLayout(dimension, ids, vectorsStart(count), null);
         });
-        if (parsed instanceof ExactIndex heap) {
+        if (layout.heap() != null) {
             LOG.info("{} has the row-by-row format version 1, which cannot be mapped: read it onto the heap; "
                     + "save the index again to map it next time", file);
-            return heap;
+            return layout.heap();
         }
-        MappedLayout layout = (MappedLayout) parsed;
         int dimension = layout.dimension();
         long end = layout.vectorsStart() + (long) layout.ids().length * dimension * Float.BYTES;
         if (end + ChecksummedFiles.FOOTER_LENGTH != Files.size(file)) {
@@ -137,7 +136,8 @@ final class ExactIndexFile {
         return new ExactIndex(dimension, similarity, true, store, RowTiles.preferred());
     }
 
-    private record MappedLayout(int dimension, long[] ids, long vectorsStart) {
+    /** Where a version-2 file's vectors lie, or, for a version-1 file, the index read onto the heap. */
+    private record MappedLayout(int dimension, long[] ids, long vectorsStart, ExactIndex heap) {
     }
 
     private static int padding(int count) {
