@@ -20,6 +20,8 @@ import java.util.Objects;
  * the row {@code [offset, offset + query.length)} does not lie inside {@code store}.
  */
 public final class FloatKernels {
+    /** Rows in a block of int8 codes for {@link #int8Scores}. */
+    public static final int CODE_BLOCK_ROWS = 16;
     private static final double UNIT_ROUNDOFF = 0x1p-24;
 
     private FloatKernels() {
@@ -45,6 +47,34 @@ public final class FloatKernels {
     public static float cosine(float[] query, float[] store, int offset) {
         checkBounds(query, store, offset);
         return VectorizationProvider.kernels().cosine(query, store, offset, query.length);
+    }
+
+    /**
+     * Scores of rows of signed 8-bit codes (a scalar-quantized store), {@value #CODE_BLOCK_ROWS}
+     * rows at a time: {@code codes} holds {@code blocks} blocks from {@code offset}, each
+     * {@code 16 * weights.length} bytes, dimension-major (code {@code j} of row {@code r} of block
+     * {@code b} at {@code offset + (b * weights.length + j) * 16 + r}, so one load reads the codes of
+     * 16 rows for one dimension), and {@code scores[16 b + r]} becomes
+     * {@code sum_j weights[j] * code}, accumulated in {@code float} (rounding as {@link #dot}).
+     * Padding rows of a partial block score whatever their codes give. Vectorised like the other
+     * kernels: one float lane per row, no horizontal sums.
+     *
+     * @throws IllegalArgumentException if {@code weights} is empty or {@code blocks} negative
+     * @throws IndexOutOfBoundsException if the blocks do not lie inside {@code codes} or
+     *     {@code scores} has fewer than {@code 16 * blocks} elements
+     */
+    public static void int8Scores(float[] weights, byte[] codes, int offset, int blocks, float[] scores) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(scores, "scores");
+        if (weights.length == 0 || blocks < 0) {
+            throw new IllegalArgumentException("int8Scores needs weights and blocks >= 0, got " + weights.length
+                    + " weights and " + blocks + " blocks");
+        }
+        Objects.checkFromIndexSize(offset, Math.multiplyExact(Math.multiplyExact(blocks, weights.length),
+                CODE_BLOCK_ROWS), codes.length);
+        Objects.checkFromIndexSize(0, blocks * CODE_BLOCK_ROWS, scores.length);
+        VectorizationProvider.kernels().int8Scores(weights, codes, offset, blocks, scores, 0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cbir.core.math;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -17,6 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorKernels implements VectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Codes loaded per float vector: as many bytes as the float vector has lanes (16 or 8). */
+    private static final VectorSpecies<Byte> CODE_SPECIES = LANES >= 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+    private static final VectorKernels SCALAR = new ScalarVectorKernels();
 
     /**
      * @throws UnsupportedOperationException if the preferred species is narrower than 128 bits
@@ -136,6 +140,81 @@ final class PanamaVectorKernels implements VectorKernels {
             normB += y * y;
         }
         return VectorKernels.cosine(dot, normA, normB);
+    }
+
+    /**
+     * {@inheritDoc} A block of 16 rows is one float vector of 16 lanes (512 bits) or two of 8
+     * (256 bits), each lane a row: per dimension, the 16 (or 8) codes are loaded, widened to float
+     * and multiplied into the lanes with the dimension's weight, in four independent accumulators
+     * (by dimension modulo 4, or by half block and parity) so that consecutive FMAs do not wait on
+     * each other. Narrower CPUs get the scalar loop.
+     */
+    @Override
+    public void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+            int scoresOffset) {
+        if (LANES == 16) {
+            int8Scores16(weights, codes, codesOffset, blocks, scores, scoresOffset);
+        } else if (LANES == 8) {
+            int8Scores8(weights, codes, codesOffset, blocks, scores, scoresOffset);
+        } else {
+            SCALAR.int8Scores(weights, codes, codesOffset, blocks, scores, scoresOffset);
+        }
+    }
+
+    private static void int8Scores16(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+            int scoresOffset) {
+        int length = weights.length;
+        for (int b = 0; b < blocks; b++) {
+            int at = codesOffset + b * length * 16;
+            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc1 = FloatVector.zero(SPECIES);
+            FloatVector acc2 = FloatVector.zero(SPECIES);
+            FloatVector acc3 = FloatVector.zero(SPECIES);
+            int j = 0;
+            for (int bound = length - 4; j <= bound; j += 4, at += 64) {
+                acc0 = codes(codes, at).fma(FloatVector.broadcast(SPECIES, weights[j]), acc0);
+                acc1 = codes(codes, at + 16).fma(FloatVector.broadcast(SPECIES, weights[j + 1]), acc1);
+                acc2 = codes(codes, at + 32).fma(FloatVector.broadcast(SPECIES, weights[j + 2]), acc2);
+                acc3 = codes(codes, at + 48).fma(FloatVector.broadcast(SPECIES, weights[j + 3]), acc3);
+            }
+            for (; j < length; j++, at += 16) {
+                acc0 = codes(codes, at).fma(FloatVector.broadcast(SPECIES, weights[j]), acc0);
+            }
+            acc0.add(acc1).add(acc2.add(acc3)).intoArray(scores, scoresOffset + b * 16);
+        }
+    }
+
+    private static void int8Scores8(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+            int scoresOffset) {
+        int length = weights.length;
+        for (int b = 0; b < blocks; b++) {
+            int at = codesOffset + b * length * 16;
+            FloatVector low0 = FloatVector.zero(SPECIES);
+            FloatVector high0 = FloatVector.zero(SPECIES);
+            FloatVector low1 = FloatVector.zero(SPECIES);
+            FloatVector high1 = FloatVector.zero(SPECIES);
+            int j = 0;
+            for (int bound = length - 2; j <= bound; j += 2, at += 32) {
+                FloatVector w0 = FloatVector.broadcast(SPECIES, weights[j]);
+                FloatVector w1 = FloatVector.broadcast(SPECIES, weights[j + 1]);
+                low0 = codes(codes, at).fma(w0, low0);
+                high0 = codes(codes, at + 8).fma(w0, high0);
+                low1 = codes(codes, at + 16).fma(w1, low1);
+                high1 = codes(codes, at + 24).fma(w1, high1);
+            }
+            if (j < length) {
+                FloatVector w = FloatVector.broadcast(SPECIES, weights[j]);
+                low0 = codes(codes, at).fma(w, low0);
+                high0 = codes(codes, at + 8).fma(w, high0);
+            }
+            low0.add(low1).intoArray(scores, scoresOffset + b * 16);
+            high0.add(high1).intoArray(scores, scoresOffset + b * 16 + 8);
+        }
+    }
+
+    /** {@code LANES} codes from {@code offset}, widened to floats. */
+    private static FloatVector codes(byte[] codes, int offset) {
+        return (FloatVector) ByteVector.fromArray(CODE_SPECIES, codes, offset).castShape(SPECIES, 0);
     }
 
     private static FloatVector load(float[] array, int offset) {

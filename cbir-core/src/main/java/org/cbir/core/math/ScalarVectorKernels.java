@@ -69,4 +69,22 @@ final class ScalarVectorKernels implements VectorKernels {
         }
         return VectorKernels.cosine(dot, normA, normB);
     }
+
+    @Override
+    public void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+            int scoresOffset) {
+        int length = weights.length;
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        for (int b = 0; b < blocks; b++) {
+            int out = scoresOffset + b * rows;
+            java.util.Arrays.fill(scores, out, out + rows, 0f);
+            int at = codesOffset + b * length * rows;
+            for (int j = 0; j < length; j++, at += rows) {
+                float w = weights[j];
+                for (int r = 0; r < rows; r++) {
+                    scores[out + r] += w * codes[at + r];
+                }
+            }
+        }
+    }
 }

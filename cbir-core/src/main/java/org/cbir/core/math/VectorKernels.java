@@ -26,6 +26,15 @@ interface VectorKernels {
      */
     float cosine(float[] a, float[] b, int bOffset, int length);
 
+    /**
+     * Scores of {@code blocks} blocks of {@link FloatKernels#CODE_BLOCK_ROWS} rows of signed 8-bit
+     * codes, each block stored dimension-major from {@code codesOffset} (code {@code j} of row
+     * {@code r} of block {@code b} at {@code codesOffset + (b * length + j) * 16 + r}, with
+     * {@code length = weights.length}): {@code scores[scoresOffset + 16 b + r]} becomes the sum of
+     * {@code weights[j] * code} over {@code j}, accumulated in {@code float}.
+     */
+    void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores, int scoresOffset);
+
     /** The cosine from the three sums of one pass; 0 when a norm is zero. */
     static float cosine(float dot, float normA, float normB) {
         double denominator = Math.sqrt((double) normA * normB);

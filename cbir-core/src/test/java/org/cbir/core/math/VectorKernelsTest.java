@@ -131,6 +131,64 @@ class VectorKernelsTest {
         assertEquals(0f, FloatKernels.cosine(query, new float[8], 4));
     }
 
+    @Test
+    void int8ScoresOfBothImplementationsAgreeWithADoubleReference() {
+        Random random = new Random(SEED + 2);
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        for (int length = 1; length <= 67; length++) {
+            for (int blocks = 0; blocks <= 3; blocks++) {
+                for (int offset : new int[] {0, 5, 16}) {
+                    float[] weights = gaussian(random, length);
+                    byte[] codes = new byte[offset + blocks * length * rows + 7];
+                    random.nextBytes(codes);
+                    double bound = FloatKernels.relativeErrorBound(length);
+                    float[] fromScalar = new float[blocks * rows + 3];
+                    float[] fromPanama = new float[blocks * rows + 3];
+                    scalar.int8Scores(weights, codes, offset, blocks, fromScalar, 3);
+                    panama.int8Scores(weights, codes, offset, blocks, fromPanama, 3);
+                    for (int b = 0; b < blocks; b++) {
+                        for (int r = 0; r < rows; r++) {
+                            double sum = 0;
+                            double abs = 0;
+                            for (int j = 0; j < length; j++) {
+                                double term = (double) weights[j] * codes[offset + (b * length + j) * rows + r];
+                                sum += term;
+                                abs += Math.abs(term);
+                            }
+                            String where = "length " + length + ", block " + b + ", row " + r + ", offset " + offset;
+                            assertEquals(sum, fromScalar[3 + b * rows + r], bound * abs + 1e-30, "scalar, " + where);
+                            assertEquals(sum, fromPanama[3 + b * rows + r], bound * abs + 1e-30, "panama, " + where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void int8ScoresOfSmallIntegersAreExactAndTheFacadeChecksBounds() {
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        float[] weights = {1, -2, 3};
+        byte[] codes = new byte[3 * rows];
+        for (int r = 0; r < rows; r++) {
+            codes[r] = (byte) r; // dimension 0
+            codes[rows + r] = (byte) -128; // dimension 1
+            codes[2 * rows + r] = (byte) 127; // dimension 2
+        }
+        float[] scores = new float[rows];
+        for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+            kernels.int8Scores(weights, codes, 0, 1, scores, 0);
+            for (int r = 0; r < rows; r++) {
+                assertEquals(r + 256 + 381, scores[r], kernels.name() + ", row " + r);
+            }
+        }
+        FloatKernels.int8Scores(weights, codes, 0, 1, scores);
+        assertEquals(637f, scores[0]);
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores(weights, codes, 1, 1, scores));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores(weights, codes, 0, 1, new float[15]));
+        assertThrows(IllegalArgumentException.class, () -> FloatKernels.int8Scores(new float[0], codes, 0, 1, scores));
+    }
+
     private static float[] gaussian(Random random, int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
