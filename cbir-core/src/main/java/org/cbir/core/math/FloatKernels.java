@@ -54,16 +54,20 @@ public final class FloatKernels {
      * rows at a time: {@code codes} holds {@code blocks} blocks from {@code offset}, each
      * {@code 16 * weights.length} bytes, dimension-major (code {@code j} of row {@code r} of block
      * {@code b} at {@code offset + (b * weights.length + j) * 16 + r}, so one load reads the codes of
-     * 16 rows for one dimension), and {@code scores[16 b + r]} becomes
-     * {@code sum_j weights[j] * code}, accumulated in {@code float} (rounding as {@link #dot}).
-     * Padding rows of a partial block score whatever their codes give. Vectorised like the other
-     * kernels: one float lane per row, no horizontal sums.
+     * 16 rows for one dimension), and {@code scores[16 b + r]} becomes {@code bias[16 b + r]} (a
+     * per-row correction term; none when {@code bias} is null) plus {@code sum_j weights[j] * code},
+     * accumulated in {@code float} (rounding as {@link #dot}). Returns the smallest score written,
+     * so that a caller looking for scores below a bound can skip the whole span (positive infinity
+     * when {@code blocks} is 0; NaN scores may be ignored). Padding rows of a partial block score
+     * whatever their codes give. Vectorised like the other kernels: one float lane per row, no
+     * horizontal sums.
      *
      * @throws IllegalArgumentException if {@code weights} is empty or {@code blocks} negative
-     * @throws IndexOutOfBoundsException if the blocks do not lie inside {@code codes} or
-     *     {@code scores} has fewer than {@code 16 * blocks} elements
+     * @throws IndexOutOfBoundsException if the blocks do not lie inside {@code codes}, or
+     *     {@code scores} or a non-null {@code bias} has fewer than {@code 16 * blocks} elements
      */
-    public static void int8Scores(float[] weights, byte[] codes, int offset, int blocks, float[] scores) {
+    public static float int8Scores(float[] weights, byte[] codes, int offset, int blocks, float[] bias,
+            float[] scores) {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(scores, "scores");
@@ -74,7 +78,10 @@ public final class FloatKernels {
         Objects.checkFromIndexSize(offset, Math.multiplyExact(Math.multiplyExact(blocks, weights.length),
                 CODE_BLOCK_ROWS), codes.length);
         Objects.checkFromIndexSize(0, blocks * CODE_BLOCK_ROWS, scores.length);
-        VectorizationProvider.kernels().int8Scores(weights, codes, offset, blocks, scores, 0);
+        if (bias != null) {
+            Objects.checkFromIndexSize(0, blocks * CODE_BLOCK_ROWS, bias.length);
+        }
+        return VectorizationProvider.kernels().int8Scores(weights, codes, offset, blocks, bias, scores, 0);
     }
 
     /**

@@ -150,23 +150,23 @@ final class PanamaVectorKernels implements VectorKernels {
      * each other. Narrower CPUs get the scalar loop.
      */
     @Override
-    public void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+    public float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
             int scoresOffset) {
         if (LANES == 16) {
-            int8Scores16(weights, codes, codesOffset, blocks, scores, scoresOffset);
+            return int8Scores16(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
         } else if (LANES == 8) {
-            int8Scores8(weights, codes, codesOffset, blocks, scores, scoresOffset);
-        } else {
-            SCALAR.int8Scores(weights, codes, codesOffset, blocks, scores, scoresOffset);
+            return int8Scores8(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
         }
+        return SCALAR.int8Scores(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
     }
 
-    private static void int8Scores16(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
-            int scoresOffset) {
+    private static float int8Scores16(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, int scoresOffset) {
         int length = weights.length;
+        FloatVector min = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
         for (int b = 0; b < blocks; b++) {
             int at = codesOffset + b * length * 16;
-            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
             FloatVector acc1 = FloatVector.zero(SPECIES);
             FloatVector acc2 = FloatVector.zero(SPECIES);
             FloatVector acc3 = FloatVector.zero(SPECIES);
@@ -180,17 +180,21 @@ final class PanamaVectorKernels implements VectorKernels {
             for (; j < length; j++, at += 16) {
                 acc0 = codes(codes, at).fma(FloatVector.broadcast(SPECIES, weights[j]), acc0);
             }
-            acc0.add(acc1).add(acc2.add(acc3)).intoArray(scores, scoresOffset + b * 16);
+            FloatVector sum = acc0.add(acc1).add(acc2.add(acc3));
+            sum.intoArray(scores, scoresOffset + b * 16);
+            min = min.min(sum);
         }
+        return min.reduceLanes(VectorOperators.MIN);
     }
 
-    private static void int8Scores8(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
-            int scoresOffset) {
+    private static float int8Scores8(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, int scoresOffset) {
         int length = weights.length;
+        FloatVector min = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
         for (int b = 0; b < blocks; b++) {
             int at = codesOffset + b * length * 16;
-            FloatVector low0 = FloatVector.zero(SPECIES);
-            FloatVector high0 = FloatVector.zero(SPECIES);
+            FloatVector low0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
+            FloatVector high0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16 + 8);
             FloatVector low1 = FloatVector.zero(SPECIES);
             FloatVector high1 = FloatVector.zero(SPECIES);
             int j = 0;
@@ -207,9 +211,13 @@ final class PanamaVectorKernels implements VectorKernels {
                 low0 = codes(codes, at).fma(w, low0);
                 high0 = codes(codes, at + 8).fma(w, high0);
             }
-            low0.add(low1).intoArray(scores, scoresOffset + b * 16);
-            high0.add(high1).intoArray(scores, scoresOffset + b * 16 + 8);
+            FloatVector low = low0.add(low1);
+            FloatVector high = high0.add(high1);
+            low.intoArray(scores, scoresOffset + b * 16);
+            high.intoArray(scores, scoresOffset + b * 16 + 8);
+            min = min.min(low.min(high));
         }
+        return min.reduceLanes(VectorOperators.MIN);
     }
 
     /** {@code LANES} codes from {@code offset}, widened to floats. */

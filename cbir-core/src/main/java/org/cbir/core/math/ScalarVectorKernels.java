@@ -71,13 +71,18 @@ final class ScalarVectorKernels implements VectorKernels {
     }
 
     @Override
-    public void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores,
+    public float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
             int scoresOffset) {
         int length = weights.length;
         int rows = FloatKernels.CODE_BLOCK_ROWS;
+        float min = Float.POSITIVE_INFINITY;
         for (int b = 0; b < blocks; b++) {
             int out = scoresOffset + b * rows;
-            java.util.Arrays.fill(scores, out, out + rows, 0f);
+            if (bias == null) {
+                java.util.Arrays.fill(scores, out, out + rows, 0f);
+            } else {
+                System.arraycopy(bias, b * rows, scores, out, rows);
+            }
             int at = codesOffset + b * length * rows;
             for (int j = 0; j < length; j++, at += rows) {
                 float w = weights[j];
@@ -85,6 +90,10 @@ final class ScalarVectorKernels implements VectorKernels {
                     scores[out + r] += w * codes[at + r];
                 }
             }
+            for (int r = 0; r < rows; r++) {
+                min = Math.min(min, scores[out + r]);
+            }
         }
+        return min;
     }
 }

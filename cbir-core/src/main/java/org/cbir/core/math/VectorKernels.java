@@ -30,10 +30,13 @@ interface VectorKernels {
      * Scores of {@code blocks} blocks of {@link FloatKernels#CODE_BLOCK_ROWS} rows of signed 8-bit
      * codes, each block stored dimension-major from {@code codesOffset} (code {@code j} of row
      * {@code r} of block {@code b} at {@code codesOffset + (b * length + j) * 16 + r}, with
-     * {@code length = weights.length}): {@code scores[scoresOffset + 16 b + r]} becomes the sum of
-     * {@code weights[j] * code} over {@code j}, accumulated in {@code float}.
+     * {@code length = weights.length}): {@code scores[scoresOffset + 16 b + r]} becomes
+     * {@code bias[16 b + r]} (0 when {@code bias} is null) plus the sum of
+     * {@code weights[j] * code} over {@code j}, accumulated in {@code float}. Returns the smallest
+     * of the scores written (positive infinity for no blocks; NaN scores may be ignored).
      */
-    void int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] scores, int scoresOffset);
+    float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
+            int scoresOffset);
 
     /** The cosine from the three sums of one pass; 0 when a norm is zero. */
     static float cosine(float dot, float normA, float normB) {

@@ -142,14 +142,17 @@ class VectorKernelsTest {
                     byte[] codes = new byte[offset + blocks * length * rows + 7];
                     random.nextBytes(codes);
                     double bound = FloatKernels.relativeErrorBound(length);
+                    float[] bias = offset == 5 ? null : gaussian(random, blocks * rows);
                     float[] fromScalar = new float[blocks * rows + 3];
                     float[] fromPanama = new float[blocks * rows + 3];
-                    scalar.int8Scores(weights, codes, offset, blocks, fromScalar, 3);
-                    panama.int8Scores(weights, codes, offset, blocks, fromPanama, 3);
+                    float scalarMin = scalar.int8Scores(weights, codes, offset, blocks, bias, fromScalar, 3);
+                    float panamaMin = panama.int8Scores(weights, codes, offset, blocks, bias, fromPanama, 3);
+                    assertEquals(min(fromScalar, 3), scalarMin);
+                    assertEquals(min(fromPanama, 3), panamaMin);
                     for (int b = 0; b < blocks; b++) {
                         for (int r = 0; r < rows; r++) {
-                            double sum = 0;
-                            double abs = 0;
+                            double sum = bias == null ? 0 : bias[b * rows + r];
+                            double abs = Math.abs(sum);
                             for (int j = 0; j < length; j++) {
                                 double term = (double) weights[j] * codes[offset + (b * length + j) * rows + r];
                                 sum += term;
@@ -177,16 +180,31 @@ class VectorKernelsTest {
         }
         float[] scores = new float[rows];
         for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
-            kernels.int8Scores(weights, codes, 0, 1, scores, 0);
+            assertEquals(637f, kernels.int8Scores(weights, codes, 0, 1, null, scores, 0), kernels.name());
             for (int r = 0; r < rows; r++) {
                 assertEquals(r + 256 + 381, scores[r], kernels.name() + ", row " + r);
             }
         }
-        FloatKernels.int8Scores(weights, codes, 0, 1, scores);
+        float[] bias = new float[rows];
+        bias[9] = -1000;
+        assertEquals(-1000f + 9 + 637, FloatKernels.int8Scores(weights, codes, 0, 1, bias, scores));
         assertEquals(637f, scores[0]);
-        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores(weights, codes, 1, 1, scores));
-        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores(weights, codes, 0, 1, new float[15]));
-        assertThrows(IllegalArgumentException.class, () -> FloatKernels.int8Scores(new float[0], codes, 0, 1, scores));
+        assertEquals(Float.POSITIVE_INFINITY, FloatKernels.int8Scores(weights, codes, 0, 0, null, scores));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores(weights, codes, 1, 1, null, scores));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> FloatKernels.int8Scores(weights, codes, 0, 1, null, new float[15]));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> FloatKernels.int8Scores(weights, codes, 0, 1, new float[15], scores));
+        assertThrows(IllegalArgumentException.class,
+                () -> FloatKernels.int8Scores(new float[0], codes, 0, 1, null, scores));
+    }
+
+    private static float min(float[] values, int from) {
+        float min = Float.POSITIVE_INFINITY;
+        for (int i = from; i < values.length; i++) {
+            min = Math.min(min, values[i]);
+        }
+        return min;
     }
 
     private static float[] gaussian(Random random, int length) {

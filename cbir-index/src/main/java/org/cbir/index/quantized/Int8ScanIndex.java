@@ -377,11 +377,14 @@ public final class Int8ScanIndex implements Index {
             float[] norms = cosine ? null : squaredNorms[c];
             long[] chunkIds = ids[c];
             for (int q = 0; q < weights.length; q++) {
-                FloatKernels.int8Scores(weights[q], codes[c], 0, blocks, scores);
                 Candidates heap = found[q];
                 float bound = heap.bound();
+                float min = FloatKernels.int8Scores(weights[q], codes[c], 0, blocks, norms, scores);
+                if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
+                    continue; // no row of the chunk can enter (the usual case once the heap is full)
+                }
                 for (int r = 0; r < count; r++) {
-                    float score = norms == null ? scores[r] : scores[r] + norms[r];
+                    float score = scores[r];
                     if ((score < bound || bound == Float.POSITIVE_INFINITY)
                             && (accepts == null || accepts.test(chunkIds[r]))) {
                         heap.offer(score, base + r);
@@ -511,7 +514,8 @@ public final class Int8ScanIndex implements Index {
             squared += centred * centred;
         }
         if (!cosine) {
-            squaredNorms[r >>> shift][r & mask()] = (float) squared;
+            squaredNorms[r >>> shift][r & mask()] = squared < Double.POSITIVE_INFINITY ? (float) squared
+                    : Float.POSITIVE_INFINITY; // a NaN would hide the chunk's other rows from the scan
         }
     }
 
