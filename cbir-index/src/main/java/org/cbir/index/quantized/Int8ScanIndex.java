@@ -34,9 +34,9 @@ import org.cbir.core.search.CosineDistance;
  * {@code ScalarQuantizer} has one range for all dimensions, learned from quantiles; here each
  * dimension has its own, from its minimum and maximum). Under cosine the codes are those of the
  * unit vector {@code x / |x|}, so that a dot product of codes approximates the cosine. The ranges
- * are learned from all vectors when the index first holds {@value #LEARN_ROWS} (until then every
+ * are learned from all vectors when the index first holds 1,024 (until then every
  * search is an exact float scan), and learned again from all vectors, which are then
- * re-quantized, each time the index has grown {@value #RELEARN_GROWTH} times since (so the
+ * re-quantized, each time the index has grown 8 times since (so the
  * amortised cost per addition stays constant); between these points later additions are
  * clamped to the learned ranges.
  *
@@ -60,7 +60,7 @@ import org.cbir.core.search.CosineDistance;
  * caller's fork-join pool, or else the common pool), {@link #add} and {@link #remove} take the
  * write lock; removal moves the last row into the freed one, so storage stays dense.
  *
- * <p><b>File</b>: {@value #FILE}, codec {@value #CODEC}, version 1 (see {@link ChecksummedFiles}
+ * <p><b>File</b>: {@code exact-int8.bin}, codec {@code cbir.exact-int8}, version 1 (see {@link ChecksummedFiles}
  * for header, footer and arrays); the codes are not stored, they follow from the vectors and the
  * ranges:
  * <pre>
@@ -150,7 +150,7 @@ public final class Int8ScanIndex implements Index {
         }
     }
 
-    /** Whether the ranges have been learned (the index holds or held {@value #LEARN_ROWS} vectors). */
+    /** Whether the ranges have been learned (the index holds or held 1,024 vectors). */
     boolean quantized() {
         lock.readLock().lock();
         try {
@@ -601,7 +601,7 @@ public final class Int8ScanIndex implements Index {
         return (int) (h ^ (h >>> 31)) & (slots.length - 1);
     }
 
-    /** Writes {@value #FILE} (format in the class comment); searches may run meanwhile, changes wait. */
+    /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
     public void save(Path directory) throws IOException {
         lock.readLock().lock();
