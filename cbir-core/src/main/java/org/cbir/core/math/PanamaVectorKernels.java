@@ -220,6 +220,58 @@ final class PanamaVectorKernels implements VectorKernels {
         return min.reduceLanes(VectorOperators.MIN);
     }
 
+    /**
+     * {@inheritDoc} With 16 float lanes: one accumulator per query, each code vector widened once
+     * and multiplied into all four; otherwise query by query.
+     */
+    @Override
+    public void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, float[] mins) {
+        int stride = blocks * 16;
+        if (LANES != 16) {
+            for (int i = 0; i < 4; i++) {
+                mins[i] = int8Scores(weights[first + i], codes, codesOffset, blocks, bias, scores, i * stride);
+            }
+            return;
+        }
+        float[] w0 = weights[first];
+        float[] w1 = weights[first + 1];
+        float[] w2 = weights[first + 2];
+        float[] w3 = weights[first + 3];
+        int length = w0.length;
+        FloatVector min0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+        FloatVector min1 = min0;
+        FloatVector min2 = min0;
+        FloatVector min3 = min0;
+        for (int b = 0; b < blocks; b++) {
+            int at = codesOffset + b * length * 16;
+            FloatVector start = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
+            FloatVector acc0 = start;
+            FloatVector acc1 = start;
+            FloatVector acc2 = start;
+            FloatVector acc3 = start;
+            for (int j = 0; j < length; j++, at += 16) {
+                FloatVector c = codes(codes, at);
+                acc0 = c.fma(FloatVector.broadcast(SPECIES, w0[j]), acc0);
+                acc1 = c.fma(FloatVector.broadcast(SPECIES, w1[j]), acc1);
+                acc2 = c.fma(FloatVector.broadcast(SPECIES, w2[j]), acc2);
+                acc3 = c.fma(FloatVector.broadcast(SPECIES, w3[j]), acc3);
+            }
+            acc0.intoArray(scores, b * 16);
+            acc1.intoArray(scores, stride + b * 16);
+            acc2.intoArray(scores, 2 * stride + b * 16);
+            acc3.intoArray(scores, 3 * stride + b * 16);
+            min0 = min0.min(acc0);
+            min1 = min1.min(acc1);
+            min2 = min2.min(acc2);
+            min3 = min3.min(acc3);
+        }
+        mins[0] = min0.reduceLanes(VectorOperators.MIN);
+        mins[1] = min1.reduceLanes(VectorOperators.MIN);
+        mins[2] = min2.reduceLanes(VectorOperators.MIN);
+        mins[3] = min3.reduceLanes(VectorOperators.MIN);
+    }
+
     /** {@code LANES} codes from {@code offset}, widened to floats. */
     private static FloatVector codes(byte[] codes, int offset) {
         return (FloatVector) ByteVector.fromArray(CODE_SPECIES, codes, offset).castShape(SPECIES, 0);

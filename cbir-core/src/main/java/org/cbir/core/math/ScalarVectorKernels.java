@@ -96,4 +96,13 @@ final class ScalarVectorKernels implements VectorKernels {
         }
         return min;
     }
+
+    @Override
+    public void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, float[] mins) {
+        for (int i = 0; i < 4; i++) {
+            mins[i] = int8Scores(weights[first + i], codes, codesOffset, blocks, bias, scores,
+                    i * blocks * FloatKernels.CODE_BLOCK_ROWS);
+        }
+    }
 }

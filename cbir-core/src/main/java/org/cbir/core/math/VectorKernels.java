@@ -38,6 +38,15 @@ interface VectorKernels {
     float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
             int scoresOffset);
 
+    /**
+     * {@link #int8Scores} for the four queries {@code weights[first .. first + 3]} in one pass over
+     * the codes (each code is loaded and widened once for all four): the scores of query
+     * {@code first + i} go to {@code scores[i * 16 * blocks ...]} and their smallest to
+     * {@code mins[i]}.
+     */
+    void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, float[] mins);
+
     /** The cosine from the three sums of one pass; 0 when a norm is zero. */
     static float cosine(float dot, float normA, float normB) {
         double denominator = Math.sqrt((double) normA * normB);

@@ -169,6 +169,51 @@ class VectorKernelsTest {
     }
 
     @Test
+    void int8ScoresOfFourQueriesAtOnceAgreeWithADoubleReference() {
+        Random random = new Random(SEED + 3);
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        for (int length : new int[] {1, 3, 16, 17, 64, 129}) {
+            for (int blocks = 0; blocks <= 3; blocks++) {
+                float[][] weights = new float[6][];
+                for (int q = 0; q < weights.length; q++) {
+                    weights[q] = gaussian(random, length);
+                }
+                byte[] codes = new byte[2 + blocks * length * rows];
+                random.nextBytes(codes);
+                float[] bias = blocks % 2 == 0 ? null : gaussian(random, blocks * rows);
+                for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+                    float[] scores = new float[4 * blocks * rows];
+                    float[] mins = new float[4];
+                    kernels.int8Scores4(weights, 1, codes, 2, blocks, bias, scores, mins);
+                    for (int i = 0; i < 4; i++) {
+                        float[] w = weights[1 + i];
+                        float min = Float.POSITIVE_INFINITY;
+                        for (int r = 0; r < blocks * rows; r++) {
+                            double sum = bias == null ? 0 : bias[r];
+                            double abs = Math.abs(sum);
+                            for (int j = 0; j < length; j++) {
+                                double term = (double) w[j] * codes[2 + ((r / rows) * length + j) * rows + r % rows];
+                                sum += term;
+                                abs += Math.abs(term);
+                            }
+                            float got = scores[i * blocks * rows + r];
+                            assertEquals(sum, got, FloatKernels.relativeErrorBound(length) * abs + 1e-30,
+                                    kernels.name() + ", length " + length + ", query " + i + ", row " + r);
+                            min = Math.min(min, got);
+                        }
+                        assertEquals(min, mins[i], kernels.name());
+                    }
+                }
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatKernels.int8Scores4(new float[3][2], 0, new byte[32],
+                0, 1, null, new float[64], new float[4]));
+        assertThrows(IllegalArgumentException.class, () -> FloatKernels.int8Scores4(
+                new float[][] {new float[2], new float[2], new float[3], new float[2]}, 0, new byte[32], 0, 1, null,
+                new float[64], new float[4]));
+    }
+
+    @Test
     void int8ScoresOfSmallIntegersAreExactAndTheFacadeChecksBounds() {
         int rows = FloatKernels.CODE_BLOCK_ROWS;
         float[] weights = {1, -2, 3};

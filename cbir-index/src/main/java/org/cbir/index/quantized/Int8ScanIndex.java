@@ -369,31 +369,49 @@ public final class Int8ScanIndex implements Index {
         for (int q = 0; q < found.length; q++) {
             found[q] = new Candidates(candidates);
         }
-        float[] scores = new float[1 << shift];
+        float[] scores = new float[4 << shift];
+        float[] mins = new float[4];
         for (int c = first; c < end; c++) {
             int base = c << shift;
             int count = Math.min(1 << shift, rows - base);
             int blocks = (count + BLOCK - 1) / BLOCK;
             float[] norms = cosine ? null : squaredNorms[c];
-            long[] chunkIds = ids[c];
-            for (int q = 0; q < weights.length; q++) {
-                Candidates heap = found[q];
-                float bound = heap.bound();
-                float min = FloatKernels.int8Scores(weights[q], codes[c], 0, blocks, norms, scores);
-                if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
-                    continue; // no row of the chunk can enter (the usual case once the heap is full)
-                }
-                for (int r = 0; r < count; r++) {
-                    float score = scores[r];
-                    if ((score < bound || bound == Float.POSITIVE_INFINITY)
-                            && (accepts == null || accepts.test(chunkIds[r]))) {
-                        heap.offer(score, base + r);
-                        bound = heap.bound();
+            for (int q = 0; q < weights.length; ) {
+                if (q + 4 <= weights.length) { // four queries per pass over the chunk's codes
+                    FloatKernels.int8Scores4(weights, q, codes[c], 0, blocks, norms, scores, mins);
+                    for (int i = 0; i < 4; i++) {
+                        select(found[q + i], mins[i], scores, i * blocks * BLOCK, count, base, accepts);
                     }
+                    q += 4;
+                } else {
+                    float min = FloatKernels.int8Scores(weights[q], codes[c], 0, blocks, norms, scores);
+                    select(found[q], min, scores, 0, count, base, accepts);
+                    q++;
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * Offers the {@code count} scores from {@code scores[from]} (rows {@code base...}) to
+     * {@code heap}; skips them all when their smallest, {@code min}, cannot enter (the usual case
+     * once the heap is full).
+     */
+    private void select(Candidates heap, float min, float[] scores, int from, int count, int base,
+            LongPredicate accepts) {
+        float bound = heap.bound();
+        if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
+            return;
+        }
+        long[] chunkIds = ids[base >>> shift];
+        for (int r = 0; r < count; r++) {
+            float score = scores[from + r];
+            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(chunkIds[r]))) {
+                heap.offer(score, base + r);
+                bound = heap.bound();
+            }
+        }
     }
 
     /** Every row scored with the similarity: before the ranges are learned, and for a zero or non-finite query. */
