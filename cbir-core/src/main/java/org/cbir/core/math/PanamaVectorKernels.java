@@ -18,8 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaVectorKernels implements VectorKernels {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Codes loaded per float vector: as many bytes as the float vector has lanes (16 or 8). */
-    private static final VectorSpecies<Byte> CODE_SPECIES = LANES >= 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+    /** The int8 kernels' float shape: 256 bits, as the tile kernels (see {@link #int8Scores}). */
+    private static final VectorSpecies<Float> I8 = FloatVector.SPECIES_256;
+    /** Codes loaded per float vector of {@link #I8}: 8 bytes. */
+    private static final VectorSpecies<Byte> CODE_SPECIES = ByteVector.SPECIES_64;
+    private static final boolean INT8_VECTORS = SPECIES.vectorBitSize() >= 256;
     private static final VectorKernels SCALAR = new ScalarVectorKernels();
 
     /**
@@ -143,71 +146,40 @@ final class PanamaVectorKernels implements VectorKernels {
     }
 
     /**
-     * {@inheritDoc} A block of 16 rows is one float vector of 16 lanes (512 bits) or two of 8
-     * (256 bits), each lane a row: per dimension, the 16 (or 8) codes are loaded, widened to float
-     * and multiplied into the lanes with the dimension's weight, in four independent accumulators
-     * (by dimension modulo 4, or by half block and parity) so that consecutive FMAs do not wait on
-     * each other. Narrower CPUs get the scalar loop.
+     * {@inheritDoc} A block of 16 rows is two float vectors of 8 lanes, each lane a row: per
+     * dimension, the 8 codes of each half are loaded, widened to float and multiplied into the lanes
+     * with the dimension's weight, in four independent accumulators (by half block and parity of
+     * the dimension) so that consecutive FMAs do not wait on each other. The shape is fixed at 256
+     * bits, as in {@link PanamaTileKernels}, even where the CPU prefers 512: a JVM whose hot loops
+     * mix two vector shapes loses C2's intrinsics in the shared Vector API methods (measured: the
+     * int8 scan after the float scan in one JVM, 512-bit, ran 4 to 8 times slower than alone).
+     * CPUs without 256-bit vectors get the scalar loop.
      */
     @Override
     public float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
             int scoresOffset) {
-        if (LANES == 16) {
-            return int8Scores16(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
-        } else if (LANES == 8) {
-            return int8Scores8(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
+        if (!INT8_VECTORS) {
+            return SCALAR.int8Scores(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
         }
-        return SCALAR.int8Scores(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
-    }
-
-    private static float int8Scores16(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias,
-            float[] scores, int scoresOffset) {
         int length = weights.length;
-        FloatVector min = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+        FloatVector min = FloatVector.broadcast(I8, Float.POSITIVE_INFINITY);
         for (int b = 0; b < blocks; b++) {
             int at = codesOffset + b * length * 16;
-            FloatVector acc0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
-            FloatVector acc1 = FloatVector.zero(SPECIES);
-            FloatVector acc2 = FloatVector.zero(SPECIES);
-            FloatVector acc3 = FloatVector.zero(SPECIES);
-            int j = 0;
-            for (int bound = length - 4; j <= bound; j += 4, at += 64) {
-                acc0 = codes(codes, at).fma(FloatVector.broadcast(SPECIES, weights[j]), acc0);
-                acc1 = codes(codes, at + 16).fma(FloatVector.broadcast(SPECIES, weights[j + 1]), acc1);
-                acc2 = codes(codes, at + 32).fma(FloatVector.broadcast(SPECIES, weights[j + 2]), acc2);
-                acc3 = codes(codes, at + 48).fma(FloatVector.broadcast(SPECIES, weights[j + 3]), acc3);
-            }
-            for (; j < length; j++, at += 16) {
-                acc0 = codes(codes, at).fma(FloatVector.broadcast(SPECIES, weights[j]), acc0);
-            }
-            FloatVector sum = acc0.add(acc1).add(acc2.add(acc3));
-            sum.intoArray(scores, scoresOffset + b * 16);
-            min = min.min(sum);
-        }
-        return min.reduceLanes(VectorOperators.MIN);
-    }
-
-    private static float int8Scores8(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias,
-            float[] scores, int scoresOffset) {
-        int length = weights.length;
-        FloatVector min = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
-        for (int b = 0; b < blocks; b++) {
-            int at = codesOffset + b * length * 16;
-            FloatVector low0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
-            FloatVector high0 = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16 + 8);
-            FloatVector low1 = FloatVector.zero(SPECIES);
-            FloatVector high1 = FloatVector.zero(SPECIES);
+            FloatVector low0 = start(bias, b * 16);
+            FloatVector high0 = start(bias, b * 16 + 8);
+            FloatVector low1 = FloatVector.zero(I8);
+            FloatVector high1 = FloatVector.zero(I8);
             int j = 0;
             for (int bound = length - 2; j <= bound; j += 2, at += 32) {
-                FloatVector w0 = FloatVector.broadcast(SPECIES, weights[j]);
-                FloatVector w1 = FloatVector.broadcast(SPECIES, weights[j + 1]);
+                FloatVector w0 = FloatVector.broadcast(I8, weights[j]);
+                FloatVector w1 = FloatVector.broadcast(I8, weights[j + 1]);
                 low0 = codes(codes, at).fma(w0, low0);
                 high0 = codes(codes, at + 8).fma(w0, high0);
                 low1 = codes(codes, at + 16).fma(w1, low1);
                 high1 = codes(codes, at + 24).fma(w1, high1);
             }
             if (j < length) {
-                FloatVector w = FloatVector.broadcast(SPECIES, weights[j]);
+                FloatVector w = FloatVector.broadcast(I8, weights[j]);
                 low0 = codes(codes, at).fma(w, low0);
                 high0 = codes(codes, at + 8).fma(w, high0);
             }
@@ -221,17 +193,15 @@ final class PanamaVectorKernels implements VectorKernels {
     }
 
     /**
-     * {@inheritDoc} With 16 float lanes: one accumulator per query, each code vector widened once
-     * and multiplied into all four; otherwise query by query.
+     * {@inheritDoc} Each half block of codes is widened once and multiplied into one accumulator per
+     * query (eight independent chains); 256-bit as {@link #int8Scores}.
      */
     @Override
     public void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
             float[] scores, float[] mins) {
         int stride = blocks * 16;
-        if (LANES != 16) {
-            for (int i = 0; i < 4; i++) {
-                mins[i] = int8Scores(weights[first + i], codes, codesOffset, blocks, bias, scores, i * stride);
-            }
+        if (!INT8_VECTORS) {
+            SCALAR.int8Scores4(weights, first, codes, codesOffset, blocks, bias, scores, mins);
             return;
         }
         float[] w0 = weights[first];
@@ -239,32 +209,51 @@ final class PanamaVectorKernels implements VectorKernels {
         float[] w2 = weights[first + 2];
         float[] w3 = weights[first + 3];
         int length = w0.length;
-        FloatVector min0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+        FloatVector min0 = FloatVector.broadcast(I8, Float.POSITIVE_INFINITY);
         FloatVector min1 = min0;
         FloatVector min2 = min0;
         FloatVector min3 = min0;
         for (int b = 0; b < blocks; b++) {
             int at = codesOffset + b * length * 16;
-            FloatVector start = bias == null ? FloatVector.zero(SPECIES) : load(bias, b * 16);
-            FloatVector acc0 = start;
-            FloatVector acc1 = start;
-            FloatVector acc2 = start;
-            FloatVector acc3 = start;
+            FloatVector low = start(bias, b * 16);
+            FloatVector high = start(bias, b * 16 + 8);
+            FloatVector low0 = low;
+            FloatVector low1 = low;
+            FloatVector low2 = low;
+            FloatVector low3 = low;
+            FloatVector high0 = high;
+            FloatVector high1 = high;
+            FloatVector high2 = high;
+            FloatVector high3 = high;
             for (int j = 0; j < length; j++, at += 16) {
-                FloatVector c = codes(codes, at);
-                acc0 = c.fma(FloatVector.broadcast(SPECIES, w0[j]), acc0);
-                acc1 = c.fma(FloatVector.broadcast(SPECIES, w1[j]), acc1);
-                acc2 = c.fma(FloatVector.broadcast(SPECIES, w2[j]), acc2);
-                acc3 = c.fma(FloatVector.broadcast(SPECIES, w3[j]), acc3);
+                FloatVector cl = codes(codes, at);
+                FloatVector ch = codes(codes, at + 8);
+                FloatVector v0 = FloatVector.broadcast(I8, w0[j]);
+                FloatVector v1 = FloatVector.broadcast(I8, w1[j]);
+                FloatVector v2 = FloatVector.broadcast(I8, w2[j]);
+                FloatVector v3 = FloatVector.broadcast(I8, w3[j]);
+                low0 = cl.fma(v0, low0);
+                high0 = ch.fma(v0, high0);
+                low1 = cl.fma(v1, low1);
+                high1 = ch.fma(v1, high1);
+                low2 = cl.fma(v2, low2);
+                high2 = ch.fma(v2, high2);
+                low3 = cl.fma(v3, low3);
+                high3 = ch.fma(v3, high3);
             }
-            acc0.intoArray(scores, b * 16);
-            acc1.intoArray(scores, stride + b * 16);
-            acc2.intoArray(scores, 2 * stride + b * 16);
-            acc3.intoArray(scores, 3 * stride + b * 16);
-            min0 = min0.min(acc0);
-            min1 = min1.min(acc1);
-            min2 = min2.min(acc2);
-            min3 = min3.min(acc3);
+            int out = b * 16;
+            low0.intoArray(scores, out);
+            high0.intoArray(scores, out + 8);
+            low1.intoArray(scores, stride + out);
+            high1.intoArray(scores, stride + out + 8);
+            low2.intoArray(scores, 2 * stride + out);
+            high2.intoArray(scores, 2 * stride + out + 8);
+            low3.intoArray(scores, 3 * stride + out);
+            high3.intoArray(scores, 3 * stride + out + 8);
+            min0 = min0.min(low0.min(high0));
+            min1 = min1.min(low1.min(high1));
+            min2 = min2.min(low2.min(high2));
+            min3 = min3.min(low3.min(high3));
         }
         mins[0] = min0.reduceLanes(VectorOperators.MIN);
         mins[1] = min1.reduceLanes(VectorOperators.MIN);
@@ -272,9 +261,14 @@ final class PanamaVectorKernels implements VectorKernels {
         mins[3] = min3.reduceLanes(VectorOperators.MIN);
     }
 
-    /** {@code LANES} codes from {@code offset}, widened to floats. */
+    /** The accumulator a half block starts from: its 8 biases, or zero. */
+    private static FloatVector start(float[] bias, int offset) {
+        return bias == null ? FloatVector.zero(I8) : FloatVector.fromArray(I8, bias, offset);
+    }
+
+    /** 8 codes from {@code offset}, widened to floats. */
     private static FloatVector codes(byte[] codes, int offset) {
-        return (FloatVector) ByteVector.fromArray(CODE_SPECIES, codes, offset).castShape(SPECIES, 0);
+        return (FloatVector) ByteVector.fromArray(CODE_SPECIES, codes, offset).castShape(I8, 0);
     }
 
     private static FloatVector load(float[] array, int offset) {
