@@ -20,6 +20,7 @@ import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphAnnIndex;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
 
 /**
@@ -31,7 +32,8 @@ import org.cbir.metrics.Metrics;
  * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
- * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]} and {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]} and
+ * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
  * default 2).
  *
@@ -95,6 +97,10 @@ public final class AnnBenchmark {
                 report(prefix, String.format(Locale.ROOT, "LSH Forest %d-bit, %d trees, %d candidates, minHashMatch %d",
                         factory.hashBits(), factory.trees(), factory.candidates(), factory.minHashMatch()),
                         built, built.index, 0, truth, data.queries());
+            } else if (p[0].equals("exact") && p.length > 1 && p[1].equals("int8")) {
+                Int8Scan factory = p.length > 2 ? Int8Scan.rerank(Integer.parseInt(p[2])) : Int8Scan.withDefaults();
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                report(prefix, "int8 scan, rerank " + factory.rerank(), built, built.index, 0, truth, data.queries());
             } else if (p[0].equals("graph")) {
                 GraphIndex factory = GraphIndex.builder().maxDegree(Integer.parseInt(p[1]))
                         .beamWidth(Integer.parseInt(p[2])).alpha(Float.parseFloat(p[3]))
@@ -109,7 +115,7 @@ public final class AnnBenchmark {
                             data.queries());
                 }
             } else {
-                throw new IllegalArgumentException("unknown index " + spec + " (lsh:... or graph:...)");
+                throw new IllegalArgumentException("unknown index " + spec + " (exact:int8[:RERANK], lsh:... or graph:...)");
             }
         }
     }

@@ -15,6 +15,7 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarities;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.quantized.Int8Scan;
 
 /**
  * Index speed, recall and memory on synthetic clustered vectors (1,000 Gaussian clusters,
@@ -25,14 +26,15 @@ import org.cbir.index.lsh.LshForest;
  * work, says what the query costs where wall-clock times depend on the load).
  * Prints the Markdown rows of BENCHMARKS.md.
  *
- * <p>Arguments: {@code n dimension [indexes]} where indexes is a comma list of {@code exact},
- * {@code lsh32}, {@code lsh64}, {@code graph} (default {@code exact,lsh32,lsh64}). Run with a
- * heap large enough for the vectors and {@code --add-modules jdk.incubator.vector}.
+ * <p>Arguments: {@code n dimension [indexes [batch]]} where indexes is a comma list of
+ * {@code exact}, {@code exact:int8[:RERANK]} (the int8 scan, rerank 4 by default), {@code lsh32},
+ * {@code lsh64}, {@code graph} (default {@code exact,lsh32,lsh64}), and batch the size of the
+ * batches (default 32). Run with a heap large enough for the vectors and
+ * {@code --add-modules jdk.incubator.vector}.
  */
 public final class IndexBenchmark {
     private static final int K = 10;
     private static final int QUERIES = 200;
-    private static final int BATCH = 32;
     private static final int CLUSTERS = 1000;
 
     private IndexBenchmark() {
@@ -42,6 +44,8 @@ public final class IndexBenchmark {
         int n = Integer.parseInt(args[0]);
         int dimension = Integer.parseInt(args[1]);
         List<String> chosen = Arrays.asList((args.length > 2 ? args[2] : "exact,lsh32,lsh64").split(","));
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int queryCount = Math.max(QUERIES, batch);
         Random random = new Random(42);
         float[][] centres = new float[CLUSTERS][];
         for (int c = 0; c < CLUSTERS; c++) {
@@ -52,14 +56,20 @@ public final class IndexBenchmark {
         factories.put("lsh32", LshForest.builder().hashBits(32).build());
         factories.put("lsh64", LshForest.builder().hashBits(64).build());
         factories.put("graph", GraphIndex.builder().searchBeam(20).build());
+        for (String name : chosen) {
+            if (name.startsWith("exact:int8")) {
+                String[] p = name.split(":");
+                factories.put(name, p.length > 2 ? Int8Scan.rerank(Integer.parseInt(p[2])) : Int8Scan.withDefaults());
+            }
+        }
         List<float[]> queries = new ArrayList<>();
-        for (int q = 0; q < QUERIES; q++) {
+        for (int q = 0; q < queryCount; q++) {
             queries.add(gaussian(random, dimension, 0.3f, centres[random.nextInt(CLUSTERS)]));
         }
         List<List<Neighbor>> truth = null;
         System.out.println("| n | d | index | build (s) | heap B/vector | 1 query (ms) mean / median "
-                + "| batch of 32 (ms/query) mean / median | recall@10 | CPU ms/query: 1 query / batch |");
-        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+                + "| batch of " + batch + " (ms/query) mean / median | recall@10 | CPU ms/query: 1 query / batch | load |");
+        System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (String name : chosen) {
             Index index = factories.get(name).create(dimension, Similarities.cosine());
             long heapBefore = usedHeap();
@@ -71,7 +81,7 @@ public final class IndexBenchmark {
             double build = (System.nanoTime() - start) / 1e9;
             long bytesPerVector = (usedHeap() - heapBefore) / n;
             for (int w = 0; w < 2; w++) { // warm-up: let the JIT compile both paths
-                index.searchAll(queries.subList(0, BATCH), K);
+                index.searchAll(queries.subList(0, batch), K);
                 for (float[] q : queries.subList(0, 10)) {
                     index.search(q, K);
                 }
@@ -86,23 +96,31 @@ public final class IndexBenchmark {
             }
             double singleCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
             cpuStart = processCpuNanos();
-            double[] batches = new double[(QUERIES + BATCH - 1) / BATCH];
-            for (int from = 0, b = 0; from < QUERIES; from += BATCH, b++) {
-                int to = Math.min(QUERIES, from + BATCH);
+            double[] batches = new double[(queryCount + batch - 1) / batch];
+            for (int from = 0, b = 0; from < queryCount; from += batch, b++) {
+                int to = Math.min(queryCount, from + batch);
                 start = System.nanoTime();
                 index.searchAll(queries.subList(from, to), K);
                 batches[b] = (System.nanoTime() - start) / 1e6 / (to - from);
             }
-            double batchCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
+            double batchCpu = (processCpuNanos() - cpuStart) / 1e6 / queryCount;
             if (name.equals("exact")) {
                 truth = results;
             }
             String recall = truth == null ? "-" : String.format(Locale.ROOT, "%.3f", recall(truth, results));
-            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f | %s |%n",
                     n, dimension, index.spec(), build, bytesPerVector, mean(singles), median(singles), mean(batches),
-                    median(batches), recall, singleCpu, batchCpu);
+                    median(batches), recall, singleCpu, batchCpu, load());
             index = null;
             results = null;
+        }
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
  * the row {@code [offset, offset + query.length)} does not lie inside {@code store}.
  */
 public final class FloatKernels {
+    /** Rows in a block of int8 codes for {@link #int8Scores}. */
+    public static final int CODE_BLOCK_ROWS = 16;
     private static final double UNIT_ROUNDOFF = 0x1p-24;
 
     private FloatKernels() {
@@ -45,6 +47,75 @@ public final class FloatKernels {
     public static float cosine(float[] query, float[] store, int offset) {
         checkBounds(query, store, offset);
         return VectorizationProvider.kernels().cosine(query, store, offset, query.length);
+    }
+
+    /**
+     * Scores of rows of signed 8-bit codes (a scalar-quantized store), {@value #CODE_BLOCK_ROWS}
+     * rows at a time: {@code codes} holds {@code blocks} blocks from {@code offset}, each
+     * {@code 16 * weights.length} bytes, dimension-major (code {@code j} of row {@code r} of block
+     * {@code b} at {@code offset + (b * weights.length + j) * 16 + r}, so one load reads the codes of
+     * 16 rows for one dimension), and {@code scores[16 b + r]} becomes {@code bias[16 b + r]} (a
+     * per-row correction term; none when {@code bias} is null) plus {@code sum_j weights[j] * code},
+     * accumulated in {@code float} (rounding as {@link #dot}). Returns the smallest score written,
+     * so that a caller looking for scores below a bound can skip the whole span (positive infinity
+     * when {@code blocks} is 0; NaN scores may be ignored). Padding rows of a partial block score
+     * whatever their codes give. Vectorised like the other kernels: one float lane per row, no
+     * horizontal sums.
+     *
+     * @throws IllegalArgumentException if {@code weights} is empty or {@code blocks} negative
+     * @throws IndexOutOfBoundsException if the blocks do not lie inside {@code codes}, or
+     *     {@code scores} or a non-null {@code bias} has fewer than {@code 16 * blocks} elements
+     */
+    public static float int8Scores(float[] weights, byte[] codes, int offset, int blocks, float[] bias,
+            float[] scores) {
+        Objects.checkFromIndexSize(0, checkInt8(weights, codes, offset, blocks, bias), scores.length);
+        return VectorizationProvider.kernels().int8Scores(weights, codes, offset, blocks, bias, scores, 0);
+    }
+
+    /**
+     * {@link #int8Scores} for four queries at once, {@code weights[first .. first + 3]} (all of one
+     * length), over the same blocks: each code is read and widened once for the four, which is what
+     * a batch of queries costs less by. The scores of query {@code first + i} go to
+     * {@code scores[i * 16 * blocks ...]}, their smallest to {@code mins[i]}.
+     *
+     * @throws IllegalArgumentException if the weights are empty or of different lengths, or
+     *     {@code blocks} is negative
+     * @throws IndexOutOfBoundsException if {@code weights} has no four queries from {@code first},
+     *     the blocks do not lie inside {@code codes}, {@code scores} has fewer than
+     *     {@code 64 * blocks} elements, a non-null {@code bias} fewer than {@code 16 * blocks}, or
+     *     {@code mins} fewer than 4
+     */
+    public static void int8Scores4(float[][] weights, int first, byte[] codes, int offset, int blocks, float[] bias,
+            float[] scores, float[] mins) {
+        Objects.checkFromIndexSize(first, 4, weights.length);
+        int length = weights[first].length;
+        for (int i = 1; i < 4; i++) {
+            if (weights[first + i].length != length) {
+                throw new IllegalArgumentException("int8Scores4 needs weights of one length, got " + length + " and "
+                        + weights[first + i].length);
+            }
+        }
+        int stride = checkInt8(weights[first], codes, offset, blocks, bias);
+        Objects.checkFromIndexSize(0, 4 * stride, scores.length);
+        Objects.checkFromIndexSize(0, 4, mins.length);
+        VectorizationProvider.kernels().int8Scores4(weights, first, codes, offset, blocks, bias, scores, mins);
+    }
+
+    /** Checks the arguments of the int8 kernels; returns the number of scores per query. */
+    private static int checkInt8(float[] weights, byte[] codes, int offset, int blocks, float[] bias) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(codes, "codes");
+        if (weights.length == 0 || blocks < 0) {
+            throw new IllegalArgumentException("int8Scores needs weights and blocks >= 0, got " + weights.length
+                    + " weights and " + blocks + " blocks");
+        }
+        Objects.checkFromIndexSize(offset, Math.multiplyExact(Math.multiplyExact(blocks, weights.length),
+                CODE_BLOCK_ROWS), codes.length);
+        int stride = blocks * CODE_BLOCK_ROWS;
+        if (bias != null) {
+            Objects.checkFromIndexSize(0, stride, bias.length);
+        }
+        return stride;
     }
 
     /**

@@ -69,4 +69,40 @@ final class ScalarVectorKernels implements VectorKernels {
         }
         return VectorKernels.cosine(dot, normA, normB);
     }
+
+    @Override
+    public float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
+            int scoresOffset) {
+        int length = weights.length;
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        float min = Float.POSITIVE_INFINITY;
+        for (int b = 0; b < blocks; b++) {
+            int out = scoresOffset + b * rows;
+            if (bias == null) {
+                java.util.Arrays.fill(scores, out, out + rows, 0f);
+            } else {
+                System.arraycopy(bias, b * rows, scores, out, rows);
+            }
+            int at = codesOffset + b * length * rows;
+            for (int j = 0; j < length; j++, at += rows) {
+                float w = weights[j];
+                for (int r = 0; r < rows; r++) {
+                    scores[out + r] += w * codes[at + r];
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                min = Math.min(min, scores[out + r]);
+            }
+        }
+        return min;
+    }
+
+    @Override
+    public void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
+            float[] scores, float[] mins) {
+        for (int i = 0; i < 4; i++) {
+            mins[i] = int8Scores(weights[first + i], codes, codesOffset, blocks, bias, scores,
+                    i * blocks * FloatKernels.CODE_BLOCK_ROWS);
+        }
+    }
 }

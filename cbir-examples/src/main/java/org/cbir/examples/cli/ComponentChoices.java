@@ -15,6 +15,7 @@ import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.CnnExtractor;
@@ -152,11 +153,20 @@ public final class ComponentChoices {
     }
 
     /**
-     * {@code exact} (the default), {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or
-     * {@code graph[:BEAM]} (a JVector graph, search beam 50 by default; cosine or Euclidean only).
+     * {@code exact} (the default), {@code exact:int8[:RERANK]} (the int8-quantized scan that
+     * re-scores RERANK x k candidates exactly, 4 by default; cosine or Euclidean only),
+     * {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or {@code graph[:BEAM]} (a JVector
+     * graph, search beam 50 by default; cosine or Euclidean only).
      */
     public static IndexFactory index(String choice) {
         String[] parts = parts(choice);
+        if (parts.length > 1 && parts[0].equals("exact") && parts[1].equals("int8")) {
+            if (parts.length > 3) {
+                throw new IllegalArgumentException("'" + choice + "': exact:int8 takes at most one parameter, RERANK");
+            }
+            return parts.length > 2 ? Int8Scan.rerank(integer(parts[2], choice, "RERANK", 1, 10_000))
+                    : Int8Scan.withDefaults();
+        }
         if (parts.length > 2) {
             throw new IllegalArgumentException("'" + choice + "': an index takes at most one parameter");
         }
@@ -166,7 +176,7 @@ public final class ComponentChoices {
             case "graph" -> GraphIndex.builder().searchBeam(parts.length > 1
                     ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
             default -> throw new IllegalArgumentException("unknown index '" + choice
-                    + "'; choose exact, lsh[:TREES] or graph[:BEAM]");
+                    + "'; choose exact, exact:int8[:RERANK], lsh[:TREES] or graph[:BEAM]");
         };
     }
 

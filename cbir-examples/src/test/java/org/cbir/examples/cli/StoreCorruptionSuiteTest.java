@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13: a seeded, randomised attack on saved stores of every type (exact, LSH, graph, PCA,
+ * Issue 13: a seeded, randomised attack on saved stores of every type (exact, int8, LSH, graph, PCA,
  * z-score, LeNet). For every file of a store: bits flipped at random offsets, random truncations,
  * and the same file taken from another store of the same shape; and the manifest edited with a
  * valid checksum. Each damaged store must be refused with an {@link InvalidFileException} naming
@@ -51,6 +51,8 @@ class StoreCorruptionSuiteTest {
                         .index(ComponentChoices.index("lsh:3")), false),
                 new Kind("graph", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
                         .index(ComponentChoices.index("graph")), false),
+                new Kind("int8", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
+                        .index(ComponentChoices.index("exact:int8:3")), false),
                 new Kind("pca", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
                         .reducer(ComponentChoices.reducer("pca:4", "histogram:16", "cosine")), true),
                 new Kind("zscore", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))

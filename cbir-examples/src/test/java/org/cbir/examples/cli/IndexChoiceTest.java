@@ -1,0 +1,26 @@
+package org.cbir.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cbir.core.ComponentSpec;
+import org.junit.jupiter.api.Test;
+
+/** {@code --index} choices name the factories they build; bad ones say what is allowed. */
+class IndexChoiceTest {
+    @Test
+    void theInt8ScanIsChosenWithItsRerankDepth() {
+        assertEquals(ComponentSpec.of("exact"), ComponentChoices.index("exact").spec());
+        assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), ComponentChoices.index("exact:int8").spec());
+        assertEquals(ComponentSpec.of("exact-int8", "rerank", 9), ComponentChoices.index("exact:int8:9").spec());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> ComponentChoices.index("exact:int8:0"));
+        assertTrue(zero.getMessage().contains("RERANK"), zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int8:4:2"));
+        assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int4"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> ComponentChoices.index("ivf"));
+        assertTrue(unknown.getMessage().contains("exact:int8[:RERANK]"), unknown.getMessage());
+    }
+}

@@ -1,0 +1,768 @@
+package org.cbir.index.quantized;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongPredicate;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Index;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarity;
+import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.math.FloatKernels;
+import org.cbir.core.search.CosineDistance;
+
+/**
+ * The int8 scalar-quantized exact scan (see {@link Int8Scan}): a scan over one signed byte per
+ * dimension, then an exact re-ranking of the best {@code rerank x k} rows from their floats.
+ *
+ * <p><b>Codes.</b> Each dimension {@code j} has a range {@code [min_j, max_j]}, mapped linearly
+ * onto the codes -127..127: {@code x_j ~ centre_j + scale_j c_j} with
+ * {@code centre_j = (min_j + max_j) / 2}, {@code scale_j = (max_j - min_j) / 254} (Lucene's
+ * {@code ScalarQuantizer} has one range for all dimensions, learned from quantiles; here each
+ * dimension has its own, from its minimum and maximum). Under cosine the codes are those of the
+ * unit vector {@code x / |x|}, so that a dot product of codes approximates the cosine. The ranges
+ * are learned from all vectors when the index first holds 1,024 (until then every
+ * search is an exact float scan), and learned again from all vectors, which are then
+ * re-quantized, each time the index has grown 8 times since (so the
+ * amortised cost per addition stays constant); between these points later additions are
+ * clamped to the learned ranges.
+ *
+ * <p><b>Scores.</b> The query stays in float (asymmetric quantization, no query rounding): with
+ * {@code w_j = q_j scale_j}, {@code q.x ~ q.centre + sum_j w_j c_j}, whose first term is the same
+ * for every row. So cosine ranks rows by {@code -sum_j w_j c_j} with {@code q} normalised.
+ * Euclidean works on vectors centred on the ranges: {@code |q - x|^2 = |q'|^2 - 2 q'.x' + |x'|^2}
+ * with {@code q' = q - centre}, {@code x' = x - centre ~ scale c}, so it ranks rows by
+ * {@code |x'|^2 - 2 sum_j q'_j scale_j c_j}, {@code |x'|^2} (exact, a float per row, the
+ * per-vector correction term) being computed from the float vector; centring keeps the float
+ * sums well conditioned for data far from the origin. {@link FloatKernels#int8Scores} computes the sums
+ * for 16 rows at a time from codes stored dimension-major in blocks of 16 rows. The
+ * {@code rerank x k} best rows by score are re-scored with {@link Similarity#distance}, and the
+ * {@code k} best are returned with those exact distances, ranked by distance, then id. A zero or
+ * non-finite query is answered by an exact float scan.
+ *
+ * <p><b>Memory</b> per vector: {@code d} bytes of codes, {@code 4 d} of floats, 8 for the id,
+ * 5.3 to 10.7 for its hash slot, and under Euclidean 4 for {@code |x|^2}.
+ *
+ * <p><b>Thread-safety</b>: searches share a read lock (large scans run in parallel ranges on the
+ * caller's fork-join pool, or else the common pool), {@link #add} and {@link #remove} take the
+ * write lock; removal moves the last row into the freed one, so storage stays dense.
+ *
+ * <p><b>File</b>: {@code exact-int8.bin}, codec {@code cbir.exact-int8}, version 1 (see {@link ChecksummedFiles}
+ * for header, footer and arrays); the codes are not stored, they follow from the vectors and the
+ * ranges:
+ * <pre>
+ * dimension:int32 similarity:string count:int32 learnedAt:int32
+ * centres:floats(d, or 0 before learning) scales:floats(same)
+ * ids:longs(count)
+ * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
+ * </pre>
+ */
+public final class Int8ScanIndex implements Index {
+    static final String FILE = "exact-int8.bin";
+    static final String CODEC = "cbir.exact-int8";
+    static final int VERSION = 1;
+    /** Vectors held when the ranges are first learned. */
+    static final int LEARN_ROWS = 1024;
+    /** Growth since the last learning at which the ranges are learned again. */
+    static final int RELEARN_GROWTH = 8;
+    static final String EUCLIDEAN = "euclidean";
+    private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
+    private static final int SAVE_BLOCK_ROWS = 1024;
+    /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 18;
+
+    private final Int8Scan parameters;
+    private final int dimension;
+    private final Similarity similarity;
+    private final boolean cosine;
+    private final int shift;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private float[][] vectors = new float[0][];
+    private byte[][] codes = new byte[0][];
+    private long[][] ids = new long[0][];
+    /** {@code |x - centre|^2} per row under Euclidean (once the ranges exist); stays empty under cosine. */
+    private float[][] squaredNorms = new float[0][];
+    private int rows;
+    /** Open addressing (linear probing) over {@code row + 1}, 0 for an empty slot; the key is read from {@link #ids}. */
+    private int[] slots = new int[16];
+    private float[] centres;
+    private float[] scales;
+    private int learnedAt;
+
+    Int8ScanIndex(Int8Scan parameters, int dimension, Similarity similarity) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
+        }
+        this.parameters = parameters;
+        this.dimension = dimension;
+        this.similarity = similarity;
+        this.cosine = isCosine(similarity);
+        // chunks of at most 64 KiB of floats and a whole number of code blocks
+        this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(BLOCK, Integer.highestOneBit(16384 / dimension)));
+    }
+
+    /**
+     * Whether {@code similarity} is cosine (else Euclidean), identified by its spec, as no metric
+     * kind exists on {@link Similarity} yet.
+     *
+     * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
+     */
+    static boolean isCosine(Similarity similarity) {
+        ComponentSpec spec = similarity.spec();
+        if (spec.parameters().isEmpty() && (CosineDistance.TYPE.equals(spec.type()) || EUCLIDEAN.equals(spec.type()))) {
+            return CosineDistance.TYPE.equals(spec.type());
+        }
+        throw new IllegalArgumentException("the int8 scan (" + Int8Scan.TYPE + ") does not support the similarity "
+                + spec + ": it supports cosine and euclidean, whose distances follow from dot products of the codes;"
+                + " use the exact index for other metrics");
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return parameters.spec();
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return rows;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Whether the ranges have been learned (the index holds or held 1,024 vectors). */
+    boolean quantized() {
+        lock.readLock().lock();
+        try {
+            return centres != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void add(long id, float[] vector) {
+        float[] copy = Index.requireDimension(vector, dimension, "vector").clone();
+        lock.writeLock().lock();
+        try {
+            if (rowOf(id) >= 0) {
+                throw new IllegalArgumentException("id " + id + " is already in the index");
+            }
+            append(id, copy);
+            if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
+                learn();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean remove(long id) {
+        lock.writeLock().lock();
+        try {
+            int row = unlink(id);
+            if (row < 0) {
+                return false;
+            }
+            int last = rows - 1;
+            if (row != last) {
+                int moved = slotOf(last);
+                System.arraycopy(vectors[last >>> shift], offset(last), vectors[row >>> shift], offset(row), dimension);
+                byte[] from = codes[last >>> shift];
+                byte[] to = codes[row >>> shift];
+                for (int j = 0, source = codeIndex(last), target = codeIndex(row); j < dimension;
+                        j++, source += BLOCK, target += BLOCK) {
+                    to[target] = from[source];
+                }
+                ids[row >>> shift][row & mask()] = idOf(last);
+                if (!cosine) {
+                    squaredNorms[row >>> shift][row & mask()] = squaredNorms[last >>> shift][last & mask()];
+                }
+                slots[moved] = row + 1;
+            }
+            rows = last;
+            int inUse = (rows + mask()) >>> shift;
+            if (inUse < vectors.length - 1) { // keep one spare chunk
+                vectors = Arrays.copyOf(vectors, inUse + 1);
+                codes = Arrays.copyOf(codes, inUse + 1);
+                ids = Arrays.copyOf(ids, inUse + 1);
+                squaredNorms = cosine ? squaredNorms : Arrays.copyOf(squaredNorms, inUse + 1);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean contains(long id) {
+        lock.readLock().lock();
+        try {
+            return rowOf(id) >= 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<float[]> vector(long id) {
+        lock.readLock().lock();
+        try {
+            int row = rowOf(id);
+            return row < 0 ? Optional.empty()
+                    : Optional.of(Arrays.copyOfRange(vectors[row >>> shift], offset(row), offset(row) + dimension));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Neighbor> search(float[] query, int k) {
+        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
+    }
+
+    /** {@inheritDoc} One pass over the codes serves the whole batch. */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Objects.requireNonNull(queries, "queries");
+        for (int q = 0; q < queries.size(); q++) {
+            Index.requireDimension(queries.get(q), dimension, "query " + q);
+        }
+        return scan(queries, k, null);
+    }
+
+    /** {@inheritDoc} The scan skips the rejected vectors, so the candidates are the best accepted ones. */
+    @Override
+    public List<Neighbor> search(float[] query, int k, Filter filter) {
+        Index.requireK(k);
+        Index.requireDimension(query, dimension, "query");
+        Objects.requireNonNull(filter, "filter");
+        return scan(List.of(query), k, filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
+    }
+
+    private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
+        lock.readLock().lock();
+        try {
+            List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
+            if (rows == 0 || queries.isEmpty()) {
+                return results;
+            }
+            List<Integer> approximate = new ArrayList<>();
+            List<float[]> weights = new ArrayList<>();
+            for (int q = 0; q < queries.size(); q++) {
+                float[] w = centres == null ? null : weights(queries.get(q));
+                if (w == null) {
+                    results.set(q, exactScan(queries.get(q), k, accepts));
+                } else {
+                    approximate.add(q);
+                    weights.add(w);
+                }
+            }
+            if (!approximate.isEmpty()) {
+                int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
+                Candidates[] found = scanCodes(weights.toArray(new float[0][]), candidates, accepts);
+                float[] row = new float[dimension];
+                for (int i = 0; i < approximate.size(); i++) {
+                    float[] query = queries.get(approximate.get(i));
+                    List<Neighbor> ranked = new ArrayList<>(found[i].size);
+                    for (int c = 0; c < found[i].size; c++) {
+                        int r = found[i].rows[c];
+                        System.arraycopy(vectors[r >>> shift], offset(r), row, 0, dimension);
+                        ranked.add(new Neighbor(idOf(r), similarity.distance(query, row)));
+                    }
+                    ranked.sort(null);
+                    results.set(approximate.get(i), ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked);
+                }
+            }
+            return results;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The kernel weights of {@code query}, such that the kernel's score (plus {@code |x|^2} under
+     * Euclidean) ranks rows as the distance does: {@code -q_j scale_j / |q|} under cosine,
+     * {@code -2 (q_j - centre_j) scale_j} under Euclidean; null for a zero or non-finite query.
+     */
+    private float[] weights(float[] query) {
+        double norm = 0;
+        for (float v : query) {
+            norm += (double) v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (!(norm > 0 && norm < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        float[] w = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            w[j] = (float) (cosine ? -query[j] / norm * scales[j] : -2 * ((double) query[j] - centres[j]) * scales[j]);
+        }
+        return w;
+    }
+
+    /** The best {@code candidates} rows of every query by approximate score, scanned in parallel ranges when large. */
+    private Candidates[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
+        int chunks = (rows + mask()) >>> shift;
+        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
+                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        long work = (long) rows * (dimension + 16) * weights.length;
+        int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
+        Candidates[][] found = new Candidates[tasks][];
+        if (tasks == 1) {
+            found[0] = scanChunks(0, chunks, weights, candidates, accepts);
+        } else {
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            List<ForkJoinTask<?>> ranges = new ArrayList<>(tasks);
+            for (int t = 0; t < tasks; t++) {
+                int task = t;
+                ranges.add(ForkJoinTask.adapt(() -> {
+                    try {
+                        found[task] = scanChunks((int) ((long) task * chunks / tasks),
+                                (int) ((long) (task + 1) * chunks / tasks), weights, candidates, accepts);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            ForkJoinTask.invokeAll(ranges);
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+        Candidates[] merged = found[0];
+        for (int t = 1; t < tasks; t++) {
+            for (int q = 0; q < weights.length; q++) {
+                Candidates from = found[t][q];
+                for (int c = 0; c < from.size; c++) {
+                    merged[q].offer(from.scores[c], from.rows[c]);
+                }
+            }
+        }
+        return merged;
+    }
+
+    private Candidates[] scanChunks(int first, int end, float[][] weights, int candidates, LongPredicate accepts) {
+        Candidates[] found = new Candidates[weights.length];
+        for (int q = 0; q < found.length; q++) {
+            found[q] = new Candidates(candidates);
+        }
+        float[] scores = new float[4 << shift];
+        float[] mins = new float[4];
+        for (int c = first; c < end; c++) {
+            int base = c << shift;
+            int count = Math.min(1 << shift, rows - base);
+            int blocks = (count + BLOCK - 1) / BLOCK;
+            float[] norms = cosine ? null : squaredNorms[c];
+            for (int q = 0; q < weights.length; ) {
+                if (q + 4 <= weights.length) { // four queries per pass over the chunk's codes
+                    FloatKernels.int8Scores4(weights, q, codes[c], 0, blocks, norms, scores, mins);
+                    for (int i = 0; i < 4; i++) {
+                        select(found[q + i], mins[i], scores, i * blocks * BLOCK, count, base, accepts);
+                    }
+                    q += 4;
+                } else {
+                    float min = FloatKernels.int8Scores(weights[q], codes[c], 0, blocks, norms, scores);
+                    select(found[q], min, scores, 0, count, base, accepts);
+                    q++;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Offers the {@code count} scores from {@code scores[from]} (rows {@code base...}) to
+     * {@code heap}; skips them all when their smallest, {@code min}, cannot enter (the usual case
+     * once the heap is full).
+     */
+    private void select(Candidates heap, float min, float[] scores, int from, int count, int base,
+            LongPredicate accepts) {
+        float bound = heap.bound();
+        if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
+            return;
+        }
+        long[] chunkIds = ids[base >>> shift];
+        for (int r = 0; r < count; r++) {
+            float score = scores[from + r];
+            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(chunkIds[r]))) {
+                heap.offer(score, base + r);
+                bound = heap.bound();
+            }
+        }
+    }
+
+    /** Every row scored with the similarity: before the ranges are learned, and for a zero or non-finite query. */
+    private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
+        PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, rows) + 1, Collections.reverseOrder());
+        float[] row = new float[dimension];
+        for (int r = 0; r < rows; r++) {
+            long id = idOf(r);
+            if (accepts != null && !accepts.test(id)) {
+                continue;
+            }
+            System.arraycopy(vectors[r >>> shift], offset(r), row, 0, dimension);
+            Neighbor candidate = new Neighbor(id, similarity.distance(query, row));
+            if (heap.size() < k) {
+                heap.add(candidate);
+            } else if (candidate.compareTo(heap.peek()) < 0) {
+                heap.poll();
+                heap.add(candidate);
+            }
+        }
+        List<Neighbor> result = new ArrayList<>(heap);
+        Collections.sort(result);
+        return result;
+    }
+
+    /** Appends a row (the id is absent; {@code vector} is owned by the index), with its codes once ranges exist. */
+    private void append(long id, float[] vector) {
+        int chunk = rows >>> shift;
+        if (chunk == vectors.length) {
+            vectors = Arrays.copyOf(vectors, chunk + 1);
+            codes = Arrays.copyOf(codes, chunk + 1);
+            ids = Arrays.copyOf(ids, chunk + 1);
+            vectors[chunk] = new float[dimension << shift];
+            codes[chunk] = new byte[dimension << shift];
+            ids[chunk] = new long[1 << shift];
+            if (!cosine) {
+                squaredNorms = Arrays.copyOf(squaredNorms, chunk + 1);
+                squaredNorms[chunk] = new float[1 << shift];
+            }
+        }
+        int row = rows;
+        System.arraycopy(vector, 0, vectors[chunk], offset(row), dimension);
+        ids[chunk][row & mask()] = id;
+        if ((rows + 1) * 4L > slots.length * 3L) {
+            slots = new int[2 * slots.length];
+            for (int r = 0; r < rows; r++) {
+                link(r);
+            }
+        }
+        link(row);
+        rows++;
+        if (centres != null) {
+            encode(row, new float[dimension]);
+        }
+    }
+
+    /** Learns the ranges from all rows and quantizes every row again. */
+    private void learn() {
+        float[] min = new float[dimension];
+        float[] max = new float[dimension];
+        Arrays.fill(min, Float.POSITIVE_INFINITY);
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        float[] value = new float[dimension];
+        for (int r = 0; r < rows; r++) {
+            quantizable(r, value);
+            for (int j = 0; j < dimension; j++) {
+                if (Float.isFinite(value[j])) {
+                    min[j] = Math.min(min[j], value[j]);
+                    max[j] = Math.max(max[j], value[j]);
+                }
+            }
+        }
+        float[] newCentres = new float[dimension];
+        float[] newScales = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            if (min[j] <= max[j]) {
+                newCentres[j] = (float) (((double) min[j] + max[j]) / 2);
+                newScales[j] = (float) (((double) max[j] - min[j]) / 254);
+            }
+        }
+        setRanges(newCentres, newScales, rows);
+    }
+
+    /** Installs ranges and quantizes every row with them. */
+    private void setRanges(float[] newCentres, float[] newScales, int at) {
+        centres = newCentres;
+        scales = newScales;
+        learnedAt = at;
+        float[] scratch = new float[dimension];
+        for (int r = 0; r < rows; r++) {
+            encode(r, scratch);
+        }
+    }
+
+    /** The values row {@code r} is quantized from: the vector, or under cosine its unit vector (zero stays zero). */
+    private void quantizable(int r, float[] target) {
+        System.arraycopy(vectors[r >>> shift], offset(r), target, 0, dimension);
+        if (cosine) {
+            double norm = 0;
+            for (float v : target) {
+                norm += (double) v * v;
+            }
+            norm = Math.sqrt(norm);
+            double inverse = norm > 0 && norm < Double.POSITIVE_INFINITY ? 1 / norm : 0;
+            for (int j = 0; j < dimension; j++) {
+                target[j] = (float) (target[j] * inverse);
+            }
+        }
+    }
+
+    private void encode(int r, float[] scratch) {
+        quantizable(r, scratch);
+        byte[] chunk = codes[r >>> shift];
+        double squared = 0;
+        for (int j = 0, at = codeIndex(r); j < dimension; j++, at += BLOCK) {
+            chunk[at] = quantize(j, scratch[j]);
+            double centred = (double) scratch[j] - centres[j];
+            squared += centred * centred;
+        }
+        if (!cosine) {
+            squaredNorms[r >>> shift][r & mask()] = squared < Double.POSITIVE_INFINITY ? (float) squared
+                    : Float.POSITIVE_INFINITY; // a NaN would hide the chunk's other rows from the scan
+        }
+    }
+
+    /** The code of {@code value} in dimension {@code j}: clamped to -127..127; 0 for NaN and a constant dimension. */
+    private byte quantize(int j, float value) {
+        if (scales[j] == 0) {
+            return 0;
+        }
+        long code = Math.round((value - (double) centres[j]) / scales[j]);
+        return (byte) Math.max(-127, Math.min(127, code));
+    }
+
+    private int mask() {
+        return (1 << shift) - 1;
+    }
+
+    private int offset(int row) {
+        return (row & mask()) * dimension;
+    }
+
+    /** The index of code 0 of {@code row} in its chunk: its block, then its lane; code j is {@code 16 j} further. */
+    private int codeIndex(int row) {
+        int inChunk = row & mask();
+        return (inChunk / BLOCK) * BLOCK * dimension + inChunk % BLOCK;
+    }
+
+    private long idOf(int row) {
+        return ids[row >>> shift][row & mask()];
+    }
+
+    private int rowOf(long id) {
+        int m = slots.length - 1;
+        for (int s = home(id); ; s = (s + 1) & m) {
+            int entry = slots[s];
+            if (entry == 0 || idOf(entry - 1) == id) {
+                return entry - 1;
+            }
+        }
+    }
+
+    /** The slot that holds {@code row}. */
+    private int slotOf(int row) {
+        int m = slots.length - 1;
+        int s = home(idOf(row));
+        while (slots[s] != row + 1) {
+            s = (s + 1) & m;
+        }
+        return s;
+    }
+
+    private void link(int row) {
+        int m = slots.length - 1;
+        int s = home(idOf(row));
+        while (slots[s] != 0) {
+            s = (s + 1) & m;
+        }
+        slots[s] = row + 1;
+    }
+
+    /** Takes {@code id} out of the slots (backward-shift deletion); returns its row, or -1. */
+    private int unlink(long id) {
+        int row = rowOf(id);
+        if (row < 0) {
+            return -1;
+        }
+        int m = slots.length - 1;
+        int gap = slotOf(row);
+        for (int next = (gap + 1) & m; slots[next] != 0; next = (next + 1) & m) {
+            int home = home(idOf(slots[next] - 1));
+            if (((next - home) & m) >= ((next - gap) & m)) {
+                slots[gap] = slots[next];
+                gap = next;
+            }
+        }
+        slots[gap] = 0;
+        return row;
+    }
+
+    /** The home slot of {@code id}: Stafford's variant 13 of the MurmurHash3 finaliser, masked. */
+    private int home(long id) {
+        long h = (id ^ (id >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return (int) (h ^ (h >>> 31)) & (slots.length - 1);
+    }
+
+    /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
+    @Override
+    public void save(Path directory) throws IOException {
+        lock.readLock().lock();
+        try {
+            ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+                out.writeInt(dimension);
+                ChecksummedFiles.writeString(out, similarity.spec().type());
+                out.writeInt(rows);
+                out.writeInt(learnedAt);
+                ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
+                ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
+                long[] all = new long[rows];
+                for (int r = 0; r < rows; r++) {
+                    all[r] = idOf(r);
+                }
+                ChecksummedFiles.writeLongs(out, all);
+                for (int first = 0; first < rows; first += SAVE_BLOCK_ROWS) {
+                    int count = Math.min(SAVE_BLOCK_ROWS, rows - first);
+                    float[] block = new float[count * dimension];
+                    for (int r = 0; r < count; r++) {
+                        int row = first + r;
+                        System.arraycopy(vectors[row >>> shift], offset(row), block, r * dimension, dimension);
+                    }
+                    ChecksummedFiles.writeFloats(out, block);
+                }
+            });
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    static Int8ScanIndex load(Int8Scan parameters, Path directory, Similarity similarity) throws IOException {
+        Path file = directory.resolve(FILE);
+        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+            int dimension = in.readInt();
+            String metric = ChecksummedFiles.readString(in);
+            int count = in.readInt();
+            int learnedAt = in.readInt();
+            if (dimension < 1 || count < 0 || learnedAt < 0) {
+                throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + ", count " + count
+                        + " or learned-at count " + learnedAt);
+            }
+            if (!similarity.spec().type().equals(metric)) {
+                throw new InvalidFileException(file, "holds an int8 index for the similarity '" + metric
+                        + "', which cannot be searched with " + similarity.spec());
+            }
+            Int8ScanIndex index = new Int8ScanIndex(parameters, dimension, similarity);
+            float[] centres = ChecksummedFiles.readFloats(in);
+            float[] scales = ChecksummedFiles.readFloats(in);
+            int ranges = learnedAt > 0 ? dimension : 0;
+            if (centres.length != ranges || scales.length != ranges || learnedAt == 0 && count >= LEARN_ROWS) {
+                throw ChecksummedFiles.corrupt(in, centres.length + " centres and " + scales.length + " scales for "
+                        + count + " vectors of dimension " + dimension + " learned at " + learnedAt);
+            }
+            for (int j = 0; j < ranges; j++) {
+                if (!Float.isFinite(centres[j]) || !(scales[j] >= 0 && scales[j] < Float.POSITIVE_INFINITY)) {
+                    throw ChecksummedFiles.corrupt(in, "invalid range of dimension " + j + ": centre " + centres[j]
+                            + ", scale " + scales[j]);
+                }
+            }
+            long[] ids = ChecksummedFiles.readLongs(in);
+            if (ids.length != count) {
+                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
+            }
+            for (int first = 0; first < count; first += SAVE_BLOCK_ROWS) {
+                int rows = Math.min(SAVE_BLOCK_ROWS, count - first);
+                float[] block = ChecksummedFiles.readFloats(in);
+                if (block.length != (long) rows * dimension) {
+                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
+                            + (long) rows * dimension);
+                }
+                for (int r = 0; r < rows; r++) {
+                    long id = ids[first + r];
+                    if (index.rowOf(id) >= 0) {
+                        throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
+                    }
+                    index.append(id, Arrays.copyOfRange(block, r * dimension, (r + 1) * dimension));
+                }
+            }
+            if (ranges > 0) {
+                index.setRanges(centres, scales, learnedAt);
+            }
+            return index;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Int8ScanIndex[dimension=" + dimension + ", size=" + size() + ", " + spec() + ", "
+                + similarity.spec() + "]";
+    }
+
+    /** A bounded max-heap of (approximate score, row): the best {@code capacity} rows seen. Not thread-safe. */
+    private static final class Candidates {
+        final float[] scores;
+        final int[] rows;
+        int size;
+
+        Candidates(int capacity) {
+            scores = new float[capacity];
+            rows = new int[capacity];
+        }
+
+        /** The score a row must beat to enter: the worst kept while full, else infinity. */
+        float bound() {
+            return size < scores.length ? Float.POSITIVE_INFINITY : scores[0];
+        }
+
+        void offer(float score, int row) {
+            float s = score < Float.POSITIVE_INFINITY ? score : Float.POSITIVE_INFINITY; // NaN ranks last
+            if (size < scores.length) {
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (scores[parent] >= s) {
+                        break;
+                    }
+                    scores[i] = scores[parent];
+                    rows[i] = rows[parent];
+                    i = parent;
+                }
+                scores[i] = s;
+                rows[i] = row;
+            } else if (s < scores[0]) {
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && scores[child + 1] > scores[child]) {
+                        child++;
+                    }
+                    if (scores[child] <= s) {
+                        break;
+                    }
+                    scores[i] = scores[child];
+                    rows[i] = rows[child];
+                    i = child;
+                }
+                scores[i] = s;
+                rows[i] = row;
+            }
+        }
+    }
+}
