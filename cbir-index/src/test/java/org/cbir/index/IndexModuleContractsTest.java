@@ -48,6 +48,47 @@ class IndexModuleContractsTest {
     }
 
     @Nested
+    class Int8ScanCosine extends IndexContract {
+        @Override
+        protected IndexFactory factory() {
+            return org.cbir.index.quantized.Int8Scan.withDefaults();
+        }
+
+        @Override
+        protected int count() {
+            return 3000; // above the 1,024 vectors at which the scan starts to quantize
+        }
+
+        @Override
+        protected double minimumRecall() {
+            return 0.98;
+        }
+    }
+
+    @Nested
+    class Int8ScanEuclidean extends IndexContract {
+        @Override
+        protected IndexFactory factory() {
+            return org.cbir.index.quantized.Int8Scan.withDefaults();
+        }
+
+        @Override
+        protected int count() {
+            return 3000; // above the 1,024 vectors at which the scan starts to quantize
+        }
+
+        @Override
+        protected double minimumRecall() {
+            return 0.98;
+        }
+
+        @Override
+        protected Similarity similarity() {
+            return org.cbir.index.graph.TestEuclidean.INSTANCE;
+        }
+    }
+
+    @Nested
     class GraphCosine extends IndexContract {
         @Override
         protected IndexFactory factory() {

@@ -44,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class IndexContract {
     /** The dimension of the contract's vectors. */
     protected static final int DIMENSION = 8;
-    private static final int COUNT = 600;
     private static final int QUERIES = 20;
 
     @TempDir
@@ -61,6 +60,14 @@ public abstract class IndexContract {
     /** The least mean recall@10 the index must reach on the contract's data; 1 (exact) by default. */
     protected double minimumRecall() {
         return 1.0;
+    }
+
+    /**
+     * How many vectors the larger tests store; 600 by default. An index that changes strategy
+     * above some size (quantizes, builds a tree) returns a count above it.
+     */
+    protected int count() {
+        return 600;
     }
 
     /** Whether the index saves its vectors locally ({@link Index#save}); an index on a server may not. */
@@ -164,16 +171,16 @@ public abstract class IndexContract {
 
     @Test
     void removedVectorsAreGoneFromEveryAnswer() {
-        List<float[]> vectors = vectors(COUNT, 2);
+        List<float[]> vectors = vectors(count(), 2);
         Index index = filled(vectors);
         Set<Long> removed = new HashSet<>();
-        for (int i = 0; i < COUNT; i += 3) {
+        for (int i = 0; i < count(); i += 3) {
             assertTrue(index.remove(id(i)));
             assertFalse(index.remove(id(i)), "a second removal finds nothing");
             removed.add(id(i));
         }
-        assertEquals(COUNT - removed.size(), index.size());
-        for (int i = 0; i < COUNT; i += 3) {
+        assertEquals(count() - removed.size(), index.size());
+        for (int i = 0; i < count(); i += 3) {
             assertFalse(index.contains(id(i)));
             assertTrue(index.vector(id(i)).isEmpty());
             for (Neighbor n : index.search(vectors.get(i), 10)) {
@@ -184,7 +191,7 @@ public abstract class IndexContract {
 
     @Test
     void resultsAreRankedClosestFirstWithTiesByIdAndTrueDistances() {
-        List<float[]> vectors = vectors(COUNT, 3);
+        List<float[]> vectors = vectors(count(), 3);
         Index index = filled(vectors);
         SplittableRandom random = new SplittableRandom(33);
         for (int q = 0; q < QUERIES; q++) {
@@ -203,7 +210,7 @@ public abstract class IndexContract {
 
     @Test
     void recallAtTenAgainstBruteForce() {
-        List<float[]> vectors = vectors(COUNT, 4);
+        List<float[]> vectors = vectors(count(), 4);
         Index index = filled(vectors);
         SplittableRandom random = new SplittableRandom(44);
         double recall = 0;
@@ -224,7 +231,7 @@ public abstract class IndexContract {
 
     @Test
     void batchSearchEqualsOneQueryAtATime() {
-        List<float[]> vectors = vectors(COUNT, 5);
+        List<float[]> vectors = vectors(count(), 5);
         Index index = filled(vectors);
         SplittableRandom random = new SplittableRandom(55);
         List<float[]> queries = new ArrayList<>();
@@ -240,7 +247,7 @@ public abstract class IndexContract {
 
     @Test
     void filteredSearchReturnsOnlyAcceptedIds() {
-        List<float[]> vectors = vectors(COUNT, 6);
+        List<float[]> vectors = vectors(count(), 6);
         Index index = filled(vectors);
         LongPredicate accepts = id -> ((id - 7) / 1_000_003L) % 5 == 0; // one image in five
         Index.Filter filter = new Index.Filter(RecordFilter.label("contract"), accepts);
@@ -258,8 +265,8 @@ public abstract class IndexContract {
 
     @Test
     void searchesRunWhileVectorsAreAdded() throws Exception {
-        List<float[]> vectors = vectors(COUNT, 7);
-        Index index = filled(vectors.subList(0, COUNT / 2));
+        List<float[]> vectors = vectors(count(), 7);
+        Index index = filled(vectors.subList(0, count() / 2));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> searches = new ArrayList<>();
@@ -275,7 +282,7 @@ public abstract class IndexContract {
                 }));
             }
             Future<?> adds = pool.submit(() -> {
-                for (int i = COUNT / 2; i < COUNT; i++) {
+                for (int i = count() / 2; i < count(); i++) {
                     index.add(id(i), vectors.get(i));
                 }
                 return null;
@@ -287,12 +294,12 @@ public abstract class IndexContract {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(COUNT, index.size());
+        assertEquals(count(), index.size());
     }
 
     @Test
     void aSavedIndexLoadsWithTheSameAnswersAndItsSpecRestores() throws IOException {
-        List<float[]> vectors = vectors(COUNT, 8);
+        List<float[]> vectors = vectors(count(), 8);
         Index index = filled(vectors);
         index.remove(id(3));
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, factory().spec());

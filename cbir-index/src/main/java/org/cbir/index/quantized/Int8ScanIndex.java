@@ -18,11 +18,11 @@ import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
+import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.math.FloatKernels;
-import org.cbir.core.search.CosineDistance;
 
 /**
  * The int8 scalar-quantized exact scan (see {@link Int8Scan}): a scan over one signed byte per
@@ -78,7 +78,6 @@ public final class Int8ScanIndex implements Index {
     static final int LEARN_ROWS = 1024;
     /** Growth since the last learning at which the ranges are learned again. */
     static final int RELEARN_GROWTH = 8;
-    static final String EUCLIDEAN = "euclidean";
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
     private static final int SAVE_BLOCK_ROWS = 1024;
     /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
@@ -115,19 +114,18 @@ public final class Int8ScanIndex implements Index {
     }
 
     /**
-     * Whether {@code similarity} is cosine (else Euclidean), identified by its spec, as no metric
-     * kind exists on {@link Similarity} yet.
+     * Whether {@code similarity} is cosine (else Euclidean), by its {@link Similarity#kind() kind}.
      *
      * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
      */
     static boolean isCosine(Similarity similarity) {
-        ComponentSpec spec = similarity.spec();
-        if (spec.parameters().isEmpty() && (CosineDistance.TYPE.equals(spec.type()) || EUCLIDEAN.equals(spec.type()))) {
-            return CosineDistance.TYPE.equals(spec.type());
+        MetricKind kind = similarity.kind();
+        if (kind == MetricKind.COSINE || kind == MetricKind.EUCLIDEAN) {
+            return kind == MetricKind.COSINE;
         }
         throw new IllegalArgumentException("the int8 scan (" + Int8Scan.TYPE + ") does not support the similarity "
-                + spec + ": it supports cosine and euclidean, whose distances follow from dot products of the codes;"
-                + " use the exact index for other metrics");
+                + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose distances follow from dot"
+                + " products of the codes; use the exact index for other metrics");
     }
 
     @Override

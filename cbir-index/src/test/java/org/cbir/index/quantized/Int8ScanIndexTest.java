@@ -28,23 +28,7 @@ import org.junit.jupiter.api.Test;
  * re-learning of the ranges, and bad input. Seeded.
  */
 class Int8ScanIndexTest {
-    static final Similarity EUCLIDEAN = new Similarity() {
-        @Override
-        public ComponentSpec spec() {
-            return ComponentSpec.of("euclidean");
-        }
-
-        @Override
-        public double distance(float[] a, float[] b) {
-            Similarity.requireSameLength(a, b);
-            double sum = 0;
-            for (int i = 0; i < a.length; i++) {
-                double d = (double) a[i] - b[i];
-                sum += d * d;
-            }
-            return Math.sqrt(sum);
-        }
-    };
+    static final Similarity EUCLIDEAN = org.cbir.index.graph.TestEuclidean.INSTANCE;
 
     @Test
     void recallAtTenAgainstTheFloatScanIsAtLeast099WithTheDefaultRerank() {
@@ -241,7 +225,7 @@ class Int8ScanIndexTest {
         };
         IllegalArgumentException metric = assertThrows(IllegalArgumentException.class,
                 () -> Int8Scan.withDefaults().create(4, chiSquare));
-        assertTrue(metric.getMessage().contains("chi-square") && metric.getMessage().contains("cosine and euclidean"),
+        assertTrue(metric.getMessage().contains("chi-square") && metric.getMessage().contains("cosine and Euclidean kinds"),
                 metric.getMessage());
     }
 
