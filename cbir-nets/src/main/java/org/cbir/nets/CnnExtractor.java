@@ -250,7 +250,8 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         private int stages = 4;
         private int convolutions = 1;
         private int embedding = 128;
-        private int maxInputSize = 64;
+        private int maxInputSize = 128;
+        private int stemStride = CnnOptions.AUTO_STEM;
         private double scale = 16;
         private double margin = 0.2;
         private double temperature = 0.2;
@@ -292,9 +293,18 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
             return this;
         }
 
-        /** The largest input side (default 64). */
+        /** The largest input side (default 128). */
         public Builder maxInputSize(int maxInputSize) {
             this.maxInputSize = maxInputSize;
+            return this;
+        }
+
+        /**
+         * The first convolution's stride, 1 or 2, or {@link CnnOptions#AUTO_STEM} (the default): 2
+         * for inputs whose smaller side exceeds {@value CnnOptions#AUTO_STEM_SIDE} pixels, else 1.
+         */
+        public Builder stemStride(int stemStride) {
+            this.stemStride = stemStride;
             return this;
         }
 
@@ -366,9 +376,9 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public CnnExtractor build() {
-            return untrained(new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize, scale,
-                    margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare, batchSize, seed,
-                    augmentation));
+            return untrained(new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize,
+                    stemStride, scale, margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare,
+                    batchSize, seed, augmentation));
         }
     }
 }
