@@ -44,8 +44,8 @@ import org.cbir.nets.LeNetExtractor;
  *
  * <p>{@code throughput COLLECTION EPOCHS} instead trains {@code --extractor cnn} (defaults, at most
  * EPOCHS epochs) on a stratified half of a collection, e.g. the GISAXS samples (100x100, read at
- * 100x100 with a stride-2 stem), and prints the seconds per training epoch and the extraction
- * throughput over the whole collection.
+ * 64x64), and prints the seconds per training epoch and the extraction throughput over the
+ * whole collection.
  */
 public final class CnnQuality {
     private static final long SEED = Long.getLong("seed", 42);

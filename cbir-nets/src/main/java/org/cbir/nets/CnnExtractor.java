@@ -250,8 +250,8 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         private int stages = 4;
         private int convolutions = 1;
         private int embedding = 128;
-        private int maxInputSize = 128;
-        private int stemStride = CnnOptions.AUTO_STEM;
+        private int maxInputSize = 64;
+        private int stemStride = 1;
         private double scale = 16;
         private double margin = 0.2;
         private double temperature = 0.2;
@@ -293,15 +293,15 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
             return this;
         }
 
-        /** The largest input side (default 128). */
+        /** The largest input side (default 64). */
         public Builder maxInputSize(int maxInputSize) {
             this.maxInputSize = maxInputSize;
             return this;
         }
 
         /**
-         * The first convolution's stride, 1 or 2, or {@link CnnOptions#AUTO_STEM} (the default): 2
-         * for inputs whose smaller side exceeds {@value CnnOptions#AUTO_STEM_SIDE} pixels, else 1.
+         * The first convolution's stride (default 1), 2, or {@link CnnOptions#AUTO_STEM}: 2 for
+         * inputs whose smaller side exceeds {@value CnnOptions#AUTO_STEM_SIDE} pixels, else 1.
          */
         public Builder stemStride(int stemStride) {
             this.stemStride = stemStride;

@@ -26,8 +26,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
  *  stage s = 0 .. stages-1 (filters f = filters * 2^s):
  *    [pool_s   max 2x2, stride 2, for s &gt; 0]
  *    convolutions x ( conv_s_k 3x3 "same", f filters; bn_s_k batch normalisation; relu_s_k )
- *    (conv_0_0, the stem, has stride {@link CnnOptions#stemStrideFor}: 2 for inputs above 64 pixels
- *    a side by default, else 1; every other convolution stride 1)
+ *    (conv_0_0, the stem, has stride {@link CnnOptions#stemStrideFor}: 1 by default, 2 when
+ *    chosen or, with the automatic stem, for inputs above 64 pixels a side; every other
+ *    convolution stride 1)
  *  gap        global average pooling                 (any input size, f values)
  *  embedding  dense, linear, {@code embedding} units  (the signature, L2-normalised when extracted)
  *  supervised:      loss  {@link CosineSoftmaxLayer} over the classes

@@ -21,11 +21,12 @@ import org.cbir.core.ComponentSpec;
  * @param convolutions 3x3 convolutions (each with batch normalisation and ReLU) per stage (default 1)
  * @param embedding the signature size (default 128)
  * @param maxInputSize the network reads images at their own (median) size, shrunk to fit this
- *     many pixels a side (default 128)
- * @param stemStride the stride of the first convolution: 1, 2, or {@value #AUTO_STEM} (the
- *     default) for 2 when the input's smaller side exceeds {@value #AUTO_STEM_SIDE} pixels and 1
- *     otherwise, so that an input of up to 128 pixels a side costs about what 64 pixels cost at
- *     stride 1 while the first filters still see every pixel
+ *     many pixels a side (default 64)
+ * @param stemStride the stride of the first convolution: 1 (the default), 2, or
+ *     {@value #AUTO_STEM} for 2 when the input's smaller side exceeds {@value #AUTO_STEM_SIDE}
+ *     pixels and 1 otherwise, so that an input of up to 128 pixels a side costs about what 64
+ *     pixels cost at stride 1 while the first filters still see every pixel (on the GISAXS
+ *     patterns, 100x100 at stride 2 retrieved worse than 64x64 at stride 1: BENCHMARKS.md)
  * @param scale the cosine softmax's scale s (default 16), an inverse temperature
  * @param margin the cosine softmax's additive margin m, in [0, 1) (default 0.2)
  * @param temperature NT-Xent's temperature tau (default 0.2)

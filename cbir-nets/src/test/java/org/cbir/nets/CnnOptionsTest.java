@@ -24,23 +24,25 @@ class CnnOptionsTest {
     }
 
     @Test
-    void defaultsReadUpTo128PixelsWithAnAutomaticStem() {
+    void defaultsReadUpTo64PixelsWithAStride1Stem() {
         CnnOptions o = CnnExtractor.builder().build().options();
-        assertEquals(128, o.maxInputSize());
-        assertEquals(CnnOptions.AUTO_STEM, o.stemStride());
-        assertEquals("auto", o.toSpec().require("stem"));
+        assertEquals(64, o.maxInputSize());
+        assertEquals(1, o.stemStride());
+        assertEquals("1", o.toSpec().require("stem"));
+        assertEquals("auto", CnnExtractor.builder().stemStride(CnnOptions.AUTO_STEM).build().spec().require("stem"));
     }
 
     @Test
     void theAutomaticStemHalvesInputsWhoseSmallerSideExceeds64Pixels() {
-        CnnOptions o = CnnExtractor.builder().build().options();
+        CnnOptions o = CnnExtractor.builder().maxInputSize(128).stemStride(CnnOptions.AUTO_STEM).build().options();
         assertEquals(1, o.stemStrideFor(16, 16));
         assertEquals(1, o.stemStrideFor(64, 64));
         assertEquals(2, o.stemStrideFor(65, 65));
         assertEquals(2, o.stemStrideFor(100, 100));
         assertEquals(1, o.stemStrideFor(128, 64));
         // 8 stages need 128 pixels after the stem: a 200-pixel input keeps stride 1
-        assertEquals(1, CnnExtractor.builder().stages(8).build().options().stemStrideFor(200, 200));
+        assertEquals(1, CnnExtractor.builder().stages(8).maxInputSize(256).stemStride(CnnOptions.AUTO_STEM).build()
+                .options().stemStrideFor(200, 200));
         assertEquals(2, tiny(CnnExtractor.builder().stemStride(2)).stemStrideFor(16, 16));
         assertEquals(1, tiny(CnnExtractor.builder().stemStride(1)).stemStrideFor(100, 100));
     }
@@ -49,7 +51,7 @@ class CnnOptionsTest {
     void aStride2StemHalvesTheFirstFeatureMaps() {
         // "same" convolutions: a 3x3 stride-2 stem maps 100 pixels to ceil(100 / 2) = 50, stride 1 keeps 64
         for (int[] c : new int[][] {{100, 2, 50}, {64, 1, 64}}) {
-            CnnOptions o = tiny(CnnExtractor.builder());
+            CnnOptions o = tiny(CnnExtractor.builder().maxInputSize(128).stemStride(CnnOptions.AUTO_STEM));
             CnnInput input = new CnnInput(c[0], c[0], 1, 0, 1);
             MultiLayerNetwork net = new MultiLayerNetwork(CnnNetwork.configuration(o, input, 2));
             net.init();

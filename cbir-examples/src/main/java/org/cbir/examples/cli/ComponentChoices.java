@@ -33,7 +33,7 @@ import org.cbir.nets.RandomAugmentation;
  *       {@code rot}, {@code 7/14/20+rot}, the paper's, 52 times the training work);
  *       {@code cnn[:SIDE[:AUGMENTATION]]}, a compact CNN trained by {@code fit} on the labels
  *       (cosine softmax, validation-driven) that reads the images at their own size up to SIDE
- *       pixels a side (128 by default; above 64 its first convolution has stride 2) with a {@link RandomAugmentation#parse random augmentation}
+ *       pixels a side (64 by default) with a {@link RandomAugmentation#parse random augmentation}
  *       ({@code auto}, the default, chooses it from the images; e.g. {@code flip+turn+crop0.8},
  *       {@code none}); and {@code ssl[:SIDE[:AUGMENTATION]]}, the same network trained
  *       self-supervised (SimCLR), which never reads a label;</li>
