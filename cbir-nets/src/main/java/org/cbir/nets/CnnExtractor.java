@@ -251,6 +251,7 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         private int convolutions = 1;
         private int embedding = 128;
         private int maxInputSize = 64;
+        private int stemStride = 1;
         private double scale = 16;
         private double margin = 0.2;
         private double temperature = 0.2;
@@ -295,6 +296,15 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         /** The largest input side (default 64). */
         public Builder maxInputSize(int maxInputSize) {
             this.maxInputSize = maxInputSize;
+            return this;
+        }
+
+        /**
+         * The first convolution's stride (default 1), 2, or {@link CnnOptions#AUTO_STEM}: 2 for
+         * inputs whose smaller side exceeds {@value CnnOptions#AUTO_STEM_SIDE} pixels, else 1.
+         */
+        public Builder stemStride(int stemStride) {
+            this.stemStride = stemStride;
             return this;
         }
 
@@ -366,9 +376,9 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public CnnExtractor build() {
-            return untrained(new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize, scale,
-                    margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare, batchSize, seed,
-                    augmentation));
+            return untrained(new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize,
+                    stemStride, scale, margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare,
+                    batchSize, seed, augmentation));
         }
     }
 }

@@ -51,11 +51,13 @@ record CnnInput(int width, int height, int channels, double mean, double std) {
         int[] heights = raw.stream().mapToInt(Image::height).sorted().toArray();
         int w = widths[widths.length / 2];
         int h = heights[heights.length / 2];
-        int minimum = CnnOptions.minimumInputSize(options.stages());
+        boolean stride2 = options.stemStride() == 2;
+        int minimum = CnnOptions.minimumInputSize(options.stages()) * (stride2 ? 2 : 1);
         if (Math.min(w, h) < minimum) {
             throw new IllegalArgumentException(what + ": the training images are " + w + "x" + h
-                    + " pixels (median), too small for a network of " + options.stages() + " stages, which needs at least "
-                    + minimum + "x" + minimum + "; use fewer stages or larger images");
+                    + " pixels (median), too small for a network of " + options.stages() + " stages"
+                    + (stride2 ? " after a stride-2 stem" : "") + ", which needs at least " + minimum + "x" + minimum
+                    + "; use fewer stages" + (stride2 ? ", stem stride 1" : "") + " or larger images");
         }
         double shrink = Math.min(1, (double) options.maxInputSize() / Math.max(w, h));
         int width = Math.max(minimum, (int) Math.round(w * shrink));

@@ -21,7 +21,12 @@ import org.cbir.core.ComponentSpec;
  * @param convolutions 3x3 convolutions (each with batch normalisation and ReLU) per stage (default 1)
  * @param embedding the signature size (default 128)
  * @param maxInputSize the network reads images at their own (median) size, shrunk to fit this
- *     many pixels a side (default 64): larger inputs cost more and rarely help
+ *     many pixels a side (default 64)
+ * @param stemStride the stride of the first convolution: 1 (the default), 2, or
+ *     {@value #AUTO_STEM} for 2 when the input's smaller side exceeds {@value #AUTO_STEM_SIDE}
+ *     pixels and 1 otherwise, so that an input of up to 128 pixels a side costs about what 64
+ *     pixels cost at stride 1 while the first filters still see every pixel (on the GISAXS
+ *     patterns, 100x100 at stride 2 retrieved worse than 64x64 at stride 1: BENCHMARKS.md)
  * @param scale the cosine softmax's scale s (default 16), an inverse temperature
  * @param margin the cosine softmax's additive margin m, in [0, 1) (default 0.2)
  * @param temperature NT-Xent's temperature tau (default 0.2)
@@ -39,7 +44,7 @@ import org.cbir.core.ComponentSpec;
  *     {@link RandomAugmentation#forImages} chosen from the training images (recorded after training)
  */
 public record CnnOptions(boolean selfSupervised, int filters, int stages, int convolutions, int embedding,
-        int maxInputSize, double scale, double margin, double temperature, double learningRate, double weightDecay,
+        int maxInputSize, int stemStride, double scale, double margin, double temperature, double learningRate, double weightDecay,
         int maxEpochs, int patience, double validationShare, int batchSize, long seed,
         RandomAugmentation augmentation) {
 
@@ -47,6 +52,10 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
     public static final String TYPE = "cnn";
     /** The spec type of self-supervised CNN extractors. */
     public static final String SSL_TYPE = "ssl";
+    /** The {@link #stemStride()} that picks 1 or 2 from the input size. */
+    public static final int AUTO_STEM = 0;
+    /** With {@link #AUTO_STEM}, inputs whose smaller side exceeds this many pixels get a stride-2 stem. */
+    public static final int AUTO_STEM_SIDE = 64;
     private static final String AUTO = "auto";
 
     /** @throws IllegalArgumentException naming the first invalid field */
@@ -59,7 +68,15 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         if (stages > 8) {
             throw new IllegalArgumentException("at most 8 stages, got " + stages);
         }
-        if (maxInputSize < minimumInputSize(stages)) {
+        if (stemStride != AUTO_STEM && stemStride != 1 && stemStride != 2) {
+            throw new IllegalArgumentException("stem stride must be 1, 2 or auto, got " + stemStride);
+        }
+        if (maxInputSize < minimumInputSize(stages) * Math.max(1, stemStride)) {
+            if (stemStride == 2) {
+                throw new IllegalArgumentException("the largest input side must be at least "
+                        + 2 * minimumInputSize(stages) + " for " + stages + " stages after a stride-2 stem, got "
+                        + maxInputSize);
+            }
             throw new IllegalArgumentException("the largest input side must be at least " + minimumInputSize(stages)
                     + " for " + stages + " stages, got " + maxInputSize);
         }
@@ -90,6 +107,19 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         return 1 << (stages - 1);
     }
 
+    /**
+     * The stride of the first convolution for an input of {@code width x height}: {@link #stemStride()},
+     * or for {@link #AUTO_STEM} 2 when the smaller side exceeds {@value #AUTO_STEM_SIDE} (and
+     * leaves the stages enough pixels), else 1.
+     */
+    int stemStrideFor(int width, int height) {
+        if (stemStride != AUTO_STEM) {
+            return stemStride;
+        }
+        int side = Math.min(width, height);
+        return side > AUTO_STEM_SIDE && side >= 2 * minimumInputSize(stages) ? 2 : 1;
+    }
+
     /** The spec type: {@value #TYPE} or {@value #SSL_TYPE}. */
     public String type() {
         return selfSupervised ? SSL_TYPE : TYPE;
@@ -97,8 +127,8 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
 
     /** These options with the augmentation set (after training chose the defaults). */
     CnnOptions withAugmentation(RandomAugmentation chosen) {
-        return new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize, scale, margin,
-                temperature, learningRate, weightDecay, maxEpochs, patience, validationShare, batchSize, seed,
+        return new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize, stemStride, scale,
+                margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare, batchSize, seed,
                 chosen);
     }
 
@@ -110,6 +140,7 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         p.put("convolutions", convolutions);
         p.put("embedding", embedding);
         p.put("max-input", maxInputSize);
+        p.put("stem", stemStride == AUTO_STEM ? AUTO : stemStride);
         if (selfSupervised) {
             p.put("temperature", number(temperature));
         } else {
@@ -156,8 +187,11 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         CnnOptions defaults = ssl ? CnnExtractor.selfSupervised().build().options() : CnnExtractor.builder().build().options();
         long seed = spec.requireLong("seed");
         String augmentation = spec.require("augmentation");
+        // specs written before the stem became an option had a stride-1 stem
+        String stem = spec.optional("stem").orElse(null);
         return new CnnOptions(ssl, spec.requireInt("filters"), spec.requireInt("stages"),
                 spec.requireInt("convolutions"), spec.requireInt("embedding"), spec.requireInt("max-input"),
+                stem == null ? 1 : stem.equals(AUTO) ? AUTO_STEM : spec.requireInt("stem"),
                 ssl ? defaults.scale() : spec.requireDouble("scale"), ssl ? defaults.margin() : spec.requireDouble("margin"),
                 ssl ? spec.requireDouble("temperature") : defaults.temperature(),
                 spec.requireDouble("learning-rate"), spec.requireDouble("weight-decay"), spec.requireInt("max-epochs"),

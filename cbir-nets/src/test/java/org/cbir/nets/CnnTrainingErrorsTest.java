@@ -62,6 +62,24 @@ class CnnTrainingErrorsTest {
     }
 
     @Test
+    void imagesTooSmallForAStride2StemAreRefusedWithWhatToDo() {
+        List<ImageEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            float[] samples = new float[36];
+            samples[i * 5] = 255;
+            entries.add(new ImageEntry.InMemory("small" + i, i % 2 == 0 ? "a" : "b",
+                    Image.of(6, 6, 1, SampleDepth.UINT8, samples)));
+        }
+        // 3 stages need 4 pixels a side, 8 before a stride-2 stem
+        String message = failure(IllegalArgumentException.class, CnnExtractor.builder().stemStride(2).maxInputSize(16),
+                ImageCollection.of(entries));
+        assertTrue(message.contains("6x6"), message);
+        assertTrue(message.contains("after a stride-2 stem"), message);
+        assertTrue(message.contains("at least 8x8"), message);
+        assertTrue(message.contains("stem stride 1"), message);
+    }
+
+    @Test
     void aSingleImageIsNotEnoughForSelfSupervisedTraining() {
         ImageCollection one = ImageCollection.of(STRIPES.entries().get(0));
         String message = failure(IllegalArgumentException.class, CnnExtractor.selfSupervised(), one);
