@@ -1,7 +1,6 @@
 package org.cbir.nets;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
@@ -55,9 +54,13 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
 
     /**
      * Restores an extractor from its spec: from the network a saved pipeline kept in
-     * {@code state}, or, when {@code state} is null or holds none, from the spec's weights source.
+     * {@code state}, or, when {@code state} is null (no saved network), from the spec's weights
+     * source. A state directory without its network is refused rather than replaced by the weights
+     * source, which may have changed since the save and would then give other signatures than the
+     * stored ones.
      *
      * @throws IllegalArgumentException if the spec is not a valid {@value #TYPE} spec
+     * @throws java.nio.file.NoSuchFileException if {@code state} holds no network
      * @throws IOException if the weights are missing or corrupt
      */
     public static PretrainedExtractor restore(ComponentSpec spec, Path state) throws IOException {
@@ -69,8 +72,7 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
                 spec.require("policy"));
         PretrainedWeights weights = PretrainedWeights.parse(spec.require("weights"));
         Path saved = state == null ? null : state.resolve(PretrainedModelFile.FILE_NAME);
-        ComputationGraph graph = saved != null && Files.exists(saved) ? PretrainedModelFile.read(saved)
-                : weights.load(model, false);
+        ComputationGraph graph = saved != null ? PretrainedModelFile.read(saved) : weights.load(model, false);
         return new PretrainedExtractor(model, spec.require("layer"), policy, weights, DEFAULT_BATCH_SIZE, graph);
     }
 
