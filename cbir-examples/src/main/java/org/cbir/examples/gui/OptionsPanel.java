@@ -24,6 +24,7 @@ import javax.swing.JTextField;
 import javax.swing.Scrollable;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.filechooser.FileNameExtensionFilter;
+import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Metrics;
 
 /**
@@ -206,8 +207,8 @@ final class OptionsPanel extends JPanel implements Scrollable {
         lbpPoints.setEnabled(s.extractor().equals("lbp"));
         lbpRadius.setEnabled(s.extractor().equals("lbp"));
         pcaComponents.setEnabled(s.reducer().equals("pca"));
-        lshTrees.setEnabled(!s.index().equals("exact"));
-        lshCandidates.setEnabled(!s.index().equals("exact"));
+        lshTrees.setEnabled(s.index().equals(LshForest.TYPE));
+        lshCandidates.setEnabled(s.index().equals(LshForest.TYPE));
     }
 
     private void enableButtons() {

@@ -10,7 +10,9 @@ import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.reduce.ZScore;
 import org.cbir.examples.cli.ComponentChoices;
 import org.cbir.index.pca.Pca;
+import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
 
 /**
@@ -28,8 +30,11 @@ import org.cbir.metrics.Metrics;
  * @param lbpRadius sampling radius of the {@code lbp} extractor in pixels, above 0
  * @param reducer one of {@link #REDUCERS}
  * @param pcaComponents components kept by the {@code pca} reducer, at least 1
- * @param index one of {@link #INDEXES}: {@code exact} scans every signature; {@code lsh-forest}
- *     ranks only the candidates its hash trees propose (faster on large collections, may miss)
+ * @param index one of {@link #INDEXES}: {@code exact} scans every signature; {@code exact-int8}
+ *     scans one-byte codes and re-ranks the best candidates exactly (about 3x faster on large
+ *     collections; cosine and Euclidean only); {@code lsh-forest} ranks only the candidates its hash
+ *     trees propose and {@code graph} walks a proximity graph (both faster on large collections,
+ *     both may miss; the graph takes cosine and Euclidean only)
  * @param lshTrees trees of the LSH Forest, at least 1
  * @param lshCandidates candidates per tree of the LSH Forest, at least 1
  * @param metric a name of {@link Metrics#names()}
@@ -43,7 +48,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     /** The reducer names. */
     public static final List<String> REDUCERS = List.of("none", "zscore", "pca");
     /** The index names. */
-    public static final List<String> INDEXES = List.of("exact", LshForest.TYPE);
+    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, GraphIndex.TYPE);
 
     /**
      * @throws IllegalArgumentException naming the option that is unknown or out of range
@@ -141,8 +146,12 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
 
     /** The index factory these settings name. */
     public IndexFactory indexFactory() {
-        return index.equals("exact") ? Indexes.exact()
-                : LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
+        return switch (index) {
+            case Int8Scan.TYPE -> Int8Scan.withDefaults();
+            case LshForest.TYPE -> LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
+            case GraphIndex.TYPE -> GraphIndex.builder().build();
+            default -> Indexes.exact();
+        };
     }
 
     /** A new pipeline builder with the chosen extractor, reducer, index and metric. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.reduce.ZScore;
@@ -46,6 +47,9 @@ class RetrievalSettingsTest {
         assertEquals(TextureDescriptors.lbp(8, 1.0).spec(), pipeline.extractor().spec());
         assertEquals(Metrics.chiSquare().spec(), pipeline.similarity().spec());
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), s.indexFactory().spec());
+        assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), s.withIndex("exact-int8", 3, 7).indexFactory().spec());
+        assertEquals("graph", s.withIndex("graph", 3, 7).indexFactory().spec().type());
+        assertEquals(ComponentSpec.of("exact"), s.withIndex("exact", 3, 7).indexFactory().spec());
         RetrievalPipeline histogram = RetrievalSettings.defaults().withHistogramBins(16).pipeline().build();
         assertEquals(FirstOrderStatistics.withHistogram(16).spec(), histogram.extractor().spec());
     }
