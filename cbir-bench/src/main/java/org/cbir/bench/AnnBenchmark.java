@@ -125,7 +125,7 @@ public final class AnnBenchmark {
 
     private static Built build(Index index, List<float[]> base, ForkJoinPool pool, int threads) {
         long heapBefore = usedHeap();
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = BenchStats.processCpuNanos();
         long start = System.nanoTime();
         if (pool != null) {
             long[] ids = new long[base.size()];
@@ -140,7 +140,7 @@ public final class AnnBenchmark {
             }
         }
         long wall = System.nanoTime() - start;
-        double cpuPerWall = (double) (processCpuNanos() - cpuBefore) / wall;
+        double cpuPerWall = (double) (BenchStats.processCpuNanos() - cpuBefore) / wall;
         long bytes = (usedHeap() - heapBefore) / base.size();
         return new Built(index, wall / 1e9, cpuPerWall, bytes);
     }
@@ -200,11 +200,6 @@ public final class AnnBenchmark {
             }
         }
         return out.toString();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static long usedHeap() {

@@ -1,6 +1,5 @@
 package org.cbir.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -86,7 +85,7 @@ public final class IndexBenchmark {
                     index.search(q, K);
                 }
             }
-            long cpuStart = processCpuNanos();
+            long cpuStart = BenchStats.processCpuNanos();
             double[] singles = new double[QUERIES];
             List<List<Neighbor>> results = new ArrayList<>();
             for (int q = 0; q < QUERIES; q++) {
@@ -94,8 +93,8 @@ public final class IndexBenchmark {
                 results.add(index.search(queries.get(q), K));
                 singles[q] = (System.nanoTime() - start) / 1e6;
             }
-            double singleCpu = (processCpuNanos() - cpuStart) / 1e6 / QUERIES;
-            cpuStart = processCpuNanos();
+            double singleCpu = (BenchStats.processCpuNanos() - cpuStart) / 1e6 / QUERIES;
+            cpuStart = BenchStats.processCpuNanos();
             double[] batches = new double[(queryCount + batch - 1) / batch];
             for (int from = 0, b = 0; from < queryCount; from += batch, b++) {
                 int to = Math.min(queryCount, from + batch);
@@ -103,42 +102,18 @@ public final class IndexBenchmark {
                 index.searchAll(queries.subList(from, to), K);
                 batches[b] = (System.nanoTime() - start) / 1e6 / (to - from);
             }
-            double batchCpu = (processCpuNanos() - cpuStart) / 1e6 / queryCount;
+            double batchCpu = (BenchStats.processCpuNanos() - cpuStart) / 1e6 / queryCount;
             if (name.equals("exact")) {
                 truth = results;
             }
             String recall = truth == null ? "-" : String.format(Locale.ROOT, "%.3f", recall(truth, results));
-            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f | %s |%n",
-                    n, dimension, index.spec(), build, bytesPerVector, mean(singles), median(singles), mean(batches),
-                    median(batches), recall, singleCpu, batchCpu, load());
+            System.out.printf(Locale.ROOT, "| %,d | %d | %s | %.1f | %d | %.2f / %.2f | %.2f / %.2f | %s | %.1f / %.1f | %.2f |%n",
+                    n, dimension, index.spec(), build, bytesPerVector, BenchStats.mean(singles), BenchStats.median(singles),
+                    BenchStats.mean(batches), BenchStats.median(batches), recall, singleCpu, batchCpu,
+                    BenchStats.loadAverage());
             index = null;
             results = null;
         }
-    }
-
-    private static String load() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
-    /** CPU time of the whole process (all threads, the collector's and the compiler's included). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private static double recall(List<List<Neighbor>> truth, List<List<Neighbor>> results) {

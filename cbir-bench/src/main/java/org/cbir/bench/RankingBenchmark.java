@@ -1,11 +1,7 @@
 package org.cbir.bench;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.Index;
@@ -33,8 +29,6 @@ import org.cbir.core.Similarities;
  * 100 ms and more per whole-collection ranking), which a long-running process pays once.
  */
 public final class RankingBenchmark {
-    private static final int CLUSTERS = 1000;
-
     private RankingBenchmark() {
     }
 
@@ -44,19 +38,11 @@ public final class RankingBenchmark {
         String ks = args.length > 2 ? args[2] : "10,1000,10000,62500,250000,n";
         int queryCount = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         String label = args.length > 4 ? args[4] : System.getProperty("cbir.exact.ranking", "auto");
-        Random random = new Random(42);
-        float[][] centres = new float[CLUSTERS][];
-        for (int c = 0; c < CLUSTERS; c++) {
-            centres[c] = gaussian(random, dimension, 1f, null);
-        }
-        List<float[]> queries = new ArrayList<>();
-        for (int q = 0; q < queryCount; q++) {
-            queries.add(gaussian(random, dimension, 0.3f, centres[random.nextInt(CLUSTERS)]));
-        }
+        AnnData data = AnnData.synthetic(n, dimension, queryCount);
+        List<float[]> queries = data.queries();
         Index index = Indexes.exact().create(dimension, Similarities.cosine());
-        Random data = new Random(7);
         for (int i = 0; i < n; i++) {
-            index.add(i, gaussian(data, dimension, 0.3f, centres[data.nextInt(CLUSTERS)]));
+            index.add(i, data.base().get(i));
         }
         ForkJoinPool single = new ForkJoinPool(1);
         for (String kText : ks.split(",")) {
@@ -67,30 +53,20 @@ public final class RankingBenchmark {
                     search(index, queries.get(w % queryCount), k, threads == 1 ? single : null);
                 }
                 double[] millis = new double[queryCount];
-                long cpuStart = processCpuNanos();
+                long cpuStart = BenchStats.processCpuNanos();
                 for (int q = 0; q < queryCount; q++) {
                     long start = System.nanoTime();
                     List<Neighbor> result = search(index, queries.get(q), k, threads == 1 ? single : null);
                     millis[q] = (System.nanoTime() - start) / 1e6;
                     checksum = 31 * checksum + checksum(result);
                 }
-                double cpu = (processCpuNanos() - cpuStart) / 1e6 / queryCount;
+                double cpu = (BenchStats.processCpuNanos() - cpuStart) / 1e6 / queryCount;
                 System.out.printf(Locale.ROOT, "| %,d | %d | %,d | %s | %s | %.1f / %.1f | %.1f | %.1f | %016x |%n", n,
-                        dimension, k, label, threads == 1 ? "1" : "all", median(millis), mean(millis), cpu,
-                        loadAverage(), checksum);
+                        dimension, k, label, threads == 1 ? "1" : "all", BenchStats.median(millis),
+                        BenchStats.mean(millis), cpu, BenchStats.loadAverage(), checksum);
             }
         }
         single.shutdown();
-    }
-
-    /** CPU time of the whole process (all threads, the collector's and the compiler's included). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static List<Neighbor> search(Index index, float[] query, int k, ForkJoinPool pool)
@@ -104,24 +80,5 @@ public final class RankingBenchmark {
             sum = sum * 1_000_003 + n.id() * 31 + Double.doubleToLongBits(n.distance());
         }
         return sum;
-    }
-
-    private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
-
-    private static float[] gaussian(Random random, int dimension, float sigma, float[] centre) {
-        float[] v = new float[dimension];
-        for (int i = 0; i < dimension; i++) {
-            v[i] = (centre == null ? 0 : centre[i]) + sigma * (float) random.nextGaussian();
-        }
-        return v;
     }
 }

@@ -144,6 +144,19 @@ public interface Index extends Persistent {
         return vector;
     }
 
+    /**
+     * Returns {@code queries} if every one has the index's {@code dimension}; otherwise fails naming
+     * the first that does not ({@code "query 3"}) and both lengths. For implementations of
+     * {@link #searchAll}.
+     */
+    static List<float[]> requireDimensions(List<float[]> queries, int dimension) {
+        Objects.requireNonNull(queries, "queries");
+        for (int q = 0; q < queries.size(); q++) {
+            requireDimension(queries.get(q), dimension, "query " + q);
+        }
+        return queries;
+    }
+
     /** Fails unless {@code k >= 1}; for implementations and callers of {@link #search}. */
     static void requireK(int k) {
         if (k < 1) {

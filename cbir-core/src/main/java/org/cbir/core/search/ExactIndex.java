@@ -165,10 +165,7 @@ public final class ExactIndex implements Index {
     @Override
     public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
         Index.requireK(k);
-        Objects.requireNonNull(queries, "queries");
-        for (int q = 0; q < queries.size(); q++) {
-            Index.requireDimension(queries.get(q), dimension, "query " + q);
-        }
+        Index.requireDimensions(queries, dimension);
         if (queries.isEmpty()) {
             return List.of();
         }

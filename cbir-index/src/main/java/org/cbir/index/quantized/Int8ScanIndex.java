@@ -17,12 +17,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.Neighbor;
 import org.cbir.core.MetricKind;
+import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.math.FloatKernels;
+import org.cbir.core.search.IdRows;
 
 /**
  * The int8 scalar-quantized exact scan (see {@link Int8Scan}): a scan over one signed byte per
@@ -53,8 +54,8 @@ import org.cbir.core.math.FloatKernels;
  * {@code k} best are returned with those exact distances, ranked by distance, then id. A zero or
  * non-finite query is answered by an exact float scan.
  *
- * <p><b>Memory</b> per vector: {@code d} bytes of codes, {@code 4 d} of floats, 8 for the id,
- * 5.3 to 10.7 for its hash slot, and under Euclidean 4 for {@code |x|^2}.
+ * <p><b>Memory</b> per vector: {@code d} bytes of codes, {@code 4 d} of floats, 13 to 15.5 for the id
+ * and its slot in core's {@link IdRows}, and under Euclidean 4 for {@code |x|^2}.
  *
  * <p><b>Thread-safety</b>: searches share a read lock (large scans run in parallel ranges on the
  * caller's fork-join pool, or else the common pool), {@link #add} and {@link #remove} take the
@@ -91,12 +92,11 @@ public final class Int8ScanIndex implements Index {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private float[][] vectors = new float[0][];
     private byte[][] codes = new byte[0][];
-    private long[][] ids = new long[0][];
+    /** The id of each row and the row of each id (core's id map, 13 to 15.5 bytes per row). */
+    private final IdRows ids = new IdRows(16);
     /** {@code |x - centre|^2} per row under Euclidean (once the ranges exist); stays empty under cosine. */
     private float[][] squaredNorms = new float[0][];
     private int rows;
-    /** Open addressing (linear probing) over {@code row + 1}, 0 for an empty slot; the key is read from {@link #ids}. */
-    private int[] slots = new int[16];
     private float[] centres;
     private float[] scales;
     private int learnedAt;
@@ -163,7 +163,7 @@ public final class Int8ScanIndex implements Index {
         float[] copy = Index.requireDimension(vector, dimension, "vector").clone();
         lock.writeLock().lock();
         try {
-            if (rowOf(id) >= 0) {
+            if (ids.rowOf(id) >= 0) {
                 throw new IllegalArgumentException("id " + id + " is already in the index");
             }
             append(id, copy);
@@ -179,13 +179,12 @@ public final class Int8ScanIndex implements Index {
     public boolean remove(long id) {
         lock.writeLock().lock();
         try {
-            int row = unlink(id);
+            int row = ids.unlink(id);
             if (row < 0) {
                 return false;
             }
             int last = rows - 1;
             if (row != last) {
-                int moved = slotOf(last);
                 System.arraycopy(vectors[last >>> shift], offset(last), vectors[row >>> shift], offset(row), dimension);
                 byte[] from = codes[last >>> shift];
                 byte[] to = codes[row >>> shift];
@@ -193,18 +192,16 @@ public final class Int8ScanIndex implements Index {
                         j++, source += BLOCK, target += BLOCK) {
                     to[target] = from[source];
                 }
-                ids[row >>> shift][row & mask()] = idOf(last);
                 if (!cosine) {
                     squaredNorms[row >>> shift][row & mask()] = squaredNorms[last >>> shift][last & mask()];
                 }
-                slots[moved] = row + 1;
             }
+            ids.moveLastTo(row);
             rows = last;
             int inUse = (rows + mask()) >>> shift;
             if (inUse < vectors.length - 1) { // keep one spare chunk
                 vectors = Arrays.copyOf(vectors, inUse + 1);
                 codes = Arrays.copyOf(codes, inUse + 1);
-                ids = Arrays.copyOf(ids, inUse + 1);
                 squaredNorms = cosine ? squaredNorms : Arrays.copyOf(squaredNorms, inUse + 1);
             }
             return true;
@@ -217,7 +214,7 @@ public final class Int8ScanIndex implements Index {
     public boolean contains(long id) {
         lock.readLock().lock();
         try {
-            return rowOf(id) >= 0;
+            return ids.rowOf(id) >= 0;
         } finally {
             lock.readLock().unlock();
         }
@@ -227,7 +224,7 @@ public final class Int8ScanIndex implements Index {
     public Optional<float[]> vector(long id) {
         lock.readLock().lock();
         try {
-            int row = rowOf(id);
+            int row = ids.rowOf(id);
             return row < 0 ? Optional.empty()
                     : Optional.of(Arrays.copyOfRange(vectors[row >>> shift], offset(row), offset(row) + dimension));
         } finally {
@@ -244,10 +241,7 @@ public final class Int8ScanIndex implements Index {
     @Override
     public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
         Index.requireK(k);
-        Objects.requireNonNull(queries, "queries");
-        for (int q = 0; q < queries.size(); q++) {
-            Index.requireDimension(queries.get(q), dimension, "query " + q);
-        }
+        Index.requireDimensions(queries, dimension);
         return scan(queries, k, null);
     }
 
@@ -288,7 +282,7 @@ public final class Int8ScanIndex implements Index {
                     for (int c = 0; c < found[i].size; c++) {
                         int r = found[i].rows[c];
                         System.arraycopy(vectors[r >>> shift], offset(r), row, 0, dimension);
-                        ranked.add(new Neighbor(idOf(r), similarity.distance(query, row)));
+                        ranked.add(new Neighbor(ids.id(r), similarity.distance(query, row)));
                     }
                     ranked.sort(null);
                     results.set(approximate.get(i), ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked);
@@ -402,10 +396,9 @@ public final class Int8ScanIndex implements Index {
         if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
             return;
         }
-        long[] chunkIds = ids[base >>> shift];
         for (int r = 0; r < count; r++) {
             float score = scores[from + r];
-            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(chunkIds[r]))) {
+            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(ids.id(base + r)))) {
                 heap.offer(score, base + r);
                 bound = heap.bound();
             }
@@ -417,7 +410,7 @@ public final class Int8ScanIndex implements Index {
         PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, rows) + 1, Collections.reverseOrder());
         float[] row = new float[dimension];
         for (int r = 0; r < rows; r++) {
-            long id = idOf(r);
+            long id = ids.id(r);
             if (accepts != null && !accepts.test(id)) {
                 continue;
             }
@@ -441,25 +434,15 @@ public final class Int8ScanIndex implements Index {
         if (chunk == vectors.length) {
             vectors = Arrays.copyOf(vectors, chunk + 1);
             codes = Arrays.copyOf(codes, chunk + 1);
-            ids = Arrays.copyOf(ids, chunk + 1);
             vectors[chunk] = new float[dimension << shift];
             codes[chunk] = new byte[dimension << shift];
-            ids[chunk] = new long[1 << shift];
             if (!cosine) {
                 squaredNorms = Arrays.copyOf(squaredNorms, chunk + 1);
                 squaredNorms[chunk] = new float[1 << shift];
             }
         }
-        int row = rows;
+        int row = ids.append(id);
         System.arraycopy(vector, 0, vectors[chunk], offset(row), dimension);
-        ids[chunk][row & mask()] = id;
-        if ((rows + 1) * 4L > slots.length * 3L) {
-            slots = new int[2 * slots.length];
-            for (int r = 0; r < rows; r++) {
-                link(r);
-            }
-        }
-        link(row);
         rows++;
         if (centres != null) {
             encode(row, new float[dimension]);
@@ -558,65 +541,6 @@ public final class Int8ScanIndex implements Index {
         return (inChunk / BLOCK) * BLOCK * dimension + inChunk % BLOCK;
     }
 
-    private long idOf(int row) {
-        return ids[row >>> shift][row & mask()];
-    }
-
-    private int rowOf(long id) {
-        int m = slots.length - 1;
-        for (int s = home(id); ; s = (s + 1) & m) {
-            int entry = slots[s];
-            if (entry == 0 || idOf(entry - 1) == id) {
-                return entry - 1;
-            }
-        }
-    }
-
-    /** The slot that holds {@code row}. */
-    private int slotOf(int row) {
-        int m = slots.length - 1;
-        int s = home(idOf(row));
-        while (slots[s] != row + 1) {
-            s = (s + 1) & m;
-        }
-        return s;
-    }
-
-    private void link(int row) {
-        int m = slots.length - 1;
-        int s = home(idOf(row));
-        while (slots[s] != 0) {
-            s = (s + 1) & m;
-        }
-        slots[s] = row + 1;
-    }
-
-    /** Takes {@code id} out of the slots (backward-shift deletion); returns its row, or -1. */
-    private int unlink(long id) {
-        int row = rowOf(id);
-        if (row < 0) {
-            return -1;
-        }
-        int m = slots.length - 1;
-        int gap = slotOf(row);
-        for (int next = (gap + 1) & m; slots[next] != 0; next = (next + 1) & m) {
-            int home = home(idOf(slots[next] - 1));
-            if (((next - home) & m) >= ((next - gap) & m)) {
-                slots[gap] = slots[next];
-                gap = next;
-            }
-        }
-        slots[gap] = 0;
-        return row;
-    }
-
-    /** The home slot of {@code id}: Stafford's variant 13 of the MurmurHash3 finaliser, masked. */
-    private int home(long id) {
-        long h = (id ^ (id >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return (int) (h ^ (h >>> 31)) & (slots.length - 1);
-    }
-
     /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
     public void save(Path directory) throws IOException {
@@ -631,7 +555,7 @@ public final class Int8ScanIndex implements Index {
                 ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
                 long[] all = new long[rows];
                 for (int r = 0; r < rows; r++) {
-                    all[r] = idOf(r);
+                    all[r] = ids.id(r);
                 }
                 ChecksummedFiles.writeLongs(out, all);
                 for (int first = 0; first < rows; first += SAVE_BLOCK_ROWS) {
@@ -691,7 +615,7 @@ public final class Int8ScanIndex implements Index {
                 }
                 for (int r = 0; r < rows; r++) {
                     long id = ids[first + r];
-                    if (index.rowOf(id) >= 0) {
+                    if (index.ids.rowOf(id) >= 0) {
                         throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
                     }
                     index.append(id, Arrays.copyOfRange(block, r * dimension, (r + 1) * dimension));
