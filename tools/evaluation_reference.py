@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent reference for the evaluation test of cbir-core (org.cbir.core.eval).
+"""Independent reference for the evaluation test of cbir-core (org.cbir.eval).
 
 With numpy and SciPy (not with cbir), computes the first-order-statistics signature with a
 32-bin histogram of every image of the GISAXS sample database (the function of

@@ -1,6 +1,6 @@
 /**
  * The core of cbir: the image model and readers, the extractor, reducer, index and similarity
- * interfaces, the retrieval pipeline, persistence, evaluation and result sheets.
+ * interfaces, the retrieval pipeline and persistence.
  *
  * <p>The Vector API ({@code jdk.incubator.vector}) is optional: the search kernels use it when
  * the JVM runs with {@code --add-modules jdk.incubator.vector} and fall back to scalar loops
@@ -15,16 +15,12 @@ module org.cbir.core {
 
     exports org.cbir.core;
     exports org.cbir.core.collection;
-    exports org.cbir.core.eval;
     exports org.cbir.core.extract;
-    exports org.cbir.core.graph;
     exports org.cbir.core.image;
     exports org.cbir.core.io;
-    exports org.cbir.core.label;
     exports org.cbir.core.math;
     exports org.cbir.core.reduce;
     exports org.cbir.core.search;
-    exports org.cbir.core.sheet;
     exports org.cbir.core.spi;
 
     uses org.cbir.core.spi.ComponentProvider;

@@ -16,10 +16,10 @@ import org.cbir.cluster.KMeansGrouper;
 import org.cbir.core.Index;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
-import org.cbir.core.graph.NearDuplicates;
-import org.cbir.core.label.LabelAccuracy;
-import org.cbir.core.label.LabelSuggester;
-import org.cbir.core.label.LabelSuggestions;
+import org.cbir.cluster.graph.NearDuplicates;
+import org.cbir.cluster.label.LabelAccuracy;
+import org.cbir.cluster.label.LabelSuggester;
+import org.cbir.cluster.label.LabelSuggestions;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.metrics.Metrics;
 

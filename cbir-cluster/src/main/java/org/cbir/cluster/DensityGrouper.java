@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.Objects;
 import org.cbir.core.Index;
 import org.cbir.core.ProgressListener;
-import org.cbir.core.graph.DisjointSets;
-import org.cbir.core.graph.KnnGraph;
+import org.cbir.cluster.graph.DisjointSets;
+import org.cbir.cluster.graph.KnnGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.cbir.core.eval.RankingMetrics;
+import org.cbir.eval.RankingMetrics;
 
 /**
  * The retrieval MAP that drives {@link CnnTrainer}: every validation signature queries the

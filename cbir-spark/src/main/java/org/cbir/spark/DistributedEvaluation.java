@@ -10,10 +10,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.eval.Cutoff;
-import org.cbir.core.eval.Evaluation;
-import org.cbir.core.eval.EvaluationReport;
-import org.cbir.core.eval.EvaluationSlice;
+import org.cbir.eval.Cutoff;
+import org.cbir.eval.Evaluation;
+import org.cbir.eval.EvaluationReport;
+import org.cbir.eval.EvaluationSlice;
 
 /**
  * MAP, k-accuracy, the precision and recall curves and the confusion matrices of a signature

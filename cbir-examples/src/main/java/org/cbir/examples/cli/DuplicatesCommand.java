@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.core.graph.NearDuplicates;
+import org.cbir.cluster.graph.NearDuplicates;
 import org.cbir.core.io.AtomicOutput;
 import org.cbir.core.io.CsvText;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import org.cbir.core.ImageRecord;
 import org.cbir.core.Match;
 import org.cbir.core.QueryResult;
 import org.cbir.core.image.Images;
-import org.cbir.core.sheet.ResultSheet;
+import org.cbir.eval.sheet.ResultSheet;
 
 /**
  * A result sheet of groups of images ({@code cbir group}, {@code cbir duplicates}): one row per

@@ -12,11 +12,11 @@ import org.cbir.core.Prediction;
 import org.cbir.core.QueryResult;
 import org.cbir.core.image.Images;
 import org.cbir.core.io.AtomicOutput;
-import org.cbir.core.label.IsotonicCalibration;
-import org.cbir.core.label.LabelAccuracy;
-import org.cbir.core.label.LabelSuggestions;
-import org.cbir.core.label.Suggestion;
-import org.cbir.core.sheet.ResultSheet;
+import org.cbir.cluster.label.IsotonicCalibration;
+import org.cbir.cluster.label.LabelAccuracy;
+import org.cbir.cluster.label.LabelSuggestions;
+import org.cbir.cluster.label.Suggestion;
+import org.cbir.eval.sheet.ResultSheet;
 
 /** The report, review sheet and JSON of {@code cbir label}. */
 record LabelOutputs(Path collection, IndexedCollection indexed, LabelSuggestions suggestions, LabelAccuracy accuracy,

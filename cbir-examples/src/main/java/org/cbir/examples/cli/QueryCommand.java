@@ -13,7 +13,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
-import org.cbir.core.sheet.ResultSheet;
+import org.cbir.eval.sheet.ResultSheet;
 import org.cbir.core.RecordFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

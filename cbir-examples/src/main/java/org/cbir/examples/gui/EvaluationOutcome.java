@@ -2,7 +2,7 @@ package org.cbir.examples.gui;
 
 import java.util.List;
 import java.util.Objects;
-import org.cbir.core.eval.EvaluationReport;
+import org.cbir.eval.EvaluationReport;
 import org.cbir.examples.report.MapChart;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.core.eval.Evaluation;
-import org.cbir.core.eval.EvaluationReport;
+import org.cbir.eval.Evaluation;
+import org.cbir.eval.EvaluationReport;
 import org.cbir.examples.cli.ComponentChoices;
 import org.cbir.examples.report.MapChart;
 

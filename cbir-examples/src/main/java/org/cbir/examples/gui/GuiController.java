@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cbir.core.image.Images;
-import org.cbir.core.sheet.ResultSheet;
+import org.cbir.eval.sheet.ResultSheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.cbir.examples.gui;
 
 import javax.swing.table.AbstractTableModel;
-import org.cbir.core.eval.EvaluationReport;
+import org.cbir.eval.EvaluationReport;
 
 /**
  * The k-accuracy table of an evaluation (the paper's Tables 3 to 6): one row per class, one column

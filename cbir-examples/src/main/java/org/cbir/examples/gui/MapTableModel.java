@@ -2,8 +2,8 @@ package org.cbir.examples.gui;
 
 import java.util.List;
 import javax.swing.table.AbstractTableModel;
-import org.cbir.core.eval.ClassScores;
-import org.cbir.core.eval.EvaluationReport;
+import org.cbir.eval.ClassScores;
+import org.cbir.eval.EvaluationReport;
 
 /**
  * The MAP table of an evaluation (the paper's Tables 3 to 6, first column): one row per class

@@ -17,7 +17,7 @@ import javax.swing.JComponent;
 
 /**
  * One cell of the results: a thumbnail in a coloured frame with caption lines under it, drawn like
- * a cell of the result sheet ({@link org.cbir.core.sheet.ResultSheet}): the query framed blue, a
+ * a cell of the result sheet ({@link org.cbir.eval.sheet.ResultSheet}): the query framed blue, a
  * match green when it has the query's label, red when another, grey when either is unknown.
  * Clicking it runs its action (a match opens full size). Event thread only.
  */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.cbir.core.collection.CsvRows;
 import org.cbir.core.io.AtomicOutput;
 import org.cbir.core.io.CsvText;
-import org.cbir.core.label.LabelSuggestions;
+import org.cbir.cluster.label.LabelSuggestions;
 
 /**
  * The review queue of a {@code cbir label} output folder: its {@code suggestions.csv}, the

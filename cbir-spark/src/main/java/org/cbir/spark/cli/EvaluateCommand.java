@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.eval.EvaluationReport;
+import org.cbir.eval.EvaluationReport;
 import org.cbir.examples.cli.ConsoleProgress;
 import org.cbir.examples.cli.SearchOptions;
 import org.cbir.spark.DistributedEvaluation;

@@ -1,6 +1,0 @@
-/**
- * Result sheets: PNG pictures of queries and their ranked matches, framed green or red by
- * whether a match has the query's label ({@link org.cbir.core.sheet.ResultSheet}), for reports,
- * papers and a quick look at what a pipeline retrieves.
- */
-package org.cbir.core.sheet;
