@@ -18,10 +18,16 @@ module org.cbir.core {
     exports org.cbir.core.extract;
     exports org.cbir.core.image;
     exports org.cbir.core.io;
-    exports org.cbir.core.math;
     exports org.cbir.core.reduce;
     exports org.cbir.core.search;
     exports org.cbir.core.spi;
+
+    // Internal packages: not API, they may change in any release. Exported only to the cbir
+    // modules that share these kernels, file formats and helpers.
+    exports org.cbir.core.internal to org.cbir.eval, org.cbir.examples;
+    exports org.cbir.core.internal.io to org.cbir.cluster, org.cbir.eval, org.cbir.examples, org.cbir.index,
+            org.cbir.nets, org.cbir.solr;
+    exports org.cbir.core.internal.math to org.cbir.features, org.cbir.index, org.cbir.metrics;
 
     uses org.cbir.core.spi.ComponentProvider;
     provides org.cbir.core.spi.ComponentProvider with org.cbir.core.internal.CoreComponents;

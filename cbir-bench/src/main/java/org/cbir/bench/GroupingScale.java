@@ -1,7 +1,7 @@
 package org.cbir.bench;
 
-import java.io.DataOutputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -13,13 +13,13 @@ import org.cbir.cluster.AgreementScores;
 import org.cbir.cluster.DensityGrouper;
 import org.cbir.cluster.Grouping;
 import org.cbir.cluster.KMeansGrouper;
-import org.cbir.core.Index;
-import org.cbir.core.ProgressListener;
-import org.cbir.core.Similarity;
 import org.cbir.cluster.graph.NearDuplicates;
 import org.cbir.cluster.label.LabelAccuracy;
 import org.cbir.cluster.label.LabelSuggester;
 import org.cbir.cluster.label.LabelSuggestions;
+import org.cbir.core.Index;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.metrics.Metrics;
 

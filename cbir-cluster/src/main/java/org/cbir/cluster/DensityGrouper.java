@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Objects;
-import org.cbir.core.Index;
-import org.cbir.core.ProgressListener;
 import org.cbir.cluster.graph.DisjointSets;
 import org.cbir.cluster.graph.KnnGraph;
+import org.cbir.core.Index;
+import org.cbir.core.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

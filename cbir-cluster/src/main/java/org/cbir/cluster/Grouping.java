@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.cbir.core.io.AtomicOutput;
-import org.cbir.core.io.CsvText;
+import org.cbir.core.internal.io.AtomicOutput;
+import org.cbir.core.internal.io.CsvText;
 
 /**
  * The groups that a grouper found: for each image (by index id) its group number, 0..groupCount-1,

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * A component with learned or stored state (a trained network, a fitted PCA, an index's
  * vectors) that writes that state into a directory of its own when the pipeline is saved.
- * Files must be written with {@link org.cbir.core.io.ChecksummedFiles} so that a truncated or
+ * Files must be written with {@link org.cbir.core.internal.io.ChecksummedFiles} so that a truncated or
  * altered file is refused on load.
  */
 public interface Persistent {

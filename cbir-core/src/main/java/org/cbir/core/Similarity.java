@@ -27,6 +27,6 @@ public interface Similarity {
 
     /** Fails with a message naming both lengths when the vectors cannot be compared. */
     static void requireSameLength(float[] a, float[] b) {
-        org.cbir.core.math.VectorMath.requireSameLength(a, b);
+        org.cbir.core.internal.math.VectorMath.requireSameLength(a, b);
     }
 }

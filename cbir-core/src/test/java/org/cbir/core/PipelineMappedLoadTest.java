@@ -16,7 +16,7 @@ import org.cbir.core.TestComponents.RowMeans;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.cbir.core.Durations;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.internal.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.cbir.core.Durations;
+import org.cbir.core.internal.Durations;
 
 /**
  * The result of an {@link Evaluation}: MAP and k-accuracy per class (the paper's Tables 3 to 6:

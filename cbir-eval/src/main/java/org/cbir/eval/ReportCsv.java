@@ -122,11 +122,11 @@ final class ReportCsv {
     }
 
     private static void line(StringBuilder csv, String... cells) {
-        org.cbir.core.io.CsvText.line(csv, cells);
+        org.cbir.core.internal.io.CsvText.line(csv, cells);
     }
 
     /** RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled. */
     static String quote(String cell) {
-        return org.cbir.core.io.CsvText.quote(cell);
+        return org.cbir.core.internal.io.CsvText.quote(cell);
     }
 }

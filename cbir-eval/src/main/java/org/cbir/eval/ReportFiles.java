@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.cbir.core.io.AtomicOutput;
+import org.cbir.core.internal.io.AtomicOutput;
 
 /** Text output shared by the report writers: atomic file replacement and number formats. */
 final class ReportFiles {

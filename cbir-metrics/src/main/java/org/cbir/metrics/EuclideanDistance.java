@@ -3,7 +3,7 @@ package org.cbir.metrics;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * Euclidean (L2) distance, {@code sqrt(sum_i (a_i - b_i)^2)}: the "Euclidean distance" (ED) of

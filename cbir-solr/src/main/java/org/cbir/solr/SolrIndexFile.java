@@ -2,7 +2,7 @@ package org.cbir.solr;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.cbir.core.io.AtomicOutput;
-import org.cbir.core.io.CsvText;
+import org.cbir.core.internal.io.AtomicOutput;
+import org.cbir.core.internal.io.CsvText;
 
 /**
  * How right suggestions were, measured against the true labels of the images they were made

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Match;
-import org.cbir.core.io.AtomicOutput;
-import org.cbir.core.io.CsvText;
+import org.cbir.core.internal.io.AtomicOutput;
+import org.cbir.core.internal.io.CsvText;
 
 /**
  * What {@link LabelSuggester#suggest} found: a suggestion per unlabelled image, the labelled

@@ -9,7 +9,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Objects;
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 
 /** Conversions between {@link BufferedImage} and {@link Image}; see {@link Images} for the rules. */
 final class BufferedImages {

@@ -1,6 +1,6 @@
 package org.cbir.core.image;
 
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 
 /** The pixel arithmetic behind {@link Image}'s conversions; their semantics are documented there. */
 final class ImageConversions {

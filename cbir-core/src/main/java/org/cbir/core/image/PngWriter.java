@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.cbir.core.io.AtomicOutput;
+import org.cbir.core.internal.io.AtomicOutput;
 
 /** The PNG writer behind {@link Images#write}: builds an 8- or 16-bit raster, writes it atomically. */
 final class PngWriter {

@@ -4,12 +4,12 @@
  *
  * <ul>
  * <li>A saved pipeline or index is a directory, replaced as a whole by
- * {@link org.cbir.core.io.AtomicDirectory}: written into a temporary sibling and swapped in by
+ * {@link org.cbir.core.internal.io.AtomicDirectory}: written into a temporary sibling and swapped in by
  * renames, so a crash during a save leaves the previous version loadable.</li>
- * <li>Its description is a human-readable {@link org.cbir.core.io.Manifest} of
+ * <li>Its description is a human-readable {@link org.cbir.core.internal.io.Manifest} of
  * {@code key = value} lines (format version, components and their parameters, dimension,
  * count) whose first line records the manifest format and whose last line is a CRC-32.</li>
- * <li>Its data are binary files written by {@link org.cbir.core.io.ChecksummedFiles}: a header
+ * <li>Its data are binary files written by {@link org.cbir.core.internal.io.ChecksummedFiles}: a header
  * with magic number, codec name and format version, the body, and a CRC-32 footer (the grammar
  * is in that class). Every file is written to a temporary file, forced to disk and renamed into
  * place.</li>
@@ -24,3 +24,4 @@
  * </ul>
  */
 package org.cbir.core.io;
+

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 
 /**
  * A fitted {@link MinMaxScaling}: per dimension, {@code clamp((x - min) / (max - min), 0, 1)},

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 
 /**
  * A fitted {@link ZScore}: per dimension, {@code (x - mean) / sd}, or {@code x - mean} where the

@@ -1,7 +1,7 @@
 package org.cbir.core.search;
 
 import java.util.function.LongPredicate;
-import org.cbir.core.math.RowTiles;
+import org.cbir.core.internal.math.RowTiles;
 
 /**
  * The scan of a range of blocks of a {@link RowStore} by one thread, for every query of a batch:

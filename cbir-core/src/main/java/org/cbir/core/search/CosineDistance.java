@@ -3,7 +3,7 @@ package org.cbir.core.search;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * Cosine distance, {@code 1 - a.b / (|a| |b|)}, in [0, 2]: 0 for vectors pointing the same way.

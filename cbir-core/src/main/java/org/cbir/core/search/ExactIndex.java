@@ -12,7 +12,7 @@ import org.cbir.core.Index;
 import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.RowTiles;
+import org.cbir.core.internal.math.RowTiles;
 
 /**
  * Brute-force search: every query is compared with every stored vector, so results are the

@@ -10,9 +10,9 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.io.CorruptFileException;
-import org.cbir.core.math.RowTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

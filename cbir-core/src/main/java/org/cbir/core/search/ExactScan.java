@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.RowTiles;
+import org.cbir.core.internal.math.RowTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

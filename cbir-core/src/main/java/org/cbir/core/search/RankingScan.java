@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.RowTiles;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * One query's k best rows when k is large (a ranking of the whole collection, or tens of

@@ -2,9 +2,9 @@ package org.cbir.core.search;
 
 import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.FloatKernels;
-import org.cbir.core.math.RowTiles;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.FloatKernels;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * How one query scores the rows of a {@link RowStore} during a scan: a fast float score that

@@ -1,8 +1,8 @@
 package org.cbir.core.search;
 
 import java.util.Arrays;
-import org.cbir.core.math.RowTiles;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * The vectors of an {@link ExactIndex}: rows of {@code dimension} floats, each with an id, stored

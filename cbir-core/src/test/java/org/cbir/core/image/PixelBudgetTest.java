@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

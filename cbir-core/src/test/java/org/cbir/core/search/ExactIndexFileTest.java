@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.cbir.core.Index;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Neighbor;
 import org.cbir.core.MetricKind;
+import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.RowTiles;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,8 +18,8 @@ import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.RowTiles;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

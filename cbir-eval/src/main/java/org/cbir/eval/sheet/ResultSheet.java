@@ -19,9 +19,9 @@ import org.cbir.core.Prediction;
 import org.cbir.core.QueryResult;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.Images;
+import org.cbir.core.internal.io.AtomicOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.cbir.core.io.AtomicOutput;
 
 /**
  * A PNG picture of query results, as in the paper's result figures: one row per query, the

@@ -12,10 +12,10 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.cbir.core.Match;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.eval.Samples;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.extract.FirstOrderStatistics;
+import org.cbir.eval.Samples;
 import org.junit.jupiter.api.Test;
 
 /**

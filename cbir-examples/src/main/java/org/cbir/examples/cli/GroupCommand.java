@@ -15,7 +15,7 @@ import org.cbir.cluster.Grouping;
 import org.cbir.cluster.KMeansGrouper;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.core.io.AtomicOutput;
+import org.cbir.core.internal.io.AtomicOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

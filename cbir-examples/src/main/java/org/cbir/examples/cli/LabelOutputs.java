@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cbir.core.Match;
-import org.cbir.core.Prediction;
-import org.cbir.core.QueryResult;
-import org.cbir.core.image.Images;
-import org.cbir.core.io.AtomicOutput;
 import org.cbir.cluster.label.IsotonicCalibration;
 import org.cbir.cluster.label.LabelAccuracy;
 import org.cbir.cluster.label.LabelSuggestions;
 import org.cbir.cluster.label.Suggestion;
+import org.cbir.core.Match;
+import org.cbir.core.Prediction;
+import org.cbir.core.QueryResult;
+import org.cbir.core.image.Images;
+import org.cbir.core.internal.io.AtomicOutput;
 import org.cbir.eval.sheet.ResultSheet;
 
 /** The report, review sheet and JSON of {@code cbir label}. */

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.cbir.core.collection.CsvRows;
-import org.cbir.core.io.AtomicOutput;
-import org.cbir.core.io.CsvText;
 import org.cbir.cluster.label.LabelSuggestions;
+import org.cbir.core.collection.CsvRows;
+import org.cbir.core.internal.io.AtomicOutput;
+import org.cbir.core.internal.io.CsvText;
 
 /**
  * The review queue of a {@code cbir label} output folder: its {@code suggestions.csv}, the

@@ -1,6 +1,6 @@
 package org.cbir.features.daisy;
 
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 
 /**
  * One run of {@link DaisyDescriptor} on one image: the orientation maps, their smoothing at

@@ -1,6 +1,6 @@
 package org.cbir.features.hog;
 
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 
 /**
  * Gradient orientation histograms of the cells of a grey image, computed exactly as

@@ -1,6 +1,6 @@
 package org.cbir.features.lbp;
 
-import org.cbir.core.math.ArrayLengths;
+import org.cbir.core.internal.math.ArrayLengths;
 
 /**
  * The {@code P} sample points on a circle of radius {@code R} around each pixel, and the

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
 /**

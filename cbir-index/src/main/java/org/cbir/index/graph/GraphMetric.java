@@ -3,7 +3,7 @@ package org.cbir.index.graph;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * How the graph compares vectors for a core {@link Similarity}. Cosine: the graph holds

@@ -1,7 +1,7 @@
 package org.cbir.index.lsh;
 
 import java.util.Random;
-import org.cbir.core.math.VectorMath;
+import org.cbir.core.internal.math.VectorMath;
 
 /**
  * The hash functions of an LSH Forest: for each tree, {@code bits} random hyperplanes through the

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
 /**

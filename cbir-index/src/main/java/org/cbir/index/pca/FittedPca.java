@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 
 /**
  * A fitted {@link Pca}: maps a signature {@code x} of {@link #inputDimension()} to

@@ -20,9 +20,9 @@ import org.cbir.core.Index;
 import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.core.math.FloatKernels;
 import org.cbir.core.search.IdRows;
 
 /**

@@ -14,7 +14,7 @@ import java.util.List;
 import org.cbir.core.Index;
 import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
-import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;

@@ -1,0 +1,16 @@
+/**
+ * The numeric kernels under the exact scan and the reducers: dot products, norms and squared
+ * distances over {@code float[]} in double or float accumulation, and the tile kernels that score
+ * one query against blocks of rows ({@link org.cbir.core.internal.math.RowTiles}).
+ *
+ * <p>Two implementations of each kernel: the Vector API ({@code jdk.incubator.vector}, used when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector}) and plain loops, chosen once per
+ * JVM; the system property {@code cbir.vectorization} ({@code auto}, {@code scalar},
+ * {@code panama}) overrides the choice. Both are tested for agreement, and the float kernels come
+ * with the relative error bound ({@link org.cbir.core.internal.math.FloatKernels#relativeErrorBound}) that
+ * lets a scan prune rows without changing its results. Stateless and thread-safe.
+ *
+ * <p>Internal: not API, exported only to the cbir modules that share these kernels; it may change
+ * in any release.
+ */
+package org.cbir.core.internal.math;
