@@ -15,10 +15,10 @@ module org.cbir.core {
 
     exports org.cbir.core;
     exports org.cbir.core.collection;
-    exports org.cbir.core.extract;
+    exports org.cbir.core.internal.extract;
     exports org.cbir.core.image;
     exports org.cbir.core.io;
-    exports org.cbir.core.reduce;
+    exports org.cbir.core.internal.reduce;
     exports org.cbir.core.search;
     exports org.cbir.core.spi;
 

@@ -1,4 +1,4 @@
-/** The paper's similarity metrics as distances ({@link org.cbir.metrics.Metrics}). */
+/** The paper's similarity metrics as distances ({@link org.cbir.metrics.Similarities}). */
 module org.cbir.metrics {
     requires transitive org.cbir.core;
 

@@ -15,13 +15,12 @@ import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphAnnIndex;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 
 /**
  * Recall@10, speed, build time and memory of the approximate indexes (LSH Forest, JVector graph)
@@ -62,8 +61,8 @@ public final class AnnBenchmark {
         }
         String metricName = options.getOrDefault("metric", "cosine");
         Similarity similarity = switch (metricName) {
-            case "cosine" -> Similarities.cosine();
-            case "euclidean" -> Metrics.euclidean();
+            case "cosine" -> Similarity.cosine();
+            case "euclidean" -> Similarities.euclidean();
             default -> throw new IllegalArgumentException("metric must be cosine or euclidean, got " + metricName);
         };
         AnnData data = AnnData.load(options);

@@ -10,7 +10,6 @@ import java.util.Random;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.pca.FittedPca;
 import org.cbir.index.pca.Pca;
@@ -73,7 +72,7 @@ record AnnData(String name, List<float[]> base, List<float[]> queries) {
     static AnnData gisaxs(Path samples, String signature, int components) throws IOException {
         FeatureExtractor extractor = switch (signature) {
             case "daisy" -> DaisyExtractor.withDefaults();
-            case "histogram" -> FirstOrderStatistics.withHistogram(32);
+            case "histogram" -> FeatureExtractor.firstOrderStatistics(32);
             default -> throw new IllegalArgumentException("signature must be daisy or histogram, got " + signature);
         };
         List<ImageEntry> entries = ImageCollection.fromFolder(samples.resolve("gisaxs").resolve("database")).entries();

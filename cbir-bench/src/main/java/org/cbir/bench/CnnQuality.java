@@ -16,7 +16,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
@@ -86,7 +86,7 @@ public final class CnnQuality {
             };
             ImageCollection fitting = name.equals("ssl") ? unlabelledTrain : labelledTrain;
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor.get())
-                    .similarity(Similarities.cosine()).build();
+                    .similarity(Similarity.cosine()).build();
             long start = System.nanoTime();
             if (pipeline.extractor().isTrainable()) {
                 pipeline.fit(fitting, ProgressListener.NONE);

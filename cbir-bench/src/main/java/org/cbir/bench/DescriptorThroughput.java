@@ -11,7 +11,6 @@ import java.util.Map;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.image.Image;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
@@ -57,7 +56,7 @@ public final class DescriptorThroughput {
     /** The descriptors with the parameters that {@code tools/skimage_throughput.py} mirrors. */
     static Map<String, FeatureExtractor> descriptors() {
         Map<String, FeatureExtractor> d = new LinkedHashMap<>();
-        d.put("first-order statistics + 32-bin histogram", FirstOrderStatistics.withHistogram(32));
+        d.put("first-order statistics + 32-bin histogram", FeatureExtractor.firstOrderStatistics(32));
         d.put("GLCM " + TextureDescriptors.glcm().spec().parameters(), TextureDescriptors.glcm());
         d.put("HOG " + TextureDescriptors.hog().spec().parameters(), TextureDescriptors.hog());
         d.put("LBP " + TextureDescriptors.lbp().spec().parameters(), TextureDescriptors.lbp());

@@ -21,7 +21,7 @@ import org.cbir.core.Index;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphIndex;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 
 /**
  * Time of {@code cbir group}, {@code cbir duplicates} and label propagation at 100,000 x 64:
@@ -67,7 +67,7 @@ public final class GroupingScale {
             }
         }
         write(work, rows, truth);
-        Similarity euclidean = Metrics.euclidean();
+        Similarity euclidean = Similarities.euclidean();
         long[] ids = new long[n];
         long start = System.nanoTime();
         Index index = GraphIndex.builder().build().create(DIMENSION, euclidean);

@@ -11,7 +11,7 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
@@ -70,7 +70,7 @@ public final class IndexBenchmark {
                 + "| batch of " + batch + " (ms/query) mean / median | recall@10 | CPU ms/query: 1 query / batch | load |");
         System.out.println("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (String name : chosen) {
-            Index index = factories.get(name).create(dimension, Similarities.cosine());
+            Index index = factories.get(name).create(dimension, Similarity.cosine());
             long heapBefore = usedHeap();
             long start = System.nanoTime();
             Random data = new Random(7);

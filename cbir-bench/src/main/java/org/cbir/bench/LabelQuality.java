@@ -26,7 +26,7 @@ import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.features.daisy.DaisyExtractor;
@@ -188,7 +188,7 @@ public final class LabelQuality {
             for (Method m : METHODS) {
                 long start = System.nanoTime();
                 List<ImageRecord> records = records(d.labels(), kept);
-                LabelSuggestions s = m.suggester().suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                LabelSuggestions s = m.suggester().suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 LabelAccuracy a = LabelAccuracy.of(s.suggestions(), truths(d.labels(), kept));
                 var high = a.thresholds().get(4);
@@ -230,7 +230,7 @@ public final class LabelQuality {
     }
 
     static Index index(Data d) {
-        Index index = Indexes.exact().create(d.rows()[0].length, Similarities.cosine());
+        Index index = Indexes.exact().create(d.rows()[0].length, Similarity.cosine());
         for (int i = 0; i < d.rows().length; i++) {
             index.add(i, d.rows()[i]);
         }
@@ -338,7 +338,7 @@ public final class LabelQuality {
 
     /** Row i: the signature of entry i, from a pipeline fitted on {@code fitting} when the extractor trains. */
     private static float[][] rows(ImageCollection images, Supplier<FeatureExtractor> extractor, ImageCollection fitting) {
-        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor.get()).similarity(Similarities.cosine()).build();
+        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor.get()).similarity(Similarity.cosine()).build();
         if (pipeline.extractor().isTrainable()) {
             pipeline.fit(fitting, ProgressListener.NONE);
         }

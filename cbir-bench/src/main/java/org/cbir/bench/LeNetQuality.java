@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.eval.ClassScores;
 import org.cbir.eval.Evaluation;
@@ -54,7 +54,7 @@ public final class LeNetQuality {
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNetExtractor.builder()
                     .architecture(architecture).maxEpochs(epochs).augmentation(augmentation)
                     .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(SEED).build())
-                    .similarity(Similarities.cosine()).build();
+                    .similarity(Similarity.cosine()).build();
             pipeline.fit(split.train());
             TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
             pipeline.addAll(split.test());

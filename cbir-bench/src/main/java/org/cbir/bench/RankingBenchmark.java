@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 
 /**
  * Large-k exact search: the latency of one query of the exact index for k from tens up to the
@@ -40,7 +40,7 @@ public final class RankingBenchmark {
         String label = args.length > 4 ? args[4] : System.getProperty("cbir.exact.ranking", "auto");
         AnnData data = AnnData.synthetic(n, dimension, queryCount);
         List<float[]> queries = data.queries();
-        Index index = Indexes.exact().create(dimension, Similarities.cosine());
+        Index index = Indexes.exact().create(dimension, Similarity.cosine());
         for (int i = 0; i < n; i++) {
             index.add(i, data.base().get(i));
         }

@@ -9,16 +9,13 @@ import java.util.function.Supplier;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.reduce.ZScore;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 
 /**
  * MAP and k-accuracy of every classic descriptor with cosine and Euclidean distance on the
@@ -41,8 +38,8 @@ public final class RetrievalQuality {
     public static void main(String[] args) throws Exception {
         Path samples = Path.of(args.length > 0 ? args[0] : "../shared/data/pycbir-samples");
         Map<String, Similarity> metrics = new LinkedHashMap<>();
-        metrics.put("cosine", Similarities.cosine());
-        metrics.put("Euclidean", Metrics.euclidean());
+        metrics.put("cosine", Similarity.cosine());
+        metrics.put("Euclidean", Similarities.euclidean());
         System.out.println("| collection | descriptor | metric | MAP | acc@1 | acc@5 | acc@10 | acc@20 | acc@Ω | seconds |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (String collection : List.of("gisaxs", "fibers_small")) {
@@ -68,10 +65,10 @@ public final class RetrievalQuality {
     private static List<Descriptor> descriptors() {
         return List.of(
                 new Descriptor("first-order statistics + 32-bin histogram, z-score",
-                        () -> FirstOrderStatistics.withHistogram(32), ZScore.standardisation()),
+                        () -> FeatureExtractor.firstOrderStatistics(32), Reducer.zScore()),
                 new Descriptor("first-order statistics + 32-bin histogram, raw",
-                        () -> FirstOrderStatistics.withHistogram(32), null),
-                new Descriptor("GLCM (pyCBIR's), z-score", TextureDescriptors::glcm, ZScore.standardisation()),
+                        () -> FeatureExtractor.firstOrderStatistics(32), null),
+                new Descriptor("GLCM (pyCBIR's), z-score", TextureDescriptors::glcm, Reducer.zScore()),
                 new Descriptor("HOG 64x64", TextureDescriptors::hog, null),
                 new Descriptor("LBP 8/1 uniform", TextureDescriptors::lbp, null),
                 new Descriptor("Daisy (mean-pooled)", DaisyExtractor::withDefaults, null));

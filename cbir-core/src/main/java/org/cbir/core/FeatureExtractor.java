@@ -2,6 +2,8 @@ package org.cbir.core;
 
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.internal.extract.FirstOrderStatistics;
+import org.cbir.core.internal.extract.IntensityHistogram;
 
 /**
  * Turns an image into a signature: a fixed-length vector of floats whose distances, under a
@@ -45,5 +47,43 @@ public interface FeatureExtractor {
      */
     default FeatureExtractor fit(ImageCollection training, ProgressListener progress) {
         return this;
+    }
+
+    /**
+     * The seven first-order statistics of an image's grey intensities (entropy, energy, mean,
+     * variance, skewness, kurtosis, roughness), pyCBIR's {@code fotf} signature; spec type
+     * {@code first-order-statistics}. See {@link #firstOrderStatistics(int)} for the definitions.
+     */
+    static FeatureExtractor firstOrderStatistics() {
+        return FirstOrderStatistics.statistics();
+    }
+
+    /**
+     * The seven first-order statistics followed by the {@code bins}-bin normalised histogram of
+     * the grey intensities. Intensities are scaled to 0..1 by the nominal range of the image's
+     * depth, so 8- and 16-bit images of one scene give one signature; the statistics are of the
+     * intensities (population moments, SciPy's biased skewness and Fisher kurtosis, Gonzalez and
+     * Woods' roughness), and skewness and kurtosis of a constant image are 0. Their units differ
+     * (rank after z-score standardisation), and skewness and kurtosis can be negative, so the
+     * histogram metrics need {@link #intensityHistogram} or {@link Reducer#minMax()} instead.
+     * Immutable and thread-safe.
+     *
+     * @param bins the histogram's length, 0 for the statistics alone
+     * @throws IllegalArgumentException if {@code bins} is not in 0..65536
+     */
+    static FeatureExtractor firstOrderStatistics(int bins) {
+        return FirstOrderStatistics.withHistogram(bins);
+    }
+
+    /**
+     * The normalised histogram of an image's grey intensities: {@code bins} bins over the
+     * nominal range of its depth, each the share of the pixels in it (non-negative, summing to
+     * 1): the signature for the paper's histogram metrics. Spec type {@code intensity-histogram};
+     * immutable and thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code bins} is not in 1..65536
+     */
+    static FeatureExtractor intensityHistogram(int bins) {
+        return IntensityHistogram.of(bins);
     }
 }

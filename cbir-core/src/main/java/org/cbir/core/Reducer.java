@@ -3,6 +3,8 @@ package org.cbir.core;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.cbir.core.internal.reduce.MinMaxScaling;
+import org.cbir.core.internal.reduce.ZScore;
 
 /**
  * The recipe of a dimensionality reduction or rescaling of signatures (PCA, z-score), which is
@@ -37,5 +39,24 @@ public interface Reducer {
          * @throws IllegalArgumentException if the input length is not {@link #inputDimension()}
          */
         float[] apply(float[] signature);
+    }
+
+    /**
+     * Z-score standardisation: learns each dimension's mean and population standard deviation
+     * and applies {@code (x - mean) / sd} (a constant dimension is centred, not scaled), so that
+     * no dimension dominates a search by its units. Spec type {@code z-score}; thread-safe.
+     */
+    static Reducer zScore() {
+        return ZScore.standardisation();
+    }
+
+    /**
+     * Min-max scaling to 0..1: learns each dimension's smallest and largest value and applies
+     * {@code clamp((x - min) / (max - min), 0, 1)} (scikit-learn's {@code MinMaxScaler} with
+     * {@code clip=True}); every output is non-negative, as the histogram metrics require. Spec
+     * type {@code min-max}; thread-safe.
+     */
+    static Reducer minMax() {
+        return MinMaxScaling.toUnitRange();
     }
 }

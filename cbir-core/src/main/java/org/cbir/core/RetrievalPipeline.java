@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * RetrievalPipeline pipeline = RetrievalPipeline.builder()
- *         .extractor(FirstOrderStatistics.withHistogram(32))
+ *         .extractor(FeatureExtractor.firstOrderStatistics(32))
  *         .build();                                   // exact search, cosine distance
  * pipeline.addAll(ImageCollection.fromFolder(database), ProgressListener.NONE);
  * QueryResult result = pipeline.query(Images.read(query), 10);
@@ -670,7 +670,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         private FeatureExtractor extractor;
         private Reducer reducer;
         private IndexFactory indexFactory = Indexes.exact();
-        private Similarity similarity = Similarities.cosine();
+        private Similarity similarity = Similarity.cosine();
         private int threads = Runtime.getRuntime().availableProcessors();
         private int batchSize = 256;
         private boolean strict;

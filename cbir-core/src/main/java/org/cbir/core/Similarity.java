@@ -1,5 +1,7 @@
 package org.cbir.core;
 
+import org.cbir.core.search.CosineDistance;
+
 /**
  * How far apart two signatures are. <strong>Every similarity in this library is a distance:
  * smaller means closer</strong>, and rankings sort by ascending distance with ties broken by
@@ -18,15 +20,24 @@ public interface Similarity {
     double distance(float[] a, float[] b);
 
     /**
-     * What this distance computes, for indexes that have a fast path for it; {@link MetricKind#OTHER}
-     * by default. Claim another kind only under the rule of {@link MetricKind}.
+     * What this distance computes, for indexes that have a fast path for it; {@link SimilarityKind#OTHER}
+     * by default. Claim another kind only under the rule of {@link SimilarityKind}.
      */
-    default MetricKind kind() {
-        return MetricKind.OTHER;
+    default SimilarityKind kind() {
+        return SimilarityKind.OTHER;
     }
 
     /** Fails with a message naming both lengths when the vectors cannot be compared. */
     static void requireSameLength(float[] a, float[] b) {
         org.cbir.core.internal.math.VectorMath.requireSameLength(a, b);
+    }
+
+    /**
+     * Cosine distance, {@code 1 - cos(a, b)}: the pipeline's default, and the one metric cbir-core
+     * defines itself (the paper's others are in {@code cbir-metrics}); all its instances are
+     * equal. A zero vector is at distance 1 from every other vector, and 0 from itself.
+     */
+    static Similarity cosine() {
+        return new CosineDistance();
     }
 }

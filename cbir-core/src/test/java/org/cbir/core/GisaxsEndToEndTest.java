@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,7 +42,7 @@ class GisaxsEndToEndTest {
     void indexDatabase() throws IOException {
         database = Samples.gisaxs().resolve("database");
         queries = Samples.gisaxs().resolve("query");
-        pipeline = RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32)).build();
+        pipeline = RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32)).build();
         IndexingReport report = pipeline.addAll(ImageCollection.fromFolder(database));
         assertEquals(2000, report.added());
         assertEquals(0, report.skippedCount());

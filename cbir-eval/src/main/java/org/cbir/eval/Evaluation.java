@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * EvaluationReport report = Evaluation.builder()
- *         .pipeline(RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32)))
+ *         .pipeline(RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32)))
  *         .fitFraction(0.1).seed(42)
  *         .build()
  *         .run(ImageCollection.fromFolder(database));

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cbir.core.FeatureExtractor;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.eval.Samples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class GisaxsEvaluationTest {
     }
 
     private static RetrievalPipeline.Builder pipeline() {
-        return RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32));
+        return RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32));
     }
 
     private static Evaluation.Builder evaluation() {

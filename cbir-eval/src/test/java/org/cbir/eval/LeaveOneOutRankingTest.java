@@ -16,7 +16,6 @@ import org.cbir.core.ImageRecord;
 import org.cbir.core.Match;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
@@ -37,7 +36,7 @@ class LeaveOneOutRankingTest {
 
     @Test
     void scoresEqualThoseOfBruteForceRankings() {
-        for (Similarity similarity : List.of(Similarities.cosine(), new Manhattan())) {
+        for (Similarity similarity : List.of(Similarity.cosine(), new Manhattan())) {
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(new FourSamples())
                     .similarity(similarity).threads(2).build();
             pipeline.addAll(collection(new Random(12)));

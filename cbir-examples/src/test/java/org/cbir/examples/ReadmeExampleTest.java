@@ -14,7 +14,7 @@ import org.cbir.eval.EvaluationReport;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class ReadmeExampleTest {
                 .extractor(DaisyExtractor.withDefaults())
                 .reducer(Pca.components(16))
                 .index(LshForest.builder().trees(10).candidates(50).build())
-                .similarity(Metrics.euclidean())
+                .similarity(Similarities.euclidean())
                 .build();
         pipeline.fit(database.split(0.1, 42).train());
         pipeline.addAll(database);

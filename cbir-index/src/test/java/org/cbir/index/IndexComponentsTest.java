@@ -15,7 +15,7 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.graph.GraphIndex;
@@ -53,14 +53,14 @@ class IndexComponentsTest {
     @Test
     void lshForestRoundTripsThroughTheServiceLoader() throws IOException {
         LshForest forest = LshForest.builder().trees(3).candidates(9).minHashMatch(2).hashBits(48).seed(-8).build();
-        Index index = forest.create(4, Similarities.cosine());
+        Index index = forest.create(4, Similarity.cosine());
         index.add(5, new float[] {1, 2, 3, 4});
         index.add(6, new float[] {-1, 2, -3, 4});
         index.save(dir);
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, forest.spec());
         assertEquals(forest.spec(), restored.spec());
-        Index loaded = restored.load(dir, Similarities.cosine());
+        Index loaded = restored.load(dir, Similarity.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8"), new IndexComponents().componentTypes().stream()
                 .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
@@ -70,7 +70,7 @@ class IndexComponentsTest {
     void graphIndexRoundTripsThroughTheServiceLoader() throws IOException {
         GraphIndex graph = GraphIndex.builder().maxDegree(8).beamWidth(20).alpha(1.3f).neighborOverflow(1.4f)
                 .hierarchy(false).searchBeam(7).build();
-        Index index = graph.create(4, Similarities.cosine());
+        Index index = graph.create(4, Similarity.cosine());
         index.add(5, new float[] {1, 2, 3, 4});
         index.add(6, new float[] {-1, 2, -3, 4});
         index.add(7, new float[] {1, 2, 3, 3});
@@ -78,7 +78,7 @@ class IndexComponentsTest {
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, graph.spec());
         assertEquals(graph.spec(), restored.spec());
-        Index loaded = restored.load(dir, Similarities.cosine());
+        Index loaded = restored.load(dir, Similarity.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(7, loaded.search(new float[] {1, 2, 3, 3}, 2).get(0).id());
     }

@@ -13,7 +13,7 @@ import org.cbir.core.Similarity;
 public final class ChebyshevDistance implements Similarity {
     static final String TYPE = "chebyshev";
 
-    /** The metric; prefer {@link Metrics#chebyshev()}. */
+    /** The metric; prefer {@link Similarities#chebyshev()}. */
     public ChebyshevDistance() {
     }
 

@@ -25,7 +25,7 @@ import org.cbir.core.ComponentSpec;
 public final class ChiSquareDistance extends HistogramDistance {
     static final String TYPE = "chi-square";
 
-    /** The metric; prefer {@link Metrics#chiSquare()}. */
+    /** The metric; prefer {@link Similarities#chiSquare()}. */
     public ChiSquareDistance() {
     }
 

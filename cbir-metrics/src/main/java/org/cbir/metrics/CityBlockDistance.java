@@ -13,7 +13,7 @@ import org.cbir.core.Similarity;
 public final class CityBlockDistance implements Similarity {
     static final String TYPE = "city-block";
 
-    /** The metric; prefer {@link Metrics#cityBlock()}. */
+    /** The metric; prefer {@link Similarities#cityBlock()}. */
     public CityBlockDistance() {
     }
 

@@ -22,7 +22,7 @@ import org.cbir.core.ComponentSpec;
 public final class CramerVonMisesDistance extends HistogramDistance {
     static final String TYPE = "cramer-von-mises";
 
-    /** The metric; prefer {@link Metrics#cramerVonMises()}. */
+    /** The metric; prefer {@link Similarities#cramerVonMises()}. */
     public CramerVonMisesDistance() {
     }
 

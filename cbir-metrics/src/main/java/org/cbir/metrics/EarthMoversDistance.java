@@ -20,7 +20,7 @@ import org.cbir.core.ComponentSpec;
 public final class EarthMoversDistance extends HistogramDistance {
     static final String TYPE = "earth-movers";
 
-    /** The metric; prefer {@link Metrics#earthMovers()}. */
+    /** The metric; prefer {@link Similarities#earthMovers()}. */
     public EarthMoversDistance() {
     }
 

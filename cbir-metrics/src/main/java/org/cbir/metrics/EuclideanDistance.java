@@ -1,8 +1,8 @@
 package org.cbir.metrics;
 
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.VectorMath;
 
 /**
@@ -15,13 +15,13 @@ import org.cbir.core.internal.math.VectorMath;
 public final class EuclideanDistance implements Similarity {
     static final String TYPE = "euclidean";
 
-    /** The metric; prefer {@link Metrics#euclidean()}. */
+    /** The metric; prefer {@link Similarities#euclidean()}. */
     public EuclideanDistance() {
     }
 
     @Override
-    public MetricKind kind() {
-        return MetricKind.EUCLIDEAN;
+    public SimilarityKind kind() {
+        return SimilarityKind.EUCLIDEAN;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.cbir.metrics;
 
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 
 /**
  * The shared rules of the histogram metrics (chi-square, Kullback-Leibler, Jeffrey,
@@ -31,8 +31,8 @@ abstract sealed class HistogramDistance implements Similarity
                 KolmogorovSmirnovDistance, CramerVonMisesDistance, EarthMoversDistance {
 
     @Override
-    public final MetricKind kind() {
-        return MetricKind.HISTOGRAM;
+    public final SimilarityKind kind() {
+        return SimilarityKind.HISTOGRAM;
     }
 
     @Override

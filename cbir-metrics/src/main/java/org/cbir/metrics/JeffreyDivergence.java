@@ -29,7 +29,7 @@ public final class JeffreyDivergence extends HistogramDistance {
     static final String TYPE = "jeffrey";
     private static final double TWO_LN_2 = 2 * Math.log(2);
 
-    /** The metric; prefer {@link Metrics#jeffrey()}. */
+    /** The metric; prefer {@link Similarities#jeffrey()}. */
     public JeffreyDivergence() {
     }
 

@@ -22,7 +22,7 @@ import org.cbir.core.ComponentSpec;
 public final class KolmogorovSmirnovDistance extends HistogramDistance {
     static final String TYPE = "kolmogorov-smirnov";
 
-    /** The metric; prefer {@link Metrics#kolmogorovSmirnov()}. */
+    /** The metric; prefer {@link Similarities#kolmogorovSmirnov()}. */
     public KolmogorovSmirnovDistance() {
     }
 

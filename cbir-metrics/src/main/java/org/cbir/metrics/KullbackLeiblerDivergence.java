@@ -36,7 +36,7 @@ public final class KullbackLeiblerDivergence extends HistogramDistance {
 
     private final double epsilon;
 
-    /** The divergence with {@link #DEFAULT_EPSILON}; prefer {@link Metrics#kullbackLeibler()}. */
+    /** The divergence with {@link #DEFAULT_EPSILON}; prefer {@link Similarities#kullbackLeibler()}. */
     public KullbackLeiblerDivergence() {
         this(DEFAULT_EPSILON);
     }

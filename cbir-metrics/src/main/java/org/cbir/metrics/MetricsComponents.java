@@ -6,7 +6,7 @@ import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 
 /**
- * The similarity types of {@code cbir-metrics}, restored by {@link Metrics#fromSpec}. Registered
+ * The similarity types of {@code cbir-metrics}, restored by {@link Similarities#fromSpec}. Registered
  * in {@code META-INF/services/org.cbir.core.spi.ComponentProvider}, so a pipeline saved with, say,
  * {@code chi-square} reloads whenever {@code cbir-metrics} is on the class path.
  *
@@ -21,9 +21,9 @@ public final class MetricsComponents implements ComponentProvider {
 
     @Override
     public List<ComponentType<?>> componentTypes() {
-        return Metrics.names().stream()
+        return Similarities.names().stream()
                 .filter(name -> !name.equals(CosineDistance.TYPE))
-                .<ComponentType<?>>map(name -> ComponentType.similarity(name, (spec, context) -> Metrics.fromSpec(spec)))
+                .<ComponentType<?>>map(name -> ComponentType.similarity(name, (spec, context) -> Similarities.fromSpec(spec)))
                 .toList();
     }
 }

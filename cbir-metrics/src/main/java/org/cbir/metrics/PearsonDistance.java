@@ -27,7 +27,7 @@ import org.cbir.core.Similarity;
 public final class PearsonDistance implements Similarity {
     static final String TYPE = "pearson";
 
-    /** The metric; prefer {@link Metrics#pearson()}. */
+    /** The metric; prefer {@link Similarities#pearson()}. */
     public PearsonDistance() {
     }
 

@@ -1,7 +1,7 @@
 /**
  * The similarity metrics of Araujo et al.'s pyCBIR ("Reverse Image Search for Scientific Data
  * within and beyond the Visible Spectrum") as {@link org.cbir.core.Similarity} implementations;
- * start from the factory {@link org.cbir.metrics.Metrics}.
+ * start from the factory {@link org.cbir.metrics.Similarities}.
  *
  * <p><b>One convention.</b> Every metric is a distance: 0 for identical inputs, larger for less
  * similar ones, never negative, so a ranking by ascending value can never be inverted. Scores

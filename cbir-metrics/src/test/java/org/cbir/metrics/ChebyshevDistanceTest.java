@@ -9,7 +9,7 @@ class ChebyshevDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.chebyshev();
+        return Similarities.chebyshev();
     }
 
     @Test

@@ -9,7 +9,7 @@ class ChiSquareDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.chiSquare();
+        return Similarities.chiSquare();
     }
 
     @Test

@@ -9,7 +9,7 @@ class CityBlockDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.cityBlock();
+        return Similarities.cityBlock();
     }
 
     @Test

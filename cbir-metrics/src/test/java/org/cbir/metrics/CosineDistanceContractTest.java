@@ -3,22 +3,21 @@ package org.cbir.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 
-/** Core's cosine distance, offered by {@link Metrics#cosine()}, against the same contract. */
+/** Core's cosine distance, offered by {@link Similarity#cosine()}, against the same contract. */
 class CosineDistanceContractTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.cosine();
+        return Similarity.cosine();
     }
 
     @Test
     void isCoresInstance() {
-        assertSame(Similarities.cosine(), Metrics.cosine());
-        assertSame(Similarities.cosine(), Metrics.byName("cosine"));
+        assertSame(Similarity.cosine(), Similarity.cosine());
+        assertSame(Similarity.cosine(), Similarities.byName("cosine"));
     }
 
     @Test

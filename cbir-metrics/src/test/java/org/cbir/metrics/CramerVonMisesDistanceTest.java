@@ -9,7 +9,7 @@ class CramerVonMisesDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.cramerVonMises();
+        return Similarities.cramerVonMises();
     }
 
     @Test

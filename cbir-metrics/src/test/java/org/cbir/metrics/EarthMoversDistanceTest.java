@@ -9,7 +9,7 @@ class EarthMoversDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.earthMovers();
+        return Similarities.earthMovers();
     }
 
     @Test

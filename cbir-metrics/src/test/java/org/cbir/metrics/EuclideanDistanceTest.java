@@ -9,7 +9,7 @@ class EuclideanDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.euclidean();
+        return Similarities.euclidean();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.junit.jupiter.api.Test;
 
 /** Which metrics are histogram metrics, and what their refusal of a negative entry says. */
@@ -13,7 +14,7 @@ class HistogramMetricGuidanceTest {
 
     @Test
     void theSixDistributionMetricsAreTheHistogramMetrics() {
-        List<String> histogram = Metrics.all().stream().filter(Metrics::isHistogramMetric)
+        List<String> histogram = Similarities.all().stream().filter(m -> m.kind() == SimilarityKind.HISTOGRAM)
                 .map(m -> m.spec().type()).toList();
         assertEquals(List.of("chi-square", "kullback-leibler", "jeffrey", "kolmogorov-smirnov", "cramer-von-mises",
                 "earth-movers"), histogram);
@@ -21,8 +22,8 @@ class HistogramMetricGuidanceTest {
 
     @Test
     void aNegativeEntryIsRefusedSayingWhatFits() {
-        for (Similarity metric : Metrics.all()) {
-            if (Metrics.isHistogramMetric(metric)) {
+        for (Similarity metric : Similarities.all()) {
+            if (metric.kind() == SimilarityKind.HISTOGRAM) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> metric.distance(new float[] {0.5f, -0.1f}, new float[] {0.5f, 0.5f}));
                 assertTrue(e.getMessage().contains("entry 1 of the first histogram")

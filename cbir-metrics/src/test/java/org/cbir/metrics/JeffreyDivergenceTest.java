@@ -11,7 +11,7 @@ class JeffreyDivergenceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.jeffrey();
+        return Similarities.jeffrey();
     }
 
     @Test

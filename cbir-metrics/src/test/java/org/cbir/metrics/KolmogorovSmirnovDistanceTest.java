@@ -9,7 +9,7 @@ class KolmogorovSmirnovDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.kolmogorovSmirnov();
+        return Similarities.kolmogorovSmirnov();
     }
 
     @Test

@@ -18,7 +18,7 @@ class MetricsComponentsTest {
 
     @Test
     void definesEveryMetricButCoresCosine() {
-        Set<String> expected = new HashSet<>(Metrics.names());
+        Set<String> expected = new HashSet<>(Similarities.names());
         expected.remove("cosine");
         Set<String> names = new HashSet<>();
         new MetricsComponents().componentTypes().forEach(t -> {
@@ -30,7 +30,7 @@ class MetricsComponentsTest {
 
     @Test
     void savedSpecsReloadThroughTheServiceLoader() throws IOException {
-        for (Similarity metric : Metrics.all()) {
+        for (Similarity metric : Similarities.all()) {
             if (metric.spec().type().equals("cosine")) {
                 continue;
             }
@@ -38,7 +38,7 @@ class MetricsComponentsTest {
             assertEquals(metric.spec(), restored.spec());
             assertEquals(metric.getClass(), restored.getClass());
         }
-        Similarity kl = ComponentRegistry.standard().restore(ComponentRole.SIMILARITY, Metrics.kullbackLeibler(0.5).spec());
+        Similarity kl = ComponentRegistry.standard().restore(ComponentRole.SIMILARITY, Similarities.kullbackLeibler(0.5).spec());
         assertEquals(0.5, assertInstanceOf(KullbackLeiblerDivergence.class, kl).epsilon());
     }
 

@@ -12,7 +12,7 @@ class PearsonDistanceTest extends SimilarityTestCase {
 
     @Override
     Similarity metric() {
-        return Metrics.pearson();
+        return Similarities.pearson();
     }
 
     @Test

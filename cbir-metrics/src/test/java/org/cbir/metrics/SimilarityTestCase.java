@@ -58,7 +58,7 @@ abstract class SimilarityTestCase {
         List<ReferenceFixture.Expectation> expectations = ReferenceFixture.forType(metric().spec().type());
         assertTrue(expectations.size() >= 20, "too few reference rows: " + expectations.size());
         for (ReferenceFixture.Expectation e : expectations) {
-            Similarity metric = Metrics.fromSpec(e.spec());
+            Similarity metric = Similarities.fromSpec(e.spec());
             assertClose(e.expected(), metric.distance(e.a(), e.b()), e.spec() + " on " + e.caseName());
         }
     }
@@ -167,7 +167,7 @@ abstract class SimilarityTestCase {
 
     @Test
     void specRebuildsTheSameMetric() {
-        Similarity rebuilt = Metrics.fromSpec(metric().spec());
+        Similarity rebuilt = Similarities.fromSpec(metric().spec());
         assertEquals(metric().spec(), rebuilt.spec());
         float[] a = {1, 2, 3, 0};
         float[] b = {0, 2, 1, 4};

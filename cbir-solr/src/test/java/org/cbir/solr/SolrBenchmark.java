@@ -12,7 +12,6 @@ import java.util.Set;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.GraphIndex;
 
@@ -46,7 +45,7 @@ public final class SolrBenchmark {
         int batch = Integer.parseInt(o.getOrDefault("batch", "1000"));
         int[] factors = Arrays.stream(o.getOrDefault("factors", "1,2,4,8,16").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
-        Similarity cosine = Similarities.cosine();
+        Similarity cosine = Similarity.cosine();
         Random random = new Random(42);
         float[][] centres = new float[1000][];
         for (int c = 0; c < centres.length; c++) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SolrFailoverTest {
     private static final long SEED = 5_17L;
     private static final int DIMENSION = 16;
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static SolrTestCluster cluster;
 
     @BeforeAll

@@ -20,7 +20,6 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.search.ExactIndexFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The {@link Index} behaviour of {@link SolrIndex} on a 2-node, 2-shard SolrCloud, against the exact scan. */
 class SolrIndexTest {
     private static final long SEED = 17_2026L;
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static SolrTestCluster cluster;
 
     @BeforeAll

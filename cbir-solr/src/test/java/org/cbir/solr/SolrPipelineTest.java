@@ -22,7 +22,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.features.lbp.LocalBinaryPattern;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class SolrPipelineTest {
 
     @Test
     void cosineTopTenEqualsTheExactStoreAndSurvivesSaveAndLoad() throws IOException {
-        Similarity cosine = Metrics.cosine();
+        Similarity cosine = Similarity.cosine();
         RetrievalPipeline exact = exact(cosine);
         RetrievalPipeline solr = RetrievalPipeline.builder().extractor(lbp()).similarity(cosine).threads(2)
                 .index(collection("gisaxs_cosine", cosine, 1)).build();
@@ -105,7 +105,7 @@ class SolrPipelineTest {
 
     @Test
     void chiSquareOnLbpHistogramsEqualsTheExactStoreAfterABulkLoadOfItsSavedStore() throws IOException {
-        Similarity chiSquare = Metrics.chiSquare();
+        Similarity chiSquare = Similarities.chiSquare();
         RetrievalPipeline exact = exact(chiSquare);
         Path saved = dir.resolve("exact.cbir");
         exact.save(saved);

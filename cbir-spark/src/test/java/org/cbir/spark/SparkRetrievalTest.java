@@ -15,18 +15,18 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Indexes;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
 import org.cbir.core.QueryResult;
+import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.image.Image;
-import org.cbir.core.reduce.ZScore;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
 import org.cbir.eval.EvaluationSettings;
@@ -57,8 +57,8 @@ class SparkRetrievalTest {
         spark = LocalSpark.start();
         database = TestCollections.gisaxsSubset(folder, 20, true);
         ImageCollection collection = ImageCollection.fromFolder(database);
-        single = RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32))
-                .reducer(ZScore.standardisation()).threads(2).build();
+        single = RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32))
+                .reducer(Reducer.zScore()).threads(2).build();
         single.fit(collection);
         blueprint = PipelineBlueprint.of(single);
         singleReport = single.addAll(collection);

@@ -22,7 +22,6 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
@@ -54,7 +53,7 @@ public abstract class IndexContract {
 
     /** The similarity the index is tested with; cosine by default. */
     protected Similarity similarity() {
-        return Similarities.cosine();
+        return Similarity.cosine();
     }
 
     /** The least mean recall@10 the index must reach on the contract's data; 1 (exact) by default. */

@@ -3,10 +3,6 @@ package org.cbir.testkit;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
-import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.extract.IntensityHistogram;
-import org.cbir.core.reduce.MinMaxScaling;
-import org.cbir.core.reduce.ZScore;
 import org.cbir.core.search.ExactIndexFactory;
 import org.junit.jupiter.api.Nested;
 
@@ -33,7 +29,7 @@ class CoreContractsTest {
     class ZScoreReducer extends ReducerContract {
         @Override
         protected Reducer recipe() {
-            return ZScore.standardisation();
+            return Reducer.zScore();
         }
     }
 
@@ -41,7 +37,7 @@ class CoreContractsTest {
     class MinMaxReducer extends ReducerContract {
         @Override
         protected Reducer recipe() {
-            return MinMaxScaling.toUnitRange();
+            return Reducer.minMax();
         }
     }
 
@@ -49,7 +45,7 @@ class CoreContractsTest {
     class FirstOrderStatisticsExtractor extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
-            return FirstOrderStatistics.withHistogram(16);
+            return FeatureExtractor.firstOrderStatistics(16);
         }
     }
 
@@ -57,7 +53,7 @@ class CoreContractsTest {
     class IntensityHistogramExtractor extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
-            return IntensityHistogram.of(32);
+            return FeatureExtractor.intensityHistogram(32);
         }
     }
 }

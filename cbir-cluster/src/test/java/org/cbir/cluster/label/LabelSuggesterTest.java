@@ -14,7 +14,7 @@ import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.ProgressListener;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class LabelSuggesterTest {
 
     /** Points on the unit circle (cosine distance grows with the angle between them). */
     private static Index circle(double... degrees) {
-        Index index = Indexes.exact().create(2, Similarities.cosine());
+        Index index = Indexes.exact().create(2, Similarity.cosine());
         for (int i = 0; i < degrees.length; i++) {
             index.add(i, angle(degrees[i]));
         }
@@ -50,7 +50,7 @@ class LabelSuggesterTest {
         Index index = circle(0, 5, 10, 80, 85, 90, 20, 42, 55);
         List<ImageRecord> records = records("A", "A", "A", "B", "B", "B", null, null, null);
         LabelSuggestions s = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(3).neighboursShown(3).build()
-                .suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                .suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
         // Leave-one-out on the labelled: each is voted 2 of 3 for its own class, so 2/3 calibrates
         // to 6 right of 6, smoothed (6 + 1) / (6 + 2).
         assertEquals(List.of(new IsotonicCalibration.Step(2.0 / 3, 7.0 / 8, 6)), s.calibration().steps());
@@ -86,9 +86,9 @@ class LabelSuggesterTest {
         Index index = circle(degrees.stream().mapToDouble(Double::doubleValue).toArray());
         List<ImageRecord> records = records(labels.toArray(String[]::new));
         LabelSuggestions vote = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(2).build()
-                .suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                .suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
         LabelSuggestions spread = LabelSuggester.builder().method(SuggestionMethod.PROPAGATION).k(2).calibrationFolds(2)
-                .build().suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                .build().suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
         int at60 = 58; // 61 arc points less the 2 labelled ones come first; 60 degrees is the 59th unlabelled
         assertEquals(60L, vote.suggestions().get(at60).image().id());
         assertEquals("B", vote.suggestions().get(at60).label());
@@ -107,7 +107,7 @@ class LabelSuggesterTest {
         for (int c = 0; c < classes; c++) {
             centres[c][c] = 1f;
         }
-        Index index = Indexes.exact().create(dimension, Similarities.cosine());
+        Index index = Indexes.exact().create(dimension, Similarity.cosine());
         List<ImageEntry> entries = new ArrayList<>();
         Map<Long, String> truths = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -127,7 +127,7 @@ class LabelSuggesterTest {
         }
         for (SuggestionMethod method : SuggestionMethod.values()) {
             LabelSuggestions s = LabelSuggester.builder().method(method).k(10).seed(seed).build()
-                    .suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                    .suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
             LabelAccuracy accuracy = LabelAccuracy.of(s.suggestions(), truths);
             assertEquals(n - 150, accuracy.overall().count());
             assertTrue(accuracy.overall().accuracy() > 0.6 && accuracy.overall().accuracy() < 0.98,
@@ -153,10 +153,10 @@ class LabelSuggesterTest {
         Index index = circle(0, 5, 10, 80, 85);
         LabelSuggester suggester = LabelSuggester.builder().k(2).build();
         LabelInputException none = assertThrows(LabelInputException.class, () -> suggester.suggest(index,
-                Similarities.cosine(), records(null, null, null, null, null), ProgressListener.NONE));
+                Similarity.cosine(), records(null, null, null, null, null), ProgressListener.NONE));
         assertTrue(none.getMessage().contains("none of the 5 images is labelled"), none.getMessage());
         LabelInputException single = assertThrows(LabelInputException.class, () -> suggester.suggest(index,
-                Similarities.cosine(), records("A", "A", null, "B", null), ProgressListener.NONE));
+                Similarity.cosine(), records("A", "A", null, "B", null), ProgressListener.NONE));
         assertTrue(single.getMessage().contains("'B' has a single labelled image (img3.png)"), single.getMessage());
         LabelSeeds seeds = LabelSeeds.of(records("A", "A", null, "B", "B"));
         LabelInputException typo = assertThrows(LabelInputException.class, () -> seeds.requireKnown(Map.of(2L, "Bb")));
@@ -169,7 +169,7 @@ class LabelSuggesterTest {
         List<ImageRecord> records = new ArrayList<>(records("A", "A", "A", "B", "B", "B", null, null));
         records.set(7, new ImageRecord(7, dir.resolve("a, \"quoted\".png").toString(), null));
         LabelSuggestions s = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(3).build()
-                .suggest(index, Similarities.cosine(), records, ProgressListener.NONE);
+                .suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
         Path csv = dir.resolve("suggestions.csv");
         s.writeCsv(csv);
         ImageCollection back = ImageCollection.fromCsv(csv);

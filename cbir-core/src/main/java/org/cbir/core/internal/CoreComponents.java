@@ -1,10 +1,10 @@
 package org.cbir.core.internal;
 
 import java.util.List;
-import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.extract.IntensityHistogram;
-import org.cbir.core.reduce.MinMaxScaling;
-import org.cbir.core.reduce.ZScore;
+import org.cbir.core.internal.extract.FirstOrderStatistics;
+import org.cbir.core.internal.extract.IntensityHistogram;
+import org.cbir.core.internal.reduce.MinMaxScaling;
+import org.cbir.core.internal.reduce.ZScore;
 import org.cbir.core.search.CosineDistance;
 import org.cbir.core.search.ExactIndex;
 import org.cbir.core.search.ExactIndexFactory;

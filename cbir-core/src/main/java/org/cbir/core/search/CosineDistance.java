@@ -1,8 +1,8 @@
 package org.cbir.core.search;
 
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.VectorMath;
 
 /**
@@ -21,8 +21,8 @@ public final class CosineDistance implements Similarity {
     }
 
     @Override
-    public MetricKind kind() {
-        return MetricKind.COSINE;
+    public SimilarityKind kind() {
+        return SimilarityKind.COSINE;
     }
 
     /**

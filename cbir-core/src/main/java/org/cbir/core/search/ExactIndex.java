@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.RowTiles;
 
 /**
@@ -22,7 +22,7 @@ import org.cbir.core.internal.math.RowTiles;
  * <p>Vectors are stored contiguously in tiles of 8 rows ({@link RowStore}) and scanned with the
  * tile kernels of {@link RowTiles} (Vector API when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}), which score 8 rows per instruction for any
- * dimension, for a similarity of {@link org.cbir.core.MetricKind} cosine or Euclidean; other
+ * dimension, for a similarity of {@link org.cbir.core.SimilarityKind} cosine or Euclidean; other
  * similarities are called row by row. Large scans run in parallel blocks on the fork-join pool
  * of the calling thread (a {@link org.cbir.core.RetrievalPipeline} runs its searches on a pool
  * of its {@code threads}) or else on the common pool, and {@link #searchAll} scores each block, while it is in cache, for the whole batch. The
@@ -83,7 +83,7 @@ public final class ExactIndex implements Index {
 
     /** Whether a store for {@code similarity} tracks vectors of extreme norm (cosine scans must). */
     static boolean checksNorms(Similarity similarity) {
-        return similarity.kind() == MetricKind.COSINE;
+        return similarity.kind() == SimilarityKind.COSINE;
     }
 
     @Override

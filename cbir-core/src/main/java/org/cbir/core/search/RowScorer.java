@@ -1,7 +1,7 @@
 package org.cbir.core.search;
 
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
@@ -11,10 +11,10 @@ import org.cbir.core.internal.math.VectorMath;
  * ranks like the {@link Similarity} up to a proven rounding bound, or the similarity itself.
  *
  * <ul>
- * <li>{@link Kind#COSINE} for a similarity of {@link MetricKind#COSINE} (core's
+ * <li>{@link Kind#COSINE} for a similarity of {@link SimilarityKind#COSINE} (core's
  *     {@link CosineDistance}): {@code -dot(q / |q|, v) / |v|}, that is the distance minus 1, from
  *     {@link RowTiles#cosineScores} (norms recomputed from the rows);</li>
- * <li>{@link Kind#SQUARED_EUCLIDEAN} for a similarity of {@link MetricKind#EUCLIDEAN} (cbir-metrics):
+ * <li>{@link Kind#SQUARED_EUCLIDEAN} for a similarity of {@link SimilarityKind#EUCLIDEAN} (cbir-metrics):
  *     the float squared distance from {@link RowTiles#squareDistances}, which ranks like its
  *     square root;</li>
  * <li>{@link Kind#EXACT} for anything else, a zero or non-finite query, and cosine over a store
@@ -57,12 +57,12 @@ final class RowScorer {
 
     /** The scorer of {@code query} over {@code store} under {@code similarity}. */
     static RowScorer of(Similarity similarity, RowStore store, float[] query) {
-        if (similarity.kind() == MetricKind.COSINE && !store.hasExtremeRows()) {
+        if (similarity.kind() == SimilarityKind.COSINE && !store.hasExtremeRows()) {
             double norm = VectorMath.norm(query);
             if (norm >= 1e-30 && norm <= 1e30) {
                 return new RowScorer(Kind.COSINE, similarity, VectorMath.normalised(query));
             }
-        } else if (similarity.kind() == MetricKind.EUCLIDEAN) {
+        } else if (similarity.kind() == SimilarityKind.EUCLIDEAN) {
             return new RowScorer(Kind.SQUARED_EUCLIDEAN, similarity, query.clone());
         }
         return new RowScorer(Kind.EXACT, similarity, query.clone());

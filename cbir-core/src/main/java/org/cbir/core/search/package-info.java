@@ -4,7 +4,7 @@
  *
  * <p>{@link org.cbir.core.search.ExactIndex} keeps its vectors in contiguous row blocks, on the
  * heap or memory-mapped from its saved file ({@link org.cbir.core.search.ExactIndexFactory#mapped()}),
- * and scores a query with the fast path of the similarity's {@link org.cbir.core.MetricKind}
+ * and scores a query with the fast path of the similarity's {@link org.cbir.core.SimilarityKind}
  * (a float dot product of unit vectors for cosine, a float squared distance for Euclidean) up to a
  * proven rounding bound, then re-scores the survivors with
  * {@link org.cbir.core.Similarity#distance}: its results are the true nearest neighbours, ranked
@@ -14,3 +14,5 @@
  * thread-safety.
  */
 package org.cbir.core.search;
+
+import org.cbir.core.Similarity;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class ExactIndexScanTest {
         }
 
         @Override
-        public MetricKind kind() {
-            return MetricKind.EUCLIDEAN;
+        public SimilarityKind kind() {
+            return SimilarityKind.EUCLIDEAN;
         }
     };
     /** A similarity without a fast path. */

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Random;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 
 class ExactIndexTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
 
     @Test
     void smallIndexReturnsTheNaiveTopK() {

@@ -15,13 +15,12 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 
 /** Filtered searches against a naive loop over the accepted vectors only. */
 class FilteredSearchTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static final long SEED = 20261202L;
     /** Any non-trivial condition: the id predicate is what the indexes test. */
     private static final RecordFilter SOME_CONDITION = RecordFilter.where("run", "r");

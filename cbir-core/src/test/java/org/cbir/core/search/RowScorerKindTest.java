@@ -3,15 +3,15 @@ package org.cbir.core.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.junit.jupiter.api.Test;
 
 /** The scan picks its fast path by the similarity's kind, never by its class or type name. */
 class RowScorerKindTest {
     private static final float[] QUERY = {1, 2, 3};
 
-    private record Named(String type, MetricKind kind) implements Similarity {
+    private record Named(String type, SimilarityKind kind) implements Similarity {
         @Override
         public ComponentSpec spec() {
             return ComponentSpec.of(type);
@@ -30,14 +30,14 @@ class RowScorerKindTest {
     @Test
     void theKindChoosesThePath() {
         assertEquals(RowScorer.Kind.COSINE, scorerKind(new CosineDistance()));
-        assertEquals(RowScorer.Kind.COSINE, scorerKind(new Named("my-cosine", MetricKind.COSINE)));
-        assertEquals(RowScorer.Kind.SQUARED_EUCLIDEAN, scorerKind(new Named("my-l2", MetricKind.EUCLIDEAN)));
+        assertEquals(RowScorer.Kind.COSINE, scorerKind(new Named("my-cosine", SimilarityKind.COSINE)));
+        assertEquals(RowScorer.Kind.SQUARED_EUCLIDEAN, scorerKind(new Named("my-l2", SimilarityKind.EUCLIDEAN)));
     }
 
     @Test
     void aTypeNameAloneEarnsNoFastPath() {
-        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("euclidean", MetricKind.OTHER)));
-        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("cosine", MetricKind.OTHER)));
-        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("dot", MetricKind.DOT_PRODUCT)));
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("euclidean", SimilarityKind.OTHER)));
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("cosine", SimilarityKind.OTHER)));
+        assertEquals(RowScorer.Kind.EXACT, scorerKind(new Named("dot", SimilarityKind.DOT_PRODUCT)));
     }
 }

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Match;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.eval.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class GisaxsResultSheetTest {
     void eightQueriesWithTenMatchesEach() throws IOException {
         Path gisaxs = Samples.gisaxs();
         RetrievalPipeline pipeline = RetrievalPipeline.builder()
-                .extractor(FirstOrderStatistics.withHistogram(32)).build();
+                .extractor(FeatureExtractor.firstOrderStatistics(32)).build();
         pipeline.addAll(ImageCollection.fromFolder(gisaxs.resolve("database")));
         List<ResultSheet.Row> rows = new ArrayList<>();
         for (ImageEntry query : ImageCollection.fromFolder(gisaxs.resolve("query"))) {

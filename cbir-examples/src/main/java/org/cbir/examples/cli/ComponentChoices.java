@@ -7,16 +7,14 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
-import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.extract.IntensityHistogram;
-import org.cbir.core.reduce.MinMaxScaling;
-import org.cbir.core.reduce.ZScore;
+import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.CnnExtractor;
 import org.cbir.nets.LeNetExtractor;
@@ -38,7 +36,7 @@ import org.cbir.nets.RandomAugmentation;
  *       ({@code auto}, the default, chooses it from the images; e.g. {@code flip+turn+crop0.8},
  *       {@code none}); and {@code ssl[:SIDE[:AUGMENTATION]]}, the same network trained
  *       self-supervised (SimCLR), which never reads a label;</li>
- *   <li>metrics: the names of {@link Metrics#names()} ({@code cosine}, {@code euclidean}, ...);</li>
+ *   <li>metrics: the names of {@link Similarities#names()} ({@code cosine}, {@code euclidean}, ...);</li>
  *   <li>reducers: {@code auto} (for the extractors whose dimensions have different units,
  *       first-order statistics and GLCM properties: z-score standardisation, or min-max scaling to
  *       0..1 for a histogram metric, which refuses negative values; none for the others),
@@ -70,9 +68,9 @@ public final class ComponentChoices {
     public static FeatureExtractor extractor(String choice) {
         String[] parts = parts(choice);
         return switch (parts[0]) {
-            case "histogram" -> FirstOrderStatistics.withHistogram(parts.length > 1
+            case "histogram" -> FeatureExtractor.firstOrderStatistics(parts.length > 1
                     ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
-            case "intensity-histogram" -> IntensityHistogram.of(parts.length > 1
+            case "intensity-histogram" -> FeatureExtractor.intensityHistogram(parts.length > 1
                     ? integer(parts[1], choice, "BINS", 2, 65_536) : 32);
             case "glcm" -> noParameters(parts, choice, TextureDescriptors.glcm());
             case "hog" -> noParameters(parts, choice, TextureDescriptors.hog());
@@ -181,12 +179,12 @@ public final class ComponentChoices {
     }
 
     /**
-     * The metric of a {@link Metrics#names()} name, with its default parameters (public for the GUI).
+     * The metric of a {@link Similarities#names()} name, with its default parameters (public for the GUI).
      *
      * @throws IllegalArgumentException naming the known names if {@code name} is not one
      */
     public static Similarity metric(String name) {
-        return Metrics.byName(name.toLowerCase(Locale.ROOT).strip());
+        return Similarities.byName(name.toLowerCase(Locale.ROOT).strip());
     }
 
     /**
@@ -199,13 +197,13 @@ public final class ComponentChoices {
      */
     static Reducer reducer(String choice, String extractorChoice, String metricChoice) {
         String c = choice.toLowerCase(Locale.ROOT);
-        boolean histogramMetric = Metrics.isHistogramMetric(metric(metricChoice));
+        boolean histogramMetric = metric(metricChoice).kind() == SimilarityKind.HISTOGRAM;
         boolean signed = MIXED_UNITS.contains(extractor(extractorChoice).spec().type());
         Reducer reducer = switch (c) {
-            case "auto" -> !signed ? null : histogramMetric ? MinMaxScaling.toUnitRange() : ZScore.standardisation();
+            case "auto" -> !signed ? null : histogramMetric ? Reducer.minMax() : Reducer.zScore();
             case "none" -> null;
-            case "zscore", "z-score" -> ZScore.standardisation();
-            case "min-max", "minmax" -> MinMaxScaling.toUnitRange();
+            case "zscore", "z-score" -> Reducer.zScore();
+            case "min-max", "minmax" -> Reducer.minMax();
             default -> c.startsWith("pca:") ? Pca.reducer(c.substring(4), choice) : unknownReducer(choice);
         };
         if (histogramMetric && (reducer != null ? !(reducer instanceof MinMaxScaling) : signed)) {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         ImageCollection.Split parts = ImageCollection.fromFolder(database).split(split, seed);
         RetrievalPipeline pipeline = RetrievalPipeline.builder()
                 .extractor(LeNetExtractor.builder().maxEpochs(epochs).seed(seed).build())
-                .similarity(Similarities.cosine()).build();
+                .similarity(Similarity.cosine()).build();
         pipeline.fit(parts.train(), progress);
         TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
         console.printf(Locale.ROOT, "trained LeNet-5 on %d images of %s in %.1f s (%d epochs, final loss %.4f)%n",

@@ -25,7 +25,7 @@ import javax.swing.Scrollable;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.filechooser.FileNameExtensionFilter;
 import org.cbir.index.lsh.LshForest;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 
 /**
  * The left panel: the database and the queries (chooser buttons, or files dropped on the query
@@ -48,7 +48,7 @@ final class OptionsPanel extends JPanel implements Scrollable {
     private final JComboBox<String> index = new JComboBox<>(RetrievalSettings.INDEXES.toArray(String[]::new));
     private final JSpinner lshTrees = new JSpinner(new SpinnerNumberModel(10, 1, 1000, 1));
     private final JSpinner lshCandidates = new JSpinner(new SpinnerNumberModel(50, 1, 100_000, 1));
-    private final JComboBox<String> metric = new JComboBox<>(Metrics.names().toArray(String[]::new));
+    private final JComboBox<String> metric = new JComboBox<>(Similarities.names().toArray(String[]::new));
     private final JSpinner k = new JSpinner(new SpinnerNumberModel(5, 1, 1000, 1));
     private final JButton run = new JButton("Run");
     private final JButton saveSheet = new JButton("Save sheet...");

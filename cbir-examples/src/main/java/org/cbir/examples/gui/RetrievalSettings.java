@@ -7,13 +7,12 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.reduce.ZScore;
 import org.cbir.examples.cli.ComponentChoices;
-import org.cbir.index.pca.Pca;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.pca.Pca;
 import org.cbir.index.quantized.Int8Scan;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 
 /**
  * The retrieval options of the GUI's left panel, as one validated value: which signature, reducer,
@@ -37,7 +36,7 @@ import org.cbir.metrics.Metrics;
  *     both may miss; the graph takes cosine and Euclidean only)
  * @param lshTrees trees of the LSH Forest, at least 1
  * @param lshCandidates candidates per tree of the LSH Forest, at least 1
- * @param metric a name of {@link Metrics#names()}
+ * @param metric a name of {@link Similarities#names()}
  * @param k matches per query, 1..1000
  */
 public record RetrievalSettings(String extractor, int histogramBins, int lbpPoints, double lbpRadius,
@@ -57,7 +56,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
         requireOneOf("extractor", extractor, EXTRACTORS);
         requireOneOf("reducer", reducer, REDUCERS);
         requireOneOf("index", index, INDEXES);
-        requireOneOf("metric", metric, Metrics.names());
+        requireOneOf("metric", metric, Similarities.names());
         requireRange("histogram bins", histogramBins, 2, 4096);
         requireRange("LBP points", lbpPoints, 1, 32);
         if (!(lbpRadius > 0) || Double.isInfinite(lbpRadius)) {
@@ -133,7 +132,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     /** The reducer these settings name, or {@code null} for none. */
     public Reducer reducerComponent() {
         return switch (reducer) {
-            case "zscore" -> ZScore.standardisation();
+            case "zscore" -> Reducer.zScore();
             case "pca" -> Pca.components(pcaComponents);
             default -> null;
         };

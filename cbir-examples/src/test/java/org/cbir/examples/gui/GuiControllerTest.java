@@ -14,14 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.cbir.core.FeatureExtractor;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
+import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
-import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
-import org.cbir.metrics.Metrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +75,8 @@ class GuiControllerTest {
         choose(SAMPLES.resolve("database"), List.of(SAMPLES.resolve("query")), RetrievalSettings.defaults().withK(4));
         SearchResults results = search();
 
-        RetrievalPipeline reference = RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32))
-                .similarity(Metrics.cosine()).build();
+        RetrievalPipeline reference = RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32))
+                .similarity(Similarity.cosine()).build();
         reference.addAll(ImageCollection.fromFolder(SAMPLES.resolve("database")));
         List<ImageEntry> queries = ImageCollection.fromFolder(SAMPLES.resolve("query")).entries();
         assertEquals(queries.size(), results.rows().size());
@@ -213,7 +213,7 @@ class GuiControllerTest {
         EvaluationOutcome outcome = ui.call(() -> model.evaluation().orElseThrow());
 
         EvaluationReport expected = Evaluation.builder()
-                .pipeline(RetrievalPipeline.builder().extractor(FirstOrderStatistics.withHistogram(32)))
+                .pipeline(RetrievalPipeline.builder().extractor(FeatureExtractor.firstOrderStatistics(32)))
                 .fitFraction(0.2).seed(7).build().run(ImageCollection.fromFolder(SAMPLES.resolve("database")));
         assertEquals(expected.map(), outcome.report().map(), 1e-12);
         assertEquals(expected.kAccuracy(), outcome.report().kAccuracy());

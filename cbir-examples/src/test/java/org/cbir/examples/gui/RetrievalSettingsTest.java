@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.FeatureExtractor;
+import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.extract.FirstOrderStatistics;
-import org.cbir.core.reduce.ZScore;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 import org.junit.jupiter.api.Test;
 
 class RetrievalSettingsTest {
@@ -45,20 +45,20 @@ class RetrievalSettingsTest {
                 .withIndex(LshForest.TYPE, 3, 7).withMetric("chi-square");
         RetrievalPipeline pipeline = s.pipeline().build();
         assertEquals(TextureDescriptors.lbp(8, 1.0).spec(), pipeline.extractor().spec());
-        assertEquals(Metrics.chiSquare().spec(), pipeline.similarity().spec());
+        assertEquals(Similarities.chiSquare().spec(), pipeline.similarity().spec());
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), s.indexFactory().spec());
         assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), s.withIndex("exact-int8", 3, 7).indexFactory().spec());
         assertEquals("graph", s.withIndex("graph", 3, 7).indexFactory().spec().type());
         assertEquals(ComponentSpec.of("exact"), s.withIndex("exact", 3, 7).indexFactory().spec());
         RetrievalPipeline histogram = RetrievalSettings.defaults().withHistogramBins(16).pipeline().build();
-        assertEquals(FirstOrderStatistics.withHistogram(16).spec(), histogram.extractor().spec());
+        assertEquals(FeatureExtractor.firstOrderStatistics(16).spec(), histogram.extractor().spec());
     }
 
     @Test
     void theReducerIsTheChosenOneWithItsComponentCount() {
         RetrievalSettings s = RetrievalSettings.defaults();
         assertNull(s.reducerComponent());
-        assertEquals(ZScore.standardisation().spec(), s.withReducer("zscore", 3).reducerComponent().spec());
+        assertEquals(Reducer.zScore().spec(), s.withReducer("zscore", 3).reducerComponent().spec());
         assertEquals(Pca.components(8).spec(), s.withReducer("pca", 8).reducerComponent().spec());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cbir.core.FeatureExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,14 +45,14 @@ class ModulePathIT {
 
                 import java.nio.file.Path;
                 import org.cbir.core.RetrievalPipeline;
-                import org.cbir.core.extract.IntensityHistogram;
+                import org.cbir.core.internal.extract.IntensityHistogram;
                 import org.cbir.core.image.Image;
-                import org.cbir.metrics.Metrics;
+                import org.cbir.metrics.Similarities;
 
                 public final class Main {
                     public static void main(String[] args) throws Exception {
-                        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(IntensityHistogram.of(4))
-                                .similarity(Metrics.chiSquare()).build();
+                        RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(FeatureExtractor.intensityHistogram(4))
+                                .similarity(Similarities.chiSquare()).build();
                         pipeline.add(Image.grey(2, 1, new float[] {0f, 0.1f}), "dark", "A");
                         pipeline.add(Image.grey(2, 1, new float[] {0.9f, 1f}), "bright", "B");
                         pipeline.save(Path.of(args[0]));

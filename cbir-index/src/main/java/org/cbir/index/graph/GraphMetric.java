@@ -1,8 +1,8 @@
 package org.cbir.index.graph;
 
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.VectorMath;
 
 /**
@@ -33,11 +33,11 @@ enum GraphMetric {
      * @throws IllegalArgumentException naming the metric and the supported ones otherwise
      */
     static GraphMetric of(Similarity similarity) {
-        MetricKind kind = similarity.kind();
-        if (kind == MetricKind.COSINE) {
+        SimilarityKind kind = similarity.kind();
+        if (kind == SimilarityKind.COSINE) {
             return COSINE;
         }
-        if (kind == MetricKind.EUCLIDEAN) {
+        if (kind == SimilarityKind.EUCLIDEAN) {
             return EUCLIDEAN;
         }
         throw new IllegalArgumentException("the graph index does not support the similarity " + similarity.spec()

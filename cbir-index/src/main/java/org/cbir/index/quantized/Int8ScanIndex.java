@@ -17,9 +17,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.io.InvalidFileException;
@@ -119,9 +119,9 @@ public final class Int8ScanIndex implements Index {
      * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
      */
     static boolean isCosine(Similarity similarity) {
-        MetricKind kind = similarity.kind();
-        if (kind == MetricKind.COSINE || kind == MetricKind.EUCLIDEAN) {
-            return kind == MetricKind.COSINE;
+        SimilarityKind kind = similarity.kind();
+        if (kind == SimilarityKind.COSINE || kind == SimilarityKind.EUCLIDEAN) {
+            return kind == SimilarityKind.COSINE;
         }
         throw new IllegalArgumentException("the int8 scan (" + Int8Scan.TYPE + ") does not support the similarity "
                 + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose distances follow from dot"

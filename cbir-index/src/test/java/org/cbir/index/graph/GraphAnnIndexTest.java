@@ -16,14 +16,13 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
 
 /** Additions, removals, ids, argument checks and the metric mapping of {@link GraphAnnIndex}. */
 class GraphAnnIndexTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static final GraphIndex SMALL = GraphIndex.builder().maxDegree(16).beamWidth(50).build();
 
     @Test

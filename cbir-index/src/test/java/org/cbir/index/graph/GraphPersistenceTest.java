@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.cbir.core.Index;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Save and reload without rebuilding, go on updating; refuse truncated, altered, newer, foreign and inconsistent files. */
 class GraphPersistenceTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static final GraphIndex GRAPH = GraphIndex.builder().maxDegree(12).beamWidth(40).searchBeam(20).build();
     private static final List<float[]> DATA = ClusteredVectors.generate(2_000, 12, 15, 0.4, 21);
 

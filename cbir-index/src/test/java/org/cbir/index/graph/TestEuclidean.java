@@ -1,12 +1,12 @@
 package org.cbir.index.graph;
 
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 
 /**
  * Euclidean distance as {@code cbir-metrics} defines it (type {@code "euclidean"}, no
- * parameters, kind {@link MetricKind#EUCLIDEAN}), written here because the modules beside each
+ * parameters, kind {@link SimilarityKind#EUCLIDEAN}), written here because the modules beside each
  * other do not depend on each other.
  */
 public final class TestEuclidean implements Similarity {
@@ -18,8 +18,8 @@ public final class TestEuclidean implements Similarity {
     }
 
     @Override
-    public MetricKind kind() {
-        return MetricKind.EUCLIDEAN;
+    public SimilarityKind kind() {
+        return SimilarityKind.EUCLIDEAN;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the budget covers everything.
  */
 class LshForestIndexTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
 
     @Test
     void addContainsRemoveAndSize() {
@@ -100,8 +99,8 @@ class LshForestIndexTest {
     void matchesExactSearchThroughInsertsRemovalsAndMerges() {
         List<float[]> data = ClusteredVectors.generate(6_000, 8, 10, 0.5, 9);
         Index forest = LshForest.builder().trees(3).candidates(10_000).minHashMatch(0).hashBits(20).seed(3).build()
-                .create(8, Similarities.cosine());
-        Index exact = Indexes.exact().create(8, Similarities.cosine());
+                .create(8, Similarity.cosine());
+        Index exact = Indexes.exact().create(8, Similarity.cosine());
         Random random = new Random(17);
         List<Long> present = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.cbir.core.Index;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Save, reload, go on updating; refuse truncated, altered, newer and foreign files. */
 class LshForestPersistenceTest {
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static final LshForest FOREST = LshForest.builder().trees(4).candidates(20).hashBits(40).seed(7).build();
     private static final List<float[]> DATA = ClusteredVectors.generate(5_000, 12, 15, 0.4, 21);
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LshForestRecallTest {
     private static final int K = 10;
-    private static final Similarity COSINE = Similarities.cosine();
+    private static final Similarity COSINE = Similarity.cosine();
     private static final List<float[]> DATA = ClusteredVectors.generate(5_200, 32, 50, 0.5, 20251125L);
     private static final List<float[]> STORED = DATA.subList(0, 5_000);
     private static final List<float[]> QUERIES = DATA.subList(5_000, 5_200);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -18,7 +19,7 @@ class LshForestTest {
                 "hash-bits", 32, "seed", 42), forest.spec());
         LshForest custom = LshForest.builder().trees(3).candidates(7).minHashMatch(0).hashBits(64).seed(-5).build();
         assertEquals(custom, LshForest.fromSpec(custom.spec()));
-        assertEquals(custom.spec(), custom.create(4, org.cbir.core.Similarities.cosine()).spec());
+        assertEquals(custom.spec(), custom.create(4, org.cbir.core.Similarity.cosine()).spec());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class Int8ScanIndexTest {
 
     @Test
     void recallAtTenAgainstTheFloatScanIsAtLeast099WithTheDefaultRerank() {
-        for (Similarity similarity : new Similarity[] {Similarities.cosine(), EUCLIDEAN}) {
+        for (Similarity similarity : new Similarity[] {Similarity.cosine(), EUCLIDEAN}) {
             for (int dimension : new int[] {16, 128}) {
                 int n = dimension == 16 ? 10_000 : 5_000;
                 List<float[]> data = ClusteredVectors.generate(n + 200, dimension, 100, 0.3, 11 + dimension);
@@ -55,7 +54,7 @@ class Int8ScanIndexTest {
     @Test
     void returnedDistancesAreTheSimilaritysAndSortedByDistanceThenId() {
         List<float[]> data = ClusteredVectors.generate(3_000, 24, 20, 0.5, 3);
-        Int8ScanIndex index = Int8Scan.rerank(2).create(24, Similarities.cosine());
+        Int8ScanIndex index = Int8Scan.rerank(2).create(24, Similarity.cosine());
         for (int i = 0; i < 2_000; i++) {
             index.add(i, data.get(i));
         }
@@ -72,7 +71,7 @@ class Int8ScanIndexTest {
             for (int i = 0; i < result.size(); i++) {
                 Neighbor n = result.get(i);
                 float[] stored = index.vector(n.id()).orElseThrow();
-                assertEquals(Similarities.cosine().distance(query, stored), n.distance(), 0.0);
+                assertEquals(Similarity.cosine().distance(query, stored), n.distance(), 0.0);
                 if (i > 0) {
                     assertTrue(result.get(i - 1).compareTo(n) < 0, result.toString());
                 }
@@ -99,8 +98,8 @@ class Int8ScanIndexTest {
     void additionsAndRemovalsMatchTheFloatScan() {
         Random random = new Random(17);
         List<float[]> data = ClusteredVectors.generate(6_000, 20, 30, 0.4, 19);
-        Index exact = Indexes.exact().create(20, Similarities.cosine());
-        Int8ScanIndex int8 = Int8Scan.withDefaults().create(20, Similarities.cosine());
+        Index exact = Indexes.exact().create(20, Similarity.cosine());
+        Int8ScanIndex int8 = Int8Scan.withDefaults().create(20, Similarity.cosine());
         List<Long> present = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             long id = random.nextLong(); // not in insertion order, so the hash slots are exercised
@@ -186,8 +185,8 @@ class Int8ScanIndexTest {
     @Test
     void zeroQueriesAndZeroVectorsFollowTheSimilarity() {
         List<float[]> data = ClusteredVectors.generate(2_000, 10, 10, 0.4, 31);
-        Index exact = Indexes.exact().create(10, Similarities.cosine());
-        Int8ScanIndex int8 = Int8Scan.withDefaults().create(10, Similarities.cosine());
+        Index exact = Indexes.exact().create(10, Similarity.cosine());
+        Int8ScanIndex int8 = Int8Scan.withDefaults().create(10, Similarity.cosine());
         for (int i = 0; i < 2_000; i++) {
             float[] v = i % 100 == 0 ? new float[10] : data.get(i);
             exact.add(i, v);
@@ -198,7 +197,7 @@ class Int8ScanIndexTest {
 
     @Test
     void badInputIsRefusedWithAClearMessage() {
-        Int8ScanIndex index = Int8Scan.withDefaults().create(4, Similarities.cosine());
+        Int8ScanIndex index = Int8Scan.withDefaults().create(4, Similarity.cosine());
         index.add(1, new float[] {1, 2, 3, 4});
         IllegalArgumentException dimension = assertThrows(IllegalArgumentException.class,
                 () -> index.add(2, new float[3]));
@@ -210,7 +209,7 @@ class Int8ScanIndexTest {
         IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
                 () -> index.add(1, new float[4]));
         assertTrue(duplicate.getMessage().contains("id 1"), duplicate.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Int8Scan.withDefaults().create(0, Similarities.cosine()));
+        assertThrows(IllegalArgumentException.class, () -> Int8Scan.withDefaults().create(0, Similarity.cosine()));
         assertThrows(IllegalArgumentException.class, () -> Int8Scan.rerank(0));
         Similarity chiSquare = new Similarity() {
             @Override

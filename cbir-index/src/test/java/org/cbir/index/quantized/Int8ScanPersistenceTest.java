@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.cbir.core.Index;
-import org.cbir.core.Similarities;
+import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
@@ -41,7 +41,7 @@ class Int8ScanPersistenceTest {
 
     @Test
     void reloadedIndexAnswersIdenticallyAndAcceptsUpdates() throws IOException {
-        for (org.cbir.core.Similarity similarity : List.of(Similarities.cosine(), Int8ScanIndexTest.EUCLIDEAN)) {
+        for (org.cbir.core.Similarity similarity : List.of(Similarity.cosine(), Int8ScanIndexTest.EUCLIDEAN)) {
             for (int count : new int[] {700, 3_000}) { // before and after the ranges are learned
                 Int8ScanIndex index = filled(count, similarity);
                 Path target = Files.createDirectories(dir.resolve(similarity.spec().type() + count));
@@ -65,28 +65,28 @@ class Int8ScanPersistenceTest {
 
     @Test
     void theRegistryRestoresTheFactoryThatLoadsTheIndex() throws IOException {
-        Int8ScanIndex index = filled(1_500, Similarities.cosine());
+        Int8ScanIndex index = filled(1_500, Similarity.cosine());
         index.save(dir);
         org.cbir.core.IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX,
                 Int8Scan.withDefaults().spec());
-        Index loaded = restored.load(dir, Similarities.cosine());
+        Index loaded = restored.load(dir, Similarity.cosine());
         assertEquals(index.search(DATA.get(3_000), 5), loaded.search(DATA.get(3_000), 5));
     }
 
     @Test
     void truncatedAlteredAndMismatchedFilesAreRefused() throws IOException {
-        filled(2_000, Similarities.cosine()).save(dir);
+        filled(2_000, Similarity.cosine()).save(dir);
         Path file = dir.resolve(Int8ScanIndex.FILE);
         byte[] original = Files.readAllBytes(file);
 
         Files.write(file, Arrays.copyOf(original, original.length - 100));
-        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarities.cosine()));
+        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
 
         byte[] flipped = original.clone();
         flipped[original.length / 2] ^= 0x10;
         Files.write(file, flipped);
         CorruptFileException altered = assertThrows(CorruptFileException.class,
-                () -> Int8Scan.withDefaults().load(dir, Similarities.cosine()));
+                () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
         assertTrue(altered.getMessage().contains(Int8ScanIndex.FILE), altered.getMessage());
 
         Files.write(file, original);
@@ -110,7 +110,7 @@ class Int8ScanPersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[] {1, 2, 3, 4});
         });
         CorruptFileException twice = assertThrows(CorruptFileException.class,
-                () -> Int8Scan.withDefaults().load(dir, Similarities.cosine()));
+                () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
         assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
         // ranges of the wrong length
         ChecksummedFiles.write(file, Int8ScanIndex.CODEC, Int8ScanIndex.VERSION, out -> {
@@ -122,6 +122,6 @@ class Int8ScanPersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[3]);
             ChecksummedFiles.writeLongs(out, new long[0]);
         });
-        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarities.cosine()));
+        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
     }
 }

@@ -26,11 +26,10 @@ import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.core.Similarities;
 import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.examples.cli.ComponentChoices;
-import org.cbir.metrics.Metrics;
+import org.cbir.metrics.Similarities;
 import org.cbir.spark.BatchSearch;
 import org.cbir.spark.DistributedExtraction;
 import org.cbir.spark.ImageListing;
@@ -89,7 +88,7 @@ public final class SparkBenchmarks {
         for (int q = 0; q < queryCount; q++) {
             queries.add(vector(-1 - q, dimension));
         }
-        Similarity cosine = Similarities.cosine();
+        Similarity cosine = Similarity.cosine();
         long t0 = System.nanoTime();
         Index single = Indexes.exact().create(dimension, cosine);
         for (long id = 0; id < n; id++) {
@@ -138,7 +137,7 @@ public final class SparkBenchmarks {
 
     /** MLlib's LSH: Euclidean only, one job per query; recall against the exact Euclidean top 10. */
     private static void lsh(SparkSession spark, Dataset<Row> table, List<float[]> queries, int dimension, int n) {
-        Similarity euclidean = Metrics.byName("euclidean");
+        Similarity euclidean = Similarities.byName("euclidean");
         Index exact = Indexes.exact().create(dimension, euclidean);
         for (long id = 0; id < n; id++) {
             exact.add(id, vector(id, dimension));

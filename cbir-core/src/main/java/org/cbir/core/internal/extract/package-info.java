@@ -3,4 +3,4 @@
  * intensity histogram. The texture descriptors (GLCM, HOG, LBP, DAISY) live in
  * {@code cbir-features}, the networks in {@code cbir-nets}. Immutable and thread-safe.
  */
-package org.cbir.core.extract;
+package org.cbir.core.internal.extract;

@@ -1,4 +1,4 @@
-package org.cbir.core.extract;
+package org.cbir.core.internal.extract;
 
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
@@ -34,7 +34,7 @@ import org.cbir.core.image.Image;
  * signatures after z-score standardisation, or with a metric that does not let one dimension
  * dominate. Skewness and kurtosis can be negative, so the histogram metrics refuse these
  * signatures as they are: give them the {@link IntensityHistogram} alone, or rescale these to
- * 0..1 with {@link org.cbir.core.reduce.MinMaxScaling}. Immutable and thread-safe.
+ * 0..1 with {@link org.cbir.core.internal.reduce.MinMaxScaling}. Immutable and thread-safe.
  */
 public final class FirstOrderStatistics implements FeatureExtractor {
     /** The component type in specs. */

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Similarities;
-import org.cbir.core.MetricKind;
 import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
 
 /**
  * The similarity metrics of Araujo et al.'s pyCBIR ("Reverse Image Search for Scientific Data
@@ -16,15 +15,18 @@ import org.cbir.core.Similarity;
  * closer, so that a ranking never inverts.
  *
  * <p>Real-valued vectors: {@link #euclidean()}, {@link #cityBlock()}, {@link #chebyshev()},
- * {@link #cosine()}, {@link #pearson()}. Histograms (non-negative, each normalised to sum 1 first;
- * see each class for its formula and edge cases): {@link #chiSquare()},
- * {@link #kullbackLeibler()}, {@link #jeffrey()}, {@link #kolmogorovSmirnov()},
- * {@link #cramerVonMises()}, {@link #earthMovers()}.
+ * {@link #pearson()}, and cosine, which cbir-core defines ({@link Similarity#cosine()}; it is in
+ * {@link #all()} and {@link #byName}). Histograms (kind {@link SimilarityKind#HISTOGRAM}:
+ * non-negative, each normalised to sum 1 first; see each class for its formula and edge cases):
+ * {@link #chiSquare()}, {@link #kullbackLeibler()}, {@link #jeffrey()},
+ * {@link #kolmogorovSmirnov()}, {@link #cramerVonMises()}, {@link #earthMovers()}. They refuse a
+ * negative entry: give them non-negative signatures (the intensity histogram, LBP, HOG, Daisy,
+ * CNN activations after ReLU) or rescale signed ones with {@link org.cbir.core.Reducer#minMax()}.
  *
  * <p>All returned metrics are immutable and thread-safe; the parameterless ones are shared
  * instances.
  */
-public final class Metrics {
+public final class Similarities {
     private static final Similarity EUCLIDEAN = new EuclideanDistance();
     private static final Similarity CITY_BLOCK = new CityBlockDistance();
     private static final Similarity CHEBYSHEV = new ChebyshevDistance();
@@ -38,10 +40,10 @@ public final class Metrics {
 
     /** The default instance of each metric by type name, in pyCBIR's order. */
     private static final Map<String, Similarity> DEFAULTS = defaults(EUCLIDEAN, CITY_BLOCK, CHEBYSHEV,
-            Similarities.cosine(), PEARSON, CHI_SQUARE, KULLBACK_LEIBLER, JEFFREY, KOLMOGOROV_SMIRNOV,
+            Similarity.cosine(), PEARSON, CHI_SQUARE, KULLBACK_LEIBLER, JEFFREY, KOLMOGOROV_SMIRNOV,
             CRAMER_VON_MISES, EARTH_MOVERS);
 
-    private Metrics() {
+    private Similarities() {
     }
 
     /** Euclidean (L2) distance; see {@link EuclideanDistance}. */
@@ -57,11 +59,6 @@ public final class Metrics {
     /** Chebyshev (L-infinity, "infinity") distance; see {@link ChebyshevDistance}. */
     public static Similarity chebyshev() {
         return CHEBYSHEV;
-    }
-
-    /** Cosine distance {@code 1 - cos}: core's {@link Similarities#cosine()}, the same instance. */
-    public static Similarity cosine() {
-        return Similarities.cosine();
     }
 
     /** Pearson correlation distance {@code 1 - r}; see {@link PearsonDistance}. */
@@ -120,17 +117,6 @@ public final class Metrics {
      */
     public static List<Similarity> all() {
         return List.copyOf(DEFAULTS.values());
-    }
-
-    /**
-     * Whether {@code similarity} is one of the histogram metrics (chi-square, Kullback-Leibler,
-     * Jeffrey, Kolmogorov-Smirnov, Cramér-von Mises, earth mover's), which compare signatures as
-     * distributions and refuse a negative entry: give them non-negative signatures (an
-     * {@link org.cbir.core.extract.IntensityHistogram}, LBP, HOG, Daisy, CNN activations after
-     * ReLU) or rescale signed ones with {@link org.cbir.core.reduce.MinMaxScaling}.
-     */
-    public static boolean isHistogramMetric(Similarity similarity) {
-        return similarity.kind() == MetricKind.HISTOGRAM;
     }
 
     /** The type names that {@link #byName(String)} accepts, in the order of {@link #all()}. */

@@ -1,4 +1,4 @@
-package org.cbir.core.reduce;
+package org.cbir.core.internal.reduce;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.cbir.core.reduce;
+package org.cbir.core.internal.reduce;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.cbir.core.Reducer;
  * {@code clip=True}). Like {@link ZScore} it puts dimensions of different units on one scale;
  * unlike it, every output is non-negative, as the histogram metrics (chi-square,
  * Kullback-Leibler, earth mover's...) require, so that they can rank signatures with signed
- * entries such as {@link org.cbir.core.extract.FirstOrderStatistics}'s skewness. Values outside
+ * entries such as {@link org.cbir.core.internal.extract.FirstOrderStatistics}'s skewness. Values outside
  * the sample's range clamp to 0 or 1; a dimension constant in the sample maps to 0.
  *
  * <p>Stateless, immutable and thread-safe; spec type {@value #TYPE}, without parameters.

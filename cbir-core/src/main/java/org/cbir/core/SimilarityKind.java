@@ -9,7 +9,7 @@ package org.cbir.core;
  * increasing function of the kind's distance below, so that ranking by the kind's distance ranks
  * like it; indexes rank their final candidates with {@link Similarity#distance} itself.
  */
-public enum MetricKind {
+public enum SimilarityKind {
     /** {@code 1 - a.b / (|a| |b|)}, and 1 when either vector is zero. */
     COSINE,
     /** {@code -a.b}: the larger the inner product, the closer. */

@@ -1,4 +1,4 @@
-package org.cbir.core.reduce;
+package org.cbir.core.internal.reduce;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.cbir.core.extract;
+package org.cbir.core.internal.extract;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

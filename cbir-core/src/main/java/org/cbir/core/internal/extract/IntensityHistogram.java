@@ -1,4 +1,4 @@
-package org.cbir.core.extract;
+package org.cbir.core.internal.extract;
 
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;

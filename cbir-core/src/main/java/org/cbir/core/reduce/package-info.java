@@ -1,5 +1,0 @@
-/**
- * Transforms of signatures learned from a sample ({@link org.cbir.core.Reducer}s) that need
- * nothing beyond this module: {@link org.cbir.core.reduce.ZScore} standardisation.
- */
-package org.cbir.core.reduce;
