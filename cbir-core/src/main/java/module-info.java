@@ -24,7 +24,7 @@ module org.cbir.core {
 
     // Internal packages: not API, they may change in any release. Exported only to the cbir
     // modules that share these kernels, file formats and helpers.
-    exports org.cbir.core.internal to org.cbir.eval, org.cbir.examples;
+    exports org.cbir.core.internal to org.cbir.cluster, org.cbir.eval, org.cbir.examples;
     exports org.cbir.core.internal.io to org.cbir.cluster, org.cbir.eval, org.cbir.examples, org.cbir.index,
             org.cbir.nets, org.cbir.solr;
     exports org.cbir.core.internal.math to org.cbir.features, org.cbir.index, org.cbir.metrics;

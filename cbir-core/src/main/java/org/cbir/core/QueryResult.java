@@ -2,6 +2,7 @@ package org.cbir.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.cbir.core.internal.LabelVotes;
 
 /**
  * The answer to one query: its matches, closest first, and the label they vote for.
@@ -13,6 +14,16 @@ public record QueryResult(List<Match> matches, Optional<Prediction> prediction) 
 
     public QueryResult {
         matches = List.copyOf(matches);
+    }
+
+    /**
+     * The result of these ranked matches, with the prediction the pipeline makes from them: the
+     * label carried by most matches, ties going to the label whose first match ranks best, its
+     * confidence the winner's votes over all matches (unlabelled ones included). For engines that
+     * merge the matches of several stores into one ranking.
+     */
+    public static QueryResult of(List<Match> matches) {
+        return new QueryResult(matches, LabelVotes.predict(matches));
     }
 
     /** The closest match, if any. */

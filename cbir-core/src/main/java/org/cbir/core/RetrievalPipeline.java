@@ -630,7 +630,7 @@ public final class RetrievalPipeline implements AutoCloseable {
                 matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance(), r.metadata()));
             }
         }
-        return new QueryResult(matches, LabelVote.predict(matches));
+        return QueryResult.of(matches);
     }
 
     private PipelineParts parts() {

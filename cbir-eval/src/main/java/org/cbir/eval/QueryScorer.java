@@ -3,8 +3,8 @@ package org.cbir.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cbir.core.LabelVote;
 import org.cbir.core.Match;
+import org.cbir.core.internal.LabelVotes;
 
 /**
  * Turns one query's ranking into its {@link QueryScore} and adds its relevant ranks to the
@@ -56,9 +56,9 @@ final class QueryScorer {
         boolean[] correct = new boolean[cutoffs.size()];
         for (int c = 0; c < cutoffs.size(); c++) {
             List<String> top = voters.subList(0, cutoffs.get(c).resolve(others, voters.size()));
-            String winner = LabelVote.majorityLabel(top);
+            String winner = LabelVotes.majorityLabel(top);
             predicted[c] = winner == null ? -1 : classIndex.getOrDefault(winner, -1);
-            correct[c] = tiesCountAsCorrect ? LabelVote.isAmongMostFrequent(top, label) : label.equals(winner);
+            correct[c] = tiesCountAsCorrect ? LabelVotes.isAmongMostFrequent(top, label) : label.equals(winner);
         }
         return new QueryScore(own, relevant, ap, predicted, correct);
     }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cbir.core.Index;
-import org.cbir.core.LabelVote;
 import org.cbir.core.Match;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
@@ -76,6 +75,6 @@ public final class ShardedStore {
         for (Match m : all.subList(0, Math.min(k, all.size()))) {
             ranked.add(new Match(ranked.size() + 1, m.id(), m.path(), m.label(), m.distance()));
         }
-        return new QueryResult(ranked, LabelVote.predict(ranked));
+        return QueryResult.of(ranked);
     }
 }

@@ -11,11 +11,11 @@ import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
-import org.cbir.core.LabelVote;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.LabelVotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +134,7 @@ public final class LabelSuggester {
         String[] labels = new String[u];
         double[] scores = new double[u];
         for (int i = 0; i < u; i++) {
-            labels[i] = LabelVote.majorityLabel(nearest.get(i).stream().map(Match::label).toList());
+            labels[i] = LabelVotes.majorityLabel(nearest.get(i).stream().map(Match::label).toList());
             scores[i] = share(nearest.get(i), labels[i]);
         }
         List<List<Match>> others = nearestLabelled(index, labelled, seeds.labelled(), byId, true);
@@ -143,7 +143,7 @@ public final class LabelSuggester {
         boolean[] right = new boolean[s];
         for (int i = 0; i < s; i++) {
             List<Match> votes = others.get(i);
-            String label = LabelVote.majorityLabel(votes.stream().map(Match::label).toList());
+            String label = LabelVotes.majorityLabel(votes.stream().map(Match::label).toList());
             heldScores[i] = label == null ? 0 : share(votes, label);
             right[i] = seeds.labelled().get(i).label().equals(label);
         }
@@ -196,7 +196,7 @@ public final class LabelSuggester {
             }
             int best = argmax(mass, i, classes);
             if (best < 0) { // no labelled image reachable in the graph: fall back on the nearest labelled ones
-                labels[at] = LabelVote.majorityLabel(nearest.get(at).stream().map(Match::label).toList());
+                labels[at] = LabelVotes.majorityLabel(nearest.get(at).stream().map(Match::label).toList());
                 scores[at] = 0;
             } else {
                 labels[at] = seeds.classes().get(best);

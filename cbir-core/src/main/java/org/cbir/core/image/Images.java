@@ -34,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * becomes RGB, alpha is dropped, and 32-bit float TIFFs keep their values. Only the first frame
  * of a multi-frame file (TIFF pages, animated GIF) is read. A reader warning is logged, except
  * a JPEG decoder's "premature end" warning, which means the file is truncated and is refused.
- * An image that declares more pixels than the {@link PixelBudget} is refused before decoding.
+ * An image whose header declares more pixels than the process-wide pixel budget
+ * ({@link #maxPixels()}) is refused from its declared size before any pixel is decoded: a
+ * decompression bomb (a few hundred KB of PNG declaring 20000 x 20000 pixels, or a
+ * 1 x 400,000,000 strip) becomes an {@link ImageReadException} naming the file, which a
+ * collection skips and reports as any unreadable image.
  *
  * <p>Thread-safe: every call opens its own reader or writer and holds no shared state.
  */
@@ -46,7 +50,30 @@ public final class Images {
     /** The size up to which a file is read into memory before decoding. */
     private static final long IN_MEMORY_LIMIT = 32L << 20;
 
+    /** The system property that sets the pixel budget, in pixels; read once, at first use. */
+    public static final String MAX_PIXELS_PROPERTY = PixelBudget.PROPERTY;
+    /** The default pixel budget: 10000 x 10000 pixels, about 1.2 GB as float RGB samples. */
+    public static final long DEFAULT_MAX_PIXELS = PixelBudget.DEFAULT_MAX_PIXELS;
+
     private Images() {
+    }
+
+    /**
+     * The pixel budget: the most pixels an image may declare before it is decoded;
+     * {@value #DEFAULT_MAX_PIXELS} unless {@value #MAX_PIXELS_PROPERTY} or {@link #setMaxPixels}
+     * changed it.
+     */
+    public static long maxPixels() {
+        return PixelBudget.maxPixels();
+    }
+
+    /**
+     * Sets the pixel budget for every later decode in this process (thread-safe).
+     *
+     * @throws IllegalArgumentException if {@code pixels < 1}
+     */
+    public static void setMaxPixels(long pixels) {
+        PixelBudget.setMaxPixels(pixels);
     }
 
     /**

@@ -11,13 +11,14 @@ import java.util.Locale;
  *
  * <p>The budget is {@value #DEFAULT_MAX_PIXELS} pixels (10000 x 10000) by default, process-wide;
  * the system property {@value #PROPERTY} (read once, at first use) or {@link #setMaxPixels}
- * changes it. Thread-safe.
+ * changes it; {@link Images#maxPixels()} and {@link Images#setMaxPixels} are its public face.
+ * Thread-safe.
  */
-public final class PixelBudget {
+final class PixelBudget {
     /** The system property that sets the budget, in pixels. */
-    public static final String PROPERTY = "cbir.image.maxPixels";
+    static final String PROPERTY = "cbir.image.maxPixels";
     /** The default budget: 10000 x 10000 pixels, about 1.2 GB as float RGB samples. */
-    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+    static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
     private static volatile long maxPixels = initial();
 
@@ -25,7 +26,7 @@ public final class PixelBudget {
     }
 
     /** The current budget in pixels. */
-    public static long maxPixels() {
+    static long maxPixels() {
         return maxPixels;
     }
 
@@ -34,7 +35,7 @@ public final class PixelBudget {
      *
      * @throws IllegalArgumentException if {@code pixels < 1}
      */
-    public static void setMaxPixels(long pixels) {
+    static void setMaxPixels(long pixels) {
         if (pixels < 1) {
             throw new IllegalArgumentException("the pixel budget must be at least 1, got " + pixels);
         }
@@ -55,7 +56,7 @@ public final class PixelBudget {
             return null;
         }
         return String.format(Locale.ROOT, "declares %dx%d = %,d pixels, more than the pixel budget of %,d; skipped"
-                + " without decoding (raise the budget with -D%s=N or PixelBudget.setMaxPixels if the image is genuine)",
+                + " without decoding (raise the budget with -D%s=N or Images.setMaxPixels if the image is genuine)",
                 width, height, pixels, budget, PROPERTY);
     }
 

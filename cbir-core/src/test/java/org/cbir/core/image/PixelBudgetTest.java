@@ -68,16 +68,16 @@ class PixelBudgetTest {
     @Test
     void theBudgetIsConfigurable() throws IOException {
         Path small = declaredPng(dir.resolve("small.png"), 100, 2);
-        long original = PixelBudget.maxPixels();
+        long original = Images.maxPixels();
         try {
-            PixelBudget.setMaxPixels(199);
+            Images.setMaxPixels(199);
             assertThrows(ImageReadException.class, () -> Images.read(small));
-            PixelBudget.setMaxPixels(200);
+            Images.setMaxPixels(200);
             assertEquals(100, Images.read(small).width());
         } finally {
-            PixelBudget.setMaxPixels(original);
+            Images.setMaxPixels(original);
         }
-        assertThrows(IllegalArgumentException.class, () -> PixelBudget.setMaxPixels(0));
+        assertThrows(IllegalArgumentException.class, () -> Images.setMaxPixels(0));
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.cluster.label.LabelSuggestions;
-import org.cbir.core.collection.CsvRows;
 import org.cbir.core.internal.io.AtomicOutput;
+import org.cbir.core.internal.io.CsvRows;
 import org.cbir.core.internal.io.CsvText;
 
 /**

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cbir.core.IndexFactory;
-import org.cbir.core.LabelVote;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
 import org.cbir.core.QueryResult;
@@ -98,7 +97,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             Row query = queryRows.get(q);
             results.add(new JsonResults.Entry(query.getString(1), query.isNullAt(2) ? null : query.getString(2),
-                    new QueryResult(matches, LabelVote.predict(matches))));
+                    QueryResult.of(matches)));
         }
         if (json) {
             out.println(JsonResults.toJson(results));

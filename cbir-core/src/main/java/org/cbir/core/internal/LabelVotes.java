@@ -1,17 +1,19 @@
-package org.cbir.core;
+package org.cbir.core.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.cbir.core.Match;
+import org.cbir.core.Prediction;
 
 /**
- * The majority vote of matches' labels that gives a query its {@link Prediction}; public for
- * engines that merge the matches of several stores into one result. Stateless.
+ * The majority vote of matches' labels that gives a query its {@link Prediction}
+ * ({@link org.cbir.core.QueryResult#of}), shared with evaluation and label suggestion. Stateless.
  */
-public final class LabelVote {
-    private LabelVote() {
+public final class LabelVotes {
+    private LabelVotes() {
     }
 
     /**
