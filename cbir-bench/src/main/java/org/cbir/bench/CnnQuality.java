@@ -165,7 +165,7 @@ public final class CnnQuality {
 
         @Override
         public float[] extract(Image image) {
-            return image.toGrey().normalised().resize(28, 28).samples();
+            return image.toGrey().normalized().resize(28, 28).samples();
         }
     }
 }

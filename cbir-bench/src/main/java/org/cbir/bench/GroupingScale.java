@@ -110,7 +110,7 @@ public final class GroupingScale {
 
     private static String scores(int[] truth, Grouping g) {
         return String.format(Locale.ROOT, "%d groups, %d noise, ARI %.4f, NMI %.4f", g.groupCount(), g.noiseCount(),
-                AgreementScores.adjustedRandIndex(truth, g.groups()), AgreementScores.normalisedMutualInformation(truth, g.groups()));
+                AgreementScores.adjustedRandIndex(truth, g.groups()), AgreementScores.normalizedMutualInformation(truth, g.groups()));
     }
 
     private static void report(String what, long start, String result) {

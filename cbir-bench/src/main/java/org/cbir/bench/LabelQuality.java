@@ -217,7 +217,7 @@ public final class LabelQuality {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %.1f |%n", d.name(), name, g.groupCount(),
                 AgreementScores.adjustedRandIndex(truth, g.groups()),
-                AgreementScores.normalisedMutualInformation(truth, g.groups()), seconds);
+                AgreementScores.normalizedMutualInformation(truth, g.groups()), seconds);
     }
 
     static int[] classNumbers(String[] labels) {

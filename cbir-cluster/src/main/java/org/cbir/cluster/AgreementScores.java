@@ -33,7 +33,7 @@ public final class AgreementScores {
     }
 
     /** The mutual information of the two labelings over the mean of their entropies (Strehl and Ghosh 2002 use the geometric mean). */
-    public static double normalisedMutualInformation(int[] truth, int[] found) {
+    public static double normalizedMutualInformation(int[] truth, int[] found) {
         Contingency t = new Contingency(truth, found);
         double n = truth.length;
         double mutual = 0;

@@ -40,12 +40,12 @@ public final class DensityGrouper {
 
     private final int minClusterSize;
     private final int minSamples;
-    private final int neighbours;
+    private final int neighbors;
 
     private DensityGrouper(Builder b) {
         this.minClusterSize = b.minClusterSize;
         this.minSamples = b.minSamples > 0 ? b.minSamples : b.minClusterSize;
-        this.neighbours = b.neighbours > 0 ? b.neighbours : Math.max(this.minSamples, 15);
+        this.neighbors = b.neighbors > 0 ? b.neighbors : Math.max(this.minSamples, 15);
     }
 
     public static Builder builder() {
@@ -62,17 +62,17 @@ public final class DensityGrouper {
         if (ids.length < 2) {
             throw new IllegalArgumentException("density grouping needs at least 2 images, got " + ids.length);
         }
-        KnnGraph graph = KnnGraph.build(index, ids, neighbours, "k-NN graph", progress);
+        KnnGraph graph = KnnGraph.build(index, ids, neighbors, "k-NN graph", progress);
         progress.onProgress("density hierarchy", 0, 1);
         int[] groups = labels(graph);
         progress.onProgress("density hierarchy", 1, 1);
         int count = Arrays.stream(groups).max().orElse(-1) + 1;
         double[][] rows = SignatureRows.read(index, ids, false);
         String method = "HDBSCAN*, min cluster size " + minClusterSize + ", min samples " + minSamples + ", "
-                + neighbours + "-NN graph";
+                + neighbors + "-NN graph";
         LOG.info("{}: {} groups, {} noise of {} images", method, count,
                 Arrays.stream(groups).filter(g -> g == Grouping.NOISE).count(), ids.length);
-        return new Grouping(method, ids, groups, SignatureRows.centreDistances(rows, groups, count));
+        return new Grouping(method, ids, groups, SignatureRows.centerDistances(rows, groups, count));
     }
 
     /** The flat HDBSCAN* labels of the graph's nodes, numbered by decreasing group size. */
@@ -99,7 +99,7 @@ public final class DensityGrouper {
         int edges = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                int other = graph.neighbour(i, j);
+                int other = graph.neighbor(i, j);
                 if (other < 0) {
                     continue;
                 }
@@ -117,7 +117,7 @@ public final class DensityGrouper {
         for (long key : order) {
             int e = (int) (key & 0xffffffffL);
             int a = e / k;
-            int b = graph.neighbour(a, e % k);
+            int b = graph.neighbor(a, e % k);
             if (sets.find(a) != sets.find(b)) {
                 tree.merge(sets.find(a), sets.find(b), sets.union(a, b), weights[e]);
             }
@@ -302,7 +302,7 @@ public final class DensityGrouper {
     public static final class Builder {
         private int minClusterSize = 10;
         private int minSamples;
-        private int neighbours;
+        private int neighbors;
 
         private Builder() {
         }
@@ -320,8 +320,8 @@ public final class DensityGrouper {
         }
 
         /** Neighbours per image in the k-NN graph; max(min samples, 15) by default. More gives an MST closer to the exact one. */
-        public Builder neighbours(int neighbours) {
-            this.neighbours = neighbours;
+        public Builder neighbors(int neighbors) {
+            this.neighbors = neighbors;
             return this;
         }
 
@@ -330,14 +330,14 @@ public final class DensityGrouper {
             if (minClusterSize < 2) {
                 throw new IllegalArgumentException("the min cluster size must be at least 2, got " + minClusterSize);
             }
-            if (minSamples < 0 || neighbours < 0) {
+            if (minSamples < 0 || neighbors < 0) {
                 throw new IllegalArgumentException("min samples and neighbours must be positive (0: default), got "
-                        + minSamples + " and " + neighbours);
+                        + minSamples + " and " + neighbors);
             }
             int samples = minSamples > 0 ? minSamples : minClusterSize;
-            if (neighbours > 0 && neighbours < samples - 1) {
+            if (neighbors > 0 && neighbors < samples - 1) {
                 throw new IllegalArgumentException("the k-NN graph needs at least min samples - 1 = " + (samples - 1)
-                        + " neighbours, got " + neighbours);
+                        + " neighbours, got " + neighbors);
             }
             return new DensityGrouper(this);
         }

@@ -19,19 +19,19 @@ import org.cbir.core.internal.io.CsvText;
  *
  * @param method what grouped the images, with its parameters, for reports
  */
-public record Grouping(String method, long[] ids, int[] groups, double[] centreDistances) {
+public record Grouping(String method, long[] ids, int[] groups, double[] centerDistances) {
     /** The group number of an image in no group. */
     public static final int NOISE = -1;
 
     public Grouping {
         Objects.requireNonNull(method, "method");
-        if (ids.length != groups.length || ids.length != centreDistances.length) {
+        if (ids.length != groups.length || ids.length != centerDistances.length) {
             throw new IllegalArgumentException("ids, groups and distances differ in length: " + ids.length + ", "
-                    + groups.length + ", " + centreDistances.length);
+                    + groups.length + ", " + centerDistances.length);
         }
         ids = ids.clone();
         groups = groups.clone();
-        centreDistances = centreDistances.clone();
+        centerDistances = centerDistances.clone();
     }
 
     @Override
@@ -45,8 +45,8 @@ public record Grouping(String method, long[] ids, int[] groups, double[] centreD
     }
 
     @Override
-    public double[] centreDistances() {
-        return centreDistances.clone();
+    public double[] centerDistances() {
+        return centerDistances.clone();
     }
 
     /** How many groups there are (noise is not a group). */
@@ -75,7 +75,7 @@ public record Grouping(String method, long[] ids, int[] groups, double[] centreD
                 members.add(i);
             }
         }
-        members.sort(Comparator.comparingDouble((Integer i) -> centreDistances[i]).thenComparingLong(i -> ids[i]));
+        members.sort(Comparator.comparingDouble((Integer i) -> centerDistances[i]).thenComparingLong(i -> ids[i]));
         return members;
     }
 
@@ -105,7 +105,7 @@ public record Grouping(String method, long[] ids, int[] groups, double[] centreD
             for (int r = 0; r < members.size(); r++) {
                 int i = members.get(r);
                 CsvText.line(csv, paths.get(ids[i]), groupName(g), Integer.toString(r + 1),
-                        String.format(Locale.ROOT, "%.6g", centreDistances[i]));
+                        String.format(Locale.ROOT, "%.6g", centerDistances[i]));
             }
         }
         for (int i = 0; i < ids.length; i++) {

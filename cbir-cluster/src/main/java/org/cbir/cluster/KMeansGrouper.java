@@ -96,7 +96,7 @@ public final class KMeansGrouper {
             count = Math.max(count, g + 1);
         }
         LOG.info("{} on {} images", method, rows.length);
-        return new Grouping(method, ids, groups, SignatureRows.centreDistances(rows, groups, count));
+        return new Grouping(method, ids, groups, SignatureRows.centerDistances(rows, groups, count));
     }
 
     private static void requireEnough(int images, int groups) {

@@ -36,7 +36,7 @@ final class SignatureRows {
     }
 
     /** Each row's Euclidean distance to the mean of its group's rows (NaN for noise). */
-    static double[] centreDistances(double[][] rows, int[] groups, int groupCount) {
+    static double[] centerDistances(double[][] rows, int[] groups, int groupCount) {
         int dimension = rows.length == 0 ? 0 : rows[0].length;
         double[][] means = new double[groupCount][dimension];
         int[] sizes = new int[groupCount];

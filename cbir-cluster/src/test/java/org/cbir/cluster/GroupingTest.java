@@ -18,7 +18,7 @@ class GroupingTest {
     void agreementScoresMatchScikitLearnOnTheFixture() throws Exception {
         BlobsFixture f = BlobsFixture.load();
         assertEquals(f.sklearnAri(), AgreementScores.adjustedRandIndex(f.truth(), f.kmeans()), 1e-9);
-        assertEquals(f.sklearnNmi(), AgreementScores.normalisedMutualInformation(f.truth(), f.kmeans()), 1e-9);
+        assertEquals(f.sklearnNmi(), AgreementScores.normalizedMutualInformation(f.truth(), f.kmeans()), 1e-9);
         assertEquals(1.0, AgreementScores.adjustedRandIndex(new int[] {0, 0, 1, 1}, new int[] {5, 5, 3, 3}));
         // sklearn: adjusted_rand_score([0,0,1,1],[0,1,0,1]) = -0.5
         assertEquals(-0.5, AgreementScores.adjustedRandIndex(new int[] {0, 0, 1, 1}, new int[] {0, 1, 0, 1}), 1e-12);
@@ -73,7 +73,7 @@ class GroupingTest {
         for (int i = 0; i < x.length; i++) {
             index.add(ids[i], new float[] {(float) x[i]});
         }
-        Grouping g = DensityGrouper.builder().minClusterSize(3).minSamples(2).neighbours(6).build()
+        Grouping g = DensityGrouper.builder().minClusterSize(3).minSamples(2).neighbors(6).build()
                 .group(index, ids, ProgressListener.NONE);
         assertEquals(2, g.groupCount());
         int[] groups = g.groups();

@@ -31,10 +31,10 @@ class HdbscanReferenceTest {
     void sameGroupsAndNoiseAsScikitLearn(int minSize) throws Exception {
         BlobsFixture f = BlobsFixture.load();
         int[] reference = reference(minSize);
-        for (int neighbours : new int[] {f.ids().length - 1, 0}) {
+        for (int neighbors : new int[] {f.ids().length - 1, 0}) {
             DensityGrouper.Builder builder = DensityGrouper.builder().minClusterSize(minSize);
-            if (neighbours > 0) {
-                builder.neighbours(neighbours);
+            if (neighbors > 0) {
+                builder.neighbors(neighbors);
             }
             Grouping g = builder.build().group(f.index(), f.ids(), ProgressListener.NONE);
             String what = g.method() + " against scikit-learn's HDBSCAN(min_cluster_size=" + minSize + ")";
@@ -45,7 +45,7 @@ class HdbscanReferenceTest {
             }
             long referenceGroups = java.util.Arrays.stream(reference).filter(r -> r >= 0).distinct().count();
             assertEquals(referenceGroups, g.groupCount(), what);
-            int allowed = neighbours > 0 ? 1 : 2;
+            int allowed = neighbors > 0 ? 1 : 2;
             assertTrue(noiseDisagreements <= allowed, what + ": " + noiseDisagreements + " points noise in one and not in the other");
             double ari = AgreementScores.adjustedRandIndex(reference, found);
             assertTrue(ari >= 0.995, what + ": ARI " + ari);

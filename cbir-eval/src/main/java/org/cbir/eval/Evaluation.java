@@ -92,7 +92,7 @@ public final class Evaluation {
         if (collection.isEmpty()) {
             throw new IllegalArgumentException("the collection to evaluate is empty");
         }
-        if (!collection.isLabelled()) {
+        if (!collection.isLabeled()) {
             long unlabelled = collection.entries().stream().filter(e -> e.label() == null).count();
             throw new IllegalArgumentException("the collection to evaluate must be labelled: " + unlabelled + " of "
                     + collection.size() + " images have no label");

@@ -5,7 +5,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.features.fusion.FusedExtractor;
-import org.cbir.features.fusion.Normalisation;
+import org.cbir.features.fusion.Normalization;
 import org.cbir.features.glcm.GlcmAggregation;
 import org.cbir.features.glcm.GreyLevelCooccurrence;
 import org.cbir.features.hog.BlockNormalization;
@@ -92,8 +92,8 @@ class FeaturesContractsTest {
     class Fusion extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
-            return FusedExtractor.builder().add(TextureDescriptors.lbp(), 1.0, Normalisation.L2)
-                    .add(TextureDescriptors.hog(), 0.5, Normalisation.MIN_MAX).build();
+            return FusedExtractor.builder().add(TextureDescriptors.lbp(), 1.0, Normalization.L2)
+                    .add(TextureDescriptors.hog(), 0.5, Normalization.MIN_MAX).build();
         }
     }
 }

@@ -43,14 +43,14 @@ final class CnnSignatures {
             for (int i = 0; i < count; i++) {
                 float[] row = new float[dimension];
                 System.arraycopy(flat, i * dimension, row, 0, dimension);
-                out.add(normalised(row));
+                out.add(normalized(row));
             }
         }
         return out;
     }
 
     /** {@code v} divided by its L2 norm, in place; a zero vector stays zero. */
-    static float[] normalised(float[] v) {
+    static float[] normalized(float[] v) {
         double squares = 0;
         for (float x : v) {
             squares += (double) x * x;

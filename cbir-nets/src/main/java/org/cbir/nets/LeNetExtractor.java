@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>An instance built by the {@link Builder} is untrained: {@link #extract} fails until
  * {@link #fit} returns a trained one. Images of any size are accepted and converted with
- * {@link Image#toGrey()} (or grey replicated to RGB), {@link Image#normalised()} and
+ * {@link Image#toGrey()} (or grey replicated to RGB), {@link Image#normalized()} and
  * {@link Image#resize} to the input size. Extraction needs an ND4J backend on the class path
  * (e.g. {@code nd4j-native}); this module depends on {@code nd4j-api} only.
  *

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.cbir.core.image.Image;
 
 /**
- * Converts images to what a network reads: samples in 0..1 ({@link Image#normalised()}), grey
+ * Converts images to what a network reads: samples in 0..1 ({@link Image#normalized()}), grey
  * ({@link Image#toGrey()}) or RGB (grey replicated into three channels), resized bilinearly
  * ({@link Image#resize}) to the input size, laid out channels first ({@code C x H x W}, NCHW
  * for a batch). Stateless and thread-safe.
@@ -31,7 +31,7 @@ final class NetworkInput {
         } else {
             converted = image;
         }
-        return converted.normalised();
+        return converted.normalized();
     }
 
     /**

@@ -56,7 +56,7 @@ class LeNetGisaxsTest {
         start = System.nanoTime();
         List<float[]> signatures = lenet.extractAll(images);
         long extractMillis = (System.nanoTime() - start) / 1_000_000;
-        List<float[]> pixels = images.stream().map(i -> i.toGrey().normalised().resize(SIZE, SIZE).samples()).toList();
+        List<float[]> pixels = images.stream().map(i -> i.toGrey().normalized().resize(SIZE, SIZE).samples()).toList();
 
         LeaveOneOut learned = LeaveOneOut.score(signatures, labels);
         LeaveOneOut raw = LeaveOneOut.score(pixels, labels);

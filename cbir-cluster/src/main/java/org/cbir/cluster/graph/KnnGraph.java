@@ -30,13 +30,13 @@ public final class KnnGraph {
 
     private final long[] ids;
     private final int k;
-    private final int[] neighbours;
+    private final int[] neighbors;
     private final float[] distances;
 
-    private KnnGraph(long[] ids, int k, int[] neighbours, float[] distances) {
+    private KnnGraph(long[] ids, int k, int[] neighbors, float[] distances) {
         this.ids = ids;
         this.k = k;
-        this.neighbours = neighbours;
+        this.neighbors = neighbors;
         this.distances = distances;
     }
 
@@ -54,9 +54,9 @@ public final class KnnGraph {
         long[] nodes = ids.clone();
         Map<Long, Integer> nodeOf = nodeNumbers(nodes);
         int n = nodes.length;
-        int[] neighbours = new int[n * k];
+        int[] neighbors = new int[n * k];
         float[] distances = new float[n * k];
-        Arrays.fill(neighbours, -1);
+        Arrays.fill(neighbors, -1);
         Arrays.fill(distances, Float.POSITIVE_INFINITY);
         int blocks = (n + BLOCK - 1) / BLOCK;
         AtomicLong done = new AtomicLong();
@@ -78,28 +78,28 @@ public final class KnnGraph {
                     if (other == null || other == i || slot == (i + 1) * k) {
                         continue;
                     }
-                    neighbours[slot] = other;
+                    neighbors[slot] = other;
                     distances[slot] = (float) hit.distance();
                     slot++;
                 }
             }
             progress.onProgress(stage, done.addAndGet(to - from), n);
         });
-        return new KnnGraph(nodes, k, neighbours, distances);
+        return new KnnGraph(nodes, k, neighbors, distances);
     }
 
     /**
      * A graph from explicit neighbour lists, for tests and for callers that computed them:
      * {@code neighbours[i * k + j]} is node i's j-th neighbour or -1.
      */
-    public static KnnGraph of(long[] ids, int k, int[] neighbours, float[] distances) {
+    public static KnnGraph of(long[] ids, int k, int[] neighbors, float[] distances) {
         Index.requireK(k);
-        if (neighbours.length != ids.length * k || distances.length != ids.length * k) {
+        if (neighbors.length != ids.length * k || distances.length != ids.length * k) {
             throw new IllegalArgumentException("expected " + ids.length * k + " neighbours and distances, got "
-                    + neighbours.length + " and " + distances.length);
+                    + neighbors.length + " and " + distances.length);
         }
         nodeNumbers(ids);
-        return new KnnGraph(ids.clone(), k, neighbours.clone(), distances.clone());
+        return new KnnGraph(ids.clone(), k, neighbors.clone(), distances.clone());
     }
 
     private static Map<Long, Integer> nodeNumbers(long[] ids) {
@@ -128,8 +128,8 @@ public final class KnnGraph {
     }
 
     /** Node {@code node}'s {@code j}-th nearest neighbour (0 is the closest), or -1 when absent. */
-    public int neighbour(int node, int j) {
-        return neighbours[node * k + j];
+    public int neighbor(int node, int j) {
+        return neighbors[node * k + j];
     }
 
     /** The distance to that neighbour ({@code +Infinity} when absent). */

@@ -53,7 +53,7 @@ public record NearDuplicates(double threshold, int k) {
         double[] largest = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < graph.k(); j++) {
-                int other = graph.neighbour(i, j);
+                int other = graph.neighbor(i, j);
                 double d = graph.distance(i, j);
                 if (other < 0 || d > threshold) {
                     break;

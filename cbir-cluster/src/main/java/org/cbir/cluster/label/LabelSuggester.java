@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything goes through the index: the k-NN graph of {@link SuggestionMethod#PROPAGATION}
  * takes one search per image, and the nearest labelled images come from a second index (of the
- * {@linkplain Builder#labelledIndex factory} given, exact by default) that holds only the
+ * {@linkplain Builder#labeledIndex factory} given, exact by default) that holds only the
  * labelled signatures; nothing is quadratic in the number of images.
  *
  * <p>Confidences are calibrated on the labelled images themselves: for the vote, each labelled
@@ -55,8 +55,8 @@ public final class LabelSuggester {
     private final double tolerance;
     private final int calibrationFolds;
     private final long seed;
-    private final IndexFactory labelledIndex;
-    private final int neighboursShown;
+    private final IndexFactory labeledIndex;
+    private final int neighborsShown;
 
     private LabelSuggester(Builder b) {
         this.method = b.method;
@@ -66,8 +66,8 @@ public final class LabelSuggester {
         this.tolerance = b.tolerance;
         this.calibrationFolds = b.calibrationFolds;
         this.seed = b.seed;
-        this.labelledIndex = b.labelledIndex;
-        this.neighboursShown = b.neighboursShown;
+        this.labeledIndex = b.labeledIndex;
+        this.neighborsShown = b.neighborsShown;
     }
 
     public static Builder builder() {
@@ -91,7 +91,7 @@ public final class LabelSuggester {
         LabelSeeds seeds = LabelSeeds.of(records);
         Map<Long, ImageRecord> byId = new HashMap<>();
         seeds.all().forEach(r -> byId.put(r.id(), r));
-        Index labelled = labelledIndex.create(index.dimension(), similarity);
+        Index labelled = labeledIndex.create(index.dimension(), similarity);
         for (ImageRecord r : seeds.labelled()) {
             labelled.add(r.id(), vector(index, r.id()));
         }
@@ -104,7 +104,7 @@ public final class LabelSuggester {
         IsotonicCalibration calibration = IsotonicCalibration.fit(scored.heldAsideScores(), scored.heldAsideRight());
         List<Suggestion> suggestions = new ArrayList<>(seeds.unlabelled().size());
         for (int u = 0; u < seeds.unlabelled().size(); u++) {
-            List<Match> shown = nearest.get(u).subList(0, Math.min(neighboursShown, nearest.get(u).size()));
+            List<Match> shown = nearest.get(u).subList(0, Math.min(neighborsShown, nearest.get(u).size()));
             suggestions.add(new Suggestion(seeds.unlabelled().get(u), scored.labels()[u],
                     calibration.apply(scored.scores()[u]), scored.scores()[u], shown));
         }
@@ -292,8 +292,8 @@ public final class LabelSuggester {
         private double tolerance = 1e-7;
         private int calibrationFolds = 5;
         private long seed;
-        private IndexFactory labelledIndex = Indexes.exact();
-        private int neighboursShown = 5;
+        private IndexFactory labeledIndex = Indexes.exact();
+        private int neighborsShown = 5;
 
         private Builder() {
         }
@@ -343,14 +343,14 @@ public final class LabelSuggester {
         }
 
         /** The kind of index that holds the labelled signatures for nearest-labelled searches; exact by default. */
-        public Builder labelledIndex(IndexFactory factory) {
-            this.labelledIndex = Objects.requireNonNull(factory, "factory");
+        public Builder labeledIndex(IndexFactory factory) {
+            this.labeledIndex = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
         /** How many nearest labelled images each suggestion lists; 5 by default (at most k). */
-        public Builder neighboursShown(int neighboursShown) {
-            this.neighboursShown = neighboursShown;
+        public Builder neighborsShown(int neighborsShown) {
+            this.neighborsShown = neighborsShown;
             return this;
         }
 
@@ -367,8 +367,8 @@ public final class LabelSuggester {
             if (calibrationFolds < 2) {
                 throw new IllegalArgumentException("calibration needs at least 2 folds, got " + calibrationFolds);
             }
-            if (neighboursShown < 0) {
-                throw new IllegalArgumentException("neighboursShown must be at least 0, got " + neighboursShown);
+            if (neighborsShown < 0) {
+                throw new IllegalArgumentException("neighboursShown must be at least 0, got " + neighborsShown);
             }
             return new LabelSuggester(this);
         }

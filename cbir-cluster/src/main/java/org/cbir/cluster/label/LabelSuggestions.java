@@ -58,12 +58,12 @@ public record LabelSuggestions(SuggestionMethod method, List<ImageRecord> labell
         }
         for (Suggestion s : reviewQueue()) {
             CsvText.line(csv, s.image().path(), s.label(), "suggested",
-                    String.format(Locale.ROOT, "%.4f", s.confidence()), neighbours(s.labelledNeighbours()));
+                    String.format(Locale.ROOT, "%.4f", s.confidence()), neighbors(s.labelledNeighbours()));
         }
         AtomicOutput.writeString(file, csv.toString());
     }
 
-    private static String neighbours(List<Match> matches) {
+    private static String neighbors(List<Match> matches) {
         return matches.stream().map(m -> String.format(Locale.ROOT, "%s (%s, %.4g)", m.path(), m.label(), m.distance()))
                 .collect(Collectors.joining("; "));
     }

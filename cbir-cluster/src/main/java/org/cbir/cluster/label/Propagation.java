@@ -42,7 +42,7 @@ final class Propagation {
         int[] degree = new int[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                int other = graph.neighbour(i, j);
+                int other = graph.neighbor(i, j);
                 if (other >= 0) {
                     degree[i]++;
                     degree[other]++;
@@ -59,7 +59,7 @@ final class Propagation {
         double[] strength = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                int other = graph.neighbour(i, j);
+                int other = graph.neighbor(i, j);
                 if (other < 0) {
                     continue;
                 }

@@ -59,10 +59,10 @@ class NearDuplicatesTest {
         index.add(2, new float[] {1, 0});
         index.add(3, new float[] {0, 1});
         KnnGraph graph = KnnGraph.build(index, new long[] {1, 2, 3}, 3, "graph", ProgressListener.NONE);
-        assertEquals(1, graph.neighbour(0, 0));
-        assertEquals(2, graph.neighbour(0, 1));
-        assertEquals(-1, graph.neighbour(0, 2));
-        assertEquals(0, graph.neighbour(1, 0));
+        assertEquals(1, graph.neighbor(0, 0));
+        assertEquals(2, graph.neighbor(0, 1));
+        assertEquals(-1, graph.neighbor(0, 2));
+        assertEquals(0, graph.neighbor(1, 0));
         assertEquals(0f, graph.distance(1, 0), 1e-6f);
     }
 }

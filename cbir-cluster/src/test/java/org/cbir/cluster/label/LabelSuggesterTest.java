@@ -49,7 +49,7 @@ class LabelSuggesterTest {
         // A at 0, 5, 10 degrees; B at 80, 85, 90; unlabelled at 20, 42 and 55 degrees.
         Index index = circle(0, 5, 10, 80, 85, 90, 20, 42, 55);
         List<ImageRecord> records = records("A", "A", "A", "B", "B", "B", null, null, null);
-        LabelSuggestions s = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(3).neighboursShown(3).build()
+        LabelSuggestions s = LabelSuggester.builder().method(SuggestionMethod.VOTE).k(3).neighborsShown(3).build()
                 .suggest(index, Similarity.cosine(), records, ProgressListener.NONE);
         // Leave-one-out on the labelled: each is voted 2 of 3 for its own class, so 2/3 calibrates
         // to 6 right of 6, smoothed (6 + 1) / (6 + 2).
@@ -173,7 +173,7 @@ class LabelSuggesterTest {
         Path csv = dir.resolve("suggestions.csv");
         s.writeCsv(csv);
         ImageCollection back = ImageCollection.fromCsv(csv);
-        assertTrue(back.isLabelled(), java.nio.file.Files.readString(csv));
+        assertTrue(back.isLabeled(), java.nio.file.Files.readString(csv));
         assertEquals(8, back.size());
         Map<String, String> labelOf = new HashMap<>();
         back.forEach(e -> labelOf.put(Path.of(e.name()).getFileName().toString(), e.label()));

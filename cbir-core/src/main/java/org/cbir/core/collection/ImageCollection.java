@@ -178,7 +178,7 @@ public final class ImageCollection implements Iterable<ImageEntry> {
     }
 
     /** Whether every entry has a label (and there is at least one entry). */
-    public boolean isLabelled() {
+    public boolean isLabeled() {
         return !entries.isEmpty() && entries.stream().allMatch(e -> e.label() != null);
     }
 

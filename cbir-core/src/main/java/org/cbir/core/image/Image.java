@@ -174,7 +174,7 @@ public final class Image {
      * {@link SampleDepth#FLOAT}. The nominal rather than the observed maximum keeps the images of
      * a collection comparable.
      */
-    public Image normalised() {
+    public Image normalized() {
         return ImageConversions.normalise(this);
     }
 

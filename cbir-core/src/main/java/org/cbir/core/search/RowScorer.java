@@ -60,7 +60,7 @@ final class RowScorer {
         if (similarity.kind() == SimilarityKind.COSINE && !store.hasExtremeRows()) {
             double norm = VectorMath.norm(query);
             if (norm >= 1e-30 && norm <= 1e30) {
-                return new RowScorer(Kind.COSINE, similarity, VectorMath.normalised(query));
+                return new RowScorer(Kind.COSINE, similarity, VectorMath.normalized(query));
             }
         } else if (similarity.kind() == SimilarityKind.EUCLIDEAN) {
             return new RowScorer(Kind.SQUARED_EUCLIDEAN, similarity, query.clone());

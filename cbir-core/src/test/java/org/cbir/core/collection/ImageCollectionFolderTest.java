@@ -55,7 +55,7 @@ class ImageCollectionFolderTest {
         ImageCollection c = ImageCollection.fromFolder(root);
         assertEquals(List.of("b.png=null", "cat/a.PNG=cat", "cat/sub/deep.jpg=cat",
                 "dog/a.gif=dog", "dog/c.jpeg=dog", "dog/d.tif=dog", "dog/e.bmp=dog", "dog/z.TIFF=dog"), listing(c));
-        assertFalse(c.isLabelled());
+        assertFalse(c.isLabeled());
         assertEquals(List.of("cat", "dog"), List.copyOf(c.labels()));
         assertEquals(root.resolve("cat/a.PNG"), ((ImageEntry.File) c.entries().get(1)).path());
     }
@@ -74,7 +74,7 @@ class ImageCollectionFolderTest {
         ImageCollection c = ImageCollection.fromFolder(root);
         assertEquals(List.of("1.jpg=null", "10.png=null", "2.png=null"), listing(c));
         assertTrue(c.labels().isEmpty());
-        assertFalse(c.isLabelled());
+        assertFalse(c.isLabeled());
     }
 
     @Test
@@ -105,7 +105,7 @@ class ImageCollectionFolderTest {
         Path database = PycbirSamples.root().resolve("gisaxs/database");
         ImageCollection c = ImageCollection.fromFolder(database);
         assertEquals(2000, c.size());
-        assertTrue(c.isLabelled());
+        assertTrue(c.isLabeled());
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String label : new String[] {"bcc", "cubic100", "fcc100", "hcpnone"}) {
             expected.put(label, 500);

@@ -53,10 +53,10 @@ class ImageCollectionTest {
         assertEquals(6, c.size());
         assertFalse(c.isEmpty());
         assertEquals(List.of("b", "a"), List.copyOf(c.labels()));
-        assertFalse(c.isLabelled());
+        assertFalse(c.isLabeled());
         assertEquals(counts("b", 2, "a", 3), c.countsByLabel());
         assertEquals(List.of("a-0", "a-1", "a-2"), names(c.withLabel("a")));
-        assertTrue(c.withLabel("b").isLabelled());
+        assertTrue(c.withLabel("b").isLabeled());
         assertEquals("ImageCollection[6 images, {b=2, a=3}, 1 unlabelled]", c.toString());
     }
 
@@ -75,7 +75,7 @@ class ImageCollectionTest {
         ImageCollection c = ImageCollection.fromImages(images);
         assertEquals(List.of("z", "a"), names(c));
         assertTrue(c.labels().isEmpty());
-        assertFalse(c.isLabelled());
+        assertFalse(c.isLabeled());
         assertEquals(1f, c.entries().get(1).load().sample(0, 0, 0));
     }
 
@@ -83,10 +83,10 @@ class ImageCollectionTest {
     void ofWithLabelledInMemoryEntries() {
         ImageCollection c = ImageCollection.of(new ImageEntry.InMemory("x", "up", PIXEL),
                 new ImageEntry.InMemory("y", "down", PIXEL));
-        assertTrue(c.isLabelled());
+        assertTrue(c.isLabeled());
         assertEquals(Set.of("up", "down"), c.labels());
         assertTrue(ImageCollection.of(List.of()).isEmpty());
-        assertFalse(ImageCollection.of(List.of()).isLabelled());
+        assertFalse(ImageCollection.of(List.of()).isLabeled());
         assertThrows(NullPointerException.class, () -> ImageCollection.of((ImageEntry) null));
     }
 

@@ -131,10 +131,10 @@ class ImageConversionsTest {
     @Test
     void normalisedDividesByTheNominalMaximumAndClamps() {
         Image uint16 = Image.of(3, 1, 1, SampleDepth.UINT16, new float[] {0, 13107, 65535});
-        assertArrayEquals(new float[] {0f, 0.2f, 1f}, uint16.normalised().samples(), 1e-7f);
+        assertArrayEquals(new float[] {0f, 0.2f, 1f}, uint16.normalized().samples(), 1e-7f);
         Image floats = Image.grey(3, 1, new float[] {-0.5f, 0.25f, 1.5f});
-        assertArrayEquals(new float[] {0f, 0.25f, 1f}, floats.normalised().samples());
-        assertEquals(SampleDepth.FLOAT, floats.normalised().depth());
+        assertArrayEquals(new float[] {0f, 0.25f, 1f}, floats.normalized().samples());
+        assertEquals(SampleDepth.FLOAT, floats.normalized().depth());
     }
 
     @Test

@@ -36,7 +36,7 @@ final class DuplicatesCommand implements Callable<Integer> {
     double threshold;
 
     @Option(names = "--neighbours", defaultValue = "10", description = "Neighbours searched per image (default: ${DEFAULT-VALUE}).")
-    int neighbours;
+    int neighbors;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder: new, empty, or an earlier output of cbir duplicates.")
     Path out;
@@ -58,9 +58,9 @@ final class DuplicatesCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
-        ComponentChoices.results(neighbours, "--neighbours");
+        ComponentChoices.results(neighbors, "--neighbours");
         options.k(); // checks the range of -k, which this command shares with query and search
-        NearDuplicates finder = new NearDuplicates(threshold, neighbours);
+        NearDuplicates finder = new NearDuplicates(threshold, neighbors);
         ImageCollection images = ImageCollection.read(collection);
         OutputFolder.prepare(out, "duplicates");
         IndexedCollection indexed = IndexedCollection.of(options, images, images, progress);
@@ -132,7 +132,7 @@ final class DuplicatesCommand implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "- collection: %s (%d images indexed, %d skipped)%n- pipeline: %s%n"
                 + "- linked: one image among the other's %d nearest at distance <= %.6g%n- groups: %d%n%n",
                 collection, indexed.report().added(), indexed.report().skippedCount(), indexed.pipeline().describe(),
-                neighbours, threshold, groups.size()));
+                neighbors, threshold, groups.size()));
         md.append("| group | images | largest link | first image |\n|---:|---:|---:|---|\n");
         Map<Long, ImageRecord> records = indexed.byId();
         for (int g = 0; g < groups.size(); g++) {

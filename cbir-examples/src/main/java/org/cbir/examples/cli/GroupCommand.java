@@ -88,7 +88,7 @@ final class GroupCommand implements Callable<Integer> {
         if (sheetGroups > 0 && grouping.groupCount() > 0) {
             List<GroupSheet.Group> rows = new ArrayList<>();
             long[] ids = grouping.ids();
-            double[] distances = grouping.centreDistances();
+            double[] distances = grouping.centerDistances();
             for (int g = 0; g < Math.min(sheetGroups, grouping.groupCount()); g++) {
                 List<Integer> members = grouping.members(g);
                 List<Integer> shown = members.subList(0, Math.min(members.size(), options.k + 1));
@@ -120,7 +120,7 @@ final class GroupCommand implements Callable<Integer> {
         }
         int[] found = grouping.groups();
         return String.format(Locale.ROOT, "agreement with the %d labels: adjusted Rand index %.4f, NMI %.4f", classes.size(),
-                AgreementScores.adjustedRandIndex(truth, found), AgreementScores.normalisedMutualInformation(truth, found));
+                AgreementScores.adjustedRandIndex(truth, found), AgreementScores.normalizedMutualInformation(truth, found));
     }
 
     private void writeReport(Grouping grouping, IndexedCollection indexed, String agreement) throws IOException {

@@ -52,7 +52,7 @@ final class LabelCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--neighbours", defaultValue = "10", description = "Neighbours per image: the graph degree or the votes (default: ${DEFAULT-VALUE}).")
-    int neighbours;
+    int neighbors;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder: new, empty, or an earlier output of cbir label.")
     Path out;
@@ -74,10 +74,10 @@ final class LabelCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ComponentChoices.notNegative(sheetRows, "--sheet-rows");
-        ComponentChoices.results(neighbours, "--neighbours");
+        ComponentChoices.results(neighbors, "--neighbours");
         SuggestionMethod chosen = method(method);
-        LabelSuggester suggester = LabelSuggester.builder().method(chosen).k(neighbours).seed(seed)
-                .neighboursShown(Math.min(options.k(), neighbours)).build();
+        LabelSuggester suggester = LabelSuggester.builder().method(chosen).k(neighbors).seed(seed)
+                .neighborsShown(Math.min(options.k(), neighbors)).build();
         ImageCollection images = ImageCollection.read(collection);
         Map<String, String> hidden = new HashMap<>();
         ImageCollection working = keepLabels == null ? images : hideLabels(images, hidden);

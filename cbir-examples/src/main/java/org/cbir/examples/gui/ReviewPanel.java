@@ -122,7 +122,7 @@ final class ReviewPanel extends JPanel {
                 case 1 -> Path.of(item.path).getFileName().toString();
                 case 2 -> item.label;
                 case 3 -> item.confidence;
-                default -> item.neighbours;
+                default -> item.neighbors;
             };
         }
 

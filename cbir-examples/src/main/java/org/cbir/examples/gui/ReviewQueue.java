@@ -30,16 +30,16 @@ final class ReviewQueue {
         final String suggested;
         final String source;
         final String confidence;
-        final String neighbours;
+        final String neighbors;
         String label;
 
-        Item(String path, String label, String source, String confidence, String neighbours) {
+        Item(String path, String label, String source, String confidence, String neighbors) {
             this.path = path;
             this.suggested = label;
             this.label = label;
             this.source = source;
             this.confidence = confidence;
-            this.neighbours = neighbours;
+            this.neighbors = neighbors;
         }
 
         boolean changed() {
@@ -104,11 +104,11 @@ final class ReviewQueue {
     Path save() throws IOException {
         StringBuilder csv = new StringBuilder(LabelSuggestions.CSV_HEADER).append('\n');
         for (Item i : given) {
-            CsvText.line(csv, i.path, i.label, i.source, i.confidence, i.neighbours);
+            CsvText.line(csv, i.path, i.label, i.source, i.confidence, i.neighbors);
         }
         for (Item i : suggestions) {
             CsvText.line(csv, i.path, i.label == null ? "" : i.label, i.changed() ? "reviewed" : i.source,
-                    i.changed() ? "1" : i.confidence, i.neighbours);
+                    i.changed() ? "1" : i.confidence, i.neighbors);
         }
         Path file = folder.resolve(REVIEWED);
         AtomicOutput.writeString(file, csv.toString());

@@ -30,7 +30,7 @@ class LabelCommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         ImageCollection back = ImageCollection.fromCsv(out.resolve("suggestions.csv"));
         assertEquals(2000, back.size());
-        assertTrue(back.isLabelled());
+        assertTrue(back.isLabeled());
         List<String> accuracy = Files.readAllLines(out.resolve("label-accuracy.csv"));
         assertEquals("kind,from,to,count,correct,accuracy,mean_confidence", accuracy.get(0));
         assertTrue(accuracy.get(1).startsWith("all,0.0000,1.0000,1900,"), accuracy.get(1)); // 50 of 1000 kept per class

@@ -38,7 +38,7 @@ final class DaisyComputation {
         for (SmoothingLevel level : daisy.levels()) {
             sample(level, maps, out);
         }
-        daisy.normalisation().apply(out, gridRows * gridColumns, length, daisy.orientations());
+        daisy.normalization().apply(out, gridRows * gridColumns, length, daisy.orientations());
         return out;
     }
 

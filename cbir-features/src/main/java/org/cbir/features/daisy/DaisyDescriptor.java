@@ -21,7 +21,7 @@ import org.cbir.core.image.Image;
  * histograms on a circle of the ring's radius, starting at angle 0 (to the right) and turning
  * towards increasing rows. Each histogram holds the smoothed maps at that point (its position
  * rounded half to even), bin {@code o} for the angle {@code 2 pi o / orientations - pi}; the
- * descriptor is then normalised by {@link #normalisation()}.
+ * descriptor is then normalised by {@link #normalization()}.
  *
  * <p>Changing a parameter: a larger {@code step} gives fewer descriptors (faster, coarser); a
  * larger {@code radius} sees more context but needs a larger image (at least
@@ -54,7 +54,7 @@ public final class DaisyDescriptor {
     private final int radius;
     private final int histograms;
     private final int orientations;
-    private final DaisyNormalisation normalisation;
+    private final DaisyNormalization normalization;
     private final double[] sigmas;
     private final double[] ringRadii;
     private final double[] binCos;
@@ -66,7 +66,7 @@ public final class DaisyDescriptor {
         this.radius = radius;
         this.histograms = b.histograms;
         this.orientations = b.orientations;
-        this.normalisation = b.normalisation;
+        this.normalization = b.normalization;
         this.sigmas = sigmas;
         this.ringRadii = ringRadii;
         binCos = new double[orientations];
@@ -113,8 +113,8 @@ public final class DaisyDescriptor {
         return orientations;
     }
 
-    public DaisyNormalisation normalisation() {
-        return normalisation;
+    public DaisyNormalization normalization() {
+        return normalization;
     }
 
     /** Smoothing sigmas of the centre histogram and of each ring, inside out (a copy, length {@code rings() + 1}). */
@@ -211,7 +211,7 @@ public final class DaisyDescriptor {
                 .put("rings", rings())
                 .put("histograms", histograms)
                 .put("orientations", orientations)
-                .put("normalisation", normalisation.id())
+                .put("normalisation", normalization.id())
                 .put("sigmas", sigmas)
                 .put("ring-radii", ringRadii);
     }
@@ -220,13 +220,13 @@ public final class DaisyDescriptor {
     public boolean equals(Object o) {
         return o instanceof DaisyDescriptor d && step == d.step && radius == d.radius
                 && histograms == d.histograms && orientations == d.orientations
-                && normalisation == d.normalisation && Arrays.equals(sigmas, d.sigmas)
+                && normalization == d.normalization && Arrays.equals(sigmas, d.sigmas)
                 && Arrays.equals(ringRadii, d.ringRadii);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(step, radius, histograms, orientations, normalisation)
+        return Objects.hash(step, radius, histograms, orientations, normalization)
                 + 31 * Arrays.hashCode(sigmas) + 961 * Arrays.hashCode(ringRadii);
     }
 
@@ -251,7 +251,7 @@ public final class DaisyDescriptor {
         private Integer rings;
         private int histograms = DEFAULT_HISTOGRAMS;
         private int orientations = DEFAULT_ORIENTATIONS;
-        private DaisyNormalisation normalisation = DaisyNormalisation.L1;
+        private DaisyNormalization normalization = DaisyNormalization.L1;
         private double[] sigmas;
         private double[] ringRadii;
 
@@ -288,9 +288,9 @@ public final class DaisyDescriptor {
             return this;
         }
 
-        /** How descriptors are normalised (default {@link DaisyNormalisation#L1}). */
-        public Builder normalisation(DaisyNormalisation normalisation) {
-            this.normalisation = Objects.requireNonNull(normalisation, "normalisation");
+        /** How descriptors are normalised (default {@link DaisyNormalization#L1}). */
+        public Builder normalization(DaisyNormalization normalization) {
+            this.normalization = Objects.requireNonNull(normalization, "normalisation");
             return this;
         }
 

@@ -58,7 +58,7 @@ public final class DaisyExtractor implements FeatureExtractor {
                 .rings(spec.requireInt("rings"))
                 .histograms(spec.requireInt("histograms"))
                 .orientations(spec.requireInt("orientations"))
-                .normalisation(DaisyNormalisation.fromId(spec.require("normalisation")))
+                .normalization(DaisyNormalization.fromId(spec.require("normalisation")))
                 .sigmas(spec.requireDoubles("sigmas"))
                 .ringRadii(spec.requireDoubles("ring-radii"))
                 .build();

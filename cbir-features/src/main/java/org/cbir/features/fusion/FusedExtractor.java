@@ -17,15 +17,15 @@ import org.cbir.core.spi.RestoreContext;
 
 /**
  * Several extractors as one: the signature is the concatenation, in the order the parts were
- * added, of each part's signature after its {@link Normalisation} and multiplied by its weight.
+ * added, of each part's signature after its {@link Normalization} and multiplied by its weight.
  * This combines CNN and classic signatures, as the pyCBIR paper (Araujo et al.) proposes as
  * future work. With L2-normalised parts, a part's weight squared is its share of the squared
  * Euclidean distance between two fused signatures, so weights say how much each part counts.
  *
  * <pre>{@code
  * FeatureExtractor fused = FusedExtractor.builder()
- *         .add(cnn, 1.0, Normalisation.L2)
- *         .add(DaisyExtractor.withDefaults(), 0.5, Normalisation.L2)
+ *         .add(cnn, 1.0, Normalization.L2)
+ *         .add(DaisyExtractor.withDefaults(), 0.5, Normalization.L2)
  *         .build();
  * }</pre>
  *
@@ -69,7 +69,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
             String partDirectory = stateDirectory(i);
             Path partState = context.state().map(s -> s.resolve(partDirectory)).filter(Files::isDirectory).orElse(null);
             builder.add(context.registry().restore(ComponentRole.EXTRACTOR, part.spec(), partState),
-                    part.weight(), part.normalisation());
+                    part.weight(), part.normalization());
         }
         return builder.build();
     }
@@ -111,7 +111,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
                 throw new IllegalStateException("fusion part " + i + " (" + part.extractor().spec().type()
                         + ") returned " + signature.length + " values instead of its dimension " + expected);
             }
-            part.normalisation().apply(signature, part.weight(), out, offset);
+            part.normalization().apply(signature, part.weight(), out, offset);
             offset += expected;
         }
         return out;
@@ -128,7 +128,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
     public FeatureExtractor fit(ImageCollection training, ProgressListener progress) {
         List<Part> fitted = new ArrayList<>(parts.size());
         for (Part p : parts) {
-            fitted.add(new Part(p.extractor().fit(training, progress), p.weight(), p.normalisation()));
+            fitted.add(new Part(p.extractor().fit(training, progress), p.weight(), p.normalization()));
         }
         return new FusedExtractor(fitted);
     }
@@ -171,10 +171,10 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
      * @param weight the factor its normalised signature is multiplied by: finite and positive
      * @param normalisation how its signature is rescaled before weighting
      */
-    public record Part(FeatureExtractor extractor, double weight, Normalisation normalisation) {
+    public record Part(FeatureExtractor extractor, double weight, Normalization normalization) {
         public Part {
             Objects.requireNonNull(extractor, "extractor");
-            Objects.requireNonNull(normalisation, "normalisation");
+            Objects.requireNonNull(normalization, "normalisation");
             if (!(weight > 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("the weight of a fusion part must be finite and positive, got "
                         + weight + " for " + extractor.spec().type());
@@ -198,14 +198,14 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
          *
          * @throws IllegalArgumentException if the weight is not finite and positive
          */
-        public Builder add(FeatureExtractor extractor, double weight, Normalisation normalisation) {
-            parts.add(new Part(extractor, weight, normalisation));
+        public Builder add(FeatureExtractor extractor, double weight, Normalization normalization) {
+            parts.add(new Part(extractor, weight, normalization));
             return this;
         }
 
         /** Appends a part with weight 1 and no normalisation. */
         public Builder add(FeatureExtractor extractor) {
-            return add(extractor, 1.0, Normalisation.NONE);
+            return add(extractor, 1.0, Normalization.NONE);
         }
 
         /**

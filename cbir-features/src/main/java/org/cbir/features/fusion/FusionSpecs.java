@@ -23,7 +23,7 @@ final class FusionSpecs {
     }
 
     /** A part as its spec says: what to restore, and how to weight it. */
-    record PartSpec(ComponentSpec spec, double weight, Normalisation normalisation) {
+    record PartSpec(ComponentSpec spec, double weight, Normalization normalization) {
     }
 
     static ComponentSpec encode(List<FusedExtractor.Part> parts) {
@@ -35,7 +35,7 @@ final class FusionSpecs {
             String prefix = "part." + i + ".";
             p.put(prefix + "type", spec.type());
             p.put(prefix + "weight", Double.toString(part.weight()));
-            p.put(prefix + "normalisation", part.normalisation().id());
+            p.put(prefix + "normalisation", part.normalization().id());
             spec.parameters().forEach((name, value) -> p.put(prefix + "param." + name, value));
         }
         return new ComponentSpec(FusedExtractor.TYPE, p);
@@ -70,11 +70,11 @@ final class FusionSpecs {
             }
             String type = spec.require(prefix + "type");
             double weight = spec.requireDouble(prefix + "weight");
-            Normalisation normalisation = Normalisation.fromId(spec.require(prefix + "normalisation"));
+            Normalization normalization = Normalization.fromId(spec.require(prefix + "normalisation"));
             used.add(prefix + "type");
             used.add(prefix + "weight");
             used.add(prefix + "normalisation");
-            parts.add(new PartSpec(new ComponentSpec(type, params), weight, normalisation));
+            parts.add(new PartSpec(new ComponentSpec(type, params), weight, normalization));
         }
         for (String name : spec.parameters().keySet()) {
             if (!used.contains(name)) {

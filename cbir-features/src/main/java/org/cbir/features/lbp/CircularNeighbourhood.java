@@ -51,7 +51,7 @@ final class CircularNeighbourhood {
          * @param neighbours the value of sample point {@code i} of the pixel in column {@code x}
          *     at {@code neighbours[i * width + x]}; reused between calls
          */
-        void visit(int row, double[] centres, int centreOffset, double[] neighbours);
+        void visit(int row, double[] centres, int centreOffset, double[] neighbors);
     }
 
     /**
@@ -84,7 +84,7 @@ final class CircularNeighbourhood {
                 colWeight[i * width + x] = c - Math.floor(c);
             }
         }
-        double[] neighbours = new double[ArrayLengths.of("LBP neighbour rows", p, width)];
+        double[] neighbors = new double[ArrayLengths.of("LBP neighbour rows", p, width)];
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < p; i++) {
                 double r = y + rowOffsets[i];
@@ -95,7 +95,7 @@ final class CircularNeighbourhood {
                 if (dr == 0 && colExact[i]) {
                     // On the grid: the interpolation returns the pixel itself.
                     for (int x = 0; x < width; x++) {
-                        neighbours[base + x] = padded[top + x];
+                        neighbors[base + x] = padded[top + x];
                     }
                     continue;
                 }
@@ -106,10 +106,10 @@ final class CircularNeighbourhood {
                     double dc = colWeight[base + x];
                     double upper = (1 - dc) * padded[top + x] + dc * padded[top + x + right];
                     double lower = (1 - dc) * padded[bottom + x] + dc * padded[bottom + x + right];
-                    neighbours[base + x] = keep * upper + dr * lower;
+                    neighbors[base + x] = keep * upper + dr * lower;
                 }
             }
-            visitor.visit(y, padded, (y + margin) * stride + margin, neighbours);
+            visitor.visit(y, padded, (y + margin) * stride + margin, neighbors);
         }
     }
 }

@@ -125,21 +125,21 @@ public final class LocalBinaryPattern implements FeatureExtractor {
         if (method == LbpMethod.VAR) {
             double[] sums = new double[width];
             double[] squares = new double[width];
-            neighbourhood.forEachRow(intensities, width, image.height(), (row, centres, offset, neighbours) -> {
-                accumulateVariances(neighbours, width, points, sums, squares);
+            neighbourhood.forEachRow(intensities, width, image.height(), (row, centres, offset, neighbors) -> {
+                accumulateVariances(neighbors, width, points, sums, squares);
                 for (int x = 0; x < width; x++) {
                     counts[varianceBins.bin(variance(sums[x], squares[x], points))]++;
                 }
             });
         } else {
             int[] patterns = new int[width];
-            neighbourhood.forEachRow(intensities, width, image.height(), (row, centres, offset, neighbours) -> {
+            neighbourhood.forEachRow(intensities, width, image.height(), (row, centres, offset, neighbors) -> {
                 java.util.Arrays.fill(patterns, 0);
                 for (int i = 0; i < points; i++) {
                     int base = i * width;
                     int bit = 1 << i;
                     for (int x = 0; x < width; x++) {
-                        patterns[x] |= neighbours[base + x] - centres[offset + x] >= 0 ? bit : 0;
+                        patterns[x] |= neighbors[base + x] - centres[offset + x] >= 0 ? bit : 0;
                     }
                 }
                 for (int x = 0; x < width; x++) {
@@ -156,14 +156,14 @@ public final class LocalBinaryPattern implements FeatureExtractor {
     }
 
     /** Per column, the sum and the sum of squares of the neighbours, added in point order. */
-    private static void accumulateVariances(double[] neighbours, int width, int points, double[] sums,
+    private static void accumulateVariances(double[] neighbors, int width, int points, double[] sums,
                                             double[] squares) {
         java.util.Arrays.fill(sums, 0.0);
         java.util.Arrays.fill(squares, 0.0);
         for (int i = 0; i < points; i++) {
             int base = i * width;
             for (int x = 0; x < width; x++) {
-                double v = neighbours[base + x];
+                double v = neighbors[base + x];
                 sums[x] += v;
                 squares[x] += v * v;
             }

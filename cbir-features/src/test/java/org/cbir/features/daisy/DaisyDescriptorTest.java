@@ -20,7 +20,7 @@ class DaisyDescriptorTest {
         assertEquals(3, d.rings());
         assertEquals(8, d.histograms());
         assertEquals(8, d.orientations());
-        assertEquals(DaisyNormalisation.L1, d.normalisation());
+        assertEquals(DaisyNormalization.L1, d.normalization());
         // skimage: sigmas = [15 * i / 6 for i in 1..3], centre gets the first; radii 15 * i / 3
         assertArrayEquals(new double[] {2.5, 2.5, 5.0, 7.5}, d.sigmas());
         assertArrayEquals(new double[] {5.0, 10.0, 15.0}, d.ringRadii());
@@ -101,13 +101,13 @@ class DaisyDescriptorTest {
         for (float v : b.build().describe(flat, 21, 21).values()) {
             assertEquals(1.0 / length, v, 1e-7);
         }
-        for (float v : b.normalisation(DaisyNormalisation.L2).build().describe(flat, 21, 21).values()) {
+        for (float v : b.normalization(DaisyNormalization.L2).build().describe(flat, 21, 21).values()) {
             assertEquals(1.0 / Math.sqrt(length), v, 1e-7);
         }
-        for (float v : b.normalisation(DaisyNormalisation.DAISY).build().describe(flat, 21, 21).values()) {
+        for (float v : b.normalization(DaisyNormalization.DAISY).build().describe(flat, 21, 21).values()) {
             assertEquals(1.0 / Math.sqrt(6), v, 1e-7);
         }
-        for (float v : b.normalisation(DaisyNormalisation.OFF).build().describe(flat, 21, 21).values()) {
+        for (float v : b.normalization(DaisyNormalization.OFF).build().describe(flat, 21, 21).values()) {
             assertEquals(0f, v);
         }
     }
@@ -120,9 +120,9 @@ class DaisyDescriptorTest {
             grey[i] = random.nextFloat();
         }
         DaisyDescriptor.Builder b = DaisyDescriptor.builder().radius(8).step(5);
-        DenseDaisy l1 = b.normalisation(DaisyNormalisation.L1).build().describe(grey, 33, 40);
-        DenseDaisy l2 = b.normalisation(DaisyNormalisation.L2).build().describe(grey, 33, 40);
-        DenseDaisy daisy = b.normalisation(DaisyNormalisation.DAISY).build().describe(grey, 33, 40);
+        DenseDaisy l1 = b.normalization(DaisyNormalization.L1).build().describe(grey, 33, 40);
+        DenseDaisy l2 = b.normalization(DaisyNormalization.L2).build().describe(grey, 33, 40);
+        DenseDaisy daisy = b.normalization(DaisyNormalization.DAISY).build().describe(grey, 33, 40);
         for (int r = 0; r < l1.rows(); r++) {
             for (int c = 0; c < l1.columns(); c++) {
                 double sum = 0;
@@ -177,9 +177,9 @@ class DaisyDescriptorTest {
 
     @Test
     void normalisationNamesRoundTrip() {
-        for (DaisyNormalisation n : DaisyNormalisation.values()) {
-            assertEquals(n, DaisyNormalisation.fromId(n.id()));
+        for (DaisyNormalization n : DaisyNormalization.values()) {
+            assertEquals(n, DaisyNormalization.fromId(n.id()));
         }
-        assertThrows(IllegalArgumentException.class, () -> DaisyNormalisation.fromId("l3"));
+        assertThrows(IllegalArgumentException.class, () -> DaisyNormalization.fromId("l3"));
     }
 }

@@ -77,7 +77,7 @@ class DaisyExtractorTest {
     void specNamesEveryParameterAndRestoresThroughTheProvider() throws IOException {
         DaisyExtractor custom = DaisyExtractor.builder()
                 .descriptor(DaisyDescriptor.builder().step(3).histograms(6).orientations(5)
-                        .normalisation(DaisyNormalisation.DAISY).sigmas(0.7, 1.3, 2.9).ringRadii(2.5, 6).build())
+                        .normalization(DaisyNormalization.DAISY).sigmas(0.7, 1.3, 2.9).ringRadii(2.5, 6).build())
                 .pooling(DaisyPooling.MEAN_AND_STD)
                 .minimumSize(20)
                 .build();
@@ -154,6 +154,6 @@ class DaisyExtractorTest {
             assertTrue(Float.isFinite(v) && v >= 0);
             sum += v;
         }
-        assertEquals(1.0, sum, 1e-4); // mean of L1-normalised descriptors
+        assertEquals(1.0, sum, 1e-4); // mean of L1-normalized descriptors
     }
 }

@@ -19,7 +19,7 @@ final class DaisyFixture {
 
     /** One call of {@code skimage.feature.daisy}: its input, arguments and output. */
     record Case(String name, String source, int width, int height, float[] pixels,
-                int step, int radius, int rings, int histograms, int orientations, String normalisation,
+                int step, int radius, int rings, int histograms, int orientations, String normalization,
                 double[] sigmas, double[] ringRadii, int rows, int columns, int length,
                 float[] descriptors, double[] mean, double[] std) {
 
@@ -33,7 +33,7 @@ final class DaisyFixture {
                     .step(step)
                     .histograms(histograms)
                     .orientations(orientations)
-                    .normalisation(DaisyNormalisation.fromId(normalisation));
+                    .normalization(DaisyNormalization.fromId(normalization));
             if (sigmas != null) {
                 b.scikitImageSigmas(sigmas);
             }
@@ -87,7 +87,7 @@ final class DaisyFixture {
         int rings = in.readInt();
         int histograms = in.readInt();
         int orientations = in.readInt();
-        String normalisation = in.readUTF();
+        String normalization = in.readUTF();
         double[] sigmas = optionalDoubles(in);
         double[] ringRadii = optionalDoubles(in);
         int rows = in.readInt();
@@ -97,7 +97,7 @@ final class DaisyFixture {
         double[] mean = doubles(in, length);
         double[] std = doubles(in, length);
         return new Case(name, source, width, height, pixels, step, radius, rings, histograms, orientations,
-                normalisation, sigmas, ringRadii, rows, columns, length, descriptors, mean, std);
+                normalization, sigmas, ringRadii, rows, columns, length, descriptors, mean, std);
     }
 
     private static float[] floats(DataInputStream in, int n) throws IOException {

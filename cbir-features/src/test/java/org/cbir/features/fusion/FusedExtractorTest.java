@@ -40,9 +40,9 @@ class FusedExtractorTest {
 
     private static FusedExtractor handExample() {
         return FusedExtractor.builder()
-                .add(TestExtractors.Fixed.of(3, 4), 2.0, Normalisation.L2)
-                .add(TestExtractors.Fixed.of(1, 3, 5), 0.5, Normalisation.MIN_MAX)
-                .add(TestExtractors.Fixed.of(-1, 2), 1.0, Normalisation.NONE)
+                .add(TestExtractors.Fixed.of(3, 4), 2.0, Normalization.L2)
+                .add(TestExtractors.Fixed.of(1, 3, 5), 0.5, Normalization.MIN_MAX)
+                .add(TestExtractors.Fixed.of(-1, 2), 1.0, Normalization.NONE)
                 .build();
     }
 
@@ -57,9 +57,9 @@ class FusedExtractorTest {
     @Test
     void degenerateSignaturesNormaliseToZeros() {
         FusedExtractor fused = FusedExtractor.builder()
-                .add(TestExtractors.Fixed.of(0, 0, 0), 3.0, Normalisation.L2)
-                .add(TestExtractors.Fixed.of(7, 7), 3.0, Normalisation.MIN_MAX)
-                .add(TestExtractors.Fixed.of(-2, 0.5f), 4.0, Normalisation.NONE)
+                .add(TestExtractors.Fixed.of(0, 0, 0), 3.0, Normalization.L2)
+                .add(TestExtractors.Fixed.of(7, 7), 3.0, Normalization.MIN_MAX)
+                .add(TestExtractors.Fixed.of(-2, 0.5f), 4.0, Normalization.NONE)
                 .build();
         assertArrayEquals(new float[] {0, 0, 0, 0, 0, -8, 2}, fused.extract(IMAGE));
     }
@@ -81,12 +81,12 @@ class FusedExtractorTest {
     void providerRestoresFusionsOfRealAndNestedParts() throws IOException {
         DaisyExtractor daisy = DaisyExtractor.builder().pooling(DaisyPooling.MEAN_AND_STD).build();
         FusedExtractor inner = FusedExtractor.builder()
-                .add(daisy, 0.25, Normalisation.MIN_MAX)
+                .add(daisy, 0.25, Normalization.MIN_MAX)
                 .add(TestExtractors.Fixed.of(1, 2, 3))
                 .build();
         FusedExtractor outer = FusedExtractor.builder()
-                .add(TestExtractors.Fixed.of(3, 4), 2.0, Normalisation.L2)
-                .add(inner, 1.5, Normalisation.L2)
+                .add(TestExtractors.Fixed.of(3, 4), 2.0, Normalization.L2)
+                .add(inner, 1.5, Normalization.L2)
                 .build();
         assertEquals("daisy", outer.spec().require("part.1.param.part.0.type"));
         FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, outer.spec());
@@ -118,10 +118,10 @@ class FusedExtractorTest {
     @Test
     void badPartsAreRefusedWhenAdded() {
         FeatureExtractor part = TestExtractors.Fixed.of(1);
-        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.builder().add(part, 0, Normalisation.L2));
-        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.builder().add(part, Double.NaN, Normalisation.L2));
+        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.builder().add(part, 0, Normalization.L2));
+        assertThrows(IllegalArgumentException.class, () -> FusedExtractor.builder().add(part, Double.NaN, Normalization.L2));
         assertThrows(IllegalArgumentException.class,
-                () -> FusedExtractor.builder().add(part, Double.POSITIVE_INFINITY, Normalisation.L2));
+                () -> FusedExtractor.builder().add(part, Double.POSITIVE_INFINITY, Normalization.L2));
         assertThrows(NullPointerException.class, () -> FusedExtractor.builder().add(part, 1, null));
         assertThrows(IllegalArgumentException.class, () -> FusedExtractor.builder().build());
     }
@@ -130,7 +130,7 @@ class FusedExtractorTest {
     void trainablePartsAreFittedAndTheirStateSavedAndRestored(@TempDir Path dir) throws IOException {
         FusedExtractor fused = FusedExtractor.builder()
                 .add(TestExtractors.Fixed.of(5, 6))
-                .add(new TestExtractors.Learning(0), 2.0, Normalisation.NONE)
+                .add(new TestExtractors.Learning(0), 2.0, Normalization.NONE)
                 .build();
         assertTrue(fused.isTrainable());
         assertFalse(handExample().isTrainable());
@@ -149,9 +149,9 @@ class FusedExtractorTest {
 
     @Test
     void normalisationNamesRoundTrip() {
-        for (Normalisation n : Normalisation.values()) {
-            assertEquals(n, Normalisation.fromId(n.id()));
+        for (Normalization n : Normalization.values()) {
+            assertEquals(n, Normalization.fromId(n.id()));
         }
-        assertThrows(IllegalArgumentException.class, () -> Normalisation.fromId("L2"));
+        assertThrows(IllegalArgumentException.class, () -> Normalization.fromId("L2"));
     }
 }

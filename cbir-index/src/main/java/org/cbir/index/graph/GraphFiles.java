@@ -115,10 +115,10 @@ final class GraphFiles {
                 }
                 ChecksummedFiles.writeInts(out, renamed);
                 for (int node : nodes) {
-                    NodesIterator neighbours = view.getNeighborsIterator(level, node);
-                    int[] list = new int[neighbours.size()];
+                    NodesIterator neighbors = view.getNeighborsIterator(level, node);
+                    int[] list = new int[neighbors.size()];
                     for (int i = 0; i < list.length; i++) {
-                        list[i] = renumber(renumbered, neighbours.nextInt());
+                        list[i] = renumber(renumbered, neighbors.nextInt());
                     }
                     ChecksummedFiles.writeInts(out, list);
                 }

@@ -61,6 +61,6 @@ enum GraphMetric {
 
     /** The vector the graph compares for {@code vector}: a normalised copy, or {@code vector} itself. */
     float[] graphVector(float[] vector) {
-        return normalises() ? VectorMath.normalised(vector) : vector;
+        return normalises() ? VectorMath.normalized(vector) : vector;
     }
 }

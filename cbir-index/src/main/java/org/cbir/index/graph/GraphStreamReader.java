@@ -155,33 +155,33 @@ final class GraphStreamReader implements RandomAccessReader {
     }
 
     private void readNode(int node) throws IOException {
-        int[] neighbours = ChecksummedFiles.readInts(in);
-        if (neighbours.length > MAX_DEGREE) {
-            throw ChecksummedFiles.corrupt(in, "node " + node + " has " + neighbours.length + " neighbours in layer "
+        int[] neighbors = ChecksummedFiles.readInts(in);
+        if (neighbors.length > MAX_DEGREE) {
+            throw ChecksummedFiles.corrupt(in, "node " + node + " has " + neighbors.length + " neighbours in layer "
                     + layer);
         }
-        for (int neighbour : neighbours) {
-            if (neighbour == node || neighbour < 0 || neighbour >= count || !members.get(neighbour)) {
-                throw ChecksummedFiles.corrupt(in, "node " + node + " has an invalid neighbour " + neighbour
+        for (int neighbor : neighbors) {
+            if (neighbor == node || neighbor < 0 || neighbor >= count || !members.get(neighbor)) {
+                throw ChecksummedFiles.corrupt(in, "node " + node + " has an invalid neighbour " + neighbor
                         + " in layer " + layer);
             }
         }
-        float[] scores = new float[neighbours.length];
+        float[] scores = new float[neighbors.length];
         VectorFloat<?> vector = vectors.getVector(node);
-        for (int i = 0; i < neighbours.length; i++) {
-            scores[i] = function.compare(vector, vectors.getVector(neighbours[i]));
+        for (int i = 0; i < neighbors.length; i++) {
+            scores[i] = function.compare(vector, vectors.getVector(neighbors[i]));
         }
-        sortByScore(neighbours, scores);
-        for (int i = 1; i < neighbours.length; i++) {
-            if (neighbours[i] == neighbours[i - 1]) {
-                throw ChecksummedFiles.corrupt(in, "node " + node + " lists neighbour " + neighbours[i]
+        sortByScore(neighbors, scores);
+        for (int i = 1; i < neighbors.length; i++) {
+            if (neighbors[i] == neighbors[i - 1]) {
+                throw ChecksummedFiles.corrupt(in, "node " + node + " lists neighbour " + neighbors[i]
                         + " twice in layer " + layer);
             }
         }
-        pending = new int[2 + neighbours.length];
+        pending = new int[2 + neighbors.length];
         pending[0] = node;
-        pending[1] = neighbours.length;
-        System.arraycopy(neighbours, 0, pending, 2, neighbours.length);
+        pending[1] = neighbors.length;
+        System.arraycopy(neighbors, 0, pending, 2, neighbors.length);
         emit(2);
     }
 

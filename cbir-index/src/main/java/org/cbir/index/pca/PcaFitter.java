@@ -224,7 +224,7 @@ final class PcaFitter {
                     v[j] += ua * row[j];
                 }
             }
-            return normalised(v);
+            return normalized(v);
         }
         for (int axis = 0; axis < d; axis++) {
             Arrays.fill(v, 0);
@@ -241,7 +241,7 @@ final class PcaFitter {
                 }
             }
             if (norm(v) > 0.5) {
-                return normalised(v);
+                return normalized(v);
             }
         }
         throw new IllegalStateException("no unit vector is orthogonal to " + c + " components in dimension " + d);
@@ -255,7 +255,7 @@ final class PcaFitter {
         return Math.sqrt(sum);
     }
 
-    private static double[] normalised(double[] v) {
+    private static double[] normalized(double[] v) {
         double n = norm(v);
         for (int j = 0; j < v.length; j++) {
             v[j] /= n;

@@ -145,14 +145,14 @@ class GraphPersistenceTest {
         assertEquals(3, GRAPH.load(dir, COSINE).size()); // the same file, consistent, loads
     }
 
-    private void assertCorrupt(String fragment, int[][] neighbours, int entry, int[] nodes) throws IOException {
-        writeTinyGraph(neighbours, entry, nodes);
+    private void assertCorrupt(String fragment, int[][] neighbors, int entry, int[] nodes) throws IOException {
+        writeTinyGraph(neighbors, entry, nodes);
         CorruptFileException e = assertThrows(CorruptFileException.class, () -> GRAPH.load(dir, COSINE));
         assertTrue(e.getMessage().contains(fragment) && e.getMessage().contains("graph.bin"), e.getMessage());
     }
 
     /** A hand-written file of GRAPH: three vectors of dimension 2, one layer listing {@code nodes}. */
-    private void writeTinyGraph(int[][] neighbours, int entry, int[] nodes) throws IOException {
+    private void writeTinyGraph(int[][] neighbors, int entry, int[] nodes) throws IOException {
         ChecksummedFiles.write(dir.resolve(GraphFiles.FILE), GraphFiles.CODEC, GraphFiles.VERSION, out -> {
             writeTinyHeader(out);
             out.writeInt(1);
@@ -160,7 +160,7 @@ class GraphPersistenceTest {
             out.writeInt(entry);
             ChecksummedFiles.writeInts(out, nodes);
             for (int i = 0; i < nodes.length; i++) {
-                ChecksummedFiles.writeInts(out, neighbours[i]);
+                ChecksummedFiles.writeInts(out, neighbors[i]);
             }
         });
     }

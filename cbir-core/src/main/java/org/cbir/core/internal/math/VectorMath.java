@@ -47,7 +47,7 @@ public final class VectorMath {
     }
 
     /** A copy of {@code a} scaled to unit L2 norm; a zero vector is returned as zeros. */
-    public static float[] normalised(float[] a) {
+    public static float[] normalized(float[] a) {
         double n = norm(a);
         float[] out = new float[a.length];
         if (n == 0) {

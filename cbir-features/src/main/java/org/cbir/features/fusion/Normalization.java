@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * parts on different scales (a CNN layer's activations, a histogram summing to 1) contribute
  * in proportion to their weights rather than to their raw magnitudes.
  */
-public enum Normalisation {
+public enum Normalization {
     /** The signature as the part returns it. */
     NONE("none"),
     /** Divided by its Euclidean norm (unit length); a zero signature stays zero. */
@@ -21,7 +21,7 @@ public enum Normalisation {
 
     private final String id;
 
-    Normalisation(String id) {
+    Normalization(String id) {
         this.id = id;
     }
 
@@ -35,14 +35,14 @@ public enum Normalisation {
      *
      * @throws IllegalArgumentException if none has that name
      */
-    public static Normalisation fromId(String id) {
-        for (Normalisation n : values()) {
+    public static Normalization fromId(String id) {
+        for (Normalization n : values()) {
             if (n.id.equals(id)) {
                 return n;
             }
         }
         throw new IllegalArgumentException("unknown fusion normalisation '" + id + "', expected one of "
-                + Arrays.stream(values()).map(Normalisation::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Normalization::id).collect(Collectors.joining(", ")));
     }
 
     /** Writes {@code weight * normalised(part)} into {@code out[offset ..]}; {@code part} is not modified. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * argument. Every mode but {@link #OFF} first adds {@code 1e-10} to every bin, so that an
  * empty (flat-region) descriptor normalises to a uniform one instead of dividing by zero.
  */
-public enum DaisyNormalisation {
+public enum DaisyNormalization {
     /** The whole descriptor divided by its sum (L1 norm): bins sum to 1. */
     L1("l1"),
     /** The whole descriptor divided by its Euclidean (L2) norm. */
@@ -20,7 +20,7 @@ public enum DaisyNormalisation {
 
     private final String id;
 
-    DaisyNormalisation(String id) {
+    DaisyNormalization(String id) {
         this.id = id;
     }
 
@@ -34,14 +34,14 @@ public enum DaisyNormalisation {
      *
      * @throws IllegalArgumentException if no mode has that name
      */
-    public static DaisyNormalisation fromId(String id) {
-        for (DaisyNormalisation n : values()) {
+    public static DaisyNormalization fromId(String id) {
+        for (DaisyNormalization n : values()) {
             if (n.id.equals(id)) {
                 return n;
             }
         }
         throw new IllegalArgumentException("unknown DAISY normalisation '" + id + "', expected one of "
-                + Arrays.stream(values()).map(DaisyNormalisation::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(DaisyNormalization::id).collect(Collectors.joining(", ")));
     }
 
     /**
