@@ -38,6 +38,6 @@ public interface Similarity {
      * equal. A zero vector is at distance 1 from every other vector, and 0 from itself.
      */
     static Similarity cosine() {
-        return new CosineDistance();
+        return CosineDistance.instance();
     }
 }

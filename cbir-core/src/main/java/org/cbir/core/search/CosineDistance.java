@@ -15,6 +15,11 @@ public final class CosineDistance implements Similarity {
     public static final String TYPE = "cosine";
     private static final CosineDistance INSTANCE = new CosineDistance();
 
+    /** The shared instance, {@link Similarity#cosine()}; all instances are equal. */
+    public static CosineDistance instance() {
+        return INSTANCE;
+    }
+
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE);
@@ -47,7 +52,7 @@ public final class CosineDistance implements Similarity {
     /** The cosine distance; {@code spec} must be {@link #spec()}. */
     public static CosineDistance fromSpec(ComponentSpec spec) {
         spec.requireNoParameters(TYPE);
-        return new CosineDistance();
+        return INSTANCE;
     }
 
     @Override
