@@ -169,7 +169,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
      *
      * @param extractor the part's extractor
      * @param weight the factor its normalised signature is multiplied by: finite and positive
-     * @param normalisation how its signature is rescaled before weighting
+     * @param normalization how its signature is rescaled before weighting
      */
     public record Part(FeatureExtractor extractor, double weight, Normalization normalization) {
         public Part {

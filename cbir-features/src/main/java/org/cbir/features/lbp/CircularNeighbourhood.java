@@ -48,7 +48,7 @@ final class CircularNeighbourhood {
          *
          * @param row the row index
          * @param centres the row's pixel values at {@code centres[centreOffset + x]}
-         * @param neighbours the value of sample point {@code i} of the pixel in column {@code x}
+         * @param neighbors the value of sample point {@code i} of the pixel in column {@code x}
          *     at {@code neighbours[i * width + x]}; reused between calls
          */
         void visit(int row, double[] centres, int centreOffset, double[] neighbors);
