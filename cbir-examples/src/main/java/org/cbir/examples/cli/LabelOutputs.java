@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cbir.cli.JsonResults;
 import org.cbir.core.Match;
 import org.cbir.core.Prediction;
 import org.cbir.core.QueryResult;

@@ -3,15 +3,15 @@ package org.cbir.examples.gui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.cbir.cli.ComponentChoices;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.reduce.ZScore;
-import org.cbir.examples.cli.ComponentChoices;
-import org.cbir.index.pca.Pca;
 import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
+import org.cbir.index.pca.Pca;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
 
