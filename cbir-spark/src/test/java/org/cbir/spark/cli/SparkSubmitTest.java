@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +19,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Images;
 import org.cbir.features.TextureDescriptors;
-import org.cbir.spark.LocalSpark;
-import org.cbir.spark.SignatureTable;
 import org.cbir.spark.TestCollections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,24 +77,44 @@ class SparkSubmitTest {
         assertTrue(output.contains("skipped " + corrupt), output);
         assertTrue(output.contains("extracted 16 images (1 skipped)"), output);
 
+        Map<String, float[]> extracted = read(table);
+        assertEquals(16, extracted.size());
         FeatureExtractor lbp = TextureDescriptors.lbp();
-        SparkSession spark = LocalSpark.start();
-        try {
-            Map<String, float[]> extracted = new HashMap<>();
-            for (Row row : SignatureTable.read(spark, table.toString()).collectAsList()) {
-                extracted.put(row.getString(1), SignatureTable.vector(row, 3));
+        try (Stream<Path> files = Files.walk(database)) {
+            for (Path image : files.filter(Files::isRegularFile).filter(p -> !p.equals(corrupt)).toList()) {
+                float[] signature = extracted.get(image.toString());
+                assertTrue(signature != null, image + " is not in the table: " + extracted.keySet());
+                assertArrayEquals(lbp.extract(Images.read(image)), signature, image.toString());
             }
-            assertEquals(16, extracted.size());
-            try (Stream<Path> files = Files.walk(database)) {
-                for (Path image : files.filter(Files::isRegularFile).filter(p -> !p.equals(corrupt)).toList()) {
-                    float[] signature = extracted.get(image.toString());
-                    assertTrue(signature != null, image + " is not in the table: " + extracted.keySet());
-                    assertArrayEquals(lbp.extract(Images.read(image)), signature, image.toString());
+        }
+    }
+
+    /**
+     * The path and vector of every row of the table's Parquet files, read with parquet-hadoop
+     * directly (Spark writes a float array as the standard three-level list), so that this JVM
+     * needs no Spark session of its own.
+     */
+    private static Map<String, float[]> read(Path table) throws IOException {
+        Map<String, float[]> rows = new HashMap<>();
+        List<Path> parts;
+        try (Stream<Path> list = Files.list(table)) {
+            parts = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+        }
+        assertTrue(!parts.isEmpty(), "no Parquet file in " + table);
+        for (Path part : parts) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                    new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                for (Group row = reader.read(); row != null; row = reader.read()) {
+                    Group list = row.getGroup("vector", 0);
+                    float[] vector = new float[list.getFieldRepetitionCount("list")];
+                    for (int i = 0; i < vector.length; i++) {
+                        vector[i] = list.getGroup("list", i).getFloat("element", 0);
+                    }
+                    rows.put(row.getString("path", 0), vector);
                 }
             }
-        } finally {
-            spark.stop();
         }
+        return rows;
     }
 
     /** The test's class path without cbir-spark's own classes, which come in the job jar. */
@@ -111,7 +129,7 @@ class SparkSubmitTest {
     }
 
     /** A jar of the files under {@code classes}, as the job jar of {@code mvn package} holds them. */
-    private static Path jar(Path classes, Path target) throws IOException, URISyntaxException {
+    private static Path jar(Path classes, Path target) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
         try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, manifest);
