@@ -18,7 +18,8 @@ import org.cbir.core.image.Image;
  * computed once, every shard answers its top k, and the matches are merged by distance, then id
  * (the tie rule of every cbir ranking), re-ranked, and voted on as
  * {@link RetrievalPipeline#query} votes. With exact shards the result equals one store of all the
- * images. Thread-safe for queries.
+ * images. The shards of one query are searched in parallel (the common fork-join pool).
+ * Thread-safe for queries.
  */
 public final class ShardedStore {
     private final List<RetrievalPipeline> shards;
@@ -66,10 +67,10 @@ public final class ShardedStore {
     public QueryResult query(Image image, int k) {
         Index.requireK(k);
         float[] signature = shards.get(0).signature(image);
-        List<Match> all = new ArrayList<>();
-        for (RetrievalPipeline shard : shards) {
-            all.addAll(shard.queryBySignature(signature, k, null).matches());
-        }
+        // The shards answer in parallel; the merge below sorts, so the order they finish in is irrelevant.
+        List<Match> all = new ArrayList<>(shards.parallelStream()
+                .flatMap(shard -> shard.queryBySignature(signature, k, null).matches().stream())
+                .toList());
         all.sort(Comparator.comparingDouble(Match::distance).thenComparingLong(Match::id));
         List<Match> ranked = new ArrayList<>(Math.min(k, all.size()));
         for (Match m : all.subList(0, Math.min(k, all.size()))) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.ResultPrinter;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ComponentChoices;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.JsonResults;
+import org.cbir.cli.SearchOptions;
 import org.cbir.cluster.graph.NearDuplicates;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
@@ -76,11 +80,11 @@ final class DuplicatesCommand implements Callable<Integer> {
             List<GroupSheet.Group> rows = new ArrayList<>();
             for (int g = 0; g < Math.min(sheetGroups, groups.size()); g++) {
                 List<Long> ids = groups.get(g).ids();
-                int shown = Math.min(ids.size(), options.k + 1);
+                int shown = Math.min(ids.size(), options.k() + 1);
                 rows.add(new GroupSheet.Group("duplicates " + (g + 1) + " (" + ids.size() + " images)", ids.subList(0, shown),
                         distances.get(g).subList(0, shown)));
             }
-            GroupSheet.write(out.resolve("duplicates-sheet.png"), rows, records, options.k);
+            GroupSheet.write(out.resolve("duplicates-sheet.png"), rows, records, options.k());
         }
         if (json) {
             StringBuilder out = new StringBuilder("[");

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ComponentChoices;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
@@ -90,21 +93,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<Cutoff> cutoffs() {
-        return cutoffs(ks);
-    }
-
-    /**
-     * The cutoffs of {@code --ks}: whole numbers, or {@code all} (also {@code omega}, {@code ω})
-     * for the query's class size; public so that {@code cbir-spark evaluate} reads them alike.
-     */
-    public static List<Cutoff> cutoffs(List<String> ks) {
-        List<Cutoff> cutoffs = new ArrayList<>();
-        for (String k : ks) {
-            String value = k.strip().toLowerCase(Locale.ROOT);
-            cutoffs.add(value.equals("all") || value.equals("omega") || value.equals("ω")
-                    ? Cutoff.classSize() : Cutoff.of(ComponentChoices.integer(value, "--ks " + String.join(",", ks), "K", 1, ComponentChoices.MAX_RESULTS)));
-        }
-        return cutoffs;
+        return ComponentChoices.cutoffs(ks);
     }
 
     /** The collection's folder name, with its parent's when it is a generic "database". */
@@ -150,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             console.flush();
         }
         Files.writeString(out.resolve("map-vs-pca.csv"), csv);
-        String title = "MAP vs PCA components: " + options.extractor + ", " + options.metric + ", " + collectionName();
+        String title = "MAP vs PCA components: " + options.extractor() + ", " + options.metric() + ", " + collectionName();
         MapChart.write(title, points, out.resolve("map-vs-pca.png"), 800, 500);
     }
 }

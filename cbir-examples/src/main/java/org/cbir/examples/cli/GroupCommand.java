@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ComponentChoices;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.JsonResults;
+import org.cbir.cli.SearchOptions;
 import org.cbir.cluster.AgreementScores;
 import org.cbir.cluster.DensityGrouper;
 import org.cbir.cluster.Grouping;
@@ -69,7 +73,7 @@ final class GroupCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ComponentChoices.notNegative(sheetGroups, "--sheet-groups");
         options.k(); // checks the range of -k, which this command shares with query and search
-        boolean cosine = options.metric.equalsIgnoreCase("cosine");
+        boolean cosine = options.metric().equalsIgnoreCase("cosine");
         String choice = method.toLowerCase(Locale.ROOT);
         if (!choice.equals("hdbscan") && !choice.equals("kmeans")) {
             throw new IllegalArgumentException("unknown --method '" + method + "'; choose hdbscan or kmeans");
@@ -91,11 +95,11 @@ final class GroupCommand implements Callable<Integer> {
             double[] distances = grouping.centerDistances();
             for (int g = 0; g < Math.min(sheetGroups, grouping.groupCount()); g++) {
                 List<Integer> members = grouping.members(g);
-                List<Integer> shown = members.subList(0, Math.min(members.size(), options.k + 1));
+                List<Integer> shown = members.subList(0, Math.min(members.size(), options.k() + 1));
                 rows.add(new GroupSheet.Group(Grouping.groupName(g) + " (" + members.size() + " images)",
                         shown.stream().map(i -> ids[i]).toList(), shown.stream().map(i -> distances[i]).toList()));
             }
-            GroupSheet.write(out.resolve("group-sheet.png"), rows, indexed.byId(), options.k);
+            GroupSheet.write(out.resolve("group-sheet.png"), rows, indexed.byId(), options.k());
         }
         if (json) {
             console.println(toJson(grouping, indexed.paths()));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.IndexingReport;

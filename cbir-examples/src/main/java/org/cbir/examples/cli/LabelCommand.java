@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ComponentChoices;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.SearchOptions;
 import org.cbir.cluster.label.LabelAccuracy;
 import org.cbir.cluster.label.LabelSuggester;
 import org.cbir.cluster.label.LabelSuggestions;
@@ -86,7 +89,7 @@ final class LabelCommand implements Callable<Integer> {
         OutputFolder.prepare(out, "label");
         // A self-supervised extractor reads no label, so it learns from every image, the unlabelled ones
         // (hidden labels removed) included; the others learn from the labelled images only.
-        IndexedCollection indexed = IndexedCollection.of(options, selfSupervised(options.extractor) ? working : seeds,
+        IndexedCollection indexed = IndexedCollection.of(options, selfSupervised(options.extractor()) ? working : seeds,
                 working, progress);
         Map<Long, String> truths = new HashMap<>();
         for (ImageRecord r : indexed.records()) {

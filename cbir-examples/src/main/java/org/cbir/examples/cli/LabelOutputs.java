@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.cbir.cli.JsonResults;
 import org.cbir.cluster.label.IsotonicCalibration;
 import org.cbir.cluster.label.LabelAccuracy;
 import org.cbir.cluster.label.LabelSuggestions;

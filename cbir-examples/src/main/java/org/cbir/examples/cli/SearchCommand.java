@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.ResultPrinter;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.RetrievalPipeline;
@@ -13,11 +16,11 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Searches a database (a folder, a CSV, or a saved store) with query images. */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.cbir.cli.ConsoleProgress;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.solr.SolrBulkLoader;
 import org.cbir.solr.SolrCollections;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.cbir.cli.ComponentChoices;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
-import org.cbir.examples.cli.ComponentChoices;
 import org.cbir.examples.report.MapChart;
 
 /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cbir.cli.ComponentChoices;
 import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.core.internal.reduce.ZScore;
 import org.junit.jupiter.api.Test;

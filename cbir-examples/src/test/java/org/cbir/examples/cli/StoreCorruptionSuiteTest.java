@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.cbir.cli.ComponentChoices;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;

@@ -1,7 +1,7 @@
 package org.cbir.spark.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code cbir-spark}: the {@code cbir} commands for collections past one machine, on Apache
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cbir-spark", mixinStandardHelpOptions = true, version = "cbir-spark 0.1.0-SNAPSHOT",
         description = "Distributed extraction, batch search and evaluation of cbir signature tables on Apache Spark.",
-        subcommands = {ExtractCommand.class, SearchCommand.class, EvaluateCommand.class, ExportCommand.class,
+        subcommands = {ExtractCommand.class, SearchCommand.class, EvaluateCommand.class, ExportCommand.class, QueryCommand.class,
             ImportCommand.class, CommandLine.HelpCommand.class})
 public final class CbirSparkCommand implements Runnable {
 

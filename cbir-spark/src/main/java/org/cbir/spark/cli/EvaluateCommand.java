@@ -10,10 +10,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cbir.cli.ComponentChoices;
+import org.cbir.cli.ConsoleProgress;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.eval.EvaluationReport;
-import org.cbir.examples.cli.ConsoleProgress;
-import org.cbir.examples.cli.SearchOptions;
 import org.cbir.spark.DistributedEvaluation;
 import org.cbir.spark.DistributedExtraction;
 import org.cbir.spark.ImageListing;
@@ -70,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SparkSession spark = sparkOptions.session("evaluate");
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         DistributedEvaluation.Settings settings = new DistributedEvaluation.Settings(split, seed,
-                org.cbir.examples.cli.EvaluateCommand.cutoffs(ks));
+                ComponentChoices.cutoffs(ks));
         EvaluationReport report;
         long start = System.nanoTime();
         org.apache.hadoop.fs.Path blueprintFile = new org.apache.hadoop.fs.Path(collection, PipelineBlueprint.FILE_NAME);

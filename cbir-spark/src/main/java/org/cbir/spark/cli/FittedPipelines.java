@@ -3,11 +3,11 @@ package org.cbir.spark.cli;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.cbir.cli.SearchOptions;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.examples.cli.SearchOptions;
-import org.cbir.spark.ListedImage;
 import org.cbir.spark.ImageListing;
+import org.cbir.spark.ListedImage;
 
 /** Builds the pipeline the command line's options name and fits it on the driver, as {@code cbir} does. */
 final class FittedPipelines {

@@ -30,6 +30,8 @@ class CommandLineEquivalenceTest {
     private static SparkSession spark;
     private static Path database;
     private static Path queries;
+    private static Path store;
+    private static Path table;
 
     @BeforeAll
     static void start() throws IOException {
@@ -43,20 +45,48 @@ class CommandLineEquivalenceTest {
         spark.stop();
     }
 
+    /** A store of {@code cbir index} and a table of {@code cbir-spark extract}, both Daisy, of the same images. */
+    private static void daisy() {
+        if (store != null) {
+            return;
+        }
+        Path single = folder.resolve("daisy.cbir");
+        run(CbirCommand.commandLine(), "index", database.toString(), "-o", single.toString(), "--extractor", "daisy");
+        Path extractedTable = folder.resolve("daisy-table");
+        String extracted = run(CbirSparkCommand.commandLine(), "extract", database.toString(), "--out",
+                extractedTable.toString(), "--extractor", "daisy", "--master", "local[2]");
+        assertTrue(extracted.contains("skipped " + database.resolve("bcc").resolve(TestCollections.CORRUPT)), extracted);
+        store = single;
+        table = extractedTable;
+    }
+
     @Test
     void searchPrintsTheJsonOfCbirQuery() {
-        Path store = folder.resolve("daisy.cbir");
-        run(CbirCommand.commandLine(), "index", database.toString(), "-o", store.toString(), "--extractor", "daisy");
+        daisy();
         String expected = run(CbirCommand.commandLine(), "query", store.toString(), queries.toString(), "-k", "10", "--json");
-
-        Path table = folder.resolve("daisy-table");
-        String extracted = run(CbirSparkCommand.commandLine(), "extract", database.toString(), "--out", table.toString(),
-                "--extractor", "daisy", "--master", "local[2]");
-        assertTrue(extracted.contains("skipped " + database.resolve("bcc").resolve(TestCollections.CORRUPT)), extracted);
         String actual = run(CbirSparkCommand.commandLine(), "search", table.toString(), queries.toString(), "-k", "10",
                 "--json", "--master", "local[2]");
         assertEquals(expected.strip(), actual.strip());
         assertEquals(8, actual.split("\"query\"").length - 1);
+    }
+
+    @Test
+    void queryOverShardsPrintsTheJsonOfCbirQueryOnOneStore() throws IOException {
+        daisy();
+        Path shards = folder.resolve("daisy-shards");
+        String exported = run(CbirSparkCommand.commandLine(), "export", table.toString(), "--out", shards.toString(),
+                "--shards", "--master", "local[2]");
+        try (var list = Files.list(shards)) {
+            long written = list.filter(p -> p.getFileName().toString().startsWith("shard-")).count();
+            assertTrue(written >= 2, "the test needs more than one shard: " + exported);
+            assertTrue(exported.contains("wrote " + written + " shards"), exported);
+        }
+        // k = 1 is the sharpest merge; at k = 30 every shard contributes matches and the tie rule decides the order.
+        for (String k : List.of("1", "10", "30")) {
+            String expected = run(CbirCommand.commandLine(), "query", store.toString(), queries.toString(), "-k", k, "--json");
+            String actual = run(CbirSparkCommand.commandLine(), "query", shards.toString(), queries.toString(), "-k", k, "--json");
+            assertEquals(expected.strip(), actual.strip(), "-k " + k);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cbir.examples.cli;
+package org.cbir.cli;
 
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,8 @@ public final class JsonResults {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.9g", value) : "null";
     }
 
-    static String string(String s) {
+    /** {@code s} as a JSON string literal, or {@code null}. */
+    public static String string(String s) {
         if (s == null) {
             return "null";
         }

@@ -1,4 +1,4 @@
-package org.cbir.examples.cli;
+package org.cbir.cli;
 
 import org.cbir.core.RetrievalPipeline;
 import picocli.CommandLine.Option;
@@ -39,10 +39,35 @@ public final class SearchOptions {
     }
 
     /** The matches per query, checked. */
-    int k() {
+    public int k() {
         return ComponentChoices.results(k, "-k");
     }
 
+    /** The {@code --extractor} choice, as given. */
+    public String extractor() {
+        return extractor;
+    }
+
+    /** The {@code --metric} choice, as given. */
+    public String metric() {
+        return metric;
+    }
+
+    /** The {@code --reducer} choice, as given. */
+    public String reducer() {
+        return reducer;
+    }
+
+    /** The {@code --index} choice, as given. */
+    public String index() {
+        return index;
+    }
+
+    /**
+     * The builder of the pipeline the options name: extractor, metric, reducer, index and threads.
+     *
+     * @throws IllegalArgumentException naming the option whose value is out of range or unknown
+     */
     public RetrievalPipeline.Builder pipeline() {
         if (threads != null && (threads < 1 || threads > 4096)) {
             throw new IllegalArgumentException("--threads " + threads + " is out of range: give 1 to 4096");

@@ -1,4 +1,4 @@
-package org.cbir.examples.cli;
+package org.cbir.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,5 +1,7 @@
-package org.cbir.examples.cli;
+package org.cbir.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cbir.core.FeatureExtractor;
@@ -9,6 +11,7 @@ import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.reduce.MinMaxScaling;
+import org.cbir.eval.Cutoff;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.graph.GraphIndex;
@@ -45,16 +48,17 @@ import org.cbir.nets.RandomAugmentation;
  * </ul>
  */
 public final class ComponentChoices {
-    static final String EXTRACTORS = "histogram[:BINS], intensity-histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy,"
+    /** The extractor choices, as the options' help lists them. */
+    public static final String EXTRACTORS = "histogram[:BINS], intensity-histogram[:BINS], glcm, hog, lbp[:POINTS:RADIUS], daisy,"
             + " lenet[:SIZE[:AUGMENTATION]], cnn[:SIDE[:AUGMENTATION]], ssl[:SIDE[:AUGMENTATION]]";
     /** The most matches a command prints per query. */
-    static final int MAX_RESULTS = 1_000_000;
+    public static final int MAX_RESULTS = 1_000_000;
     private static final String LENET = "lenet";
     private static final Set<String> TRAINED = Set.of(LENET, "cnn", "ssl");
     /** Extractor types whose signature dimensions have different units, standardised by {@code auto}. */
     private static final Set<String> MIXED_UNITS = Set.of("first-order-statistics", "glcm");
     /** The extractors whose signatures never hold a negative value, as the histogram metrics need. */
-    static final String NON_NEGATIVE = "intensity-histogram, lbp, hog, daisy, lenet";
+    public static final String NON_NEGATIVE = "intensity-histogram, lbp, hog, daisy, lenet";
 
     private ComponentChoices() {
     }
@@ -88,13 +92,13 @@ public final class ComponentChoices {
     }
 
     /** Whether a choice names a {@link CnnExtractor} ({@code cnn} or {@code ssl}). */
-    static boolean isCnn(String choice) {
+    public static boolean isCnn(String choice) {
         String type = choice.toLowerCase(Locale.ROOT).split(":")[0];
         return type.equals("cnn") || type.equals("ssl");
     }
 
     /** The builder of the {@link CnnExtractor} that a {@code cnn[:SIDE[:AUGMENTATION]]} or {@code ssl[...]} choice names. */
-    static CnnExtractor.Builder cnn(String choice) {
+    public static CnnExtractor.Builder cnn(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
         CnnExtractor.Builder cnn = parts[0].equals("ssl") ? CnnExtractor.selfSupervised() : CnnExtractor.builder();
         if (parts.length > 3) {
@@ -195,7 +199,7 @@ public final class ComponentChoices {
      *     metric that the reduced signatures would give negative values (the message says which
      *     reducers and extractors fit)
      */
-    static Reducer reducer(String choice, String extractorChoice, String metricChoice) {
+    public static Reducer reducer(String choice, String extractorChoice, String metricChoice) {
         String c = choice.toLowerCase(Locale.ROOT);
         boolean histogramMetric = metric(metricChoice).kind() == SimilarityKind.HISTOGRAM;
         boolean signed = MIXED_UNITS.contains(extractor(extractorChoice).spec().type());
@@ -226,7 +230,7 @@ public final class ComponentChoices {
      *
      * @throws IllegalArgumentException naming {@code option} otherwise
      */
-    static int results(int k, String option) {
+    public static int results(int k, String option) {
         if (k < 1 || k > MAX_RESULTS) {
             throw new IllegalArgumentException(option + " " + k + " is out of range: give 1 to " + MAX_RESULTS
                     + " matches per query");
@@ -234,8 +238,24 @@ public final class ComponentChoices {
         return k;
     }
 
+    /**
+     * The cutoffs of {@code --ks}: whole numbers, or {@code all} (also {@code omega}, {@code ω})
+     * for the query's class size; {@code cbir evaluate} and {@code cbir-spark evaluate} read them alike.
+     *
+     * @throws IllegalArgumentException naming the option if a value is not a whole number in range
+     */
+    public static List<Cutoff> cutoffs(List<String> ks) {
+        List<Cutoff> cutoffs = new ArrayList<>();
+        for (String k : ks) {
+            String value = k.strip().toLowerCase(Locale.ROOT);
+            cutoffs.add(value.equals("all") || value.equals("omega") || value.equals("ω")
+                    ? Cutoff.classSize() : Cutoff.of(integer(value, "--ks " + String.join(",", ks), "K", 1, MAX_RESULTS)));
+        }
+        return cutoffs;
+    }
+
     /** Returns {@code count}, or fails naming {@code option} when it is negative (0 turns an output off). */
-    static int notNegative(int count, String option) {
+    public static int notNegative(int count, String option) {
         if (count < 0) {
             throw new IllegalArgumentException(option + " " + count + " is out of range: give 0 (none) or more");
         }
@@ -254,7 +274,7 @@ public final class ComponentChoices {
     }
 
     /** A whole-number parameter {@code name} within {@code min..max}. */
-    static int integer(String text, String choice, String name, int min, int max) {
+    public static int integer(String text, String choice, String name, int min, int max) {
         int value;
         try {
             value = Integer.parseInt(text);
@@ -269,7 +289,7 @@ public final class ComponentChoices {
     }
 
     /** A finite number parameter {@code name} within {@code min..max}. */
-    static double number(String text, String choice, String name, double min, double max) {
+    public static double number(String text, String choice, String name, double min, double max) {
         double value;
         try {
             value = Double.parseDouble(text);
@@ -285,7 +305,7 @@ public final class ComponentChoices {
 
     /** PCA choices, apart so that the parsing reads as the syntax. */
     private static final class Pca {
-        static Reducer reducer(String argument, String choice) {
+        public static Reducer reducer(String argument, String choice) {
             if (argument.contains(".")) {
                 return org.cbir.index.pca.Pca.explainedVariance(number(argument, choice, "SHARE", Double.MIN_VALUE, 1));
             }

@@ -1,4 +1,4 @@
-package org.cbir.examples.cli;
+package org.cbir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
