@@ -19,6 +19,7 @@ module org.cbir.core {
     exports org.cbir.core.extract;
     exports org.cbir.core.graph;
     exports org.cbir.core.image;
+    exports org.cbir.core.internal.index;
     exports org.cbir.core.io;
     exports org.cbir.core.label;
     exports org.cbir.core.math;

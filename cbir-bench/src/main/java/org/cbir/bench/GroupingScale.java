@@ -20,7 +20,7 @@ import org.cbir.core.graph.NearDuplicates;
 import org.cbir.core.label.LabelAccuracy;
 import org.cbir.core.label.LabelSuggester;
 import org.cbir.core.label.LabelSuggestions;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.metrics.Metrics;
 
 /**
@@ -70,7 +70,7 @@ public final class GroupingScale {
         Similarity euclidean = Metrics.euclidean();
         long[] ids = new long[n];
         long start = System.nanoTime();
-        Index index = GraphIndex.builder().build().create(DIMENSION, euclidean);
+        Index index = NeighborGraph.builder().build().create(DIMENSION, euclidean);
         for (int i = 0; i < n; i++) {
             ids[i] = i;
             index.add(i, rows[i]);

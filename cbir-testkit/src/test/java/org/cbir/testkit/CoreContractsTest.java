@@ -7,7 +7,7 @@ import org.cbir.core.extract.FirstOrderStatistics;
 import org.cbir.core.extract.IntensityHistogram;
 import org.cbir.core.reduce.MinMaxScaling;
 import org.cbir.core.reduce.ZScore;
-import org.cbir.core.search.ExactIndexFactory;
+import org.cbir.core.search.ExactScan;
 import org.junit.jupiter.api.Nested;
 
 /** cbir-core's extractors, reducers and indexes run the contracts (core cannot depend on the kit). */
@@ -17,7 +17,7 @@ class CoreContractsTest {
     class ExactIndexOnTheHeap extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return new ExactIndexFactory();
+            return new ExactScan();
         }
     }
 
@@ -25,7 +25,7 @@ class CoreContractsTest {
     class ExactIndexMapped extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return new ExactIndexFactory().mapped();
+            return new ExactScan().mapped();
         }
     }
 

@@ -49,7 +49,7 @@ final class NeighborSort {
 
     /**
      * {@link #sort(long[], long[], int)} in {@code tasks} parallel parts (see
-     * {@link ExactScan#inRanges}) once the first digit has split the pairs, when there are at
+     * {@link BatchScan#inRanges}) once the first digit has split the pairs, when there are at
      * least {@value #PARALLEL_PAIRS} of them.
      */
     static void sort(long[] keys, long[] ids, int count, int tasks) {
@@ -78,7 +78,7 @@ final class NeighborSort {
             firstBucket[t] = d;
         }
         firstBucket[tasks] = buckets;
-        ExactScan.inRanges(tasks, tasks, (task, from, to) -> {
+        BatchScan.inRanges(tasks, tasks, (task, from, to) -> {
             for (int d = firstBucket[task]; d < firstBucket[task + 1]; d++) {
                 if (starts[d + 1] - starts[d] > 1) {
                     sort(keys, ids, keyScratch, idScratch, starts[d], starts[d + 1], true);

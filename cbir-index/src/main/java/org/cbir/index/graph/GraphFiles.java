@@ -11,7 +11,7 @@ import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
 /**
- * The file of a saved {@link GraphAnnIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
+ * The file of a saved {@link NeighborGraphIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
  * with this body (see {@link ChecksummedFiles} for header, footer and array encodings):
  * <pre>
  * metric:string  dimension:int32 maxDegree:int32 beamWidth:int32 alpha:float32 neighborOverflow:float32
@@ -38,7 +38,7 @@ final class GraphFiles {
     }
 
     /** Writes the index; the caller has purged removed nodes and holds the read lock. */
-    static void save(Path directory, GraphIndex parameters, GraphMetric metric, GraphVectors vectors,
+    static void save(Path directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
             ImmutableGraphIndex graph) throws IOException {
         int bound = vectors.size();
         int[] renumbered = new int[bound];
@@ -79,7 +79,7 @@ final class GraphFiles {
                 while (renumbered[ordinal] < 0) {
                     ordinal++;
                 }
-                System.arraycopy(vectors.original(ordinal), 0, block, r * dimension, dimension);
+                vectors.view().copyRow(ordinal, block, r * dimension);
             }
             ChecksummedFiles.writeFloats(out, block);
         }
@@ -135,7 +135,7 @@ final class GraphFiles {
     }
 
     @SuppressWarnings("deprecation") // GraphIndexBuilder.load: JVector's only public way back to a mutable graph
-    static GraphAnnIndex load(GraphIndex parameters, Path directory, Similarity similarity, GraphMetric metric)
+    static NeighborGraphIndex load(NeighborGraph parameters, Path directory, Similarity similarity, GraphMetric metric)
             throws IOException {
         Path file = directory.resolve(FILE);
         return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
@@ -149,9 +149,9 @@ final class GraphFiles {
             if (dimension < 1 || (hierarchy != 0 && hierarchy != 1)) {
                 throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + " or hierarchy flag " + hierarchy);
             }
-            ComponentSpec saved = ComponentSpec.of(GraphIndex.TYPE, GraphIndex.MAX_DEGREE, maxDegree,
-                    GraphIndex.BEAM_WIDTH, beamWidth, GraphIndex.ALPHA, alpha, GraphIndex.NEIGHBOR_OVERFLOW, overflow,
-                    GraphIndex.HIERARCHY, hierarchy == 1);
+            ComponentSpec saved = ComponentSpec.of(NeighborGraph.TYPE, NeighborGraph.MAX_DEGREE, maxDegree,
+                    NeighborGraph.BEAM_WIDTH, beamWidth, NeighborGraph.ALPHA, alpha, NeighborGraph.NEIGHBOR_OVERFLOW, overflow,
+                    NeighborGraph.HIERARCHY, hierarchy == 1);
             if (!saved.equals(parameters.buildSpec())) {
                 throw new InvalidFileException(file, "holds a graph built as " + saved + ", which the factory "
                         + parameters.spec() + " cannot load");
@@ -182,7 +182,7 @@ final class GraphFiles {
                     vectors.append(ids[first + r], vector, metric.graphVector(vector)); // refuses repeated ids
                 }
             }
-            GraphAnnIndex index = new GraphAnnIndex(parameters, dimension, similarity, metric, vectors);
+            NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
             GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());
             index.builder().load(graph);
             graph.requireFinished();

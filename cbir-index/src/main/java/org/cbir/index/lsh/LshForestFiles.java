@@ -7,6 +7,7 @@ import java.util.BitSet;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
 import org.cbir.core.io.ChecksummedFiles;
+import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.io.InvalidFileException;
 
 /**
@@ -59,7 +60,7 @@ final class LshForestFiles {
                 int rows = Math.min(BLOCK_ROWS, count - first);
                 float[] block = new float[rows * dimension];
                 for (int r = 0; r < rows; r++) {
-                    store.read(first + r, block, r * dimension);
+                    store.copyRow(first + r, block, r * dimension);
                 }
                 ChecksummedFiles.writeFloats(out, block);
             }
