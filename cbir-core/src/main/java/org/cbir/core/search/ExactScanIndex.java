@@ -148,11 +148,6 @@ public final class ExactScanIndex extends GuardedIndex {
 
     @Override
     public void save(Path directory) throws IOException {
-        readLock().lock();
-        try {
-            ExactScanFile.write(directory, store);
-        } finally {
-            readLock().unlock();
-        }
+        writeUnderReadLock(() -> ExactScanFile.write(directory, store));
     }
 }

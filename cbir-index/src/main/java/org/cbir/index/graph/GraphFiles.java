@@ -5,8 +5,10 @@ import io.github.jbellis.jvector.graph.NodesIterator;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
@@ -18,6 +20,7 @@ import org.cbir.core.io.InvalidFileException;
  * hierarchy:int32 (0 or 1)
  * count:int32   ids:longs(count)                      ordinal i holds ids[i]
  * vectors:      ceil(count / 1024) x floats(rows in the block x dimension)   the caller's vectors, row-major
+ *               (ids and vectors as core's {@code VectorFiles} writes them for every index)
  * layers:int32  degrees:ints(layers)   entry:int32    the entry node, in the top layer; -1 when count = 0
  * per layer:    nodes:ints(size)  then, per node in that order, neighbours:ints(n)
  * </pre>
@@ -31,8 +34,6 @@ final class GraphFiles {
     static final String FILE = "graph.bin";
     static final String CODEC = "cbir.graph";
     static final int VERSION = 1;
-    /** Vectors are written in blocks of this many rows. */
-    static final int BLOCK_ROWS = 1024;
 
     private GraphFiles() {
     }
@@ -56,33 +57,9 @@ final class GraphFiles {
             out.writeFloat(parameters.neighborOverflow());
             out.writeInt(parameters.hierarchy() ? 1 : 0);
             out.writeInt(live);
-            long[] ids = new long[live];
-            for (int ordinal = 0; ordinal < bound; ordinal++) {
-                if (renumbered[ordinal] >= 0) {
-                    ids[renumbered[ordinal]] = vectors.id(ordinal);
-                }
-            }
-            ChecksummedFiles.writeLongs(out, ids);
-            writeVectors(out, vectors, renumbered, live);
+            VectorFiles.writeIdsAndVectors(out, vectors.view()); // the live ordinals in order: renumbered
             writeGraph(out, graph, renumbered, live);
         });
-    }
-
-    private static void writeVectors(DataOutputStream out, GraphVectors vectors, int[] renumbered, int live)
-            throws IOException {
-        int dimension = vectors.dimension();
-        int ordinal = 0;
-        for (int first = 0; first < live; first += BLOCK_ROWS) {
-            int rows = Math.min(BLOCK_ROWS, live - first);
-            float[] block = new float[rows * dimension];
-            for (int r = 0; r < rows; r++, ordinal++) {
-                while (renumbered[ordinal] < 0) {
-                    ordinal++;
-                }
-                vectors.view().copyRow(ordinal, block, r * dimension);
-            }
-            ChecksummedFiles.writeFloats(out, block);
-        }
     }
 
     private static void writeGraph(DataOutputStream out, ImmutableGraphIndex graph, int[] renumbered, int live)
@@ -164,24 +141,11 @@ final class GraphFiles {
             if (count < 0) {
                 throw ChecksummedFiles.corrupt(in, "negative vector count " + count);
             }
-            long[] ids = ChecksummedFiles.readLongs(in);
-            if (ids.length != count) {
-                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
-            }
             GraphVectors vectors = new GraphVectors(dimension);
-            for (int first = 0; first < count; first += BLOCK_ROWS) {
-                int rows = Math.min(BLOCK_ROWS, count - first);
-                float[] block = ChecksummedFiles.readFloats(in);
-                if (block.length != rows * dimension) {
-                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
-                            + rows * dimension);
-                }
-                for (int r = 0; r < rows; r++) {
-                    float[] vector = new float[dimension];
-                    System.arraycopy(block, r * dimension, vector, 0, dimension);
-                    vectors.append(ids[first + r], vector, metric.graphVector(vector)); // refuses repeated ids
-                }
-            }
+            VectorFiles.readIdsAndVectors(in, count, dimension, vectors.view(), (id, block, offset) -> {
+                float[] vector = Arrays.copyOfRange(block, offset, offset + dimension);
+                vectors.append(id, vector, metric.graphVector(vector));
+            });
             NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
             GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());
             index.builder().load(graph);

@@ -31,15 +31,16 @@ import org.cbir.core.internal.index.VectorView;
  * {@code max(256, size / 10)} removed nodes have accumulated, or at least as many as live ones
  * (so that new nodes still find live neighbours), and before every save, they are
  * purged from the graph (JVector's {@code removeDeletedNodes}, which links the neighbours of a
- * removed node to each other, FreshDiskANN's rule) and their vectors are released. Ordinals of
- * removed nodes are not reused; saving renumbers the live ones densely.
+ * removed node to each other, FreshDiskANN's rule) and their graph vectors are released (the
+ * caller's vector stays a dead row of the shared store until the index is saved and loaded again).
+ * Ordinals of removed nodes are not reused; saving renumbers the live ones densely.
  *
- * <p><b>Memory</b> per vector, roughly: {@code 4 d + 16} bytes for the vector, as much again for
- * its normalised copy under cosine, about 100 bytes for the id maps and wrappers, and the graph's
- * neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per
- * edge, with overflow room) plus a few percent for the upper layers. Measured (heap after GC,
- * JDK 17): 100,000 clustered vectors of dimension 16 under cosine take 707 bytes each with
- * {@code maxDegree} 32, 552 with 16.
+ * <p><b>Memory</b> per vector, roughly: {@code 4 d} bytes for the vector and 13 to 15.5 for its id
+ * in core's shared {@code VectorStore}, {@code 4 d + 32} for the vector the graph compares (the
+ * normalised copy under cosine, a copy of the vector under Euclidean) and its JVector wrapper,
+ * and the graph's neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node
+ * and score per edge, with overflow room) plus a few percent for the upper layers. Measured heap
+ * per vector: see the "Approximate indexes" and "The foundation change" sections of BENCHMARKS.md.
  *
  * <p>Thread-safe: searches share a read lock and run in parallel; additions, removals and purges
  * take the write lock, one at a time, so {@link #add} inserts from one thread at a time;
@@ -228,18 +229,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
      */
     @Override
     public void save(Path directory) throws IOException {
-        writeLock().lock();
-        try {
-            purgeRemoved();
-            readLock().lock(); // downgrade: searches may go on while the file is written
-        } finally {
-            writeLock().unlock();
-        }
-        try {
-            GraphFiles.save(directory, parameters, metric, vectors, graph.getGraph());
-        } finally {
-            readLock().unlock();
-        }
+        settleThenWrite(this::purgeRemoved, () -> GraphFiles.save(directory, parameters, metric, vectors, graph.getGraph()));
     }
 
     /** The JVector builder, for {@link GraphFiles} to load a graph into; only before the index is shared. */

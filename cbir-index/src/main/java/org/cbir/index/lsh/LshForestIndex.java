@@ -186,17 +186,7 @@ public final class LshForestIndex extends GuardedIndex {
      */
     @Override
     public void save(Path directory) throws IOException {
-        writeLock().lock();
-        try {
-            merge();
-            readLock().lock(); // downgrade: searches may go on while the file is written
-        } finally {
-            writeLock().unlock();
-        }
-        try {
-            LshForestFiles.save(directory, parameters, dimension(), hyperplanes, store, trees);
-        } finally {
-            readLock().unlock();
-        }
+        settleThenWrite(this::merge,
+                () -> LshForestFiles.save(directory, parameters, dimension(), hyperplanes, store, trees));
     }
 }

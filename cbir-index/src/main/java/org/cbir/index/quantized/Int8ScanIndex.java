@@ -23,6 +23,7 @@ import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.math.FloatKernels;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
 
@@ -72,6 +73,7 @@ import org.cbir.core.internal.index.VectorView;
  * centres:floats(d, or 0 before learning) scales:floats(same)
  * ids:longs(count)
  * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
+ *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
  * </pre>
  */
 public final class Int8ScanIndex extends GuardedIndex {
@@ -83,7 +85,6 @@ public final class Int8ScanIndex extends GuardedIndex {
     /** Growth since the last learning at which the ranges are learned again. */
     static final int RELEARN_GROWTH = 8;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
-    private static final int SAVE_BLOCK_ROWS = 1024;
     /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
 
@@ -493,34 +494,15 @@ public final class Int8ScanIndex extends GuardedIndex {
     /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
     public void save(Path directory) throws IOException {
-        readLock().lock();
-        try {
-            ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
-                int rows = store.rows();
-                out.writeInt(dimension);
-                ChecksummedFiles.writeString(out, similarity.spec().type());
-                out.writeInt(rows);
-                out.writeInt(learnedAt);
-                ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
-                ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
-                long[] all = new long[rows];
-                for (int r = 0; r < rows; r++) {
-                    all[r] = store.id(r);
-                }
-                ChecksummedFiles.writeLongs(out, all);
-                for (int first = 0; first < rows; first += SAVE_BLOCK_ROWS) {
-                    int count = Math.min(SAVE_BLOCK_ROWS, rows - first);
-                    float[] block = new float[count * dimension];
-                    for (int r = 0; r < count; r++) {
-                        int row = first + r;
-                        store.copyRow(row, block, r * dimension);
-                    }
-                    ChecksummedFiles.writeFloats(out, block);
-                }
-            });
-        } finally {
-            readLock().unlock();
-        }
+        writeUnderReadLock(() -> ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+            out.writeInt(dimension);
+            ChecksummedFiles.writeString(out, similarity.spec().type());
+            out.writeInt(store.size());
+            out.writeInt(learnedAt);
+            ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
+            ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
+            VectorFiles.writeIdsAndVectors(out, store);
+        }));
     }
 
     static Int8ScanIndex load(Int8Scan parameters, Path directory, Similarity similarity) throws IOException {
@@ -552,25 +534,7 @@ public final class Int8ScanIndex extends GuardedIndex {
                             + ", scale " + scales[j]);
                 }
             }
-            long[] ids = ChecksummedFiles.readLongs(in);
-            if (ids.length != count) {
-                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
-            }
-            for (int first = 0; first < count; first += SAVE_BLOCK_ROWS) {
-                int rows = Math.min(SAVE_BLOCK_ROWS, count - first);
-                float[] block = ChecksummedFiles.readFloats(in);
-                if (block.length != (long) rows * dimension) {
-                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
-                            + (long) rows * dimension);
-                }
-                for (int r = 0; r < rows; r++) {
-                    long id = ids[first + r];
-                    if (index.store.rowOf(id) >= 0) {
-                        throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
-                    }
-                    index.append(id, block, r * dimension);
-                }
-            }
+            VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
             if (ranges > 0) {
                 index.setRanges(centres, scales, learnedAt);
             }

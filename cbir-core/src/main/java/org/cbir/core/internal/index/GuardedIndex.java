@@ -1,5 +1,6 @@
 package org.cbir.core.internal.index;
 
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
@@ -51,6 +52,42 @@ public abstract class GuardedIndex implements Index {
     /** The similarity the index ranks by. */
     protected final Similarity similarity() {
         return similarity;
+    }
+
+    /** What a save writes, from the index's state as it is under the read lock. */
+    @FunctionalInterface
+    protected interface StateWriter {
+        void write() throws IOException;
+    }
+
+    /** Runs {@code write} under the read lock: searches go on meanwhile, changes wait. */
+    protected final void writeUnderReadLock(StateWriter write) throws IOException {
+        lock.readLock().lock();
+        try {
+            write.write();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code settle} (merging or purging pending changes) under the write lock, then
+     * {@code write} under the read lock taken before the write lock is let go (a downgrade), so
+     * the file holds exactly the settled state while searches go on during the write.
+     */
+    protected final void settleThenWrite(Runnable settle, StateWriter write) throws IOException {
+        lock.writeLock().lock();
+        try {
+            settle.run();
+            lock.readLock().lock();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            write.write();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     protected final Lock readLock() {
