@@ -2,12 +2,10 @@ package org.cbir.core.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.math.RowTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +107,7 @@ final class BatchScan {
         int kept = Math.min(k, Math.max(1, store.size())); // heaps never larger than the store
         int blocks = store.blocks();
         long rowWork = (long) store.rows() * (store.dimension() + 16);
-        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
-                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        int threads = ParallelRanges.threads();
         int tasks = !parallel || threads < 2 || rowWork * queries.size() < PARALLEL_WORK || blocks < 2
                 ? 1 : Math.min(blocks, 4 * threads);
         List<List<Neighbor>> results = new ArrayList<>(queries.size());
@@ -152,46 +149,11 @@ final class BatchScan {
         return results;
     }
 
-    /** Scans {@code found.length} ranges of blocks in parallel (see {@link #inRanges}). */
+    /** Scans {@code found.length} ranges of blocks in parallel (see {@link ParallelRanges#run}). */
     private static void scanInParallel(RowStore store, RowScorer[] scorers, int k, RowTiles tiles,
             LongPredicate accepts, ScanCandidates[][] found) {
-        inRanges(found.length, store.blocks(), (task, from, to) ->
+        ParallelRanges.run(found.length, store.blocks(), (task, from, to) ->
                 found[task] = new BlockScan(store, scorers, k, tiles, accepts).scan(from, to));
-    }
-
-    /** Work on the blocks {@code [from, to)} as range {@code task} of a scan. */
-    @FunctionalInterface
-    interface RangeTask {
-        void run(int task, int from, int to);
-    }
-
-    /**
-     * Runs {@code work} on {@code tasks} contiguous ranges of {@code blocks} blocks: on the calling
-     * thread when {@code tasks} is 1, else as fork-join tasks (in the caller's pool, see the class
-     * comment); a failure of a range, such as a similarity refusing a vector, is rethrown as it
-     * was thrown, not wrapped by the pool.
-     */
-    static void inRanges(int tasks, int blocks, RangeTask work) {
-        if (tasks == 1) {
-            work.run(0, 0, blocks);
-            return;
-        }
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<ForkJoinTask<?>> ranges = new ArrayList<>(tasks);
-        for (int t = 0; t < tasks; t++) {
-            int task = t;
-            ranges.add(ForkJoinTask.adapt(() -> {
-                try {
-                    work.run(task, (int) ((long) task * blocks / tasks), (int) ((long) (task + 1) * blocks / tasks));
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
-        }
-        ForkJoinTask.invokeAll(ranges);
-        if (failure.get() != null) {
-            throw failure.get();
-        }
     }
 
     private static List<Neighbor> rescore(RowStore store, Similarity similarity, float[] query, int[] rows, int k,

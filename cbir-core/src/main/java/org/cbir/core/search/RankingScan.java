@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.math.RowTiles;
 import org.cbir.core.math.VectorMath;
 
@@ -74,7 +75,7 @@ final class RankingScan {
         double limit = Double.POSITIVE_INFINITY;
         if (k < store.size()) {
             float[] all = new float[store.rows()];
-            BatchScan.inRanges(tasks, blocks, (task, from, to) -> score(from, to, all));
+            ParallelRanges.run(tasks, blocks, (task, from, to) -> score(from, to, all));
             float[] accepted = new float[all.length];
             int count = 0;
             for (float s : all) {
@@ -92,7 +93,7 @@ final class RankingScan {
         long[][] keys = new long[tasks][];
         long[][] ids = new long[tasks][];
         int[] counts = new int[tasks];
-        BatchScan.inRanges(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
                 counts));
         long[] allKeys = keys[0];
         long[] allIds = ids[0];

@@ -9,9 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
@@ -23,6 +20,7 @@ import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.math.FloatKernels;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
@@ -272,32 +270,12 @@ public final class Int8ScanIndex extends GuardedIndex {
     private Candidates[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
         int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
-        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
-                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        int threads = ParallelRanges.threads();
         long work = (long) rows * (dimension + 16) * weights.length;
         int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
         Candidates[][] found = new Candidates[tasks][];
-        if (tasks == 1) {
-            found[0] = scanChunks(0, chunks, weights, candidates, accepts);
-        } else {
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            List<ForkJoinTask<?>> ranges = new ArrayList<>(tasks);
-            for (int t = 0; t < tasks; t++) {
-                int task = t;
-                ranges.add(ForkJoinTask.adapt(() -> {
-                    try {
-                        found[task] = scanChunks((int) ((long) task * chunks / tasks),
-                                (int) ((long) (task + 1) * chunks / tasks), weights, candidates, accepts);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }));
-            }
-            ForkJoinTask.invokeAll(ranges);
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-        }
+        ParallelRanges.run(tasks, chunks,
+                (task, from, to) -> found[task] = scanChunks(from, to, weights, candidates, accepts));
         Candidates[] merged = found[0];
         for (int t = 1; t < tasks; t++) {
             for (int q = 0; q < weights.length; q++) {

@@ -23,7 +23,11 @@ public abstract class GuardedIndex implements Index {
     private final Similarity similarity;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-    /** @throws IllegalArgumentException if {@code dimension < 1} */
+    /**
+     * An index of vectors of {@code dimension}, ranked by {@code similarity}.
+     *
+     * @throws IllegalArgumentException if {@code dimension < 1}
+     */
     protected GuardedIndex(int dimension, Similarity similarity) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
@@ -90,10 +94,12 @@ public abstract class GuardedIndex implements Index {
         }
     }
 
+    /** The lock searches share (subclasses search under it). */
     protected final Lock readLock() {
         return lock.readLock();
     }
 
+    /** The lock changes take, one at a time (subclasses with bulk additions take it themselves). */
     protected final Lock writeLock() {
         return lock.writeLock();
     }
