@@ -17,6 +17,7 @@ module org.cbir.core {
     exports org.cbir.core.collection;
     exports org.cbir.core.internal.extract;
     exports org.cbir.core.image;
+    exports org.cbir.core.internal.index;
     exports org.cbir.core.io;
     exports org.cbir.core.internal.reduce;
     exports org.cbir.core.search;

@@ -16,8 +16,8 @@ import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.index.graph.GraphAnnIndex;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
+import org.cbir.index.graph.NeighborGraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
@@ -36,7 +36,7 @@ import org.cbir.metrics.Similarities;
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
  * default 2).
  *
- * <p>Columns: build time (graph: {@code GraphAnnIndex.addAll} on a pool of {@code threads}, with
+ * <p>Columns: build time (graph: {@code NeighborGraphIndex.addAll} on a pool of {@code threads}, with
  * the process CPU time over wall time to show the parallelism; others: {@code add} one by one),
  * heap growth after GC per vector (the input vectors stay referenced throughout, so this is the
  * index's own memory), queries per wall-clock second with one query at a time from one thread,
@@ -101,7 +101,7 @@ public final class AnnBenchmark {
                 Built built = build(factory.create(d, similarity), data.base(), null, 1);
                 report(prefix, "int8 scan, rerank " + factory.rerank(), built, built.index, 0, truth, data.queries());
             } else if (p[0].equals("graph")) {
-                GraphIndex factory = GraphIndex.builder().maxDegree(Integer.parseInt(p[1]))
+                NeighborGraph factory = NeighborGraph.builder().maxDegree(Integer.parseInt(p[1]))
                         .beamWidth(Integer.parseInt(p[2])).alpha(Float.parseFloat(p[3]))
                         .neighborOverflow(Float.parseFloat(p[4])).build();
                 ForkJoinPool pool = new ForkJoinPool(threads);
@@ -131,7 +131,7 @@ public final class AnnBenchmark {
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = i;
             }
-            ((GraphAnnIndex) index).addAll(ids, base, pool);
+            ((NeighborGraphIndex) index).addAll(ids, base, pool);
             System.err.println("graph build: CPU seconds of each build thread: " + workerCpuSeconds());
         } else {
             for (int i = 0; i < base.size(); i++) {
@@ -168,7 +168,7 @@ public final class AnnBenchmark {
     }
 
     private static List<Neighbor> search(Index index, float[] query, int beam) {
-        return beam > 0 ? ((GraphAnnIndex) index).search(query, K, beam) : index.search(query, K);
+        return beam > 0 ? ((NeighborGraphIndex) index).search(query, K, beam) : index.search(query, K);
     }
 
     static double recall(List<List<Neighbor>> truth, List<List<Neighbor>> results) {

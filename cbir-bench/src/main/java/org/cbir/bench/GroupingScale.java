@@ -20,7 +20,7 @@ import org.cbir.cluster.label.LabelSuggestions;
 import org.cbir.core.Index;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.metrics.Similarities;
 
 /**
@@ -70,7 +70,7 @@ public final class GroupingScale {
         Similarity euclidean = Similarities.euclidean();
         long[] ids = new long[n];
         long start = System.nanoTime();
-        Index index = GraphIndex.builder().build().create(DIMENSION, euclidean);
+        Index index = NeighborGraph.builder().build().create(DIMENSION, euclidean);
         for (int i = 0; i < n; i++) {
             ids[i] = i;
             index.add(i, rows[i]);

@@ -12,7 +12,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 
@@ -54,7 +54,7 @@ public final class IndexBenchmark {
         factories.put("exact", Indexes.exact());
         factories.put("lsh32", LshForest.builder().hashBits(32).build());
         factories.put("lsh64", LshForest.builder().hashBits(64).build());
-        factories.put("graph", GraphIndex.builder().searchBeam(20).build());
+        factories.put("graph", NeighborGraph.builder().searchBeam(20).build());
         for (String name : chosen) {
             if (name.startsWith("exact:int8")) {
                 String[] p = name.split(":");

@@ -14,7 +14,7 @@ import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.eval.Cutoff;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
@@ -175,7 +175,7 @@ public final class ComponentChoices {
         return switch (parts[0]) {
             case "exact" -> noParameters(parts, choice, Indexes.exact());
             case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice, "TREES", 1, 100) : 10).build();
-            case "graph" -> GraphIndex.builder().searchBeam(parts.length > 1
+            case "graph" -> NeighborGraph.builder().searchBeam(parts.length > 1
                     ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
             default -> throw new IllegalArgumentException("unknown index '" + choice
                     + "'; choose exact, exact:int8[:RERANK], lsh[:TREES] or graph[:BEAM]");

@@ -1,13 +1,13 @@
 package org.cbir.core;
 
-import org.cbir.core.search.ExactIndexFactory;
+import org.cbir.core.search.ExactScan;
 
 /**
  * The index that {@code cbir-core} defines itself. Approximate indexes for large collections
  * (LSH Forest, graph) are in {@code cbir-index}.
  */
 public final class Indexes {
-    private static final IndexFactory EXACT = new ExactIndexFactory();
+    private static final IndexFactory EXACT = new ExactScan();
 
     private Indexes() {
     }

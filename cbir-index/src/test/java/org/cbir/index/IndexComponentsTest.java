@@ -18,7 +18,7 @@ import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class IndexComponentsTest {
 
     @Test
     void graphIndexRoundTripsThroughTheServiceLoader() throws IOException {
-        GraphIndex graph = GraphIndex.builder().maxDegree(8).beamWidth(20).alpha(1.3f).neighborOverflow(1.4f)
+        NeighborGraph graph = NeighborGraph.builder().maxDegree(8).beamWidth(20).alpha(1.3f).neighborOverflow(1.4f)
                 .hierarchy(false).searchBeam(7).build();
         Index index = graph.create(4, Similarity.cosine());
         index.add(5, new float[] {1, 2, 3, 4});

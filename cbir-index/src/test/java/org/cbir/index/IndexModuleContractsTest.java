@@ -3,7 +3,7 @@ package org.cbir.index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.cbir.testkit.IndexContract;
@@ -92,7 +92,7 @@ class IndexModuleContractsTest {
     class GraphCosine extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return GraphIndex.builder().build();
+            return NeighborGraph.builder().build();
         }
 
         @Override
@@ -105,7 +105,7 @@ class IndexModuleContractsTest {
     class GraphEuclidean extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return GraphIndex.builder().build();
+            return NeighborGraph.builder().build();
         }
 
         @Override

@@ -13,7 +13,7 @@ import org.cbir.core.Index;
 import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 
 /**
  * Recall@10 and latency of a {@link SolrIndex} on a 2-node, 2-shard in-process SolrCloud
@@ -77,7 +77,7 @@ public final class SolrBenchmark {
         row("exact scan", "-", exactBuild, n, exact, queries, truth);
 
         t = System.nanoTime();
-        Index graph = GraphIndex.builder().build().create(d, cosine);
+        Index graph = NeighborGraph.builder().build().create(d, cosine);
         for (int i = 0; i < n; i++) {
             graph.add(i, base.get(i));
         }

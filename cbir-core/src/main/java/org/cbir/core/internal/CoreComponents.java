@@ -6,8 +6,8 @@ import org.cbir.core.internal.extract.IntensityHistogram;
 import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.core.internal.reduce.ZScore;
 import org.cbir.core.search.CosineDistance;
-import org.cbir.core.search.ExactIndex;
-import org.cbir.core.search.ExactIndexFactory;
+import org.cbir.core.search.ExactScan;
+import org.cbir.core.search.ExactScanIndex;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 
@@ -22,7 +22,7 @@ public final class CoreComponents implements ComponentProvider {
     public List<ComponentType<?>> componentTypes() {
         return List.of(
                 ComponentType.similarity(CosineDistance.TYPE, (spec, context) -> CosineDistance.fromSpec(spec)),
-                ComponentType.index(ExactIndex.TYPE, (spec, context) -> ExactIndexFactory.fromSpec(spec)),
+                ComponentType.index(ExactScanIndex.TYPE, (spec, context) -> ExactScan.fromSpec(spec)),
                 ComponentType.extractor(FirstOrderStatistics.TYPE, (spec, context) -> FirstOrderStatistics.fromSpec(spec)),
                 ComponentType.extractor(IntensityHistogram.TYPE, (spec, context) -> IntensityHistogram.fromSpec(spec)),
                 ComponentType.reducer(ZScore.TYPE, (spec, context) -> ZScore.fromSpec(spec)),

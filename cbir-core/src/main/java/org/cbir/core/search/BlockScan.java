@@ -75,7 +75,7 @@ final class BlockScan {
                 }
             }
         }
-        this.spanRows = Math.min(store.rowsPerBlock(), ExactScan.SPAN_ROWS);
+        this.spanRows = Math.min(store.rowsPerBlock(), BatchScan.SPAN_ROWS);
         this.scores = new float[Math.max(cosine, euclidean)][spanRows];
         this.inverseNorms = cosine > 1 ? new float[spanRows] : null;
     }

@@ -122,4 +122,15 @@ final class MappedRows {
     void copyRow(int row, float[] target) {
         copyRows(row, 1, target);
     }
+
+    /** Copies row {@code row} into {@code target} from {@code offset}. */
+    void copyRow(int row, float[] target, int offset) {
+        int mapping = row / rowsPerMapping;
+        int index = (row - mapping * rowsPerMapping) * dimension;
+        try {
+            mappings[mapping].get(index, target, offset, dimension);
+        } catch (InternalError e) {
+            throw changed(e); // a page of a truncated file faulted
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cbir.core.Neighbor;
+import org.cbir.core.internal.index.ParallelRanges;
 
 /**
  * Sorting and selection on primitive arrays for rankings of many neighbours, in the order of
@@ -49,7 +50,7 @@ final class NeighborSort {
 
     /**
      * {@link #sort(long[], long[], int)} in {@code tasks} parallel parts (see
-     * {@link ExactScan#inRanges}) once the first digit has split the pairs, when there are at
+     * {@link ParallelRanges#run}) once the first digit has split the pairs, when there are at
      * least {@value #PARALLEL_PAIRS} of them.
      */
     static void sort(long[] keys, long[] ids, int count, int tasks) {
@@ -78,7 +79,7 @@ final class NeighborSort {
             firstBucket[t] = d;
         }
         firstBucket[tasks] = buckets;
-        ExactScan.inRanges(tasks, tasks, (task, from, to) -> {
+        ParallelRanges.run(tasks, tasks, (task, from, to) -> {
             for (int d = firstBucket[task]; d < firstBucket[task + 1]; d++) {
                 if (starts[d + 1] - starts[d] > 1) {
                     sort(keys, ids, keyScratch, idScratch, starts[d], starts[d + 1], true);

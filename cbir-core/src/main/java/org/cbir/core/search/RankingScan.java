@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
 
@@ -23,7 +24,7 @@ import org.cbir.core.internal.math.VectorMath;
  * <li>A {@linkplain NeighborSort#sort radix sort} of the (distance, id) pairs; the first k
  *     become the neighbours.</li>
  * </ol>
- * Both passes over the rows run in parallel ranges of blocks like {@link ExactScan}'s. The result
+ * Both passes over the rows run in parallel ranges of blocks like {@link BatchScan}'s. The result
  * is the same list as the heap scan's: the k least (distance, id) pairs of the live rows that
  * {@code accepts} takes, in {@link Neighbor} order.
  *
@@ -74,7 +75,7 @@ final class RankingScan {
         double limit = Double.POSITIVE_INFINITY;
         if (k < store.size()) {
             float[] all = new float[store.rows()];
-            ExactScan.inRanges(tasks, blocks, (task, from, to) -> score(from, to, all));
+            ParallelRanges.run(tasks, blocks, (task, from, to) -> score(from, to, all));
             float[] accepted = new float[all.length];
             int count = 0;
             for (float s : all) {
@@ -92,7 +93,7 @@ final class RankingScan {
         long[][] keys = new long[tasks][];
         long[][] ids = new long[tasks][];
         int[] counts = new int[tasks];
-        ExactScan.inRanges(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
                 counts));
         long[] allKeys = keys[0];
         long[] allIds = ids[0];
@@ -118,7 +119,7 @@ final class RankingScan {
      */
     private void score(int from, int to, float[] out) {
         Scratch scratch = new Scratch();
-        int spanRows = Math.min(store.rowsPerBlock(), ExactScan.SPAN_ROWS);
+        int spanRows = Math.min(store.rowsPerBlock(), BatchScan.SPAN_ROWS);
         float[] span = new float[(spanRows + W - 1) / W * W];
         float[] row = new float[dimension];
         for (int b = from; b < to; b++) {

@@ -1,11 +1,13 @@
 package org.cbir.core.search;
 
 import java.util.Arrays;
+import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
 
 /**
- * The vectors of an {@link ExactIndex}: rows of {@code dimension} floats, each with an id, stored
+ * The vectors of an {@link ExactScanIndex}: rows of {@code dimension} floats, each with an id, stored
  * contiguously in tiles of {@link RowTiles#WIDTH} rows (dimension-major inside a tile, see
  * {@link RowTiles}) so that a scan streams through memory and scores a tile of rows per
  * instruction. Rows {@code [0, mappedRows)} come from a read-only {@link MappedRows} (a mapped
@@ -19,9 +21,11 @@ import org.cbir.core.internal.math.VectorMath;
  * and its hash slot ({@link IdRows}); norms are not stored (a cosine scan recomputes them from
  * the rows it reads, which costs no extra memory traffic).
  *
- * <p>Not thread-safe: {@link ExactIndex} guards it with its read/write lock.
+ * <p>The exact scan's own layout behind the {@link VectorView} that every index reads (tiles
+ * instead of {@link org.cbir.core.internal.index.VectorStore}'s rows, for the tile kernels).
+ * Not thread-safe: {@link ExactScanIndex} guards it with its read/write lock.
  */
-final class RowStore {
+final class RowStore implements VectorView {
     private static final int W = RowTiles.WIDTH;
     /** Floats per chunk: just under 256 KiB, so that chunks pack the collector's regions (whose sizes are
      * multiples of 1 MiB) with no gap: a chunk of exactly 256 KiB plus its header fits 15 times in 4 MiB. */
@@ -85,7 +89,8 @@ final class RowStore {
         return Math.max(W, BLOCK_FLOATS / dimension / W * W);
     }
 
-    int dimension() {
+    @Override
+    public int dimension() {
         return dimension;
     }
 
@@ -94,18 +99,25 @@ final class RowStore {
     }
 
     /** Live rows: mapped rows not removed plus heap rows. */
-    int size() {
+    @Override
+    public int size() {
         return mappedRows - deadRows + heapRows;
     }
 
     /** Rows including dead ones: the row numbers in use are {@code [0, rows())}. */
-    int rows() {
+    @Override
+    public int rows() {
         return mappedRows + heapRows;
     }
 
     /** Whether some mapped rows were removed (a scan must then skip them). */
     boolean hasDeadRows() {
         return deadRows > 0;
+    }
+
+    @Override
+    public boolean isLive(int row) {
+        return !isDead(row);
     }
 
     boolean isDead(int row) {
@@ -120,12 +132,14 @@ final class RowStore {
         return extremeRows;
     }
 
-    long id(int row) {
+    @Override
+    public long id(int row) {
         return ids.id(row);
     }
 
     /** The live row of {@code id}, or -1. */
-    int rowOf(long id) {
+    @Override
+    public int rowOf(long id) {
         return ids.rowOf(id);
     }
 
@@ -185,13 +199,18 @@ final class RowStore {
 
     /** Copies the vector of {@code row} into {@code target} from index 0. */
     void copyRow(int row, float[] target) {
+        copyRow(row, target, 0);
+    }
+
+    @Override
+    public void copyRow(int row, float[] target, int offset) {
         if (row < mappedRows) {
-            mapped.copyRow(row, target);
+            mapped.copyRow(row, target, offset);
         } else {
             float[] data = chunks[chunkOf(row)];
             int at = tileIndex(inChunk(row));
             for (int j = 0; j < dimension; j++, at += W) {
-                target[j] = data[at];
+                target[offset + j] = data[at];
             }
         }
     }

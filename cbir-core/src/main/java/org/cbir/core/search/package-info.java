@@ -1,17 +1,18 @@
 /**
- * Exact search: the cosine distance, the exact index (a scan of every stored vector) and what an
- * index of another module shares with it.
+ * Exact search: the cosine distance and the exact scan ({@link org.cbir.core.search.ExactScan},
+ * the recipe, building {@link org.cbir.core.search.ExactScanIndex}es, which compare a query with
+ * every stored vector).
  *
- * <p>{@link org.cbir.core.search.ExactIndex} keeps its vectors in contiguous row blocks, on the
- * heap or memory-mapped from its saved file ({@link org.cbir.core.search.ExactIndexFactory#mapped()}),
+ * <p>{@link org.cbir.core.search.ExactScanIndex} keeps its vectors in contiguous row blocks, on
+ * the heap or memory-mapped from its saved file ({@link org.cbir.core.search.ExactScan#mapped()}),
  * and scores a query with the fast path of the similarity's {@link org.cbir.core.SimilarityKind}
  * (a float dot product of unit vectors for cosine, a float squared distance for Euclidean) up to a
  * proven rounding bound, then re-scores the survivors with
  * {@link org.cbir.core.Similarity#distance}: its results are the true nearest neighbours, ranked
  * by distance and then by ascending id, identical with the Vector API kernels and without them.
- * {@link org.cbir.core.search.IdRows} is the id map of every index of cbir (13 to 15.5 bytes per
- * vector). Searches run concurrently with additions and removals; see each class for its
- * thread-safety.
+ * Like every index of cbir it is built on the foundation in {@code org.cbir.core.internal.index}
+ * (the id map, the read view its scans read, the guarded accessors). Searches run concurrently
+ * with additions and removals; see each class for its thread-safety.
  */
 package org.cbir.core.search;
 

@@ -62,7 +62,7 @@ class FilteredSearchTest {
         Fixture(int n, int dimension, long seed) {
             this.random = new Random(seed);
             this.dimension = dimension;
-            this.index = new ExactIndexFactory().create(dimension, COSINE);
+            this.index = new ExactScan().create(dimension, COSINE);
             for (int i = 0; i < n; i++) {
                 float[] v = random();
                 vectors.add(v);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * come from a small pool (so that most distances are shared by many ids and the id breaks the
  * tie), with zero vectors, random and negative ids, removals (which move rows, so that row
  * order is not id order), filters, k from 1 past the size, one and several scan ranges, both
- * tile kernels; and through {@link ExactIndex} over a memory-mapped store with dead rows.
+ * tile kernels; and through {@link ExactScanIndex} over a memory-mapped store with dead rows.
  * The seed of each case is in its message.
  */
 class RankingScanTest {
@@ -76,7 +76,7 @@ class RankingScanTest {
             Similarity similarity = List.of(COSINE, EUCLIDEAN, MANHATTAN).get(seed % 3);
             int n = 1 + random.nextInt(seed < 8 ? 60 : 4_000);
             Map<Long, float[]> reference = new HashMap<>();
-            RowStore store = new RowStore(dimension, ExactIndex.checksNorms(similarity));
+            RowStore store = new RowStore(dimension, ExactScanIndex.checksNorms(similarity));
             fill(random, dimension, n, store, reference);
             LongPredicate odd = id -> (id & 1) != 0;
             for (int query = 0; query < 3; query++) {
@@ -111,7 +111,7 @@ class RankingScanTest {
         for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
             Random random = new Random(7);
             Map<Long, float[]> reference = new HashMap<>();
-            ExactIndex saved = new ExactIndex(16, similarity);
+            ExactScanIndex saved = new ExactScanIndex(16, similarity);
             float[][] pool = pool(random, 16, 40);
             for (int i = 0; i < 12_000; i++) {
                 float[] v = pool[random.nextInt(pool.length)];
@@ -120,7 +120,7 @@ class RankingScanTest {
             }
             Path directory = Files.createDirectories(dir.resolve(similarity.spec().type()));
             saved.save(directory);
-            ExactIndex mapped = ExactIndexFile.map(directory, similarity);
+            ExactScanIndex mapped = ExactScanFile.map(directory, similarity);
             for (long id = -5_000; id < 10_000; id += 9) {
                 if (reference.remove(id) != null) {
                     assertTrue(mapped.remove(id));
@@ -132,8 +132,8 @@ class RankingScanTest {
                 reference.put(1_000_000L - i, v);
             }
             int size = reference.size();
-            assertTrue(ExactScan.ranks(size, size) && ExactScan.ranks(size / 4, size), "these k take the ranking");
-            assertFalse(ExactScan.ranks(10, size));
+            assertTrue(BatchScan.ranks(size, size) && BatchScan.ranks(size / 4, size), "these k take the ranking");
+            assertFalse(BatchScan.ranks(10, size));
             float[] q = pool[3];
             List<Neighbor> all = bruteForce(similarity, reference, q, Integer.MAX_VALUE, null);
             for (int k : new int[] {size / 4, size - 1, size, size + 1}) {

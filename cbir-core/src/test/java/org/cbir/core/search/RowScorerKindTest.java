@@ -24,7 +24,7 @@ class RowScorerKindTest {
     }
 
     private static RowScorer.Kind scorerKind(Similarity similarity) {
-        return RowScorer.of(similarity, new RowStore(3, ExactIndex.checksNorms(similarity)), QUERY).kind();
+        return RowScorer.of(similarity, new RowStore(3, ExactScanIndex.checksNorms(similarity)), QUERY).kind();
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.index.graph.GraphIndex;
+import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.cbir.index.quantized.Int8Scan;
@@ -47,7 +47,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     /** The reducer names. */
     public static final List<String> REDUCERS = List.of("none", "zscore", "pca");
     /** The index names. */
-    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, GraphIndex.TYPE);
+    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, NeighborGraph.TYPE);
 
     /**
      * @throws IllegalArgumentException naming the option that is unknown or out of range
@@ -148,7 +148,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
         return switch (index) {
             case Int8Scan.TYPE -> Int8Scan.withDefaults();
             case LshForest.TYPE -> LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
-            case GraphIndex.TYPE -> GraphIndex.builder().build();
+            case NeighborGraph.TYPE -> NeighborGraph.builder().build();
             default -> Indexes.exact();
         };
     }

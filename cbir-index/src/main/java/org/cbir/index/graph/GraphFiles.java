@@ -5,19 +5,22 @@ import io.github.jbellis.jvector.graph.NodesIterator;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
 /**
- * The file of a saved {@link GraphAnnIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
+ * The file of a saved {@link NeighborGraphIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
  * with this body (see {@link ChecksummedFiles} for header, footer and array encodings):
  * <pre>
  * metric:string  dimension:int32 maxDegree:int32 beamWidth:int32 alpha:float32 neighborOverflow:float32
  * hierarchy:int32 (0 or 1)
  * count:int32   ids:longs(count)                      ordinal i holds ids[i]
  * vectors:      ceil(count / 1024) x floats(rows in the block x dimension)   the caller's vectors, row-major
+ *               (ids and vectors as core's {@code VectorFiles} writes them for every index)
  * layers:int32  degrees:ints(layers)   entry:int32    the entry node, in the top layer; -1 when count = 0
  * per layer:    nodes:ints(size)  then, per node in that order, neighbours:ints(n)
  * </pre>
@@ -31,14 +34,12 @@ final class GraphFiles {
     static final String FILE = "graph.bin";
     static final String CODEC = "cbir.graph";
     static final int VERSION = 1;
-    /** Vectors are written in blocks of this many rows. */
-    static final int BLOCK_ROWS = 1024;
 
     private GraphFiles() {
     }
 
     /** Writes the index; the caller has purged removed nodes and holds the read lock. */
-    static void save(Path directory, GraphIndex parameters, GraphMetric metric, GraphVectors vectors,
+    static void save(Path directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
             ImmutableGraphIndex graph) throws IOException {
         int bound = vectors.size();
         int[] renumbered = new int[bound];
@@ -56,33 +57,9 @@ final class GraphFiles {
             out.writeFloat(parameters.neighborOverflow());
             out.writeInt(parameters.hierarchy() ? 1 : 0);
             out.writeInt(live);
-            long[] ids = new long[live];
-            for (int ordinal = 0; ordinal < bound; ordinal++) {
-                if (renumbered[ordinal] >= 0) {
-                    ids[renumbered[ordinal]] = vectors.id(ordinal);
-                }
-            }
-            ChecksummedFiles.writeLongs(out, ids);
-            writeVectors(out, vectors, renumbered, live);
+            VectorFiles.writeIdsAndVectors(out, vectors.view()); // the live ordinals in order: renumbered
             writeGraph(out, graph, renumbered, live);
         });
-    }
-
-    private static void writeVectors(DataOutputStream out, GraphVectors vectors, int[] renumbered, int live)
-            throws IOException {
-        int dimension = vectors.dimension();
-        int ordinal = 0;
-        for (int first = 0; first < live; first += BLOCK_ROWS) {
-            int rows = Math.min(BLOCK_ROWS, live - first);
-            float[] block = new float[rows * dimension];
-            for (int r = 0; r < rows; r++, ordinal++) {
-                while (renumbered[ordinal] < 0) {
-                    ordinal++;
-                }
-                System.arraycopy(vectors.original(ordinal), 0, block, r * dimension, dimension);
-            }
-            ChecksummedFiles.writeFloats(out, block);
-        }
     }
 
     private static void writeGraph(DataOutputStream out, ImmutableGraphIndex graph, int[] renumbered, int live)
@@ -135,7 +112,7 @@ final class GraphFiles {
     }
 
     @SuppressWarnings("deprecation") // GraphIndexBuilder.load: JVector's only public way back to a mutable graph
-    static GraphAnnIndex load(GraphIndex parameters, Path directory, Similarity similarity, GraphMetric metric)
+    static NeighborGraphIndex load(NeighborGraph parameters, Path directory, Similarity similarity, GraphMetric metric)
             throws IOException {
         Path file = directory.resolve(FILE);
         return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
@@ -149,9 +126,9 @@ final class GraphFiles {
             if (dimension < 1 || (hierarchy != 0 && hierarchy != 1)) {
                 throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + " or hierarchy flag " + hierarchy);
             }
-            ComponentSpec saved = ComponentSpec.of(GraphIndex.TYPE, GraphIndex.MAX_DEGREE, maxDegree,
-                    GraphIndex.BEAM_WIDTH, beamWidth, GraphIndex.ALPHA, alpha, GraphIndex.NEIGHBOR_OVERFLOW, overflow,
-                    GraphIndex.HIERARCHY, hierarchy == 1);
+            ComponentSpec saved = ComponentSpec.of(NeighborGraph.TYPE, NeighborGraph.MAX_DEGREE, maxDegree,
+                    NeighborGraph.BEAM_WIDTH, beamWidth, NeighborGraph.ALPHA, alpha, NeighborGraph.NEIGHBOR_OVERFLOW, overflow,
+                    NeighborGraph.HIERARCHY, hierarchy == 1);
             if (!saved.equals(parameters.buildSpec())) {
                 throw new InvalidFileException(file, "holds a graph built as " + saved + ", which the factory "
                         + parameters.spec() + " cannot load");
@@ -164,25 +141,12 @@ final class GraphFiles {
             if (count < 0) {
                 throw ChecksummedFiles.corrupt(in, "negative vector count " + count);
             }
-            long[] ids = ChecksummedFiles.readLongs(in);
-            if (ids.length != count) {
-                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
-            }
             GraphVectors vectors = new GraphVectors(dimension);
-            for (int first = 0; first < count; first += BLOCK_ROWS) {
-                int rows = Math.min(BLOCK_ROWS, count - first);
-                float[] block = ChecksummedFiles.readFloats(in);
-                if (block.length != rows * dimension) {
-                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
-                            + rows * dimension);
-                }
-                for (int r = 0; r < rows; r++) {
-                    float[] vector = new float[dimension];
-                    System.arraycopy(block, r * dimension, vector, 0, dimension);
-                    vectors.append(ids[first + r], vector, metric.graphVector(vector)); // refuses repeated ids
-                }
-            }
-            GraphAnnIndex index = new GraphAnnIndex(parameters, dimension, similarity, metric, vectors);
+            VectorFiles.readIdsAndVectors(in, count, dimension, vectors.view(), (id, block, offset) -> {
+                float[] vector = Arrays.copyOfRange(block, offset, offset + dimension);
+                vectors.append(id, vector, metric.graphVector(vector));
+            });
+            NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
             GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());
             index.builder().load(graph);
             graph.requireFinished();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.VectorFiles;
+import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 
@@ -17,6 +19,7 @@ import org.cbir.core.io.InvalidFileException;
  * hyperplanes:  trees x hashBits x floats(dimension)
  * count:int32   ids:longs(count)
  * vectors:      ceil(count / 1024) x floats(rows in the block x dimension)   row-major, 1024 rows a block
+ *               (ids and vectors as core's {@code VectorFiles} writes them for every index)
  * per tree:     hashes:longs(count) rows:ints(count)   sorted by unsigned hash; rows a permutation of 0..count-1
  * </pre>
  * The hyperplanes are stored rather than re-drawn from the seed, so a file never depends on the
@@ -27,8 +30,6 @@ final class LshForestFiles {
     static final String FILE = "lsh-forest.bin";
     static final String CODEC = "cbir.lsh-forest";
     static final int VERSION = 1;
-    /** Vectors are written in blocks of this many rows. */
-    static final int BLOCK_ROWS = 1024;
 
     private LshForestFiles() {
     }
@@ -48,21 +49,8 @@ final class LshForestFiles {
                     ChecksummedFiles.writeFloats(out, hyperplanes.plane(t, b));
                 }
             }
-            int count = store.rows();
-            out.writeInt(count);
-            long[] ids = new long[count];
-            for (int row = 0; row < count; row++) {
-                ids[row] = store.id(row);
-            }
-            ChecksummedFiles.writeLongs(out, ids);
-            for (int first = 0; first < count; first += BLOCK_ROWS) {
-                int rows = Math.min(BLOCK_ROWS, count - first);
-                float[] block = new float[rows * dimension];
-                for (int r = 0; r < rows; r++) {
-                    store.read(first + r, block, r * dimension);
-                }
-                ChecksummedFiles.writeFloats(out, block);
-            }
+            out.writeInt(store.size()); // no dead rows: the caller merged
+            VectorFiles.writeIdsAndVectors(out, store);
             for (HashTree tree : trees) {
                 ChecksummedFiles.writeLongs(out, tree.sortedHashes());
                 ChecksummedFiles.writeInts(out, tree.sortedRows());
@@ -100,18 +88,8 @@ final class LshForestFiles {
             if (count < 0) {
                 throw ChecksummedFiles.corrupt(in, "negative vector count " + count);
             }
-            long[] ids = ChecksummedFiles.readLongs(in);
-            if (ids.length != count) {
-                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
-            }
             VectorStore store = new VectorStore(dimension);
-            for (int first = 0; first < count; first += BLOCK_ROWS) {
-                int rows = Math.min(BLOCK_ROWS, count - first);
-                float[] block = readFloats(in, (long) rows * dimension, "block of vectors");
-                for (int r = 0; r < rows; r++) {
-                    store.append(ids[first + r], block, r * dimension); // refuses repeated ids
-                }
-            }
+            VectorFiles.readIdsAndVectors(in, count, dimension, store, store::append);
             HashTree[] trees = new HashTree[treeCount];
             for (int t = 0; t < treeCount; t++) {
                 trees[t] = readTree(in, t, bits, count);

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.VectorStore;
+import org.cbir.core.internal.index.VectorView;
 
 /**
  * An LSH Forest index (see {@link LshForest} for the algorithm and its parameters).
@@ -24,26 +24,23 @@ import org.cbir.core.Similarity;
  * into the main parts and removed rows are dropped (linear time, so each insertion costs
  * amortised O(trees) array moves). {@link #remove} only marks the row dead.
  *
- * <p><b>Memory</b> per vector: {@code 4 d} bytes for the vector, 8 for its id (ids that increase
- * with insertion are found by binary search; otherwise a map adds 16 to 24 bytes), and per tree
- * 8 bytes for hashes of up to 32 bits, 12 for longer hashes in trees below 262,144 vectors, 10
- * above (see {@code SortedEntries}): {@code 4 d + 8 + 8 trees} at 32 bits; plus the hyperplanes,
+ * <p><b>Memory</b> per vector: {@code 4 d} bytes for the vector, 13 to 15.5 for its id and its
+ * slot in the id map (core's shared {@code VectorStore}), and per tree 8 bytes for hashes of up to
+ * 32 bits, 12 for longer hashes in trees below 262,144 vectors, 10 above (see
+ * {@code SortedEntries}): about {@code 4 d + 15 + 8 trees} at 32 bits; plus the hyperplanes,
  * {@code 4 d x hashBits x trees} bytes in all, and delta buffers of up to 1/64 of the rows (12
  * bytes an entry) between merges. All large arrays are chunked below G1's humongous-object size.
- * Measured heap per vector (after GC, 10 trees, d = 16, so {@code 4 d + 12 trees} = 184): see the
- * "Approximate indexes" section of BENCHMARKS.md.
+ * Measured heap per vector: see the "Approximate indexes" and "The foundation change" sections of
+ * BENCHMARKS.md.
  *
  * <p>Thread-safe: searches share a read lock (hashing the query happens before it), additions,
- * removals and merges take the write lock.
+ * removals and merges take the write lock ({@link GuardedIndex}).
  */
-public final class LshForestIndex implements Index {
+public final class LshForestIndex extends GuardedIndex {
     private static final int MIN_PENDING = 1024;
 
     private final LshForest parameters;
-    private final int dimension;
-    private final Similarity similarity;
     private final Hyperplanes hyperplanes;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final VectorStore store;
     private final HashTree[] trees;
 
@@ -53,9 +50,8 @@ public final class LshForestIndex implements Index {
 
     LshForestIndex(LshForest parameters, int dimension, Similarity similarity, Hyperplanes hyperplanes,
             VectorStore store, HashTree[] trees) {
+        super(dimension, similarity);
         this.parameters = parameters;
-        this.dimension = dimension;
-        this.similarity = similarity;
         this.hyperplanes = hyperplanes;
         this.store = store;
         this.trees = trees;
@@ -75,76 +71,27 @@ public final class LshForestIndex implements Index {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
+    protected VectorView view() {
+        return store;
     }
 
     @Override
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return store.size();
-        } finally {
-            lock.readLock().unlock();
+    protected void insert(long id, float[] vector) {
+        long[] hashes = hyperplanes.hashes(vector);
+        int row = store.append(id, vector, 0);
+        for (int t = 0; t < trees.length; t++) {
+            trees[t].append(hashes[t], row);
         }
+        mergeIfDue();
     }
 
     @Override
-    public void add(long id, float[] vector) {
-        Index.requireDimension(vector, dimension, "vector");
-        float[] copy = vector.clone();
-        long[] hashes = hyperplanes.hashes(copy);
-        lock.writeLock().lock();
-        try {
-            int row = store.append(id, copy, 0);
-            for (int t = 0; t < trees.length; t++) {
-                trees[t].append(hashes[t], row);
-            }
-            mergeIfDue();
-        } finally {
-            lock.writeLock().unlock();
+    protected boolean delete(long id) {
+        if (store.markRemoved(id) < 0) {
+            return false;
         }
-    }
-
-    @Override
-    public boolean remove(long id) {
-        lock.writeLock().lock();
-        try {
-            boolean removed = store.remove(id);
-            if (removed) {
-                mergeIfDue();
-            }
-            return removed;
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    @Override
-    public boolean contains(long id) {
-        lock.readLock().lock();
-        try {
-            return store.rowOf(id) >= 0;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** A copy of the vector stored under {@code id} (owned by the caller), or empty when the id is absent. */
-    @Override
-    public Optional<float[]> vector(long id) {
-        lock.readLock().lock();
-        try {
-            int row = store.rowOf(id);
-            if (row < 0) {
-                return Optional.empty();
-            }
-            float[] copy = new float[dimension];
-            store.read(row, copy, 0);
-            return Optional.of(copy);
-        } finally {
-            lock.readLock().unlock();
-        }
+        mergeIfDue();
+        return true;
     }
 
     /**
@@ -160,9 +107,9 @@ public final class LshForestIndex implements Index {
     @Override
     public List<Neighbor> search(float[] query, int k) {
         Index.requireK(k);
-        Index.requireDimension(query, dimension, "query");
+        Index.requireDimension(query, dimension(), "query");
         long[] hashes = hyperplanes.hashes(query);
-        lock.readLock().lock();
+        readLock().lock();
         try {
             if (store.size() == 0) {
                 return List.of();
@@ -179,7 +126,7 @@ public final class LshForestIndex implements Index {
             for (; depth >= 0; depth--) {
                 for (HashTree.Descent descent : descents) {
                     descent.visit(depth, row -> {
-                        if (!store.isDead(row)) {
+                        if (store.isLive(row)) {
                             candidates.add(row);
                         }
                     });
@@ -191,16 +138,17 @@ public final class LshForestIndex implements Index {
             }
             return rank(query, candidates, k);
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
     private List<Neighbor> rank(float[] query, RowSet candidates, int k) {
         PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, candidates.size()) + 1, Collections.reverseOrder());
-        float[] vector = new float[dimension];
+        float[] vector = new float[dimension()];
+        Similarity similarity = similarity();
         for (int i = 0; i < candidates.size(); i++) {
             int row = candidates.get(i);
-            store.read(row, vector, 0);
+            store.copyRow(row, vector, 0);
             Neighbor candidate = new Neighbor(store.id(row), similarity.distance(query, vector));
             if (heap.size() < k) {
                 heap.add(candidate);
@@ -224,7 +172,7 @@ public final class LshForestIndex implements Index {
 
     /** Merges every tail into its sorted array and drops removed rows; write lock held. */
     private void merge() {
-        java.util.BitSet dead = (java.util.BitSet) store.dead().clone();
+        java.util.BitSet dead = store.deadRows();
         int[] remap = store.compact();
         for (HashTree tree : trees) {
             tree.rebuild(dead, remap);
@@ -238,24 +186,7 @@ public final class LshForestIndex implements Index {
      */
     @Override
     public void save(Path directory) throws IOException {
-        lock.writeLock().lock();
-        try {
-            merge();
-            lock.readLock().lock(); // downgrade: searches may go on while the file is written
-        } finally {
-            lock.writeLock().unlock();
-        }
-        try {
-            LshForestFiles.save(directory, parameters, dimension, hyperplanes, store, trees);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-
-    @Override
-    public String toString() {
-        return "LshForestIndex[dimension=" + dimension + ", size=" + size() + ", " + spec() + ", "
-                + similarity.spec() + "]";
+        settleThenWrite(this::merge,
+                () -> LshForestFiles.save(directory, parameters, dimension(), hyperplanes, store, trees));
     }
 }

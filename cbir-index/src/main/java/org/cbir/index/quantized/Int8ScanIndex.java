@@ -8,22 +8,22 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.ParallelRanges;
+import org.cbir.core.internal.index.VectorFiles;
+import org.cbir.core.internal.index.VectorStore;
+import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.core.search.IdRows;
 
 /**
  * The int8 scalar-quantized exact scan (see {@link Int8Scan}): a scan over one signed byte per
@@ -55,11 +55,13 @@ import org.cbir.core.search.IdRows;
  * non-finite query is answered by an exact float scan.
  *
  * <p><b>Memory</b> per vector: {@code d} bytes of codes, {@code 4 d} of floats, 13 to 15.5 for the id
- * and its slot in core's {@link IdRows}, and under Euclidean 4 for {@code |x|^2}.
+ * and its slot in core's {@link IdRows} (the floats and ids are core's shared {@link VectorStore}),
+ * and under Euclidean 4 for {@code |x|^2}.
  *
  * <p><b>Thread-safety</b>: searches share a read lock (large scans run in parallel ranges on the
  * caller's fork-join pool, or else the common pool), {@link #add} and {@link #remove} take the
- * write lock; removal moves the last row into the freed one, so storage stays dense.
+ * write lock ({@link GuardedIndex}); removal moves the last row into the freed one, so storage stays
+ * dense.
  *
  * <p><b>File</b>: {@code exact-int8.bin}, codec {@code cbir.exact-int8}, version 1 (see {@link ChecksummedFiles}
  * for header, footer and arrays); the codes are not stored, they follow from the vectors and the
@@ -69,9 +71,10 @@ import org.cbir.core.search.IdRows;
  * centres:floats(d, or 0 before learning) scales:floats(same)
  * ids:longs(count)
  * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
+ *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
  * </pre>
  */
-public final class Int8ScanIndex implements Index {
+public final class Int8ScanIndex extends GuardedIndex {
     static final String FILE = "exact-int8.bin";
     static final String CODEC = "cbir.exact-int8";
     static final int VERSION = 1;
@@ -80,7 +83,6 @@ public final class Int8ScanIndex implements Index {
     /** Growth since the last learning at which the ranges are learned again. */
     static final int RELEARN_GROWTH = 8;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
-    private static final int SAVE_BLOCK_ROWS = 1024;
     /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
 
@@ -89,28 +91,24 @@ public final class Int8ScanIndex implements Index {
     private final Similarity similarity;
     private final boolean cosine;
     private final int shift;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private float[][] vectors = new float[0][];
+    /** The floats and ids by row, in chunks of {@code 1 << shift} rows like the codes. */
+    private final VectorStore store;
     private byte[][] codes = new byte[0][];
-    /** The id of each row and the row of each id (core's id map, 13 to 15.5 bytes per row). */
-    private final IdRows ids = new IdRows(16);
     /** {@code |x - centre|^2} per row under Euclidean (once the ranges exist); stays empty under cosine. */
     private float[][] squaredNorms = new float[0][];
-    private int rows;
     private float[] centres;
     private float[] scales;
     private int learnedAt;
 
     Int8ScanIndex(Int8Scan parameters, int dimension, Similarity similarity) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
-        }
+        super(dimension, similarity);
         this.parameters = parameters;
         this.dimension = dimension;
         this.similarity = similarity;
         this.cosine = isCosine(similarity);
         // chunks of at most 64 KiB of floats and a whole number of code blocks
         this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(BLOCK, Integer.highestOneBit(16384 / dimension)));
+        this.store = new VectorStore(dimension, 1 << shift);
     }
 
     /**
@@ -133,103 +131,55 @@ public final class Int8ScanIndex implements Index {
         return parameters.spec();
     }
 
-    @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return rows;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** Whether the ranges have been learned (the index holds or held 1,024 vectors). */
     boolean quantized() {
-        lock.readLock().lock();
+        readLock().lock();
         try {
             return centres != null;
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
     @Override
-    public void add(long id, float[] vector) {
-        float[] copy = Index.requireDimension(vector, dimension, "vector").clone();
-        lock.writeLock().lock();
-        try {
-            if (ids.rowOf(id) >= 0) {
-                throw new IllegalArgumentException("id " + id + " is already in the index");
-            }
-            append(id, copy);
-            if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
-                learn();
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+    protected VectorView view() {
+        return store;
     }
 
     @Override
-    public boolean remove(long id) {
-        lock.writeLock().lock();
-        try {
-            int row = ids.unlink(id);
-            if (row < 0) {
-                return false;
-            }
-            int last = rows - 1;
-            if (row != last) {
-                System.arraycopy(vectors[last >>> shift], offset(last), vectors[row >>> shift], offset(row), dimension);
-                byte[] from = codes[last >>> shift];
-                byte[] to = codes[row >>> shift];
-                for (int j = 0, source = codeIndex(last), target = codeIndex(row); j < dimension;
-                        j++, source += BLOCK, target += BLOCK) {
-                    to[target] = from[source];
-                }
-                if (!cosine) {
-                    squaredNorms[row >>> shift][row & mask()] = squaredNorms[last >>> shift][last & mask()];
-                }
-            }
-            ids.moveLastTo(row);
-            rows = last;
-            int inUse = (rows + mask()) >>> shift;
-            if (inUse < vectors.length - 1) { // keep one spare chunk
-                vectors = Arrays.copyOf(vectors, inUse + 1);
-                codes = Arrays.copyOf(codes, inUse + 1);
-                squaredNorms = cosine ? squaredNorms : Arrays.copyOf(squaredNorms, inUse + 1);
-            }
-            return true;
-        } finally {
-            lock.writeLock().unlock();
+    protected void insert(long id, float[] vector) {
+        append(id, vector, 0);
+        int rows = store.rows();
+        if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
+            learn();
         }
     }
 
+    /** Moves the last row into the freed one: the store its floats and id, this method its codes and norm. */
     @Override
-    public boolean contains(long id) {
-        lock.readLock().lock();
-        try {
-            return ids.rowOf(id) >= 0;
-        } finally {
-            lock.readLock().unlock();
+    protected boolean delete(long id) {
+        int row = store.removeMovingLast(id);
+        if (row < 0) {
+            return false;
         }
-    }
-
-    @Override
-    public Optional<float[]> vector(long id) {
-        lock.readLock().lock();
-        try {
-            int row = ids.rowOf(id);
-            return row < 0 ? Optional.empty()
-                    : Optional.of(Arrays.copyOfRange(vectors[row >>> shift], offset(row), offset(row) + dimension));
-        } finally {
-            lock.readLock().unlock();
+        int last = store.rows(); // the row that was moved
+        if (row != last) {
+            byte[] from = codes[last >>> shift];
+            byte[] to = codes[row >>> shift];
+            for (int j = 0, source = codeIndex(last), target = codeIndex(row); j < dimension;
+                    j++, source += BLOCK, target += BLOCK) {
+                to[target] = from[source];
+            }
+            if (!cosine) {
+                squaredNorms[row >>> shift][row & mask()] = squaredNorms[last >>> shift][last & mask()];
+            }
         }
+        int inUse = (last + mask()) >>> shift;
+        if (inUse < codes.length - 1) { // keep one spare chunk
+            codes = Arrays.copyOf(codes, inUse + 1);
+            squaredNorms = cosine ? squaredNorms : Arrays.copyOf(squaredNorms, inUse + 1);
+        }
+        return true;
     }
 
     @Override
@@ -255,8 +205,9 @@ public final class Int8ScanIndex implements Index {
     }
 
     private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
-        lock.readLock().lock();
+        readLock().lock();
         try {
+            int rows = store.rows();
             List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
             if (rows == 0 || queries.isEmpty()) {
                 return results;
@@ -281,8 +232,8 @@ public final class Int8ScanIndex implements Index {
                     List<Neighbor> ranked = new ArrayList<>(found[i].size);
                     for (int c = 0; c < found[i].size; c++) {
                         int r = found[i].rows[c];
-                        System.arraycopy(vectors[r >>> shift], offset(r), row, 0, dimension);
-                        ranked.add(new Neighbor(ids.id(r), similarity.distance(query, row)));
+                        store.copyRow(r, row, 0);
+                        ranked.add(new Neighbor(store.id(r), similarity.distance(query, row)));
                     }
                     ranked.sort(null);
                     results.set(approximate.get(i), ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked);
@@ -290,7 +241,7 @@ public final class Int8ScanIndex implements Index {
             }
             return results;
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
@@ -317,33 +268,14 @@ public final class Int8ScanIndex implements Index {
 
     /** The best {@code candidates} rows of every query by approximate score, scanned in parallel ranges when large. */
     private Candidates[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
+        int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
-        int threads = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool().getParallelism()
-                : ForkJoinPool.getCommonPoolParallelism() + 1;
+        int threads = ParallelRanges.threads();
         long work = (long) rows * (dimension + 16) * weights.length;
         int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
         Candidates[][] found = new Candidates[tasks][];
-        if (tasks == 1) {
-            found[0] = scanChunks(0, chunks, weights, candidates, accepts);
-        } else {
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            List<ForkJoinTask<?>> ranges = new ArrayList<>(tasks);
-            for (int t = 0; t < tasks; t++) {
-                int task = t;
-                ranges.add(ForkJoinTask.adapt(() -> {
-                    try {
-                        found[task] = scanChunks((int) ((long) task * chunks / tasks),
-                                (int) ((long) (task + 1) * chunks / tasks), weights, candidates, accepts);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }));
-            }
-            ForkJoinTask.invokeAll(ranges);
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-        }
+        ParallelRanges.run(tasks, chunks,
+                (task, from, to) -> found[task] = scanChunks(from, to, weights, candidates, accepts));
         Candidates[] merged = found[0];
         for (int t = 1; t < tasks; t++) {
             for (int q = 0; q < weights.length; q++) {
@@ -357,6 +289,7 @@ public final class Int8ScanIndex implements Index {
     }
 
     private Candidates[] scanChunks(int first, int end, float[][] weights, int candidates, LongPredicate accepts) {
+        int rows = store.rows();
         Candidates[] found = new Candidates[weights.length];
         for (int q = 0; q < found.length; q++) {
             found[q] = new Candidates(candidates);
@@ -398,7 +331,7 @@ public final class Int8ScanIndex implements Index {
         }
         for (int r = 0; r < count; r++) {
             float score = scores[from + r];
-            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(ids.id(base + r)))) {
+            if ((score < bound || bound == Float.POSITIVE_INFINITY) && (accepts == null || accepts.test(store.id(base + r)))) {
                 heap.offer(score, base + r);
                 bound = heap.bound();
             }
@@ -407,14 +340,15 @@ public final class Int8ScanIndex implements Index {
 
     /** Every row scored with the similarity: before the ranges are learned, and for a zero or non-finite query. */
     private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
+        int rows = store.rows();
         PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, rows) + 1, Collections.reverseOrder());
         float[] row = new float[dimension];
         for (int r = 0; r < rows; r++) {
-            long id = ids.id(r);
+            long id = store.id(r);
             if (accepts != null && !accepts.test(id)) {
                 continue;
             }
-            System.arraycopy(vectors[r >>> shift], offset(r), row, 0, dimension);
+            store.copyRow(r, row, 0);
             Neighbor candidate = new Neighbor(id, similarity.distance(query, row));
             if (heap.size() < k) {
                 heap.add(candidate);
@@ -429,21 +363,17 @@ public final class Int8ScanIndex implements Index {
     }
 
     /** Appends a row (the id is absent; {@code vector} is owned by the index), with its codes once ranges exist. */
-    private void append(long id, float[] vector) {
-        int chunk = rows >>> shift;
-        if (chunk == vectors.length) {
-            vectors = Arrays.copyOf(vectors, chunk + 1);
+    private void append(long id, float[] vector, int offset) {
+        int chunk = store.rows() >>> shift;
+        if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
-            vectors[chunk] = new float[dimension << shift];
             codes[chunk] = new byte[dimension << shift];
             if (!cosine) {
                 squaredNorms = Arrays.copyOf(squaredNorms, chunk + 1);
                 squaredNorms[chunk] = new float[1 << shift];
             }
         }
-        int row = ids.append(id);
-        System.arraycopy(vector, 0, vectors[chunk], offset(row), dimension);
-        rows++;
+        int row = store.append(id, vector, offset);
         if (centres != null) {
             encode(row, new float[dimension]);
         }
@@ -451,6 +381,7 @@ public final class Int8ScanIndex implements Index {
 
     /** Learns the ranges from all rows and quantizes every row again. */
     private void learn() {
+        int rows = store.rows();
         float[] min = new float[dimension];
         float[] max = new float[dimension];
         Arrays.fill(min, Float.POSITIVE_INFINITY);
@@ -478,6 +409,7 @@ public final class Int8ScanIndex implements Index {
 
     /** Installs ranges and quantizes every row with them. */
     private void setRanges(float[] newCentres, float[] newScales, int at) {
+        int rows = store.rows();
         centres = newCentres;
         scales = newScales;
         learnedAt = at;
@@ -489,7 +421,7 @@ public final class Int8ScanIndex implements Index {
 
     /** The values row {@code r} is quantized from: the vector, or under cosine its unit vector (zero stays zero). */
     private void quantizable(int r, float[] target) {
-        System.arraycopy(vectors[r >>> shift], offset(r), target, 0, dimension);
+        store.copyRow(r, target, 0);
         if (cosine) {
             double norm = 0;
             for (float v : target) {
@@ -531,10 +463,6 @@ public final class Int8ScanIndex implements Index {
         return (1 << shift) - 1;
     }
 
-    private int offset(int row) {
-        return (row & mask()) * dimension;
-    }
-
     /** The index of code 0 of {@code row} in its chunk: its block, then its lane; code j is {@code 16 j} further. */
     private int codeIndex(int row) {
         int inChunk = row & mask();
@@ -544,33 +472,15 @@ public final class Int8ScanIndex implements Index {
     /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
     public void save(Path directory) throws IOException {
-        lock.readLock().lock();
-        try {
-            ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
-                out.writeInt(dimension);
-                ChecksummedFiles.writeString(out, similarity.spec().type());
-                out.writeInt(rows);
-                out.writeInt(learnedAt);
-                ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
-                ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
-                long[] all = new long[rows];
-                for (int r = 0; r < rows; r++) {
-                    all[r] = ids.id(r);
-                }
-                ChecksummedFiles.writeLongs(out, all);
-                for (int first = 0; first < rows; first += SAVE_BLOCK_ROWS) {
-                    int count = Math.min(SAVE_BLOCK_ROWS, rows - first);
-                    float[] block = new float[count * dimension];
-                    for (int r = 0; r < count; r++) {
-                        int row = first + r;
-                        System.arraycopy(vectors[row >>> shift], offset(row), block, r * dimension, dimension);
-                    }
-                    ChecksummedFiles.writeFloats(out, block);
-                }
-            });
-        } finally {
-            lock.readLock().unlock();
-        }
+        writeUnderReadLock(() -> ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+            out.writeInt(dimension);
+            ChecksummedFiles.writeString(out, similarity.spec().type());
+            out.writeInt(store.size());
+            out.writeInt(learnedAt);
+            ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
+            ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
+            VectorFiles.writeIdsAndVectors(out, store);
+        }));
     }
 
     static Int8ScanIndex load(Int8Scan parameters, Path directory, Similarity similarity) throws IOException {
@@ -602,36 +512,12 @@ public final class Int8ScanIndex implements Index {
                             + ", scale " + scales[j]);
                 }
             }
-            long[] ids = ChecksummedFiles.readLongs(in);
-            if (ids.length != count) {
-                throw ChecksummedFiles.corrupt(in, ids.length + " ids for " + count + " vectors");
-            }
-            for (int first = 0; first < count; first += SAVE_BLOCK_ROWS) {
-                int rows = Math.min(SAVE_BLOCK_ROWS, count - first);
-                float[] block = ChecksummedFiles.readFloats(in);
-                if (block.length != (long) rows * dimension) {
-                    throw ChecksummedFiles.corrupt(in, "a block of vectors has " + block.length + " values, expected "
-                            + (long) rows * dimension);
-                }
-                for (int r = 0; r < rows; r++) {
-                    long id = ids[first + r];
-                    if (index.ids.rowOf(id) >= 0) {
-                        throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
-                    }
-                    index.append(id, Arrays.copyOfRange(block, r * dimension, (r + 1) * dimension));
-                }
-            }
+            VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
             if (ranges > 0) {
                 index.setRanges(centres, scales, learnedAt);
             }
             return index;
         });
-    }
-
-    @Override
-    public String toString() {
-        return "Int8ScanIndex[dimension=" + dimension + ", size=" + size() + ", " + spec() + ", "
-                + similarity.spec() + "]";
     }
 
     /** A bounded max-heap of (approximate score, row): the best {@code capacity} rows seen. Not thread-safe. */

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Save and reload without rebuilding, go on updating; refuse truncated, altered, newer, foreign and inconsistent files. */
 class GraphPersistenceTest {
     private static final Similarity COSINE = Similarity.cosine();
-    private static final GraphIndex GRAPH = GraphIndex.builder().maxDegree(12).beamWidth(40).searchBeam(20).build();
+    private static final NeighborGraph GRAPH = NeighborGraph.builder().maxDegree(12).beamWidth(40).searchBeam(20).build();
     private static final List<float[]> DATA = ClusteredVectors.generate(2_000, 12, 15, 0.4, 21);
 
     @TempDir
     Path dir;
-    private GraphAnnIndex index;
+    private NeighborGraphIndex index;
 
     @BeforeEach
     void fill() {
@@ -47,7 +47,7 @@ class GraphPersistenceTest {
     @Test
     void reloadedIndexAnswersIdenticallyAndAcceptsUpdates() throws IOException {
         index.save(dir);
-        GraphAnnIndex loaded = GRAPH.load(dir, COSINE);
+        NeighborGraphIndex loaded = GRAPH.load(dir, COSINE);
         assertEquals(index.size(), loaded.size());
         assertEquals(GRAPH.spec(), loaded.spec());
         assertEquals(12, loaded.dimension());
@@ -73,8 +73,8 @@ class GraphPersistenceTest {
     @Test
     void theSearchBeamComesFromTheLoadingFactory() throws IOException {
         index.save(dir);
-        GraphIndex wider = GraphIndex.builder().maxDegree(12).beamWidth(40).searchBeam(200).build();
-        GraphAnnIndex loaded = wider.load(dir, COSINE);
+        NeighborGraph wider = NeighborGraph.builder().maxDegree(12).beamWidth(40).searchBeam(200).build();
+        NeighborGraphIndex loaded = wider.load(dir, COSINE);
         assertEquals(wider.spec(), loaded.spec());
         assertEquals(index.search(DATA.get(1_700), 10, 200), loaded.search(DATA.get(1_700), 10));
     }
@@ -99,7 +99,7 @@ class GraphPersistenceTest {
     @Test
     void refusesAnIndexSavedWithOtherParametersOrAnotherMetric() throws IOException {
         index.save(dir);
-        GraphIndex other = GraphIndex.builder().maxDegree(13).beamWidth(40).build();
+        NeighborGraph other = NeighborGraph.builder().maxDegree(13).beamWidth(40).build();
         InvalidFileException parameters = assertThrows(InvalidFileException.class, () -> other.load(dir, COSINE));
         assertTrue(parameters.getMessage().contains("graph.bin") && parameters.getMessage().contains("max-degree=12"),
                 parameters.getMessage());

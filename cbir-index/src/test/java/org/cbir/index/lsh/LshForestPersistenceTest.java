@@ -116,7 +116,7 @@ class LshForestPersistenceTest {
 
         writeTinyForest(new long[] {5, 5}, new long[] {1L << 62, Long.MIN_VALUE});
         CorruptFileException repeated = assertThrows(CorruptFileException.class, () -> TINY.load(dir, COSINE));
-        assertTrue(repeated.getMessage().contains("id 5 is already"), repeated.getMessage());
+        assertTrue(repeated.getMessage().contains("id 5 appears twice"), repeated.getMessage());
     }
 
     private static final LshForest TINY = LshForest.builder().trees(1).candidates(1).minHashMatch(0).hashBits(2)

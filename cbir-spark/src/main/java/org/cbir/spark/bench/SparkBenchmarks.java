@@ -40,7 +40,7 @@ import org.cbir.spark.PipelineBlueprint;
  * The Spark rows of BENCHMARKS.md, each against the single-machine path in the same run:
  * <pre>
  * search N D [QUERIES [LSH_QUERIES]]  batch top-10 over N x D seeded Gaussian signatures (cosine):
- *                                     BatchSearch in the session's master vs one ExactIndex.searchAll;
+ *                                     BatchSearch in the session's master vs one ExactScanIndex.searchAll;
  *                                     then MLlib's BucketedRandomProjectionLSH (Euclidean), one job per query
  * extract SAMPLES EXTRACTOR           the GISAXS database: DistributedExtraction vs addAll (2 threads);
  *                                     a trained extractor (lenet) is fitted first on 10% (seed 42), untimed

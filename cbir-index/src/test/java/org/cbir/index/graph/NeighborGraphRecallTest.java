@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the same distribution, in dimensions 16 and 64, under cosine and Euclidean distance. The floors
  * sit a little below the measured values. The distances returned must be the core's.
  */
-class GraphIndexRecallTest {
+class NeighborGraphRecallTest {
     private static final int K = 10;
     private static final int COUNT = 5_000;
     private static final int QUERIES = 200;
@@ -28,7 +28,7 @@ class GraphIndexRecallTest {
     @Test
     void cosineDimension16AtThreeSearchBeams() {
         Data data = new Data(16, Similarity.cosine(), 20251125L);
-        GraphAnnIndex index = data.build(GraphIndex.builder().build());
+        NeighborGraphIndex index = data.build(NeighborGraph.builder().build());
         // measured: 0.9715 (beam 10), 1.0 (beam 50, the default), 1.0 (beam 150)
         double narrow = data.recall(index, 10);
         double standard = data.recall(index, 50);
@@ -42,7 +42,7 @@ class GraphIndexRecallTest {
     @Test
     void cosineDimension64() {
         Data data = new Data(64, Similarity.cosine(), 11L);
-        GraphAnnIndex index = data.build(GraphIndex.builder().maxDegree(16).beamWidth(60).build());
+        NeighborGraphIndex index = data.build(NeighborGraph.builder().maxDegree(16).beamWidth(60).build());
         // measured: 0.963 (beam 10), 1.0 (beam 50)
         double narrow = data.recall(index, 10);
         double standard = data.recall(index, 50);
@@ -53,7 +53,7 @@ class GraphIndexRecallTest {
     @Test
     void euclideanDimension16() {
         Data data = new Data(16, TestEuclidean.INSTANCE, 12L);
-        GraphAnnIndex index = data.build(GraphIndex.builder().maxDegree(16).beamWidth(60).build());
+        NeighborGraphIndex index = data.build(NeighborGraph.builder().maxDegree(16).beamWidth(60).build());
         // measured: 0.911 (beam 10), 0.9985 (beam 50)
         double narrow = data.recall(index, 10);
         double standard = data.recall(index, 50);
@@ -64,7 +64,7 @@ class GraphIndexRecallTest {
     @Test
     void euclideanDimension64WithoutHierarchy() {
         Data data = new Data(64, TestEuclidean.INSTANCE, 13L);
-        GraphAnnIndex index = data.build(GraphIndex.builder().hierarchy(false).maxDegree(16).beamWidth(60).build());
+        NeighborGraphIndex index = data.build(NeighborGraph.builder().hierarchy(false).maxDegree(16).beamWidth(60).build());
         // measured: 0.9995 (beam 50)
         double recall = data.recall(index, 50);
         assertTrue(recall >= 0.98, "recall@10 " + recall);
@@ -93,15 +93,15 @@ class GraphIndexRecallTest {
             }
         }
 
-        GraphAnnIndex build(GraphIndex factory) {
-            GraphAnnIndex graph = factory.create(dimension, similarity);
+        NeighborGraphIndex build(NeighborGraph factory) {
+            NeighborGraphIndex graph = factory.create(dimension, similarity);
             for (int i = 0; i < COUNT; i++) {
                 graph.add(i, stored.get(i));
             }
             return graph;
         }
 
-        double recall(GraphAnnIndex graph, int beam) {
+        double recall(NeighborGraphIndex graph, int beam) {
             int found = 0;
             for (int q = 0; q < QUERIES; q++) {
                 List<Neighbor> result = graph.search(queries.get(q), K, beam);

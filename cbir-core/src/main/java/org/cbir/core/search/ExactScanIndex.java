@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.RowTiles;
 
 /**
@@ -35,25 +34,23 @@ import org.cbir.core.internal.math.RowTiles;
  * <p>Memory per vector on the heap: {@code 4 * dimension} bytes of floats and 13 to 15.5 bytes
  * for the id and its unboxed hash slot; norms are recomputed during the scan, not stored.
  *
- * <p>An index loaded with {@link ExactIndexFactory#mapped()} reads its saved vectors in place
+ * <p>An index loaded with {@link ExactScan#mapped()} reads its saved vectors in place
  * from the memory-mapped file; vectors added later live on the heap, removed saved vectors are
  * only marked dead until the next save.
  *
  * <p>Thread-safe: searches share a read lock, {@link #add} and {@link #remove} take the write
- * lock. Removal moves the last heap vector into the freed slot, so storage stays dense.
+ * lock ({@link GuardedIndex}). Removal moves the last heap vector into the freed slot, so storage
+ * stays dense.
  */
-public final class ExactIndex implements Index {
+public final class ExactScanIndex extends GuardedIndex {
     /** The component type in specs. */
     public static final String TYPE = "exact";
 
-    private final int dimension;
-    private final Similarity similarity;
     private final boolean parallel;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final RowStore store;
     private final RowTiles tiles;
 
-    ExactIndex(int dimension, Similarity similarity) {
+    ExactScanIndex(int dimension, Similarity similarity) {
         this(dimension, similarity, true);
     }
 
@@ -62,20 +59,19 @@ public final class ExactIndex implements Index {
      * fork-join pool or the common one)
      * (false keeps every scan on the calling thread, for single-thread benchmarks).
      */
-    ExactIndex(int dimension, Similarity similarity, boolean parallel) {
+    ExactScanIndex(int dimension, Similarity similarity, boolean parallel) {
         this(dimension, similarity, parallel, RowTiles.preferred());
     }
 
     /** An empty index scanned with {@code tiles} (tests compare the scalar and vector kernels). */
-    ExactIndex(int dimension, Similarity similarity, boolean parallel, RowTiles tiles) {
-        this(requirePositive(dimension), similarity, parallel,
-                new RowStore(dimension, checksNorms(similarity)), tiles);
+    ExactScanIndex(int dimension, Similarity similarity, boolean parallel, RowTiles tiles) {
+        this(dimension, similarity, parallel, dimension < 1 ? null : new RowStore(dimension, checksNorms(similarity)),
+                tiles);
     }
 
     /** An index over an existing store (a load). */
-    ExactIndex(int dimension, Similarity similarity, boolean parallel, RowStore store, RowTiles tiles) {
-        this.dimension = dimension;
-        this.similarity = Objects.requireNonNull(similarity, "similarity");
+    ExactScanIndex(int dimension, Similarity similarity, boolean parallel, RowStore store, RowTiles tiles) {
+        super(dimension, similarity);
         this.parallel = parallel;
         this.store = store;
         this.tiles = Objects.requireNonNull(tiles, "tiles");
@@ -92,89 +88,45 @@ public final class ExactIndex implements Index {
     }
 
     @Override
-    public int dimension() {
-        return dimension;
+    protected VectorView view() {
+        return store;
+    }
+
+    /** The vector itself, once its dimension is checked: the store copies it into its tiles. */
+    @Override
+    protected float[] checkedCopy(long id, float[] vector) {
+        return Index.requireDimension(vector, dimension(), "vector");
     }
 
     @Override
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return store.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+    protected void insert(long id, float[] vector) {
+        store.add(id, vector);
     }
 
     @Override
-    public void add(long id, float[] vector) {
-        Index.requireDimension(vector, dimension, "vector");
-        lock.writeLock().lock();
-        try {
-            if (store.rowOf(id) >= 0) {
-                throw new IllegalArgumentException("id " + id + " is already in the index");
-            }
-            store.add(id, vector);
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    @Override
-    public boolean remove(long id) {
-        lock.writeLock().lock();
-        try {
-            return store.remove(id);
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    @Override
-    public boolean contains(long id) {
-        lock.readLock().lock();
-        try {
-            return store.rowOf(id) >= 0;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public Optional<float[]> vector(long id) {
-        lock.readLock().lock();
-        try {
-            int row = store.rowOf(id);
-            if (row < 0) {
-                return Optional.empty();
-            }
-            float[] copy = new float[dimension];
-            store.copyRow(row, copy);
-            return Optional.of(copy);
-        } finally {
-            lock.readLock().unlock();
-        }
+    protected boolean delete(long id) {
+        return store.remove(id);
     }
 
     @Override
     public List<Neighbor> search(float[] query, int k) {
-        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
+        return searchAll(List.of(Index.requireDimension(query, dimension(), "query")), k).get(0);
     }
 
     /** {@inheritDoc} One pass over the stored vectors serves the whole batch. */
     @Override
     public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
         Index.requireK(k);
-        Index.requireDimensions(queries, dimension);
+        Index.requireDimensions(queries, dimension());
         if (queries.isEmpty()) {
             return List.of();
         }
-        lock.readLock().lock();
+        readLock().lock();
         try {
             store.requireMappedFileUnchanged();
-            return ExactScan.search(store, similarity, queries, k, parallel, tiles, null);
+            return BatchScan.search(store, similarity(), queries, k, parallel, tiles, null);
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
@@ -182,38 +134,20 @@ public final class ExactIndex implements Index {
     @Override
     public List<Neighbor> search(float[] query, int k, Filter filter) {
         Index.requireK(k);
-        Index.requireDimension(query, dimension, "query");
+        Index.requireDimension(query, dimension(), "query");
         Objects.requireNonNull(filter, "filter");
-        lock.readLock().lock();
+        readLock().lock();
         try {
             store.requireMappedFileUnchanged();
-            return ExactScan.search(store, similarity, List.of(query), k, parallel, tiles,
+            return BatchScan.search(store, similarity(), List.of(query), k, parallel, tiles,
                     filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
     @Override
     public void save(Path directory) throws IOException {
-        lock.readLock().lock();
-        try {
-            ExactIndexFile.write(directory, store);
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-
-    private static int requirePositive(int dimension) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be positive, got " + dimension);
-        }
-        return dimension;
-    }
-
-    @Override
-    public String toString() {
-        return "ExactIndex[dimension=" + dimension + ", size=" + size() + ", " + similarity.spec() + "]";
+        writeUnderReadLock(() -> ExactScanFile.write(directory, store));
     }
 }

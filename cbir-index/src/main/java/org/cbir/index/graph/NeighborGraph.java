@@ -28,9 +28,9 @@ import org.cbir.core.Similarity;
  * <p>A larger search beam raises recall and query time; larger degree and build beam raise recall
  * for a given search beam, build time and memory. With the defaults, recall@10 against exact
  * cosine search on 5,000 overlapping clustered vectors of dimension 16 is 0.97 with a search beam
- * of 10 and 1.0 with the default 50 (see {@code GraphIndexRecallTest}). Immutable and thread-safe.
+ * of 10 and 1.0 with the default 50 (see {@code NeighborGraphRecallTest}). Immutable and thread-safe.
  */
-public final class GraphIndex implements IndexFactory {
+public final class NeighborGraph implements IndexFactory {
     /** The component type recorded in manifests. */
     public static final String TYPE = "graph";
     static final String MAX_DEGREE = "max-degree";
@@ -47,7 +47,7 @@ public final class GraphIndex implements IndexFactory {
     private final boolean hierarchy;
     private final int searchBeam;
 
-    private GraphIndex(Builder b) {
+    private NeighborGraph(Builder b) {
         this.maxDegree = b.maxDegree;
         this.beamWidth = b.beamWidth;
         this.alpha = b.alpha;
@@ -65,7 +65,7 @@ public final class GraphIndex implements IndexFactory {
     }
 
     /** Rebuilds the factory that {@link #spec()} describes. */
-    public static GraphIndex fromSpec(ComponentSpec spec) {
+    public static NeighborGraph fromSpec(ComponentSpec spec) {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a graph index spec: " + spec);
         }
@@ -118,16 +118,16 @@ public final class GraphIndex implements IndexFactory {
      *     cosine nor Euclidean
      */
     @Override
-    public GraphAnnIndex create(int dimension, Similarity similarity) {
+    public NeighborGraphIndex create(int dimension, Similarity similarity) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
         }
         GraphMetric metric = GraphMetric.of(Objects.requireNonNull(similarity, "similarity"));
-        return new GraphAnnIndex(this, dimension, similarity, metric, new GraphVectors(dimension));
+        return new NeighborGraphIndex(this, dimension, similarity, metric, new GraphVectors(dimension));
     }
 
     /**
-     * The index that {@link GraphAnnIndex#save} wrote, without rebuilding the graph. The search
+     * The index that {@link NeighborGraphIndex#save} wrote, without rebuilding the graph. The search
      * beam is this factory's; the build parameters and the metric must be those of the saved index.
      *
      * @throws org.cbir.core.io.InvalidFileException if the saved index was built with other build
@@ -135,7 +135,7 @@ public final class GraphIndex implements IndexFactory {
      * @throws org.cbir.core.io.CorruptFileException if the file is truncated, altered or inconsistent
      */
     @Override
-    public GraphAnnIndex load(Path directory, Similarity similarity) throws IOException {
+    public NeighborGraphIndex load(Path directory, Similarity similarity) throws IOException {
         GraphMetric metric = GraphMetric.of(Objects.requireNonNull(similarity, "similarity"));
         return GraphFiles.load(this, directory, similarity, metric);
     }
@@ -148,7 +148,7 @@ public final class GraphIndex implements IndexFactory {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GraphIndex other && other.spec().equals(spec());
+        return o instanceof NeighborGraph other && other.spec().equals(spec());
     }
 
     @Override
@@ -161,7 +161,7 @@ public final class GraphIndex implements IndexFactory {
         return spec().toString();
     }
 
-    /** Configures a {@link GraphIndex}; {@link #build()} validates. Not thread-safe. */
+    /** Configures a {@link NeighborGraph}; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
         private int maxDegree = 32;
         private int beamWidth = 100;
@@ -219,7 +219,7 @@ public final class GraphIndex implements IndexFactory {
         /**
          * Candidates a query keeps, at least 1 (default 50); a query for {@code k} neighbours keeps
          * {@code max(k, searchBeam)}: the recall/speed knob, also settable per query with
-         * {@link GraphAnnIndex#search(float[], int, int)}.
+         * {@link NeighborGraphIndex#search(float[], int, int)}.
          */
         public Builder searchBeam(int searchBeam) {
             this.searchBeam = searchBeam;
@@ -231,7 +231,7 @@ public final class GraphIndex implements IndexFactory {
          *
          * @throws IllegalArgumentException naming the parameter when one is out of range
          */
-        public GraphIndex build() {
+        public NeighborGraph build() {
             if (maxDegree < 2 || maxDegree > 512) {
                 throw new IllegalArgumentException("graph index maxDegree must be 2 to 512, got " + maxDegree);
             }
@@ -247,7 +247,7 @@ public final class GraphIndex implements IndexFactory {
             if (searchBeam < 1) {
                 throw new IllegalArgumentException("graph index searchBeam must be at least 1, got " + searchBeam);
             }
-            return new GraphIndex(this);
+            return new NeighborGraph(this);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file {@value #FILE} of a saved {@link ExactIndex}: a {@link ChecksummedFiles} file of codec
+ * The file {@value #FILE} of a saved {@link ExactScanIndex}: a {@link ChecksummedFiles} file of codec
  * {@value #CODEC}. Version 2 (written now) stores the vectors as one contiguous, aligned block
  * that can be memory-mapped; version 1 (read still) stores them row by row.
  * <pre>
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * them to check the CRC again), so opening a mapped index reads the file twice, sequentially,
  * without holding it on the heap. Stateless and thread-safe.
  */
-final class ExactIndexFile {
+final class ExactScanFile {
     static final String FILE = "vectors.bin";
     static final String CODEC = "cbir.exact-index";
     static final int VERSION = 2;
@@ -47,9 +47,9 @@ final class ExactIndexFile {
     static final int HEADER_LENGTH = ChecksummedFiles.headerLength(CODEC);
     static final int ALIGNMENT = 64;
     private static final int IO_FLOATS = 1 << 14;
-    private static final Logger LOG = LoggerFactory.getLogger(ExactIndexFile.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExactScanFile.class);
 
-    private ExactIndexFile() {
+    private ExactScanFile() {
     }
 
     /** Writes the live rows of {@code store} as a version-2 file in {@code directory}. */
@@ -74,16 +74,16 @@ final class ExactIndexFile {
     }
 
     /** Reads {@code directory}'s file onto the heap (version 1 or 2). */
-    static ExactIndex read(Path directory, Similarity similarity) throws IOException {
+    static ExactScanIndex read(Path directory, Similarity similarity) throws IOException {
         return ChecksummedFiles.read(directory.resolve(FILE), CODEC, ROWS_VERSION, VERSION,
                 (in, version) -> readBody(in, version, similarity));
     }
 
-    private static ExactIndex readBody(DataInputStream in, int version, Similarity similarity) throws IOException {
+    private static ExactScanIndex readBody(DataInputStream in, int version, Similarity similarity) throws IOException {
         int dimension = in.readInt();
         int count = in.readInt();
         requireShape(in, dimension, count);
-        ExactIndex index = new ExactIndex(dimension, similarity);
+        ExactScanIndex index = new ExactScanIndex(dimension, similarity);
         if (version == ROWS_VERSION) {
             readRows(in, index, dimension, count);
         } else {
@@ -102,7 +102,7 @@ final class ExactIndexFile {
      * Loads {@code directory}'s file with its vectors memory-mapped (version 2; a version-1 file
      * is read onto the heap, with a log line saying to save it again).
      */
-    static ExactIndex map(Path directory, Similarity similarity) throws IOException {
+    static ExactScanIndex map(Path directory, Similarity similarity) throws IOException {
         Path file = directory.resolve(FILE);
         MappedLayout layout = ChecksummedFiles.read(file, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
             if (version == ROWS_VERSION) {
@@ -129,15 +129,15 @@ final class ExactIndexFile {
                 RowStore.rowsPerBlock(dimension));
         RowStore store;
         try {
-            store = new RowStore(dimension, ExactIndex.checksNorms(similarity), rows, layout.ids());
+            store = new RowStore(dimension, ExactScanIndex.checksNorms(similarity), rows, layout.ids());
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(file, e.getMessage());
         }
-        return new ExactIndex(dimension, similarity, true, store, RowTiles.preferred());
+        return new ExactScanIndex(dimension, similarity, true, store, RowTiles.preferred());
     }
 
     /** Where a version-2 file's vectors lie, or, for a version-1 file, the index read onto the heap. */
-    private record MappedLayout(int dimension, long[] ids, long vectorsStart, ExactIndex heap) {
+    private record MappedLayout(int dimension, long[] ids, long vectorsStart, ExactScanIndex heap) {
     }
 
     private static int padding(int count) {
@@ -170,7 +170,7 @@ final class ExactIndexFile {
         return ids;
     }
 
-    private static void readRows(DataInputStream in, ExactIndex index, int dimension, int count) throws IOException {
+    private static void readRows(DataInputStream in, ExactScanIndex index, int dimension, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             long id = in.readLong();
             float[] vector = ChecksummedFiles.readFloats(in);
@@ -182,7 +182,7 @@ final class ExactIndexFile {
         }
     }
 
-    private static void addDistinct(DataInputStream in, ExactIndex index, long id, float[] vector) throws IOException {
+    private static void addDistinct(DataInputStream in, ExactScanIndex index, long id, float[] vector) throws IOException {
         if (index.contains(id)) {
             throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
         }

@@ -20,10 +20,10 @@ import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
 
-/** Additions, removals, ids, argument checks and the metric mapping of {@link GraphAnnIndex}. */
-class GraphAnnIndexTest {
+/** Additions, removals, ids, argument checks and the metric mapping of {@link NeighborGraphIndex}. */
+class NeighborGraphIndexTest {
     private static final Similarity COSINE = Similarity.cosine();
-    private static final GraphIndex SMALL = GraphIndex.builder().maxDegree(16).beamWidth(50).build();
+    private static final NeighborGraph SMALL = NeighborGraph.builder().maxDegree(16).beamWidth(50).build();
 
     @Test
     void findsHandWorkedNeighboursWithTheCoreDistances() {
@@ -63,7 +63,7 @@ class GraphAnnIndexTest {
     @Test
     void removalsAreSkippedAtOnceAndPurgedLater() {
         List<float[]> data = ClusteredVectors.generate(3_000, 8, 20, 0.4, 5);
-        GraphAnnIndex index = SMALL.create(8, COSINE);
+        NeighborGraphIndex index = SMALL.create(8, COSINE);
         Index exact = Indexes.exact().create(8, COSINE);
         for (int i = 0; i < data.size(); i++) {
             index.add(i, data.get(i));
@@ -94,7 +94,7 @@ class GraphAnnIndexTest {
 
     @Test
     void removingEverythingThenAddingAgainWorks() {
-        GraphAnnIndex index = SMALL.create(4, COSINE);
+        NeighborGraphIndex index = SMALL.create(4, COSINE);
         List<float[]> data = ClusteredVectors.generate(400, 4, 5, 0.3, 9);
         for (int i = 0; i < 400; i++) {
             index.add(i, data.get(i));
@@ -112,7 +112,7 @@ class GraphAnnIndexTest {
     @Test
     void addAllInsertsFromManyThreadsWithTheSameRecall() {
         List<float[]> data = ClusteredVectors.generate(3_100, 8, 20, 0.6, 17);
-        GraphAnnIndex index = SMALL.create(8, COSINE);
+        NeighborGraphIndex index = SMALL.create(8, COSINE);
         Index exact = Indexes.exact().create(8, COSINE);
         long[] ids = new long[3_000];
         for (int i = 0; i < ids.length; i++) {
@@ -139,7 +139,7 @@ class GraphAnnIndexTest {
 
     @Test
     void addAllAddsNothingWhenAnArgumentIsBad() {
-        GraphAnnIndex index = SMALL.create(2, COSINE);
+        NeighborGraphIndex index = SMALL.create(2, COSINE);
         index.add(1, new float[] {1, 0});
         ForkJoinPool pool = ForkJoinPool.commonPool();
         List<float[]> two = List.of(new float[] {0, 1}, new float[] {1, 1});
@@ -175,7 +175,7 @@ class GraphAnnIndexTest {
 
     @Test
     void refusesBadArguments() {
-        GraphAnnIndex index = SMALL.create(3, COSINE);
+        NeighborGraphIndex index = SMALL.create(3, COSINE);
         index.add(1, new float[] {1, 2, 3});
         IllegalArgumentException dimension = assertThrows(IllegalArgumentException.class,
                 () -> index.add(2, new float[] {1, 2}));
@@ -221,7 +221,7 @@ class GraphAnnIndexTest {
     @Test
     void searchesRunConcurrentlyWithAdditions() throws InterruptedException {
         List<float[]> data = ClusteredVectors.generate(2_000, 8, 10, 0.4, 3);
-        GraphAnnIndex index = SMALL.create(8, COSINE);
+        NeighborGraphIndex index = SMALL.create(8, COSINE);
         for (int i = 0; i < 1_000; i++) {
             index.add(i, data.get(i));
         }

@@ -14,7 +14,7 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
 
-class ExactIndexTest {
+class ExactScanIndexTest {
     private static final Similarity COSINE = Similarity.cosine();
 
     @Test
@@ -29,7 +29,7 @@ class ExactIndexTest {
 
     private static void checkAgainstNaiveLoop(int n, int dimension, long seed) {
         Random random = new Random(seed);
-        Index index = new ExactIndexFactory().create(dimension, COSINE);
+        Index index = new ExactScan().create(dimension, COSINE);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             float[] v = random(random, dimension);
@@ -49,7 +49,7 @@ class ExactIndexTest {
 
     @Test
     void vectorReturnsACopyOfTheStoredVectorOrEmpty() {
-        Index index = new ExactIndexFactory().create(2, COSINE);
+        Index index = new ExactScan().create(2, COSINE);
         float[] stored = {1, 2};
         index.add(7, stored);
         stored[0] = 99;
@@ -64,7 +64,7 @@ class ExactIndexTest {
 
     @Test
     void equalDistancesAreOrderedById() {
-        Index index = new ExactIndexFactory().create(2, COSINE);
+        Index index = new ExactScan().create(2, COSINE);
         index.add(9, new float[] {1, 0});
         index.add(3, new float[] {2, 0});
         index.add(5, new float[] {0, 1});
@@ -74,7 +74,7 @@ class ExactIndexTest {
 
     @Test
     void removeFreesTheIdAndKeepsTheOthersSearchable() {
-        Index index = new ExactIndexFactory().create(2, COSINE);
+        Index index = new ExactScan().create(2, COSINE);
         index.add(1, new float[] {1, 0});
         index.add(2, new float[] {0, 1});
         index.add(3, new float[] {1, 1});
@@ -89,14 +89,14 @@ class ExactIndexTest {
 
     @Test
     void kLargerThanTheIndexReturnsEverything() {
-        Index index = new ExactIndexFactory().create(2, COSINE);
+        Index index = new ExactScan().create(2, COSINE);
         index.add(1, new float[] {1, 0});
         assertEquals(1, index.search(new float[] {1, 0}, 10).size());
     }
 
     @Test
     void badArgumentsAreRefusedWithClearMessages() {
-        Index index = new ExactIndexFactory().create(3, COSINE);
+        Index index = new ExactScan().create(3, COSINE);
         index.add(1, new float[] {1, 2, 3});
         IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
                 () -> index.add(1, new float[] {1, 2, 3}));
@@ -112,7 +112,7 @@ class ExactIndexTest {
 
     @Test
     void storedVectorsAreCopies() {
-        Index index = new ExactIndexFactory().create(2, COSINE);
+        Index index = new ExactScan().create(2, COSINE);
         float[] v = {1, 0};
         index.add(1, v);
         v[0] = -1;

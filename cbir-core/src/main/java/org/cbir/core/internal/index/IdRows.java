@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.index;
 
 import java.util.Arrays;
 
@@ -14,9 +14,10 @@ import java.util.Arrays;
  * where a {@code HashMap<Long, Integer>} costs about 80.
  *
  * <p>A row can leave the table while its id stays in the chunks (a dead row of a read-only
- * mapped store, a removed node of a graph). The id map of every index of cbir (the exact scan's
- * rows, the graph's ordinals); an index of another module uses it the same way. Not thread-safe:
- * the owning index guards it with its lock.
+ * mapped store, a removed node of a graph). The id map of every index of cbir: of
+ * {@link VectorStore} (the LSH Forest, the graph's ordinals, the int8 scan) and of the exact
+ * scan's tiled store; an index of another module uses it the same way. Not thread-safe: the
+ * owning index guards it with its lock.
  */
 public final class IdRows {
     private static final int CHUNK_BITS = 12;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Saving and loading an exact index, onto the heap and memory-mapped, in both format versions. */
-class ExactIndexFileTest {
+class ExactScanFileTest {
     private static final Similarity COSINE = new CosineDistance();
     private static final int DIMENSION = 37;
 
@@ -34,8 +34,8 @@ class ExactIndexFileTest {
         Random random = new Random(3);
         Index saved = filled(random, 2_500);
         saved.save(directory);
-        Index heap = new ExactIndexFactory().load(directory, COSINE);
-        Index mapped = new ExactIndexFactory().mapped().load(directory, COSINE);
+        Index heap = new ExactScan().load(directory, COSINE);
+        Index mapped = new ExactScan().mapped().load(directory, COSINE);
         List<float[]> queries = queries(random, 5);
         assertEquals(saved.searchAll(queries, 12), heap.searchAll(queries, 12));
         assertEquals(saved.searchAll(queries, 12), mapped.searchAll(queries, 12));
@@ -50,7 +50,7 @@ class ExactIndexFileTest {
         Random random = new Random(4);
         Index reference = filled(random, 1_000);
         reference.save(directory);
-        Index mapped = new ExactIndexFactory().mapped().load(directory, COSINE);
+        Index mapped = new ExactScan().mapped().load(directory, COSINE);
         for (long id = 0; id < 1_000; id += 4) {
             assertTrue(mapped.remove(id));
             reference.remove(id);
@@ -71,18 +71,18 @@ class ExactIndexFileTest {
 
         Path again = Files.createDirectory(directory.resolve("again"));
         mapped.save(again);
-        Index reloaded = new ExactIndexFactory().mapped().load(again, COSINE);
+        Index reloaded = new ExactScan().mapped().load(again, COSINE);
         assertEquals(reference.size(), reloaded.size());
         assertEquals(reference.searchAll(queries, 30), reloaded.searchAll(queries, 30));
     }
 
     @Test
     void theVectorsStartAlignedAndLittleEndianAsTheGrammarSays() throws IOException {
-        Index index = new ExactIndexFactory().create(3, COSINE);
+        Index index = new ExactScan().create(3, COSINE);
         index.add(42, new float[] {1.5f, -2f, 3.25f});
         index.add(43, new float[] {4f, 5f, 6f});
         index.save(directory);
-        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(directory.resolve(ExactIndexFile.FILE)));
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(directory.resolve(ExactScanFile.FILE)));
         int header = 3 * Integer.BYTES + "cbir.exact-index".length() + 16; // 16: the save id
         assertEquals(2, file.getInt(header - 16 - Integer.BYTES));
         assertEquals(3, file.getInt(header));
@@ -109,7 +109,7 @@ class ExactIndexFileTest {
         for (int i = 0; i < 300; i++) {
             vectors.add(gaussian(random));
         }
-        ChecksummedFiles.write(directory.resolve(ExactIndexFile.FILE), ExactIndexFile.CODEC, 1, out -> {
+        ChecksummedFiles.write(directory.resolve(ExactScanFile.FILE), ExactScanFile.CODEC, 1, out -> {
             out.writeInt(DIMENSION);
             out.writeInt(vectors.size());
             for (int i = 0; i < vectors.size(); i++) {
@@ -117,50 +117,50 @@ class ExactIndexFileTest {
                 ChecksummedFiles.writeFloats(out, vectors.get(i));
             }
         });
-        Index expected = new ExactIndexFactory().create(DIMENSION, COSINE);
+        Index expected = new ExactScan().create(DIMENSION, COSINE);
         for (int i = 0; i < vectors.size(); i++) {
             expected.add(1_000 + i, vectors.get(i));
         }
         List<float[]> queries = queries(random, 3);
-        assertEquals(expected.searchAll(queries, 7), new ExactIndexFactory().load(directory, COSINE).searchAll(queries, 7));
-        assertEquals(expected.searchAll(queries, 7), new ExactIndexFactory().mapped().load(directory, COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), new ExactScan().load(directory, COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), new ExactScan().mapped().load(directory, COSINE).searchAll(queries, 7));
     }
 
     @Test
     void aFlippedBitOrATruncationIsRefusedByBothLoads() throws IOException {
         filled(new Random(9), 200).save(directory);
-        Path file = directory.resolve(ExactIndexFile.FILE);
+        Path file = directory.resolve(ExactScanFile.FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 100] ^= 0x10; // inside the vectors
         Files.write(file, bytes);
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
+        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
-            assertTrue(e.getMessage().contains(ExactIndexFile.FILE), e.getMessage());
+            assertTrue(e.getMessage().contains(ExactScanFile.FILE), e.getMessage());
         }
         bytes[bytes.length - 100] ^= 0x10;
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
+        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
             assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
         }
     }
 
     @Test
     void duplicateIdsInAnIntactFileAreRefused() throws IOException {
-        ChecksummedFiles.write(directory.resolve(ExactIndexFile.FILE), ExactIndexFile.CODEC, 2, out -> {
+        ChecksummedFiles.write(directory.resolve(ExactScanFile.FILE), ExactScanFile.CODEC, 2, out -> {
             out.writeInt(1);
             out.writeInt(2);
             ChecksummedFiles.writeLongs(out, new long[] {5, 5});
             out.write(new byte[(int) (-(44 + 12 + 16) & 63)]);
             out.write(new byte[8]);
         });
-        for (ExactIndexFactory factory : List.of(new ExactIndexFactory(), new ExactIndexFactory().mapped())) {
+        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
             CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
             assertTrue(e.getMessage().contains("id 5 appears twice"), e.getMessage());
         }
     }
 
     private static Index filled(Random random, int count) {
-        Index index = new ExactIndexFactory().create(DIMENSION, COSINE);
+        Index index = new ExactScan().create(DIMENSION, COSINE);
         for (int i = 0; i < count; i++) {
             index.add(i, gaussian(random));
         }

@@ -11,18 +11,18 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.VectorView;
 
 /**
- * A graph index on JVector (see {@link GraphIndex} for the algorithm and its parameters). Each
+ * A graph index on JVector (see {@link NeighborGraph} for the algorithm and its parameters). Each
  * {@code long} id is mapped to a JVector {@code int} ordinal in the order of {@link #add}.
  *
  * <p><b>Updates.</b> {@link #add} inserts the node into the graph at once (JVector's
@@ -31,29 +31,27 @@ import org.cbir.core.Similarity;
  * {@code max(256, size / 10)} removed nodes have accumulated, or at least as many as live ones
  * (so that new nodes still find live neighbours), and before every save, they are
  * purged from the graph (JVector's {@code removeDeletedNodes}, which links the neighbours of a
- * removed node to each other, FreshDiskANN's rule) and their vectors are released. Ordinals of
- * removed nodes are not reused; saving renumbers the live ones densely.
+ * removed node to each other, FreshDiskANN's rule) and their graph vectors are released (the
+ * caller's vector stays a dead row of the shared store until the index is saved and loaded again).
+ * Ordinals of removed nodes are not reused; saving renumbers the live ones densely.
  *
- * <p><b>Memory</b> per vector, roughly: {@code 4 d + 16} bytes for the vector, as much again for
- * its normalised copy under cosine, about 100 bytes for the id maps and wrappers, and the graph's
- * neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per
- * edge, with overflow room) plus a few percent for the upper layers. Measured (heap after GC,
- * JDK 17): 100,000 clustered vectors of dimension 16 under cosine take 707 bytes each with
- * {@code maxDegree} 32, 552 with 16.
+ * <p><b>Memory</b> per vector, roughly: {@code 4 d} bytes for the vector and 13 to 15.5 for its id
+ * in core's shared {@code VectorStore}, {@code 4 d + 32} for the vector the graph compares (the
+ * normalised copy under cosine, a copy of the vector under Euclidean) and its JVector wrapper,
+ * and the graph's neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node
+ * and score per edge, with overflow room) plus a few percent for the upper layers. Measured heap
+ * per vector: see the "Approximate indexes" and "The foundation change" sections of BENCHMARKS.md.
  *
  * <p>Thread-safe: searches share a read lock and run in parallel; additions, removals and purges
  * take the write lock, one at a time, so {@link #add} inserts from one thread at a time;
  * {@link #addAll} inserts a batch from many threads. Each searching thread keeps
  * a JVector searcher with its scratch buffers (a few kilobytes) for as long as the index lives.
  */
-public final class GraphAnnIndex implements Index {
+public final class NeighborGraphIndex extends GuardedIndex {
     private static final int MIN_PURGE = 256;
 
-    private final GraphIndex parameters;
-    private final int dimension;
-    private final Similarity similarity;
+    private final NeighborGraph parameters;
     private final GraphMetric metric;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final GraphVectors vectors;
     private final GraphIndexBuilder graph;
     private int removedInGraph;
@@ -62,11 +60,10 @@ public final class GraphAnnIndex implements Index {
 
     /** An empty index over {@code vectors}, or one whose graph {@link GraphFiles} loads next. */
     @SuppressWarnings("deprecation") // JVector 4.0.2's only constructor that sets hierarchy and refinement explicitly
-    GraphAnnIndex(GraphIndex parameters, int dimension, Similarity similarity, GraphMetric metric,
+    NeighborGraphIndex(NeighborGraph parameters, int dimension, Similarity similarity, GraphMetric metric,
             GraphVectors vectors) {
+        super(dimension, similarity);
         this.parameters = parameters;
-        this.dimension = dimension;
-        this.similarity = similarity;
         this.metric = metric;
         this.vectors = vectors;
         this.graph = new GraphIndexBuilder(vectors, metric.function(), parameters.maxDegree(),
@@ -75,44 +72,25 @@ public final class GraphAnnIndex implements Index {
         this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph.getGraph()));
     }
 
-    /** {@link GraphIndex#spec()} of the factory that built it. */
+    /** {@link NeighborGraph#spec()} of the factory that built it. */
     @Override
     public ComponentSpec spec() {
         return parameters.spec();
     }
 
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return vectors.liveCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+    protected VectorView view() {
+        return vectors.view();
     }
 
     /**
-     * Inserts a copy of {@code vector} into the graph.
-     *
-     * @throws IllegalArgumentException if the dimension differs, a value is NaN or infinite, or
-     *     the id is already present
+     * Inserts {@code vector} (a checked copy) into the graph; {@link #add} refuses a dimension that
+     * differs, a NaN or infinite value ({@link #checkedCopy}) and an id already present.
      */
     @Override
-    public void add(long id, float[] vector) {
-        float[] copy = checkedCopy(id, vector);
-        float[] graphVector = metric.graphVector(copy);
-        lock.writeLock().lock();
-        try {
-            int ordinal = vectors.append(id, copy, graphVector);
-            graph.addGraphNode(ordinal, vectors.getVector(ordinal));
-        } finally {
-            lock.writeLock().unlock();
-        }
+    protected void insert(long id, float[] vector) {
+        int ordinal = vectors.append(id, vector, metric.graphVector(vector));
+        graph.addGraphNode(ordinal, vectors.getVector(ordinal));
     }
 
     /**
@@ -120,7 +98,7 @@ public final class GraphAnnIndex implements Index {
      * graph from the threads of {@code pool} at once (JVector's insertion is concurrent): the bulk
      * path for large collections on machines with idle cores. The resulting graph depends on
      * thread timing, so it differs slightly from run to run (recall barely: 0.999 to 1.0 in
-     * {@code GraphAnnIndexTest}). Either all vectors are added or, on a bad argument, none.
+     * {@code NeighborGraphIndexTest}). Either all vectors are added or, on a bad argument, none.
      * Searches wait until the whole batch is in.
      *
      * @throws IllegalArgumentException if the lengths differ, a vector has another dimension or a
@@ -141,7 +119,7 @@ public final class GraphAnnIndex implements Index {
                 throw new IllegalArgumentException("id " + ids[i] + " appears twice in the batch");
             }
         }
-        lock.writeLock().lock();
+        writeLock().lock();
         try {
             for (long id : ids) {
                 if (this.vectors.ordinalOf(id) >= 0) {
@@ -156,13 +134,14 @@ public final class GraphAnnIndex implements Index {
             pool.submit(() -> IntStream.range(first, end).parallel()
                     .forEach(ordinal -> graph.addGraphNode(ordinal, this.vectors.getVector(ordinal)))).join();
         } finally {
-            lock.writeLock().unlock();
+            writeLock().unlock();
         }
     }
 
     /** A copy of {@code vector} after checking its dimension and values. */
-    private float[] checkedCopy(long id, float[] vector) {
-        Index.requireDimension(vector, dimension, "vector");
+    @Override
+    protected float[] checkedCopy(long id, float[] vector) {
+        Index.requireDimension(vector, dimension(), "vector");
         float[] copy = vector.clone();
         for (int i = 0; i < copy.length; i++) {
             if (!Float.isFinite(copy[i])) {
@@ -174,23 +153,18 @@ public final class GraphAnnIndex implements Index {
     }
 
     @Override
-    public boolean remove(long id) {
-        lock.writeLock().lock();
-        try {
-            int ordinal = vectors.remove(id);
-            if (ordinal < 0) {
-                return false;
-            }
-            graph.markNodeDeleted(ordinal);
-            removedInGraph++;
-            int live = vectors.liveCount();
-            if (removedInGraph > Math.max(MIN_PURGE, live / 10) || removedInGraph >= live) {
-                purgeRemoved();
-            }
-            return true;
-        } finally {
-            lock.writeLock().unlock();
+    protected boolean delete(long id) {
+        int ordinal = vectors.remove(id);
+        if (ordinal < 0) {
+            return false;
         }
+        graph.markNodeDeleted(ordinal);
+        removedInGraph++;
+        int live = vectors.liveCount();
+        if (removedInGraph > Math.max(MIN_PURGE, live / 10) || removedInGraph >= live) {
+            purgeRemoved();
+        }
+        return true;
     }
 
     /** Drops the removed nodes from the graph and frees their vectors; write lock held. */
@@ -199,28 +173,6 @@ public final class GraphAnnIndex implements Index {
             graph.removeDeletedNodes();
             vectors.releaseRemoved();
             removedInGraph = 0;
-        }
-    }
-
-    @Override
-    public boolean contains(long id) {
-        lock.readLock().lock();
-        try {
-            return vectors.ordinalOf(id) >= 0;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** A copy of the vector stored under {@code id} (owned by the caller), or empty when the id is absent. */
-    @Override
-    public Optional<float[]> vector(long id) {
-        lock.readLock().lock();
-        try {
-            int ordinal = vectors.ordinalOf(id);
-            return ordinal < 0 ? Optional.empty() : Optional.of(vectors.original(ordinal).clone());
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -234,7 +186,7 @@ public final class GraphAnnIndex implements Index {
      * The approximate {@code k} nearest neighbours: a beam search over the graph that keeps
      * {@code max(k, beam)} candidates, which are then ranked exactly by the index's
      * {@link Similarity} (ties by id). A larger beam raises recall and query time; recall against
-     * exact search is measured in {@code GraphIndexRecallTest}. Returns {@code min(k, size())}
+     * exact search is measured in {@code NeighborGraphRecallTest}. Returns {@code min(k, size())}
      * neighbours unless the graph is disconnected around the query (not observed in the tests).
      *
      * @throws IllegalArgumentException if {@code k < 1}, {@code beam < 1} or the dimension differs
@@ -244,10 +196,10 @@ public final class GraphAnnIndex implements Index {
         if (beam < 1) {
             throw new IllegalArgumentException("search beam must be at least 1, got " + beam);
         }
-        Index.requireDimension(query, dimension, "query");
+        Index.requireDimension(query, dimension(), "query");
         float[] graphQuery = metric.graphVector(query.clone());
         int keep = Math.max(k, beam);
-        lock.readLock().lock();
+        readLock().lock();
         try {
             if (vectors.liveCount() == 0) {
                 return List.of();
@@ -257,13 +209,16 @@ public final class GraphAnnIndex implements Index {
             searcher.setView(graph.getGraph().getView()); // the graph as of now; writers wait for the read lock
             SearchResult result = searcher.search(scores, keep, keep, 0f, 0f, vectors.liveBits());
             List<Neighbor> ranked = new ArrayList<>(result.getNodes().length);
+            float[] original = new float[dimension()];
+            Similarity similarity = similarity();
             for (SearchResult.NodeScore node : result.getNodes()) {
-                ranked.add(new Neighbor(vectors.id(node.node), similarity.distance(query, vectors.original(node.node))));
+                vectors.copyOriginal(node.node, original);
+                ranked.add(new Neighbor(vectors.id(node.node), similarity.distance(query, original)));
             }
             Collections.sort(ranked);
             return ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked;
         } finally {
-            lock.readLock().unlock();
+            readLock().unlock();
         }
     }
 
@@ -274,29 +229,11 @@ public final class GraphAnnIndex implements Index {
      */
     @Override
     public void save(Path directory) throws IOException {
-        lock.writeLock().lock();
-        try {
-            purgeRemoved();
-            lock.readLock().lock(); // downgrade: searches may go on while the file is written
-        } finally {
-            lock.writeLock().unlock();
-        }
-        try {
-            GraphFiles.save(directory, parameters, metric, vectors, graph.getGraph());
-        } finally {
-            lock.readLock().unlock();
-        }
+        settleThenWrite(this::purgeRemoved, () -> GraphFiles.save(directory, parameters, metric, vectors, graph.getGraph()));
     }
 
     /** The JVector builder, for {@link GraphFiles} to load a graph into; only before the index is shared. */
     GraphIndexBuilder builder() {
         return graph;
-    }
-
-
-    @Override
-    public String toString() {
-        return "GraphAnnIndex[dimension=" + dimension + ", size=" + size() + ", " + spec() + ", "
-                + similarity.spec() + "]";
     }
 }

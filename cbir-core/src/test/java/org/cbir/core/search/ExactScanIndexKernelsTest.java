@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Vector API tile kernels and with the scalar ones ({@link RowTiles#scalar()}), over the heap
  * and over a memory-mapped store.
  */
-class ExactIndexScanTest {
+class ExactScanIndexKernelsTest {
     private static final Similarity COSINE = new CosineDistance();
     /** Stands for cbir-metrics' EuclideanDistance, which core does not see. */
     private static final Similarity EUCLIDEAN = new Similarity() {
@@ -67,7 +67,7 @@ class ExactIndexScanTest {
             for (boolean parallel : new boolean[] {false, true}) {
                 Random random = new Random(31);
                 Reference reference = new Reference(similarity);
-                ExactIndex index = new ExactIndex(67, similarity, parallel);
+                ExactScanIndex index = new ExactScanIndex(67, similarity, parallel);
                 for (int i = 0; i < 6_000; i++) {
                     float[] v = gaussian(random, 67);
                     index.add(i * 7L, v);
@@ -108,10 +108,10 @@ class ExactIndexScanTest {
             for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
                 Random random = new Random(dimension * 31L + n);
                 Reference reference = new Reference(similarity);
-                List<ExactIndex> indexes = new ArrayList<>();
+                List<ExactScanIndex> indexes = new ArrayList<>();
                 for (RowTiles tiles : List.of(RowTiles.scalar(), RowTiles.preferred())) {
-                    indexes.add(new ExactIndex(dimension, similarity, false, tiles));
-                    indexes.add(new ExactIndex(dimension, similarity, true, tiles));
+                    indexes.add(new ExactScanIndex(dimension, similarity, false, tiles));
+                    indexes.add(new ExactScanIndex(dimension, similarity, true, tiles));
                 }
                 List<float[]> stored = fill(random, dimension, n, reference, indexes);
                 List<float[]> queries = new ArrayList<>();
@@ -124,7 +124,7 @@ class ExactIndexScanTest {
                 for (float[] query : queries) {
                     expected.add(reference.search(query, 10));
                 }
-                for (ExactIndex index : indexes) {
+                for (ExactScanIndex index : indexes) {
                     String what = similarity.spec().type() + " d=" + dimension + " " + index;
                     assertEquals(reference.size(), index.size(), what);
                     List<List<Neighbor>> batch = index.searchAll(queries, 10);
@@ -135,7 +135,7 @@ class ExactIndexScanTest {
                     assertEquals(batch.get(8), index.search(queries.get(8), 10), what);
                 }
                 List<Neighbor> all = reference.search(queries.get(0), n + 100);
-                for (ExactIndex index : indexes) {
+                for (ExactScanIndex index : indexes) {
                     assertEquals(all, index.search(queries.get(0), n + 100));
                 }
             }
@@ -143,7 +143,7 @@ class ExactIndexScanTest {
     }
 
     /**
-     * A mapped store (saved, then loaded with {@link ExactIndexFile#map}) with removed mapped
+     * A mapped store (saved, then loaded with {@link ExactScanFile#map}) with removed mapped
      * rows and added heap rows, at a small and a large dimension.
      */
     @Test
@@ -153,12 +153,12 @@ class ExactIndexScanTest {
             for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
                 Random random = new Random(dimension);
                 Reference reference = new Reference(similarity);
-                ExactIndex saved = new ExactIndex(dimension, similarity);
+                ExactScanIndex saved = new ExactScanIndex(dimension, similarity);
                 fill(random, dimension, shape[1], reference, List.of(saved));
                 Path directory = dir.resolve(similarity.spec().type() + dimension);
                 java.nio.file.Files.createDirectories(directory);
                 saved.save(directory);
-                ExactIndex mapped = ExactIndexFile.map(directory, similarity);
+                ExactScanIndex mapped = ExactScanFile.map(directory, similarity);
                 for (long id = 1; id < 600; id += 5) {
                     assertEquals(reference.contains(id), mapped.remove(id));
                     if (reference.contains(id)) {
@@ -183,7 +183,7 @@ class ExactIndexScanTest {
 
     /** Adds n vectors (every tenth a copy of an earlier one, one zero), removes every 13th, adds 50. */
     private static List<float[]> fill(Random random, int dimension, int n, Reference reference,
-            List<ExactIndex> indexes) {
+            List<ExactScanIndex> indexes) {
         List<float[]> stored = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             float[] v = i % 10 == 9 ? stored.get(random.nextInt(stored.size())) : gaussian(random, dimension);
@@ -192,20 +192,20 @@ class ExactIndexScanTest {
             }
             stored.add(v);
             reference.add(i, v);
-            for (ExactIndex index : indexes) {
+            for (ExactScanIndex index : indexes) {
                 index.add(i, v);
             }
         }
         for (int i = 0; i < Math.min(n, 2_000); i += 13) {
             reference.remove(i);
-            for (ExactIndex index : indexes) {
+            for (ExactScanIndex index : indexes) {
                 index.remove(i);
             }
         }
         for (int i = 0; i < 50; i++) {
             float[] v = gaussian(random, dimension);
             reference.add(n + i, v);
-            for (ExactIndex index : indexes) {
+            for (ExactScanIndex index : indexes) {
                 index.add(n + i, v);
             }
         }
@@ -218,7 +218,7 @@ class ExactIndexScanTest {
         Random random = new Random(5);
         for (Similarity similarity : List.of(COSINE, EUCLIDEAN)) {
             Reference reference = new Reference(similarity);
-            ExactIndex index = new ExactIndex(dimension, similarity);
+            ExactScanIndex index = new ExactScanIndex(dimension, similarity);
             for (int i = 0; i < 400; i++) {
                 float[] v = gaussian(random, dimension);
                 index.add(i, v);
@@ -247,7 +247,7 @@ class ExactIndexScanTest {
     void manyEqualDistancesRankByIdAsTheNaiveLoopDoes() {
         for (Similarity similarity : List.of(COSINE, EUCLIDEAN, MANHATTAN)) {
             Reference reference = new Reference(similarity);
-            ExactIndex index = new ExactIndex(4, similarity);
+            ExactScanIndex index = new ExactScanIndex(4, similarity);
             Random random = new Random(11);
             float[][] distinct = {{1, 0, 0, 0}, {2, 0, 0, 0}, {0, 1, 1, 0}, {1, 1, 1, 1}, {0, 0, 0, 0}};
             for (int i = 0; i < 30_000; i++) {
@@ -266,7 +266,7 @@ class ExactIndexScanTest {
 
     @Test
     void anEmptyIndexAndAHugeKNeedNoHugeBuffers() {
-        ExactIndex index = new ExactIndex(3, COSINE);
+        ExactScanIndex index = new ExactScanIndex(3, COSINE);
         assertEquals(List.of(), index.search(new float[] {1, 2, 3}, Integer.MAX_VALUE));
         assertEquals(List.of(List.of(), List.of()),
                 index.searchAll(List.of(new float[] {1, 2, 3}, new float[3]), Integer.MAX_VALUE));
@@ -278,7 +278,7 @@ class ExactIndexScanTest {
     @Test
     void extremeNormsFallBackToTheExactDistance() {
         Reference reference = new Reference(COSINE);
-        ExactIndex index = new ExactIndex(3, COSINE);
+        ExactScanIndex index = new ExactScanIndex(3, COSINE);
         float[][] vectors = {{1e35f, 2e35f, -1e35f}, {3e-38f, 1e-39f, 0}, {1, 2, 3}, {Float.NaN, 1, 1}, {-1, -2, -3}};
         for (int i = 0; i < vectors.length; i++) {
             index.add(i, vectors[i]);
