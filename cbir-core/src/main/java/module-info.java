@@ -15,12 +15,8 @@ module org.cbir.core {
 
     exports org.cbir.core;
     exports org.cbir.core.collection;
-    exports org.cbir.core.internal.extract;
     exports org.cbir.core.image;
-    exports org.cbir.core.internal.index;
     exports org.cbir.core.io;
-    exports org.cbir.core.internal.reduce;
-    exports org.cbir.core.search;
     exports org.cbir.core.spi;
 
     // Internal packages: not API, they may change in any release. Exported only to the cbir
@@ -28,6 +24,7 @@ module org.cbir.core {
     exports org.cbir.core.internal to org.cbir.cluster, org.cbir.eval, org.cbir.examples;
     exports org.cbir.core.internal.io to org.cbir.cluster, org.cbir.eval, org.cbir.examples, org.cbir.index,
             org.cbir.nets, org.cbir.solr;
+    exports org.cbir.core.internal.index to org.cbir.index;
     exports org.cbir.core.internal.math to org.cbir.features, org.cbir.index, org.cbir.metrics;
 
     uses org.cbir.core.spi.ComponentProvider;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
@@ -73,7 +73,7 @@ public final class AnnBenchmark {
         System.out.println("| data | n | d | metric | index | build (s) | build CPU/wall | heap B/vector | q/s | q/CPU-s | recall@10 | load |");
         System.out.println("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
 
-        Built exact = build(Indexes.exact().create(d, similarity), data.base(), null, 1);
+        Built exact = build(IndexFactory.exact().create(d, similarity), data.base(), null, 1);
         List<List<Neighbor>> truth = new ArrayList<>();
         for (int from = 0; from < data.queries().size(); from += 32) {
             truth.addAll(exact.index.searchAll(data.queries().subList(from, Math.min(from + 32, data.queries().size())), K));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
-import org.cbir.core.Indexes;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
@@ -51,7 +50,7 @@ public final class IndexBenchmark {
             centres[c] = gaussian(random, dimension, 1f, null);
         }
         Map<String, IndexFactory> factories = new LinkedHashMap<>();
-        factories.put("exact", Indexes.exact());
+        factories.put("exact", IndexFactory.exact());
         factories.put("lsh32", LshForest.builder().hashBits(32).build());
         factories.put("lsh64", LshForest.builder().hashBits(64).build());
         factories.put("graph", NeighborGraph.builder().searchBeam(20).build());

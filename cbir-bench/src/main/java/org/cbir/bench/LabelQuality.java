@@ -23,7 +23,7 @@ import org.cbir.cluster.label.SuggestionMethod;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.Similarity;
@@ -230,7 +230,7 @@ public final class LabelQuality {
     }
 
     static Index index(Data d) {
-        Index index = Indexes.exact().create(d.rows()[0].length, Similarity.cosine());
+        Index index = IndexFactory.exact().create(d.rows()[0].length, Similarity.cosine());
         for (int i = 0; i < d.rows().length; i++) {
             index.add(i, d.rows()[i]);
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 
@@ -40,7 +40,7 @@ public final class RankingBenchmark {
         String label = args.length > 4 ? args[4] : System.getProperty("cbir.exact.ranking", "auto");
         AnnData data = AnnData.synthetic(n, dimension, queryCount);
         List<float[]> queries = data.queries();
-        Index index = Indexes.exact().create(dimension, Similarity.cosine());
+        Index index = IndexFactory.exact().create(dimension, Similarity.cosine());
         for (int i = 0; i < n; i++) {
             index.add(i, data.base().get(i));
         }

@@ -6,11 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexFactory;
-import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
-import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.eval.Cutoff;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
@@ -173,7 +171,7 @@ public final class ComponentChoices {
             throw new IllegalArgumentException("'" + choice + "': an index takes at most one parameter");
         }
         return switch (parts[0]) {
-            case "exact" -> noParameters(parts, choice, Indexes.exact());
+            case "exact" -> noParameters(parts, choice, IndexFactory.exact());
             case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice, "TREES", 1, 100) : 10).build();
             case "graph" -> NeighborGraph.builder().searchBeam(parts.length > 1
                     ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
@@ -210,7 +208,7 @@ public final class ComponentChoices {
             case "min-max", "minmax" -> Reducer.minMax();
             default -> c.startsWith("pca:") ? Pca.reducer(c.substring(4), choice) : unknownReducer(choice);
         };
-        if (histogramMetric && (reducer != null ? !(reducer instanceof MinMaxScaling) : signed)) {
+        if (histogramMetric && (reducer != null ? !reducer.spec().equals(Reducer.minMax().spec()) : signed)) {
             String why = reducer != null ? "--reducer " + choice + " gives signed values"
                     : "the " + extractorChoice + " signature has signed entries";
             throw new IllegalArgumentException("the histogram metric " + metricChoice + " needs non-negative signatures"

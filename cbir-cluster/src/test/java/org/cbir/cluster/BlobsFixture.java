@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
 
 /** The points of blobs-reference.csv (tools/cluster_reference.py) in an exact Euclidean index. */
@@ -43,7 +43,7 @@ record BlobsFixture(Index index, long[] ids, int[] truth, int[] kmeans, double s
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 rows.add(line.split(","));
             }
-            Index index = Indexes.exact().create(8, EUCLIDEAN);
+            Index index = IndexFactory.exact().create(8, EUCLIDEAN);
             long[] ids = new long[rows.size()];
             int[] truth = new int[rows.size()];
             int[] kmeans = new int[rows.size()];

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class GroupingTest {
         // beat their parent's ((1/8 - 1/18) x 6), so both are kept and the lone point is noise.
         double[] x = {0, 1, 2, 10, 11, 12, 30};
         long[] ids = {0, 1, 2, 3, 4, 5, 6};
-        org.cbir.core.Index index = org.cbir.core.Indexes.exact().create(1, BlobsFixture.EUCLIDEAN);
+        org.cbir.core.Index index = org.cbir.core.IndexFactory.exact().create(1, BlobsFixture.EUCLIDEAN);
         for (int i = 0; i < x.length; i++) {
             index.add(ids[i], new float[] {(float) x[i]});
         }

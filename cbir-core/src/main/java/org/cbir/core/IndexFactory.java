@@ -2,6 +2,7 @@ package org.cbir.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.cbir.core.internal.search.ExactScan;
 
 /**
  * The configuration of an {@link Index} (exact scan, LSH Forest, graph...), which the pipeline
@@ -31,5 +32,16 @@ public interface IndexFactory {
      */
     default IndexFactory mapped() {
         return this;
+    }
+
+    /**
+     * Exact brute-force search, the pipeline's default: the true nearest neighbours, ranked by
+     * ascending distance with ties by ascending id, scored by kernels chosen by the similarity's
+     * {@link SimilarityKind} (cosine over normalised rows, squared Euclidean, dot product), and
+     * mappable from its saved file ({@link #mapped()}). Approximate indexes for large collections
+     * (LSH Forest, graph, int8 scan) are in {@code cbir-index}. Spec type {@code exact}.
+     */
+    static IndexFactory exact() {
+        return ExactScan.DEFAULT;
     }
 }

@@ -669,7 +669,7 @@ public final class RetrievalPipeline implements AutoCloseable {
     public static final class Builder {
         private FeatureExtractor extractor;
         private Reducer reducer;
-        private IndexFactory indexFactory = Indexes.exact();
+        private IndexFactory indexFactory = IndexFactory.exact();
         private Similarity similarity = Similarity.cosine();
         private int threads = Runtime.getRuntime().availableProcessors();
         private int batchSize = 256;

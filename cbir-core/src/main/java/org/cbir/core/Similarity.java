@@ -1,6 +1,6 @@
 package org.cbir.core;
 
-import org.cbir.core.search.CosineDistance;
+import org.cbir.core.internal.search.CosineDistance;
 
 /**
  * How far apart two signatures are. <strong>Every similarity in this library is a distance:

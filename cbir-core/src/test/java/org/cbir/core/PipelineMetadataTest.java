@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.cbir.core.TestComponents.RowMeans;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +91,7 @@ class PipelineMetadataTest {
     void withIndexCopiesSignaturesAndRecordsIntoANewIndexAndLeavesTheOriginal() throws IOException {
         RetrievalPipeline pipeline = sixImages();
         List<Long> progress = new java.util.ArrayList<>();
-        RetrievalPipeline copy = pipeline.withIndex(Indexes.exact(), (stage, done, total) -> progress.add(done));
+        RetrievalPipeline copy = pipeline.withIndex(IndexFactory.exact(), (stage, done, total) -> progress.add(done));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), progress);
         assertEquals(pipeline.records().size(), copy.size());
         assertEquals(pipeline.record(3), copy.record(3));

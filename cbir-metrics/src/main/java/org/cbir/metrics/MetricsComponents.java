@@ -1,7 +1,7 @@
 package org.cbir.metrics;
 
 import java.util.List;
-import org.cbir.core.search.CosineDistance;
+import org.cbir.core.Similarity;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 
@@ -22,7 +22,7 @@ public final class MetricsComponents implements ComponentProvider {
     @Override
     public List<ComponentType<?>> componentTypes() {
         return Similarities.names().stream()
-                .filter(name -> !name.equals(CosineDistance.TYPE))
+                .filter(name -> !name.equals(Similarity.cosine().spec().type())) // core provides cosine
                 .<ComponentType<?>>map(name -> ComponentType.similarity(name, (spec, context) -> Similarities.fromSpec(spec)))
                 .toList();
     }

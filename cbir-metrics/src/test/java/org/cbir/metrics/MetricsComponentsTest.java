@@ -44,7 +44,7 @@ class MetricsComponentsTest {
 
     @Test
     void cosineStaysWithCoreSoNoTypeIsClaimedTwice() throws IOException {
-        assertEquals("org.cbir.core.search.CosineDistance", ComponentRegistry.standard()
+        assertEquals("org.cbir.core.internal.search.CosineDistance", ComponentRegistry.standard()
                 .restore(ComponentRole.SIMILARITY, ComponentSpec.of("cosine")).getClass().getName());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ComponentRegistry.standard()
                 .restore(ComponentRole.SIMILARITY, ComponentSpec.of("chi-square", "unknown", 1)));

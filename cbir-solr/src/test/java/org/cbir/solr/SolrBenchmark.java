@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
@@ -63,7 +63,7 @@ public final class SolrBenchmark {
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 
         long t = System.nanoTime();
-        Index exact = Indexes.exact().create(d, cosine);
+        Index exact = IndexFactory.exact().create(d, cosine);
         for (int i = 0; i < n; i++) {
             exact.add(i, base.get(i));
         }

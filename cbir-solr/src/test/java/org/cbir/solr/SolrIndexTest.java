@@ -21,7 +21,6 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
-import org.cbir.core.search.ExactScan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class SolrIndexTest {
         int n = 1_500;
         int dimension = 12;
         Random random = new Random(SEED);
-        Index exact = new ExactScan().create(dimension, COSINE);
+        Index exact = IndexFactory.exact().create(dimension, COSINE);
         List<ImageRecord> records = new ArrayList<>();
         try (SolrIndex solr = newIndex("filters", dimension)) {
             for (int i = 0; i < n; i++) {
@@ -117,7 +116,7 @@ class SolrIndexTest {
         Random random = new Random(SEED + 1);
         SolrTarget target = cluster.target("recall");
         SolrCollections.create(target, new SolrCollections.Layout(dimension, SolrVectorFunction.COSINE, 2, 1));
-        Index exact = new ExactScan().create(dimension, COSINE);
+        Index exact = IndexFactory.exact().create(dimension, COSINE);
         List<float[]> queries = new ArrayList<>();
         try (SolrIndex low = SolrIndexFactory.of(target, new SolrOptions(1, 500, 2)).create(dimension, COSINE)) {
             for (int i = 0; i < n; i++) {

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ImageRecord;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
@@ -127,7 +127,7 @@ class SparkRetrievalTest {
         List<QueryResult> expected = single.queryAll(queries, 10);
         for (int partitions : new int[] {1, 3, 7}) {
             List<List<Neighbor>> found = BatchSearch.search(table.repartition(partitions), signatures, 10,
-                    Indexes.exact(), single.similarity());
+                    IndexFactory.exact(), single.similarity());
             assertEquals(expected.size(), found.size());
             for (int q = 0; q < found.size(); q++) {
                 List<Match> matches = expected.get(q).matches();

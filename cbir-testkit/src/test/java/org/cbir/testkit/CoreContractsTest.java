@@ -3,7 +3,6 @@ package org.cbir.testkit;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
-import org.cbir.core.search.ExactScan;
 import org.junit.jupiter.api.Nested;
 
 /** cbir-core's extractors, reducers and indexes run the contracts (core cannot depend on the kit). */
@@ -13,7 +12,7 @@ class CoreContractsTest {
     class ExactIndexOnTheHeap extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return new ExactScan();
+            return IndexFactory.exact();
         }
     }
 
@@ -21,7 +20,7 @@ class CoreContractsTest {
     class ExactIndexMapped extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return new ExactScan().mapped();
+            return IndexFactory.exact().mapped();
         }
     }
 

@@ -10,7 +10,6 @@ import org.cbir.cluster.graph.KnnGraph;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
-import org.cbir.core.Indexes;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
 import org.cbir.core.ProgressListener;
@@ -292,7 +291,7 @@ public final class LabelSuggester {
         private double tolerance = 1e-7;
         private int calibrationFolds = 5;
         private long seed;
-        private IndexFactory labeledIndex = Indexes.exact();
+        private IndexFactory labeledIndex = IndexFactory.exact();
         private int neighborsShown = 5;
 
         private Builder() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class NearDuplicatesTest {
         long seed = 5L;
         Random random = new Random(seed);
         int dimension = 16;
-        Index index = Indexes.exact().create(dimension, Similarity.cosine());
+        Index index = IndexFactory.exact().create(dimension, Similarity.cosine());
         float[][] base = new float[300][dimension];
         for (int i = 0; i < base.length; i++) {
             for (int j = 0; j < dimension; j++) {
@@ -54,7 +54,7 @@ class NearDuplicatesTest {
 
     @Test
     void knnGraphNeverListsANodeAsItsOwnNeighbour() {
-        Index index = Indexes.exact().create(2, Similarity.cosine());
+        Index index = IndexFactory.exact().create(2, Similarity.cosine());
         index.add(1, new float[] {1, 0});
         index.add(2, new float[] {1, 0});
         index.add(3, new float[] {0, 1});

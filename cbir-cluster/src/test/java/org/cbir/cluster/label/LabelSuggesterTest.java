@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
@@ -29,7 +29,7 @@ class LabelSuggesterTest {
 
     /** Points on the unit circle (cosine distance grows with the angle between them). */
     private static Index circle(double... degrees) {
-        Index index = Indexes.exact().create(2, Similarity.cosine());
+        Index index = IndexFactory.exact().create(2, Similarity.cosine());
         for (int i = 0; i < degrees.length; i++) {
             index.add(i, angle(degrees[i]));
         }
@@ -107,7 +107,7 @@ class LabelSuggesterTest {
         for (int c = 0; c < classes; c++) {
             centres[c][c] = 1f;
         }
-        Index index = Indexes.exact().create(dimension, Similarity.cosine());
+        Index index = IndexFactory.exact().create(dimension, Similarity.cosine());
         List<ImageEntry> entries = new ArrayList<>();
         Map<Long, String> truths = new HashMap<>();
         for (int i = 0; i < n; i++) {

@@ -5,9 +5,9 @@ import org.cbir.core.internal.extract.FirstOrderStatistics;
 import org.cbir.core.internal.extract.IntensityHistogram;
 import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.core.internal.reduce.ZScore;
-import org.cbir.core.search.CosineDistance;
-import org.cbir.core.search.ExactScan;
-import org.cbir.core.search.ExactScanIndex;
+import org.cbir.core.internal.search.CosineDistance;
+import org.cbir.core.internal.search.ExactScan;
+import org.cbir.core.internal.search.ExactScanIndex;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 

@@ -12,13 +12,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.cbir.core.LoadOptions;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
+import org.cbir.core.LoadOptions;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.Similarity;
 import org.cbir.core.image.Image;
-import org.cbir.core.search.CosineDistance;
+import org.cbir.core.internal.search.CosineDistance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.cbir.cli.ComponentChoices;
 import org.cbir.core.IndexFactory;
-import org.cbir.core.Indexes;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.index.graph.NeighborGraph;
@@ -149,7 +148,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
             case Int8Scan.TYPE -> Int8Scan.withDefaults();
             case LshForest.TYPE -> LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
             case NeighborGraph.TYPE -> NeighborGraph.builder().build();
-            default -> Indexes.exact();
+            default -> IndexFactory.exact();
         };
     }
 

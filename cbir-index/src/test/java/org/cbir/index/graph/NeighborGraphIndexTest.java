@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
@@ -64,7 +64,7 @@ class NeighborGraphIndexTest {
     void removalsAreSkippedAtOnceAndPurgedLater() {
         List<float[]> data = ClusteredVectors.generate(3_000, 8, 20, 0.4, 5);
         NeighborGraphIndex index = SMALL.create(8, COSINE);
-        Index exact = Indexes.exact().create(8, COSINE);
+        Index exact = IndexFactory.exact().create(8, COSINE);
         for (int i = 0; i < data.size(); i++) {
             index.add(i, data.get(i));
             exact.add(i, data.get(i));
@@ -113,7 +113,7 @@ class NeighborGraphIndexTest {
     void addAllInsertsFromManyThreadsWithTheSameRecall() {
         List<float[]> data = ClusteredVectors.generate(3_100, 8, 20, 0.6, 17);
         NeighborGraphIndex index = SMALL.create(8, COSINE);
-        Index exact = Indexes.exact().create(8, COSINE);
+        Index exact = IndexFactory.exact().create(8, COSINE);
         long[] ids = new long[3_000];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = 5_000 + i;

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
@@ -84,7 +84,7 @@ class NeighborGraphRecallTest {
             List<float[]> all = ClusteredVectors.generate(COUNT + QUERIES, dimension, 50, 1.0, seed);
             stored = all.subList(0, COUNT);
             queries = all.subList(COUNT, COUNT + QUERIES);
-            Index exact = Indexes.exact().create(dimension, similarity);
+            Index exact = IndexFactory.exact().create(dimension, similarity);
             for (int i = 0; i < COUNT; i++) {
                 exact.add(i, stored.get(i));
             }

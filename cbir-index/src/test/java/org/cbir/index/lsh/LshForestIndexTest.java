@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
@@ -100,7 +100,7 @@ class LshForestIndexTest {
         List<float[]> data = ClusteredVectors.generate(6_000, 8, 10, 0.5, 9);
         Index forest = LshForest.builder().trees(3).candidates(10_000).minHashMatch(0).hashBits(20).seed(3).build()
                 .create(8, Similarity.cosine());
-        Index exact = Indexes.exact().create(8, Similarity.cosine());
+        Index exact = IndexFactory.exact().create(8, Similarity.cosine());
         Random random = new Random(17);
         List<Long> present = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {

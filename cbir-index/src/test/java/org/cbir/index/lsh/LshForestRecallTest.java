@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
@@ -68,7 +68,7 @@ class LshForestRecallTest {
     }
 
     private static List<Set<Long>> truth() {
-        Index exact = Indexes.exact().create(32, COSINE);
+        Index exact = IndexFactory.exact().create(32, COSINE);
         for (int i = 0; i < STORED.size(); i++) {
             exact.add(i, STORED.get(i));
         }

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
@@ -35,7 +35,7 @@ class Int8ScanIndexTest {
             for (int dimension : new int[] {16, 128}) {
                 int n = dimension == 16 ? 10_000 : 5_000;
                 List<float[]> data = ClusteredVectors.generate(n + 200, dimension, 100, 0.3, 11 + dimension);
-                Index exact = Indexes.exact().create(dimension, similarity);
+                Index exact = IndexFactory.exact().create(dimension, similarity);
                 Int8ScanIndex int8 = Int8Scan.withDefaults().create(dimension, similarity);
                 for (int i = 0; i < n; i++) {
                     exact.add(i, data.get(i));
@@ -82,7 +82,7 @@ class Int8ScanIndexTest {
     @Test
     void belowTheLearningSizeTheScanIsExact() {
         List<float[]> data = ClusteredVectors.generate(600, 8, 5, 0.4, 5);
-        Index exact = Indexes.exact().create(8, EUCLIDEAN);
+        Index exact = IndexFactory.exact().create(8, EUCLIDEAN);
         Int8ScanIndex int8 = Int8Scan.withDefaults().create(8, EUCLIDEAN);
         for (int i = 0; i < 500; i++) {
             exact.add(i, data.get(i));
@@ -98,7 +98,7 @@ class Int8ScanIndexTest {
     void additionsAndRemovalsMatchTheFloatScan() {
         Random random = new Random(17);
         List<float[]> data = ClusteredVectors.generate(6_000, 20, 30, 0.4, 19);
-        Index exact = Indexes.exact().create(20, Similarity.cosine());
+        Index exact = IndexFactory.exact().create(20, Similarity.cosine());
         Int8ScanIndex int8 = Int8Scan.withDefaults().create(20, Similarity.cosine());
         List<Long> present = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
@@ -138,7 +138,7 @@ class Int8ScanIndexTest {
     @Test
     void filteredSearchReturnsTheBestAcceptedVectors() {
         List<float[]> data = ClusteredVectors.generate(5_100, 16, 40, 0.4, 23);
-        Index exact = Indexes.exact().create(16, EUCLIDEAN);
+        Index exact = IndexFactory.exact().create(16, EUCLIDEAN);
         Int8ScanIndex int8 = Int8Scan.withDefaults().create(16, EUCLIDEAN);
         for (int i = 0; i < 5_000; i++) {
             exact.add(i, data.get(i));
@@ -161,7 +161,7 @@ class Int8ScanIndexTest {
     void rangesAreLearnedAgainWhenTheIndexHasGrownEightfold() {
         Random random = new Random(29);
         int d = 12;
-        Index exact = Indexes.exact().create(d, EUCLIDEAN);
+        Index exact = IndexFactory.exact().create(d, EUCLIDEAN);
         Int8ScanIndex int8 = Int8Scan.withDefaults().create(d, EUCLIDEAN);
         int id = 0;
         for (; id < Int8ScanIndex.LEARN_ROWS; id++) { // the first ranges: [0, 1)
@@ -185,7 +185,7 @@ class Int8ScanIndexTest {
     @Test
     void zeroQueriesAndZeroVectorsFollowTheSimilarity() {
         List<float[]> data = ClusteredVectors.generate(2_000, 10, 10, 0.4, 31);
-        Index exact = Indexes.exact().create(10, Similarity.cosine());
+        Index exact = IndexFactory.exact().create(10, Similarity.cosine());
         Int8ScanIndex int8 = Int8Scan.withDefaults().create(10, Similarity.cosine());
         for (int i = 0; i < 2_000; i++) {
             float[] v = i % 100 == 0 ? new float[10] : data.get(i);

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.cbir.cli.ComponentChoices;
 import org.cbir.core.Index;
-import org.cbir.core.Indexes;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -90,7 +90,7 @@ public final class SparkBenchmarks {
         }
         Similarity cosine = Similarity.cosine();
         long t0 = System.nanoTime();
-        Index single = Indexes.exact().create(dimension, cosine);
+        Index single = IndexFactory.exact().create(dimension, cosine);
         for (long id = 0; id < n; id++) {
             single.add(id, vector(id, dimension));
         }
@@ -117,9 +117,9 @@ public final class SparkBenchmarks {
         Dataset<Row> table = spark.createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
         table.count();
         double load = seconds(t0);
-        BatchSearch.search(table, queries.subList(0, Math.min(50, queryCount)), K, Indexes.exact(), cosine);
+        BatchSearch.search(table, queries.subList(0, Math.min(50, queryCount)), K, IndexFactory.exact(), cosine);
         t0 = System.nanoTime();
-        List<List<Neighbor>> found = BatchSearch.search(table, queries, K, Indexes.exact(), cosine);
+        List<List<Neighbor>> found = BatchSearch.search(table, queries, K, IndexFactory.exact(), cosine);
         double sparkSeconds = seconds(t0);
         int identical = 0;
         for (int q = 0; q < queryCount; q++) {
@@ -138,7 +138,7 @@ public final class SparkBenchmarks {
     /** MLlib's LSH: Euclidean only, one job per query; recall against the exact Euclidean top 10. */
     private static void lsh(SparkSession spark, Dataset<Row> table, List<float[]> queries, int dimension, int n) {
         Similarity euclidean = Similarities.byName("euclidean");
-        Index exact = Indexes.exact().create(dimension, euclidean);
+        Index exact = IndexFactory.exact().create(dimension, euclidean);
         for (long id = 0; id < n; id++) {
             exact.add(id, vector(id, dimension));
         }

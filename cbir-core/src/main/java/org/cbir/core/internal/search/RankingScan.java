@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import java.util.List;
 import java.util.function.LongPredicate;

@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;

@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
@@ -62,7 +63,7 @@ class FilteredSearchTest {
         Fixture(int n, int dimension, long seed) {
             this.random = new Random(seed);
             this.dimension = dimension;
-            this.index = new ExactScan().create(dimension, COSINE);
+            this.index = IndexFactory.exact().create(dimension, COSINE);
             for (int i = 0; i < n; i++) {
                 float[] v = random();
                 vectors.add(v);

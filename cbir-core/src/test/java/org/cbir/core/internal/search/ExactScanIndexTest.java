@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ExactScanIndexTest {
 
     private static void checkAgainstNaiveLoop(int n, int dimension, long seed) {
         Random random = new Random(seed);
-        Index index = new ExactScan().create(dimension, COSINE);
+        Index index = IndexFactory.exact().create(dimension, COSINE);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             float[] v = random(random, dimension);
@@ -49,7 +50,7 @@ class ExactScanIndexTest {
 
     @Test
     void vectorReturnsACopyOfTheStoredVectorOrEmpty() {
-        Index index = new ExactScan().create(2, COSINE);
+        Index index = IndexFactory.exact().create(2, COSINE);
         float[] stored = {1, 2};
         index.add(7, stored);
         stored[0] = 99;
@@ -64,7 +65,7 @@ class ExactScanIndexTest {
 
     @Test
     void equalDistancesAreOrderedById() {
-        Index index = new ExactScan().create(2, COSINE);
+        Index index = IndexFactory.exact().create(2, COSINE);
         index.add(9, new float[] {1, 0});
         index.add(3, new float[] {2, 0});
         index.add(5, new float[] {0, 1});
@@ -74,7 +75,7 @@ class ExactScanIndexTest {
 
     @Test
     void removeFreesTheIdAndKeepsTheOthersSearchable() {
-        Index index = new ExactScan().create(2, COSINE);
+        Index index = IndexFactory.exact().create(2, COSINE);
         index.add(1, new float[] {1, 0});
         index.add(2, new float[] {0, 1});
         index.add(3, new float[] {1, 1});
@@ -89,14 +90,14 @@ class ExactScanIndexTest {
 
     @Test
     void kLargerThanTheIndexReturnsEverything() {
-        Index index = new ExactScan().create(2, COSINE);
+        Index index = IndexFactory.exact().create(2, COSINE);
         index.add(1, new float[] {1, 0});
         assertEquals(1, index.search(new float[] {1, 0}, 10).size());
     }
 
     @Test
     void badArgumentsAreRefusedWithClearMessages() {
-        Index index = new ExactScan().create(3, COSINE);
+        Index index = IndexFactory.exact().create(3, COSINE);
         index.add(1, new float[] {1, 2, 3});
         IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
                 () -> index.add(1, new float[] {1, 2, 3}));
@@ -112,7 +113,7 @@ class ExactScanIndexTest {
 
     @Test
     void storedVectorsAreCopies() {
-        Index index = new ExactScan().create(2, COSINE);
+        Index index = IndexFactory.exact().create(2, COSINE);
         float[] v = {1, 0};
         index.add(1, v);
         v[0] = -1;

@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import java.util.Arrays;
 import org.cbir.core.internal.index.IdRows;

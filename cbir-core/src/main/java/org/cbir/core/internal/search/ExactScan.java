@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * how an index is held is not part of what it computes.
  */
 public final class ExactScan implements IndexFactory {
+    /** The heap-loading exact scan, {@link IndexFactory#exact()}. */
+    public static final ExactScan DEFAULT = new ExactScan();
+
     private final boolean mapped;
 
     /** A factory whose loads read the vectors onto the heap. */
@@ -50,7 +53,7 @@ public final class ExactScan implements IndexFactory {
     /** A heap-loading factory; {@code spec} must be {@link #spec()}. */
     public static ExactScan fromSpec(ComponentSpec spec) {
         spec.requireNoParameters(ExactScanIndex.TYPE);
-        return new ExactScan();
+        return DEFAULT;
     }
 
     @Override

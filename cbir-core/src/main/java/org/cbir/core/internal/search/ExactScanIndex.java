@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import java.io.IOException;
 import java.nio.file.Path;

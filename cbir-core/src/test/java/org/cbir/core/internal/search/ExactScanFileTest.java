@@ -1,4 +1,4 @@
-package org.cbir.core.search;
+package org.cbir.core.internal.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
