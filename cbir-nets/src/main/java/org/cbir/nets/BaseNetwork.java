@@ -3,6 +3,7 @@ package org.cbir.nets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cbir.core.ComponentSpec;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -75,7 +76,7 @@ public final class BaseNetwork {
     public static BaseNetwork of(PretrainedExtractor extractor) {
         Objects.requireNonNull(extractor, "extractor");
         PretrainedModel model = extractor.model();
-        return new BaseNetwork(model.specName(), extractor.spec().require("weights"), extractor.network(),
+        return new BaseNetwork(ComponentSpec.enumName(model), extractor.spec().require("weights"), extractor.network(),
                 extractor.format(), extractor.layer(), ZOO_FROZEN_UP_TO.get(model));
     }
 
@@ -84,14 +85,9 @@ public final class BaseNetwork {
      * to a {@link ComputationGraph} (same layer names and parameters) so that every base is
      * fine-tuned the same way. The LeNet's input is standardised per image ({@link ImagePreprocessing#STANDARDISE})
      * or 0..1 ({@link ImagePreprocessing#SCALE_ZERO_TO_ONE}) as its {@link LeNetOptions#standardiseInput()} says.
-     *
-     * @throws IllegalArgumentException if the LeNet is not trained
      */
     public static BaseNetwork of(LeNetExtractor lenet) {
         Objects.requireNonNull(lenet, "lenet");
-        if (!lenet.isTrained()) {
-            throw new IllegalArgumentException("cannot fine-tune an untrained LeNet: fit it first");
-        }
         LeNetOptions o = lenet.options();
         List<String> layers = o.architecture().hiddenLayers();
         String convolutional = layers.get(layers.indexOf(LENET_FIRST_DENSE) - 1);
@@ -167,7 +163,7 @@ public final class BaseNetwork {
         return new BaseNetwork(name, weights, graph, format, signatureLayer, frozenUpTo);
     }
 
-    /** The base's name: a {@link PretrainedModel#specName()}, {@value #LENET} or {@value #INCEPTION_RESNET_V2}. */
+    /** The base's name: the {@link org.cbir.core.ComponentSpec#enumName} of a {@link PretrainedModel}, {@value #LENET} or {@value #INCEPTION_RESNET_V2}. */
     public String name() {
         return name;
     }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 
 /**
- * How a {@link CnnExtractor} is shaped and trained; validated on construction, immutable. Build
- * one with {@link CnnExtractor#builder()} or {@link CnnExtractor#selfSupervised()}. Every field
+ * How a {@link CompactCnn} is shaped and trained; validated on construction, immutable. Build
+ * one with {@link #builder()} or {@link #simclr()}, which hold the defaults. Every field
  * changes the signatures, so all are recorded in the extractor's spec.
  *
  * @param selfSupervised false: trained on the labels with the cosine softmax
@@ -102,6 +102,16 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         }
     }
 
+    /** A builder for supervised training ({@value #TYPE}) holding the defaults. */
+    public static Builder builder() {
+        return new Builder(false);
+    }
+
+    /** A builder for self-supervised training ({@value #SSL_TYPE}, SimCLR) holding the defaults. */
+    public static Builder simclr() {
+        return new Builder(true);
+    }
+
     /** The smallest input side {@code stages} stages accept: {@code 2^(stages-1)}. */
     static int minimumInputSize(int stages) {
         return 1 << (stages - 1);
@@ -158,8 +168,8 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         return p;
     }
 
-    /** The spec of an untrained extractor with these options. */
-    public ComponentSpec toSpec() {
+    /** The spec of the {@link CompactCnn} recipe with these options, which {@link #fromSpec} reads back. */
+    public ComponentSpec spec() {
         return spec(specParameters());
     }
 
@@ -184,7 +194,7 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
         if (!ssl && !TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " or " + SSL_TYPE + " spec: " + spec);
         }
-        CnnOptions defaults = ssl ? CnnExtractor.selfSupervised().build().options() : CnnExtractor.builder().build().options();
+        CnnOptions defaults = ssl ? simclr().build() : builder().build();
         long seed = spec.requireLong("seed");
         String augmentation = spec.require("augmentation");
         // specs written before the stem became an option had a stride-1 stem
@@ -213,6 +223,148 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
 
     @Override
     public String toString() {
-        return Objects.toString(toSpec());
+        return Objects.toString(spec());
+    }
+
+    /**
+     * Collects {@link CnnOptions}; every setter documents its default (see the record's
+     * components for what each changes). Not thread-safe; {@link #build()} validates.
+     */
+    public static final class Builder {
+        private final boolean selfSupervised;
+        private int filters = 16;
+        private int stages = 4;
+        private int convolutions = 1;
+        private int embedding = 128;
+        private int maxInputSize = 64;
+        private int stemStride = 1;
+        private double scale = 16;
+        private double margin = 0.2;
+        private double temperature = 0.2;
+        private double learningRate = 0.002;
+        private double weightDecay = 0.0005;
+        private int maxEpochs;
+        private int patience = 8;
+        private double validationShare = 0.2;
+        private int batchSize = 64;
+        private long seed = 42;
+        private RandomAugmentation augmentation;
+
+        private Builder(boolean selfSupervised) {
+            this.selfSupervised = selfSupervised;
+            this.maxEpochs = selfSupervised ? 30 : 40;
+        }
+
+        /** Filters of the first stage (default 16); later stages double them. */
+        public Builder filters(int filters) {
+            this.filters = filters;
+            return this;
+        }
+
+        /** Convolution stages (default 4). */
+        public Builder stages(int stages) {
+            this.stages = stages;
+            return this;
+        }
+
+        /** Convolutions per stage (default 1). */
+        public Builder convolutions(int convolutions) {
+            this.convolutions = convolutions;
+            return this;
+        }
+
+        /** Signature size (default 128). */
+        public Builder embedding(int embedding) {
+            this.embedding = embedding;
+            return this;
+        }
+
+        /** The largest input side (default 64). */
+        public Builder maxInputSize(int maxInputSize) {
+            this.maxInputSize = maxInputSize;
+            return this;
+        }
+
+        /**
+         * The first convolution's stride (default 1), 2, or {@link #AUTO_STEM}: 2 for
+         * inputs whose smaller side exceeds {@value #AUTO_STEM_SIDE} pixels, else 1.
+         */
+        public Builder stemStride(int stemStride) {
+            this.stemStride = stemStride;
+            return this;
+        }
+
+        /** Cosine softmax scale (default 16). */
+        public Builder scale(double scale) {
+            this.scale = scale;
+            return this;
+        }
+
+        /** Cosine softmax margin (default 0.2). */
+        public Builder margin(double margin) {
+            this.margin = margin;
+            return this;
+        }
+
+        /** NT-Xent temperature (default 0.2). */
+        public Builder temperature(double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        /** Adam's initial learning rate (default 0.002). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Decoupled weight decay (default 0.0005). */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** The most epochs (default 40 supervised, 30 self-supervised). */
+        public Builder maxEpochs(int maxEpochs) {
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        /** Epochs without a better validation MAP before supervised training stops (default 8). */
+        public Builder patience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** Share of each class held out for validation (default 0.2). */
+        public Builder validationShare(double validationShare) {
+            this.validationShare = validationShare;
+            return this;
+        }
+
+        /** Images per mini-batch (default 64). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Seed of weights, split, order and augmentation (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The augmentation (default: {@link RandomAugmentation#forImages}, chosen from the training images). */
+        public Builder augmentation(RandomAugmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid setting */
+        public CnnOptions build() {
+            return new CnnOptions(selfSupervised, filters, stages, convolutions, embedding, maxInputSize,
+                    stemStride, scale, margin, temperature, learningRate, weightDecay, maxEpochs, patience, validationShare,
+                    batchSize, seed, augmentation);
+        }
     }
 }

@@ -87,7 +87,7 @@ final class CnnTrainer {
                 Math.max(2, classes.size())));
         network.init();
         LOG.info("{} on {} images ({} classes), input {}, augmentation {}, {}", what, training.size(), classes.size(),
-                standardised, augmentation, options.toSpec());
+                standardised, augmentation, options.spec());
         Epochs epochs = new Epochs(network, prepared, labels, held, classes.size(), standardised, augmentation);
         CnnTrainingReport report = epochs.run(progress, start);
         return new Result(network, classes, standardised, augmentation, report);

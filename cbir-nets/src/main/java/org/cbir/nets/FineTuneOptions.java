@@ -5,7 +5,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * How a {@link FineTunedExtractor} is trained; validated on construction, immutable. Build one
- * through {@link FineTunedExtractor#builder}; every field changes the signatures and is recorded
+ * through {@link FineTuning#builder}; every field changes the signatures and is recorded
  * in the extractor's spec.
  *
  * @param signatureLayer the layer whose output is the signature and the new classifier's input;

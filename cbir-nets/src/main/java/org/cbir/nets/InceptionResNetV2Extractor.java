@@ -94,8 +94,7 @@ public final class InceptionResNetV2Extractor extends PretrainedGraphExtractor {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
         int size = spec.requireInt("size");
-        SmallImagePolicy policy = NetworkInputFormat.parse(SmallImagePolicy.class, "small-image policy",
-                spec.require("policy"));
+        SmallImagePolicy policy = spec.requireEnum("policy", SmallImagePolicy.class);
         String layer = spec.require("layer");
         String weights = spec.require("weights");
         String md5 = spec.require("weights-md5");
@@ -157,7 +156,7 @@ public final class InceptionResNetV2Extractor extends PretrainedGraphExtractor {
     @Override
     public ComponentSpec spec() {
         return ComponentSpec.of(TYPE, "layer", layer(), "size", format().width(),
-                "policy", NetworkInputFormat.specValue(policy()), "weights", weights,
+                "policy", ComponentSpec.enumName(policy()), "weights", weights,
                 "weights-md5", weightsMd5);
     }
 

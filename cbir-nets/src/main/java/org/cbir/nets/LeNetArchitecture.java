@@ -2,7 +2,7 @@ package org.cbir.nets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.cbir.core.ComponentSpec;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -100,25 +100,6 @@ public enum LeNetArchitecture {
         return minimumInputSize;
     }
 
-    /** The lower-case name used in specs and on the command line ({@code lenet5}, {@code pycbir}). */
-    public String specName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The architecture named {@code name} ({@link #specName()}, any case).
-     *
-     * @throws IllegalArgumentException naming the known architectures if there is none
-     */
-    public static LeNetArchitecture parse(String name) {
-        for (LeNetArchitecture a : values()) {
-            if (a.specName().equalsIgnoreCase(name.trim())) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown LeNet architecture '" + name + "'; choose lenet5 or pycbir");
-    }
-
     /** The configuration for {@code classes} output classes (at least 2 when trained; any positive count to size layers). */
     MultiLayerConfiguration configuration(LeNetOptions o, int classes) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
@@ -172,7 +153,7 @@ public enum LeNetArchitecture {
     int layerIndex(String name) {
         int index = hiddenLayers.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("not a " + specName() + " hidden layer: '" + name + "'; choose one of "
+            throw new IllegalArgumentException("not a " + ComponentSpec.enumName(this) + " hidden layer: '" + name + "'; choose one of "
                     + hiddenLayers);
         }
         return index;

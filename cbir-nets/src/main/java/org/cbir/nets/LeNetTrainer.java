@@ -56,7 +56,7 @@ final class LeNetTrainer {
         MultiLayerNetwork network = new MultiLayerNetwork(options.architecture().configuration(options, classes.size()));
         network.init();
         LOG.info("training LeNet on {} images of {} classes ({} samples per epoch with augmentation {}), {}",
-                entries.size(), classes.size(), batches.samplesPerEpoch(), options.augmentation(), options.toSpec());
+                entries.size(), classes.size(), batches.samplesPerEpoch(), options.augmentation(), options.spec());
         long start = System.nanoTime();
         EpochLoop.Trainable trainable = new EpochLoop.Trainable(network::fit, network::score,
                 network::incrementEpochCount);

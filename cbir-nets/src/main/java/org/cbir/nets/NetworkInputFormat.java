@@ -1,7 +1,6 @@
 package org.cbir.nets;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.cbir.core.image.Image;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,25 +56,5 @@ public record NetworkInputFormat(int width, int height, int channels, ImagePrepr
     void scale(INDArray batch01) {
         batch01.muli(255);
         preprocessing.apply(batch01);
-    }
-
-    /** The spec value of an enum constant: lower case, '_' as '-'. */
-    static String specValue(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /**
-     * The constant whose {@link #specValue} is {@code value}.
-     *
-     * @throws IllegalArgumentException naming the parameter and the accepted values
-     */
-    static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (specValue(e).equals(value)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown " + parameter + " '" + value + "'; choose one of "
-                + java.util.Arrays.stream(type.getEnumConstants()).map(NetworkInputFormat::specValue).toList());
     }
 }

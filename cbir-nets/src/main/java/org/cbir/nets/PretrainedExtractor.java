@@ -42,7 +42,7 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
     private PretrainedExtractor(PretrainedModel model, String layer, SmallImagePolicy policy,
             PretrainedWeights weights, int batchSize, ComputationGraph network) {
         super(network, new NetworkInputFormat(model.width(), model.height(), 3, model.preprocessing(), policy), layer,
-                batchSize, model.specName(), model.defaultLayer());
+                batchSize, ComponentSpec.enumName(model), model.defaultLayer());
         this.model = model;
         this.weights = weights;
     }
@@ -67,9 +67,8 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
-        PretrainedModel model = PretrainedModel.fromSpecName(spec.require("model"));
-        SmallImagePolicy policy = NetworkInputFormat.parse(SmallImagePolicy.class, "small-image policy",
-                spec.require("policy"));
+        PretrainedModel model = spec.requireEnum("model", PretrainedModel.class);
+        SmallImagePolicy policy = spec.requireEnum("policy", SmallImagePolicy.class);
         PretrainedWeights weights = PretrainedWeights.parse(spec.require("weights"));
         Path saved = state == null ? null : state.resolve(PretrainedModelFile.FILE_NAME);
         ComputationGraph graph = saved != null ? PretrainedModelFile.read(saved) : weights.load(model, false);
@@ -84,8 +83,8 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
     /** {@code pretrained(model, layer, policy, weights)}: everything that changes the signatures. */
     @Override
     public ComponentSpec spec() {
-        return ComponentSpec.of(TYPE, "model", model.specName(), "layer", layer(),
-                "policy", NetworkInputFormat.specValue(policy()), "weights", weights.toSpecValue());
+        return ComponentSpec.of(TYPE, "model", ComponentSpec.enumName(model), "layer", layer(),
+                "policy", ComponentSpec.enumName(policy()), "weights", weights.toSpecValue());
     }
 
     /**

@@ -2,7 +2,7 @@ package org.cbir.nets;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
+import org.cbir.core.ComponentSpec;
 import java.util.function.Supplier;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
@@ -63,26 +63,6 @@ public enum PretrainedModel {
         this.preprocessing = preprocessing;
         this.defaultLayer = defaultLayer;
         this.zoo = zoo;
-    }
-
-    /** The spec name, e.g. {@code resnet50}. */
-    public String specName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The model for a spec name.
-     *
-     * @throws IllegalArgumentException naming the known models if there is none of that name
-     */
-    public static PretrainedModel fromSpecName(String name) {
-        for (PretrainedModel m : values()) {
-            if (m.specName().equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown pretrained model '" + name + "'; choose one of "
-                + java.util.Arrays.stream(values()).map(PretrainedModel::specName).toList());
     }
 
     /** Input width the ImageNet weights expect. */
@@ -161,7 +141,7 @@ public enum PretrainedModel {
                 default -> throw new AssertionError(this);
             };
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the Deeplearning4j zoo cannot build the " + specName()
+            throw new IllegalStateException("the Deeplearning4j zoo cannot build the " + ComponentSpec.enumName(this)
                     + " configuration: " + e.getMessage(), e);
         }
         if (builder.getNetworkInputs().isEmpty()) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.io.CorruptFileException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -104,7 +105,7 @@ public record PretrainedWeights(Kind kind, Path path) {
         Path file = fileFor(model);
         if (!Files.isRegularFile(file)) {
             if (download && kind == Kind.ZOO_CACHE) {
-                LOG.info("downloading the ImageNet weights of {} from {}", model.specName(), model.pretrainedUrl());
+                LOG.info("downloading the ImageNet weights of {} from {}", ComponentSpec.enumName(model), model.pretrainedUrl());
                 return (ComputationGraph) model.zooModel().initPretrained(PretrainedType.IMAGENET);
             }
             throw missing(model, file);
@@ -121,7 +122,7 @@ public record PretrainedWeights(Kind kind, Path path) {
             case FILE -> "put the file at " + file;
             case ZOO_CACHE, CACHE_FOLDER -> "put the file " + model.weightsFileName() + " at " + file;
         };
-        return new NoSuchFileException(file.toString(), null, "no ImageNet weights for " + model.specName()
+        return new NoSuchFileException(file.toString(), null, "no ImageNet weights for " + ComponentSpec.enumName(model)
                 + ": " + where + " (expected file name " + model.weightsFileName() + "); download it from "
                 + model.pretrainedUrl() + " on a machine with internet, or let the Deeplearning4j zoo fetch it"
                 + " there (" + model.zooModel().getClass().getSimpleName() + ".initPretrained() caches it in "

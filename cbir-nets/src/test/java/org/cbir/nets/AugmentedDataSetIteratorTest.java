@@ -21,8 +21,8 @@ class AugmentedDataSetIteratorTest {
 
     private final List<Image> images = List.of(randomImage(1), randomImage(2), randomImage(3));
     private final int[] classes = {0, 1, 1};
-    private final LeNetOptions options = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR).standardiseInput(false).inputSize(8, 8).batchSize(7).seed(5)
-            .augmentation(AUGMENTATION).build().options();
+    private final LeNetOptions options = LeNetOptions.builder().architecture(LeNetArchitecture.PYCBIR).standardiseInput(false).inputSize(8, 8).batchSize(7).seed(5)
+            .augmentation(AUGMENTATION).build();
 
     @Test
     void anEpochVisitsEveryVariantOfEveryImageOnceWithItsLabel() {
@@ -49,7 +49,7 @@ class AugmentedDataSetIteratorTest {
 
         AugmentedDataSetIterator again = new AugmentedDataSetIterator(images, classes, List.of("a", "b"), AUGMENTATION, options);
         assertArrayEquals(firstBatch, again.next().getFeatures().data().asFloat(), "same seed, same order");
-        LeNetOptions otherSeed = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR).standardiseInput(false).inputSize(8, 8).batchSize(7).seed(6).build().options();
+        LeNetOptions otherSeed = LeNetOptions.builder().architecture(LeNetArchitecture.PYCBIR).standardiseInput(false).inputSize(8, 8).batchSize(7).seed(6).build();
         AugmentedDataSetIterator other = new AugmentedDataSetIterator(images, classes, List.of("a", "b"), AUGMENTATION, otherSeed);
         assertNotEquals(Arrays.toString(firstBatch), Arrays.toString(other.next().getFeatures().data().asFloat()));
     }

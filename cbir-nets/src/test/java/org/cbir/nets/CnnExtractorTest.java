@@ -32,14 +32,14 @@ class CnnExtractorTest {
     @TempDir
     Path dir;
 
-    static CnnExtractor.Builder tiny(CnnExtractor.Builder builder) {
+    static CnnOptions.Builder tiny(CnnOptions.Builder builder) {
         return builder.filters(4).stages(3).embedding(8).batchSize(8).maxEpochs(3).seed(5);
     }
 
     @BeforeAll
     static void train() {
-        supervised = tiny(CnnExtractor.builder()).build().fit(TRAINING, ProgressListener.NONE);
-        ssl = tiny(CnnExtractor.selfSupervised()).build().fit(TRAINING, ProgressListener.NONE);
+        supervised = CompactCnn.of(tiny(CnnOptions.builder()).build()).fit(TRAINING, ProgressListener.NONE);
+        ssl = CompactCnn.of(tiny(CnnOptions.simclr()).build()).fit(TRAINING, ProgressListener.NONE);
     }
 
     @Test
@@ -51,7 +51,7 @@ class CnnExtractorTest {
         assertEquals(best, report.bestValidationMap());
         assertTrue(report.losses().stream().allMatch(l -> Double.isFinite(l) && l > 0), report.losses().toString());
         assertEquals(List.of("h", "v"), supervised.classes());
-        assertEquals("16x16x1", supervised.inputShape().orElseThrow());
+        assertEquals("16x16x1", supervised.inputShape());
         assertEquals(RandomAugmentation.forImages(16), supervised.options().augmentation());
     }
 
@@ -71,7 +71,7 @@ class CnnExtractorTest {
 
     @Test
     void trainingIsSeededAndRepeatable() {
-        CnnExtractor again = tiny(CnnExtractor.builder()).build().fit(TRAINING, ProgressListener.NONE);
+        CnnExtractor again = CompactCnn.of(tiny(CnnOptions.builder()).build()).fit(TRAINING, ProgressListener.NONE);
         assertEquals(supervised.trainingReport().orElseThrow().losses(), again.trainingReport().orElseThrow().losses());
         assertEquals(supervised.spec(), again.spec());
         for (Image q : QUERIES) {
@@ -86,7 +86,6 @@ class CnnExtractorTest {
             e.save(state);
             CnnExtractor restored = assertInstanceOf(CnnExtractor.class,
                     ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, e.spec(), state));
-            assertTrue(restored.isTrained());
             assertEquals(e.spec(), restored.spec());
             assertEquals(e.classes(), restored.classes());
             for (Image q : QUERIES) {
@@ -101,7 +100,7 @@ class CnnExtractorTest {
                 .map(e -> new org.cbir.core.collection.ImageEntry.InMemory(e.name(), null,
                         ((org.cbir.core.collection.ImageEntry.InMemory) e).image()))
                 .toList());
-        CnnExtractor fromUnlabelled = tiny(CnnExtractor.selfSupervised()).build().fit(unlabelled, ProgressListener.NONE);
+        CnnExtractor fromUnlabelled = CompactCnn.of(tiny(CnnOptions.simclr()).build()).fit(unlabelled, ProgressListener.NONE);
         assertEquals("ssl", fromUnlabelled.spec().type());
         assertEquals(ssl.trainingReport().orElseThrow().losses(), fromUnlabelled.trainingReport().orElseThrow().losses());
         assertTrue(fromUnlabelled.classes().isEmpty());
@@ -123,13 +122,16 @@ class CnnExtractorTest {
     }
 
     @Test
-    void untrainedExtractorRoundTripsAsUntrainedAndRefusesToExtract() throws IOException {
-        CnnExtractor untrained = CnnExtractor.builder().seed(3).build();
-        untrained.save(dir);
-        CnnExtractor restored = (CnnExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec(), dir);
-        assertFalse(restored.isTrained());
-        assertEquals(untrained.options(), restored.options());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> restored.extract(QUERIES.get(0)));
-        assertTrue(e.getMessage().contains("not trained"), e.getMessage());
+    void aRecipeRestoresAsTheRecipeAndHasNoSignatures() throws IOException {
+        CompactCnn recipe = CompactCnn.of(CnnOptions.builder().seed(3).build());
+        assertTrue(recipe.isTrainable());
+        assertEquals(128, recipe.dimension());
+        CompactCnn restored = assertInstanceOf(CompactCnn.class,
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), dir));
+        assertEquals(recipe.options(), restored.options());
+        assertFalse(supervised.isTrainable());
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> restored.extract(QUERIES.get(0)));
+        assertTrue(e.getMessage().contains("fit(training, progress)"), e.getMessage());
     }
 }

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 class CnnTrainingErrorsTest {
     private static final ImageCollection STRIPES = Stripes.collection(6, 41);
 
-    private static String failure(Class<? extends RuntimeException> type, CnnExtractor.Builder builder,
+    private static String failure(Class<? extends RuntimeException> type, CnnOptions.Builder builder,
             ImageCollection training) {
-        CnnExtractor untrained = CnnExtractorTest.tiny(builder).build();
+        CompactCnn untrained = CompactCnn.of(CnnExtractorTest.tiny(builder).build());
         return assertThrows(type, () -> untrained.fit(training, ProgressListener.NONE)).getMessage();
     }
 
     @Test
     void oneClassIsRefused() {
-        String message = failure(IllegalArgumentException.class, CnnExtractor.builder(), STRIPES.withLabel("h"));
+        String message = failure(IllegalArgumentException.class, CnnOptions.builder(), STRIPES.withLabel("h"));
         assertTrue(message.contains("at least two labels"), message);
     }
 
@@ -33,7 +33,7 @@ class CnnTrainingErrorsTest {
     void aClassWithASingleImageIsRefusedNamingIt() {
         List<ImageEntry> entries = new ArrayList<>(STRIPES.withLabel("h").entries());
         entries.add(STRIPES.withLabel("v").entries().get(0));
-        String message = failure(IllegalArgumentException.class, CnnExtractor.builder(), ImageCollection.of(entries));
+        String message = failure(IllegalArgumentException.class, CnnOptions.builder(), ImageCollection.of(entries));
         assertTrue(message.contains("class 'v' has 1"), message);
         assertTrue(message.contains("two images of every class"), message);
     }
@@ -42,7 +42,7 @@ class CnnTrainingErrorsTest {
     void anUnlabelledImageIsRefusedBySupervisedTraining() {
         List<ImageEntry> entries = new ArrayList<>(STRIPES.entries());
         entries.add(new ImageEntry.InMemory("stray", null, Stripes.images(STRIPES).get(0)));
-        String message = failure(IllegalArgumentException.class, CnnExtractor.builder(), ImageCollection.of(entries));
+        String message = failure(IllegalArgumentException.class, CnnOptions.builder(), ImageCollection.of(entries));
         assertTrue(message.contains("stray has no label"), message);
     }
 
@@ -55,7 +55,7 @@ class CnnTrainingErrorsTest {
             entries.add(new ImageEntry.InMemory("tiny" + i, i % 2 == 0 ? "a" : "b",
                     Image.of(3, 3, 1, SampleDepth.UINT8, samples)));
         }
-        String message = failure(IllegalArgumentException.class, CnnExtractor.selfSupervised(), ImageCollection.of(entries));
+        String message = failure(IllegalArgumentException.class, CnnOptions.simclr(), ImageCollection.of(entries));
         assertTrue(message.contains("3x3"), message);
         assertTrue(message.contains("at least 4x4"), message);
         assertTrue(message.contains("fewer stages"), message);
@@ -71,7 +71,7 @@ class CnnTrainingErrorsTest {
                     Image.of(6, 6, 1, SampleDepth.UINT8, samples)));
         }
         // 3 stages need 4 pixels a side, 8 before a stride-2 stem
-        String message = failure(IllegalArgumentException.class, CnnExtractor.builder().stemStride(2).maxInputSize(16),
+        String message = failure(IllegalArgumentException.class, CnnOptions.builder().stemStride(2).maxInputSize(16),
                 ImageCollection.of(entries));
         assertTrue(message.contains("6x6"), message);
         assertTrue(message.contains("after a stride-2 stem"), message);
@@ -82,13 +82,13 @@ class CnnTrainingErrorsTest {
     @Test
     void aSingleImageIsNotEnoughForSelfSupervisedTraining() {
         ImageCollection one = ImageCollection.of(STRIPES.entries().get(0));
-        String message = failure(IllegalArgumentException.class, CnnExtractor.selfSupervised(), one);
+        String message = failure(IllegalArgumentException.class, CnnOptions.simclr(), one);
         assertTrue(message.contains("at least two images"), message);
     }
 
     @Test
     void divergingTrainingStopsWithAMessageAndReturnsNoNetwork() {
-        String message = failure(IllegalStateException.class, CnnExtractor.builder().learningRate(1e30).weightDecay(0),
+        String message = failure(IllegalStateException.class, CnnOptions.builder().learningRate(1e30).weightDecay(0),
                 STRIPES);
         assertTrue(message.contains("diverged"), message);
         assertTrue(message.contains("lower the learning rate"), message);

@@ -30,7 +30,7 @@ class FineTunedInceptionResNetV2Test {
         BaseNetwork network = BaseNetwork.inceptionResNetV2(base, InceptionResNetV2.MIN_SIZE, SmallImagePolicy.RESIZE,
                 null);
         ImageCollection stripes = Stripes.collection(2, 31);
-        FineTunedExtractor tuned = FineTunedExtractor.builder(network).maxEpochs(1).batchSize(4).seed(1).build()
+        FineTunedExtractor tuned = FineTuning.builder(network).maxEpochs(1).batchSize(4).seed(1).build()
                 .fit(stripes, ProgressListener.NONE);
         ComputationGraph graph = tuned.network();
         assertEquals(1536, tuned.dimension());

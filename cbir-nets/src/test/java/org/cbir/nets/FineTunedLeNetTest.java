@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,12 +64,12 @@ class FineTunedLeNetTest {
     static void trainOnFibersThenFineTuneOnGisaxs() throws IOException {
         Path gisaxs = Samples.gisaxsDatabase();
         Path fiberFolder = gisaxs.getParent().getParent().resolve("fibers_small").resolve("database");
-        fibers = LeNetExtractor.builder().learningRate(0.1).momentum(0).inputSize(SIZE, SIZE).batchSize(16).maxEpochs(3).seed(7)
-                .augmentation(Augmentation.none()).build()
+        fibers = LeNet.of(LeNetOptions.builder().learningRate(0.1).momentum(0).inputSize(SIZE, SIZE).batchSize(16).maxEpochs(3).seed(7)
+                .augmentation(Augmentation.none()).build())
                 .fit(ImageCollection.fromFolder(fiberFolder).split(0.1, 5).train(), ProgressListener.NONE);
         ImageCollection.Split split = ImageCollection.fromFolder(gisaxs).split(0.1, 11);
         gisaxsTraining = split.train();
-        FineTunedExtractor untuned = FineTunedExtractor.builder(BaseNetwork.of(fibers)).maxEpochs(20).batchSize(16)
+        FineTuning untuned = FineTuning.builder(BaseNetwork.of(fibers)).maxEpochs(20).batchSize(16)
                 .seed(3).build();
         long start = System.nanoTime();
         tuned = untuned.fit(gisaxsTraining, (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
@@ -160,7 +161,6 @@ class FineTunedLeNetTest {
         assertEquals(FineTunedExtractor.TRAINING_STAGE + " " + epochs + "/20", stages.get(stages.size() - 1));
         assertEquals(epochs + 1, stages.size());
         assertTrue(tuned.epochLosses().get(epochs - 1) < tuned.epochLosses().get(0), tuned.epochLosses().toString());
-        assertTrue(tuned.isTuned());
         assertFalse(tuned.isTrainable());
     }
 
@@ -183,7 +183,7 @@ class FineTunedLeNetTest {
     /** Shifts by 2 px in four directions give 5 variants per image: 12 stripes images, 60 samples, 4 batches of 16. */
     @Test
     void augmentationMultipliesTheSamplesOfAnEpoch() {
-        FineTunedExtractor augmented = FineTunedExtractor.builder(BaseNetwork.of(fibers)).maxEpochs(1).batchSize(16)
+        FineTunedExtractor augmented = FineTuning.builder(BaseNetwork.of(fibers)).maxEpochs(1).batchSize(16)
                 .augmentation(Augmentation.of(false, 2)).build().fit(Stripes.collection(6, 41), ProgressListener.NONE);
         assertEquals(4, augmented.network().getIterationCount());
         assertEquals("2", augmented.spec().require("augmentation"));
@@ -212,13 +212,13 @@ class FineTunedLeNetTest {
 
     @Test
     void anUntunedExtractorRoundTripsWithItsBaseAndTunesAfterwards() throws IOException {
-        FineTunedExtractor untuned = FineTunedExtractor.builder(BaseNetwork.of(fibers)).frozenUpTo("dense_1")
+        FineTuning untuned = FineTuning.builder(BaseNetwork.of(fibers)).frozenUpTo("dense_1")
                 .maxEpochs(1).build();
         assertTrue(untuned.isTrainable());
-        assertThrows(IllegalStateException.class, () -> untuned.extract(heldAside.get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> untuned.extract(heldAside.get(0)));
         untuned.save(dir);
-        FineTunedExtractor restored = (FineTunedExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untuned.spec(), dir);
-        assertFalse(restored.isTuned());
+        FineTuning restored = assertInstanceOf(FineTuning.class,
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untuned.spec(), dir));
         FineTunedExtractor tunedAgain = restored.fit(gisaxsTraining, ProgressListener.NONE);
         ComputationGraph graph = tunedAgain.network();
         // Frozen up to dense_1: dense_1 keeps the fibers' weights, only dense_last and the classifier learn.
@@ -265,31 +265,28 @@ class FineTunedLeNetTest {
     void badArgumentsAreRefusedNamingThem() {
         BaseNetwork base = BaseNetwork.of(fibers);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).frozenUpTo("conv_9").build());
+                () -> FineTuning.builder(base).frozenUpTo("conv_9").build());
         assertTrue(unknown.getMessage().contains("'conv_9'"), unknown.getMessage());
         IllegalArgumentException layer = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).signatureLayer("dense_2").build());
+                () -> FineTuning.builder(base).signatureLayer("dense_2").build());
         assertTrue(layer.getMessage().contains("'dense_2'"), layer.getMessage());
         IllegalArgumentException after = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).frozenUpTo("dense_last").build());
+                () -> FineTuning.builder(base).frozenUpTo("dense_last").build());
         assertTrue(after.getMessage().contains("'dense_last'") && after.getMessage().contains("would not change"),
                 after.getMessage());
         IllegalArgumentException classifier = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).signatureLayer("classification").build());
+                () -> FineTuning.builder(base).signatureLayer("classification").build());
         assertTrue(classifier.getMessage().contains("classifier"), classifier.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FineTunedExtractor.builder(base).maxEpochs(0).build());
-        assertThrows(IllegalArgumentException.class, () -> FineTunedExtractor.builder(base).learningRate(-1).build());
+        assertThrows(IllegalArgumentException.class, () -> FineTuning.builder(base).maxEpochs(0).build());
+        assertThrows(IllegalArgumentException.class, () -> FineTuning.builder(base).learningRate(-1).build());
 
         ImageCollection oneClass = ImageCollection.of(gisaxsTraining.entries().stream()
                 .filter(e -> e.label().equals("bcc")).toList());
-        FineTunedExtractor untuned = FineTunedExtractor.builder(base).maxEpochs(1).build();
+        FineTuning untuned = FineTuning.builder(base).maxEpochs(1).build();
         IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
                 () -> untuned.fit(oneClass, ProgressListener.NONE));
         assertTrue(single.getMessage().contains("at least two labels") && single.getMessage().contains("bcc"),
                 single.getMessage());
-        IllegalArgumentException untrained = assertThrows(IllegalArgumentException.class,
-                () -> BaseNetwork.of(LeNetExtractor.builder().build()));
-        assertTrue(untrained.getMessage().contains("untrained LeNet"), untrained.getMessage());
-        assertThrows(IllegalStateException.class, () -> tuned.fit(gisaxsTraining, ProgressListener.NONE));
+        assertSame(tuned, tuned.fit(gisaxsTraining, ProgressListener.NONE), "a tuned extractor learns nothing more");
     }
 }

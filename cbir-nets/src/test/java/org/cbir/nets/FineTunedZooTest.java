@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
@@ -62,7 +63,7 @@ class FineTunedZooTest {
         squeezeNet = PretrainedExtractor.builder().model(PretrainedModel.SQUEEZENET)
                 .weights(PretrainedWeights.file(weights)).build();
         training = firstPerClass(ImageCollection.fromFolder(Samples.gisaxsDatabase()), PER_CLASS);
-        FineTunedExtractor untuned = FineTunedExtractor.builder(BaseNetwork.of(squeezeNet)).maxEpochs(2).batchSize(4)
+        FineTuning untuned = FineTuning.builder(BaseNetwork.of(squeezeNet)).maxEpochs(2).batchSize(4)
                 .seed(5).build();
         pipeline = RetrievalPipeline.builder().extractor(untuned).build();
         pipeline.fit(training);
@@ -134,7 +135,6 @@ class FineTunedZooTest {
 
     @Test
     void thePipelineSavesAndLoadsWithoutTheWeightsFile() throws IOException {
-        assertTrue(tuned.isTuned());
         Path saved = dir.resolve("squeezenet.cbir");
         pipeline.save(saved);
         assertTrue(Files.isRegularFile(saved.resolve("extractor").resolve("fine-tuned.model")));
@@ -154,18 +154,18 @@ class FineTunedZooTest {
     void badLayersAndABaseWithoutADefaultAreRefusedNamingThem() {
         BaseNetwork base = BaseNetwork.of(squeezeNet);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).frozenUpTo("fire42").build());
+                () -> FineTuning.builder(base).frozenUpTo("fire42").build());
         assertTrue(unknown.getMessage().contains("squeezenet") && unknown.getMessage().contains("'fire42'"),
                 unknown.getMessage());
         IllegalArgumentException later = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(base).signatureLayer("fire4").build());
+                () -> FineTuning.builder(base).signatureLayer("fire4").build());
         assertTrue(later.getMessage().contains("'pool5'"), later.getMessage());
         BaseNetwork noDefault = BaseNetwork.restored("nasnet", null, reference, base.format(), "fire9", null);
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> FineTunedExtractor.builder(noDefault).build());
+                () -> FineTuning.builder(noDefault).build());
         assertTrue(none.getMessage().contains("nasnet") && none.getMessage().contains("frozenUpTo"), none.getMessage());
-        assertTrue(FineTunedExtractor.builder(noDefault).frozenUpTo("fire7").build().isTrainable());
-        assertTrue(FineTunedExtractor.builder(base).frozenUpTo("input").build().isTrainable(), "freezing nothing");
+        assertTrue(FineTuning.builder(noDefault).frozenUpTo("fire7").build().isTrainable());
+        assertTrue(FineTuning.builder(base).frozenUpTo("input").build().isTrainable(), "freezing nothing");
     }
 
     /**
@@ -179,7 +179,7 @@ class FineTunedZooTest {
                 PretrainedModel.SQUEEZENET, "pool5", PretrainedModel.DARKNET19, "maxpooling2d_13");
         defaults.forEach((model, frozen) -> {
             ComputationGraphConfiguration conf = model.configuration();
-            TransferGraph.validate(conf, model.specName(), model.defaultLayer(), frozen);
+            TransferGraph.validate(conf, ComponentSpec.enumName(model), model.defaultLayer(), frozen);
             assertTrue(TransferGraph.ancestors(conf, model.defaultLayer()).contains(frozen), model.toString());
         });
         ComputationGraphConfiguration inception = InceptionResNetV2.of(1000, 7).conf();

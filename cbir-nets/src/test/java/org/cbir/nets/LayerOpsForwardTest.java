@@ -23,8 +23,7 @@ class LayerOpsForwardTest {
     @ParameterizedTest
     @EnumSource(LeNetArchitecture.class)
     void everyHiddenLayerMatchesDeeplearning4jInference(LeNetArchitecture architecture) {
-        LeNetOptions options = LeNetExtractor.builder().architecture(architecture).inputSize(32, 28).seed(5).build()
-                .options();
+        LeNetOptions options = LeNetOptions.builder().architecture(architecture).inputSize(32, 28).seed(5).build();
         MultiLayerNetwork network = new MultiLayerNetwork(architecture.configuration(options, 3));
         network.init();
         Nd4j.getRandom().setSeed(9);
@@ -55,7 +54,7 @@ class LayerOpsForwardTest {
     @ParameterizedTest
     @EnumSource(LeNetArchitecture.class)
     void theOutputLayerIsNotComputedOpByOp(LeNetArchitecture architecture) {
-        LeNetOptions options = LeNetExtractor.builder().architecture(architecture).build().options();
+        LeNetOptions options = LeNetOptions.builder().architecture(architecture).build();
         MultiLayerNetwork network = new MultiLayerNetwork(architecture.configuration(options, 2));
         network.init();
         assertFalse(LayerOpsForward.supports(network, network.getnLayers() - 1));

@@ -31,15 +31,15 @@ class LeNetGisaxsTest {
         assertEquals(200, split.train().size());
         List<String> stages = new CopyOnWriteArrayList<>();
         List<Long> epochsDone = new CopyOnWriteArrayList<>();
-        LeNetExtractor untrained = LeNetExtractor.builder().inputSize(SIZE, SIZE).batchSize(16).maxEpochs(10).seed(7)
-                .augmentation(Augmentation.none()).build();
+        LeNet untrained = LeNet.of(LeNetOptions.builder().inputSize(SIZE, SIZE).batchSize(16).maxEpochs(10).seed(7)
+                .augmentation(Augmentation.none()).build());
         long start = System.nanoTime();
         LeNetExtractor lenet = untrained.fit(split.train(), (stage, done, total) -> {
             stages.add(stage);
             epochsDone.add(done);
         });
         long trainMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(lenet.isTrained());
+        assertTrue(lenet.trainingHistory().isPresent());
         assertEquals(List.of("bcc", "cubic100", "fcc100", "hcpnone"), lenet.classes().stream().sorted().toList());
         assertEquals(0L, epochsDone.get(0));
         assertTrue(epochsDone.size() >= 2 && stages.stream().allMatch(LeNetTrainer.STAGE::equals));

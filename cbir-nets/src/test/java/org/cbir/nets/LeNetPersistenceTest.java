@@ -37,8 +37,8 @@ class LeNetPersistenceTest {
 
     @BeforeAll
     static void train() {
-        trained = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(2).seed(9)
-                .augmentation(Augmentation.none()).signatureLayer("dense_1").build()
+        trained = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(2).seed(9)
+                .augmentation(Augmentation.none()).signatureLayer("dense_1").build())
                 .fit(TRAINING, ProgressListener.NONE);
     }
 
@@ -48,7 +48,7 @@ class LeNetPersistenceTest {
         assertEquals(List.of(dir.resolve("lenet.model")), listFiles(dir));
         FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir);
         LeNetExtractor lenet = assertInstanceOf(LeNetExtractor.class, restored);
-        assertTrue(lenet.isTrained());
+        assertFalse(lenet.isTrainable());
         assertEquals(trained.spec(), lenet.spec());
         assertEquals(trained.classes(), lenet.classes());
         assertEquals(120, lenet.dimension());
@@ -58,13 +58,21 @@ class LeNetPersistenceTest {
     }
 
     @Test
-    void untrainedExtractorRoundTripsAsUntrained() throws IOException {
-        LeNetExtractor untrained = LeNetExtractor.builder().seed(4).build();
-        untrained.save(dir);
-        LeNetExtractor restored = (LeNetExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec(), dir);
-        assertFalse(restored.isTrained());
-        assertEquals(untrained.options(), restored.options());
-        assertFalse(((LeNetExtractor) ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untrained.spec())).isTrained());
+    void aRecipeRestoresAsTheRecipe() throws IOException {
+        LeNet recipe = LeNet.of(LeNetOptions.builder().seed(4).build());
+        LeNet restored = assertInstanceOf(LeNet.class,
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec()));
+        assertEquals(recipe.options(), restored.options());
+        assertTrue(restored.isTrainable());
+    }
+
+    @Test
+    void aModelFileOfAnUntrainedLeNetFromEarlierVersionsRestoresAsTheRecipe() throws IOException {
+        LeNet recipe = LeNet.of(LeNetOptions.builder().seed(4).build());
+        LeNetModelFile.write(dir.resolve(LeNetModelFile.FILE_NAME), List.of(), null);
+        LeNet restored = assertInstanceOf(LeNet.class,
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), dir));
+        assertEquals(recipe.options(), restored.options());
     }
 
     @Test
@@ -112,8 +120,8 @@ class LeNetPersistenceTest {
 
     @Test
     void aPipelineWithLeNetTrainsSavesAndLoads() throws IOException {
-        LeNetExtractor untrained = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
-                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).build();
+        LeNet untrained = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
+                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).build());
         RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(untrained).build();
         pipeline.fit(TRAINING);
         pipeline.addAll(TRAINING);

@@ -26,15 +26,15 @@ class LeNetTrainingTest {
 
     @BeforeAll
     static void train() {
-        trained = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(3).seed(3)
-                .augmentation(Augmentation.of(true)).build().fit(TRAINING, ProgressListener.NONE);
+        trained = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(3).seed(3)
+                .augmentation(Augmentation.of(true)).build()).fit(TRAINING, ProgressListener.NONE);
     }
 
     @Test
     void stopsAtTheFirstEpochWhoseLossIsBelowTheThresholdAndNoLongerFalls() {
         // pyCBIR's network: its dropout makes the epoch loss fluctuate once it is low, as the rule expects.
-        LeNetOptions options = LeNetExtractor.builder().architecture(LeNetArchitecture.PYCBIR)
-                .inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(60).lossThreshold(0.3).seed(5).augmentation(Augmentation.none()).build().options();
+        LeNetOptions options = LeNetOptions.builder().architecture(LeNetArchitecture.PYCBIR)
+                .inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(60).lossThreshold(0.3).seed(5).augmentation(Augmentation.none()).build();
         List<Long> reported = new ArrayList<>();
         LeNetTrainer.Result result = new LeNetTrainer(options).train(TRAINING,
                 (stage, done, total) -> {
@@ -56,10 +56,10 @@ class LeNetTrainingTest {
 
     @Test
     void theSameSeedTrainsTheSameNetwork() {
-        LeNetExtractor again = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(3)
-                .seed(3).augmentation(Augmentation.of(true)).build().fit(TRAINING, ProgressListener.NONE);
-        LeNetExtractor otherSeed = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
-                .maxEpochs(3).seed(4).augmentation(Augmentation.of(true)).build().fit(TRAINING, ProgressListener.NONE);
+        LeNetExtractor again = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8).maxEpochs(3)
+                .seed(3).augmentation(Augmentation.of(true)).build()).fit(TRAINING, ProgressListener.NONE);
+        LeNetExtractor otherSeed = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
+                .maxEpochs(3).seed(4).augmentation(Augmentation.of(true)).build()).fit(TRAINING, ProgressListener.NONE);
         for (Image q : QUERIES) {
             assertArrayEquals(trained.extract(q), again.extract(q));
         }
@@ -68,8 +68,8 @@ class LeNetTrainingTest {
 
     @Test
     void stopsAtTheMaximumNumberOfEpochsWithTheRateDecayedPerEpoch() {
-        LeNetOptions options = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(2)
-                .learningRate(0.1).decay(0.5).lossThreshold(0).augmentation(Augmentation.none()).build().options();
+        LeNetOptions options = LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(2)
+                .learningRate(0.1).decay(0.5).lossThreshold(0).augmentation(Augmentation.none()).build();
         LeNetTrainer.Result result = new LeNetTrainer(options).train(TRAINING, ProgressListener.NONE);
         assertEquals(2, result.history().epochLosses().size());
         // Inverse-time decay per epoch, by hand: after two epochs the rate is 0.1 / (1 + 0.5 * 2) = 0.05.
@@ -79,7 +79,7 @@ class LeNetTrainingTest {
 
     @Test
     void trainedExtractorHasTheClassesAndTheDeclaredDimension() {
-        assertTrue(trained.isTrained());
+        assertFalse(trained.isTrainable());
         assertEquals(List.of("h", "v"), trained.classes());
         float[] signature = trained.extract(QUERIES.get(0));
         assertEquals(84, signature.length);
@@ -129,7 +129,7 @@ class LeNetTrainingTest {
 
     @Test
     void refusesUnlabelledOrSingleLabelTraining() {
-        LeNetExtractor untrained = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(1).build();
+        LeNet untrained = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).maxEpochs(1).build());
         Image image = QUERIES.get(0);
         ImageCollection unlabelled = ImageCollection.of(List.of(new ImageEntry.InMemory("a", "x", image),
                 new ImageEntry.InMemory("b", null, image)));

@@ -22,13 +22,13 @@ class NetsContractsTest {
 
     /** Trained once per JVM: the contract asks for the extractor many times. */
     private static final class Trained {
-        static final LeNetExtractor LENET = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
-                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).signatureLayer("dense_1").build()
+        static final LeNetExtractor LENET = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
+                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).signatureLayer("dense_1").build())
                 .fit(Stripes.collection(12, 21), ProgressListener.NONE);
-        static final CnnExtractor CNN = CnnExtractorTest.tiny(CnnExtractor.builder()).build()
+        static final CnnExtractor CNN = CompactCnn.of(CnnExtractorTest.tiny(CnnOptions.builder()).build())
                 .fit(Stripes.collection(12, 31), ProgressListener.NONE);
         static final PretrainedExtractor SQUEEZENET = squeezeNet();
-        static final FineTunedExtractor FINE_TUNED = FineTunedExtractor.builder(BaseNetwork.of(LENET)).maxEpochs(2)
+        static final FineTunedExtractor FINE_TUNED = FineTuning.builder(BaseNetwork.of(LENET)).maxEpochs(2)
                 .batchSize(8).seed(3).build().fit(Stripes.collection(12, 41), ProgressListener.NONE);
     }
 
@@ -58,7 +58,7 @@ class NetsContractsTest {
     }
 
     @Nested
-    class LeNet extends ExtractorContract {
+    class TrainedLeNet extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
             return Trained.LENET;
@@ -74,7 +74,7 @@ class NetsContractsTest {
     }
 
     @Nested
-    class Cnn extends ExtractorContract {
+    class TrainedCnn extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
             return Trained.CNN;

@@ -19,8 +19,13 @@ import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
 import org.cbir.nets.Augmentation;
 import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.CnnOptions;
+import org.cbir.nets.CompactCnn;
+import org.cbir.nets.LeNet;
+import org.cbir.nets.LeNetOptions;
 import org.cbir.nets.RandomAugmentation;
+
+
 
 /**
  * Turns the command line's short component names into components:
@@ -79,7 +84,7 @@ public final class ComponentChoices {
             case "lbp" -> lbp(parts, choice);
             case "daisy" -> noParameters(parts, choice, DaisyExtractor.withDefaults());
             case LENET -> lenet(parts, choice);
-            case "cnn", "ssl" -> cnn(choice).build();
+            case "cnn", "ssl" -> CompactCnn.of(cnn(choice).build());
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
         };
     }
@@ -96,9 +101,9 @@ public final class ComponentChoices {
     }
 
     /** The builder of the {@link CnnExtractor} that a {@code cnn[:SIDE[:AUGMENTATION]]} or {@code ssl[...]} choice names. */
-    static CnnExtractor.Builder cnn(String choice) {
+    static CnnOptions.Builder cnn(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
-        CnnExtractor.Builder cnn = parts[0].equals("ssl") ? CnnExtractor.selfSupervised() : CnnExtractor.builder();
+        CnnOptions.Builder cnn = parts[0].equals("ssl") ? CnnOptions.simclr() : CnnOptions.builder();
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not " + parts[0] + "[:SIDE[:AUGMENTATION]]");
         }
@@ -137,7 +142,7 @@ public final class ComponentChoices {
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not lenet[:SIZE[:AUGMENTATION]]");
         }
-        LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none());
+        LeNetOptions.Builder lenet = LeNetOptions.builder().augmentation(Augmentation.none());
         if (parts.length > 1) {
             int size = integer(parts[1], choice, "SIZE", 8, 1024);
             lenet.inputSize(size, size);
@@ -149,7 +154,7 @@ public final class ComponentChoices {
                 throw new IllegalArgumentException("'" + choice + "': " + e.getMessage(), e);
             }
         }
-        return lenet.build();
+        return LeNet.of(lenet.build());
     }
 
     /**

@@ -19,12 +19,15 @@ import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
 import org.cbir.core.image.Image;
 import org.cbir.core.sheet.ResultSheet;
+import org.cbir.nets.LeNet;
 import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.LeNetOptions;
 import org.cbir.nets.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /**
  * The one-command tour: trains a LeNet on a share of the bundled GISAXS samples (the paper's
@@ -79,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ImageCollection.Split parts = ImageCollection.fromFolder(database).split(split, seed);
         RetrievalPipeline pipeline = RetrievalPipeline.builder()
-                .extractor(LeNetExtractor.builder().maxEpochs(epochs).seed(seed).build())
+                .extractor(LeNet.of(LeNetOptions.builder().maxEpochs(epochs).seed(seed).build()))
                 .similarity(Similarities.cosine()).build();
         pipeline.fit(parts.train(), progress);
         TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
