@@ -24,13 +24,14 @@ import org.cbir.core.eval.EvaluationReport;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.features.TextureDescriptors;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.CnnOptions;
-import org.cbir.nets.CnnTrainingReport;
-import org.cbir.nets.CompactCnn;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetOptions;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CnnTrainingReport;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+
 
 
 /**

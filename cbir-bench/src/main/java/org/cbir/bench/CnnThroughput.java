@@ -10,18 +10,19 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.InceptionResNetV2Extractor;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.LeNetOptions;
-import org.cbir.nets.PretrainedExtractor;
-import org.cbir.nets.PretrainedModel;
-import org.cbir.nets.PretrainedWeights;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.train.Augmentation;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
+
 
 
 /**

@@ -31,11 +31,12 @@ import org.cbir.core.label.LabelSuggestions;
 import org.cbir.core.label.SuggestionMethod;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.pca.Pca;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnOptions;
-import org.cbir.nets.CompactCnn;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetOptions;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+
 
 
 /**

@@ -10,12 +10,13 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.eval.ClassScores;
 import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.LeNetOptions;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.TrainingHistory;
+
 
 
 /**

@@ -3,6 +3,15 @@ package org.cbir.nets;
 import java.util.List;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+
 
 /**
  * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}

@@ -6,10 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ProgressListener;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnExtractorTest;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.BaseNetwork;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.FineTuning;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.pretrained.SmallImagePolicy;
+import org.cbir.nets.train.Augmentation;
 import org.cbir.testkit.ExtractorContract;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.model.SqueezeNet;
 import org.junit.jupiter.api.Nested;
+
+
 
 /**
  * The extractors of cbir-nets run the extractor contract: the trainable ones trained for a few

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.cbir.core.ComponentSpec;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.ImagePreprocessing;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.SmallImagePolicy;
+import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.schedule.ScheduleType;
+
 
 /**
  * The enum values that manifests written before {@link ComponentSpec#enumName} became the one

@@ -16,11 +16,12 @@ import org.apache.spark.sql.SparkSession;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetOptions;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 
 /**

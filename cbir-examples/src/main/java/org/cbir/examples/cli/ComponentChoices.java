@@ -17,13 +17,14 @@ import org.cbir.index.graph.GraphIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Metrics;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.CnnOptions;
-import org.cbir.nets.CompactCnn;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetOptions;
-import org.cbir.nets.RandomAugmentation;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.RandomAugmentation;
+
 
 
 

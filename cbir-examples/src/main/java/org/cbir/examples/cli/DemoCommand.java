@@ -19,14 +19,15 @@ import org.cbir.core.eval.Evaluation;
 import org.cbir.core.eval.EvaluationReport;
 import org.cbir.core.image.Image;
 import org.cbir.core.sheet.ResultSheet;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.LeNetOptions;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 
 /**

@@ -13,29 +13,30 @@ import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.BaseNetwork;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.CnnOptions;
-import org.cbir.nets.CnnTrainingReport;
-import org.cbir.nets.CompactCnn;
-import org.cbir.nets.FineTunedExtractor;
-import org.cbir.nets.FineTuning;
-import org.cbir.nets.InceptionResNetV2;
-import org.cbir.nets.InceptionResNetV2Extractor;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.LeNetOptions;
-import org.cbir.nets.PretrainedExtractor;
-import org.cbir.nets.PretrainedModel;
-import org.cbir.nets.PretrainedWeights;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CnnTrainingReport;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.BaseNetwork;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.FineTuning;
+import org.cbir.nets.pretrained.InceptionResNetV2;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 
 
 /**

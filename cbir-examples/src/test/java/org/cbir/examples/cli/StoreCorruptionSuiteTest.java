@@ -19,10 +19,11 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.nets.LeNet;
-import org.cbir.nets.LeNetOptions;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 
 /**
