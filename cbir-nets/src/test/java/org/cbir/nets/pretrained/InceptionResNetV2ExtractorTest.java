@@ -46,7 +46,7 @@ class InceptionResNetV2ExtractorTest {
 
     @BeforeAll
     static void buildSeededNetwork() {
-        graph = InceptionResNetV2.of(1000, SIZE, SIZE, 5).init();
+        graph = SeededInceptionResNetV2.GRAPH;
         extractor = InceptionResNetV2Extractor.builder().inputSize(SIZE).batchSize(2).build(graph, "seeded.h5", MD5);
     }
 
