@@ -32,8 +32,6 @@ import org.cbir.nets.lenet.LeNet;
 import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 
-
-
 /**
  * Retrieval quality of the CNN signatures on Fashion-MNIST (Debian's {@code dataset-fashion-mnist})
  * against raw pixels, LBP, HOG and LeNet, all in one run: every extractor that trains is fitted on

@@ -23,8 +23,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
 
-
-
 /**
  * Signature-extraction throughput of the CNN extractors on the GISAXS samples (decoded once,
  * in memory): images per second through {@link BatchedFeatureExtractor#extractAll}, which

@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-
 /**
  * Inception-ResNet-v2 against real Keras: loads the weights that
  * {@code tools/keras_inception_parity.py} wrote with Keras (random, seeded), feeds

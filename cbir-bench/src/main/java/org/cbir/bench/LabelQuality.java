@@ -37,8 +37,6 @@ import org.cbir.nets.lenet.LeNet;
 import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 
-
-
 /**
  * Accuracy and calibration of label suggestions, and agreement of groupings with the true
  * classes, on the shared GISAXS and fibre collections and on Fashion-MNIST's 10,000 test images,

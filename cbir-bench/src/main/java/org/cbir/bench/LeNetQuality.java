@@ -17,8 +17,6 @@ import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 import org.cbir.nets.train.TrainingHistory;
 
-
-
 /**
  * Retrieval quality of LeNet signatures with the paper's protocol (Araujo et al., section 3.2):
  * a LeNet is trained from scratch on 10% of each class (seed 42), the other 90% are indexed

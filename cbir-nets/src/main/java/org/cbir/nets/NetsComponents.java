@@ -12,7 +12,6 @@ import org.cbir.nets.pretrained.FineTunedExtractor;
 import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
 import org.cbir.nets.pretrained.PretrainedExtractor;
 
-
 /**
  * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}
  * extractors, with their trained network when the pipeline saved one (else the {@link LeNet} recipe), and

@@ -26,8 +26,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.model.SqueezeNet;
 import org.junit.jupiter.api.Nested;
 
-
-
 /**
  * The extractors of cbir-nets run the extractor contract: the trainable ones trained for a few
  * epochs on tiny stripes, the pretrained one on a SqueezeNet of seeded random weights written where

@@ -13,7 +13,6 @@ import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.schedule.ScheduleType;
 
-
 /**
  * The enum values that manifests written before {@link ComponentSpec#enumName} became the one
  * idiom hold (then written by {@code specName()}, {@code name().toLowerCase()}, and by

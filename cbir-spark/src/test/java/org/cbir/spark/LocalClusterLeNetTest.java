@@ -22,8 +22,6 @@ import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-
 /**
  * A LeNet trained on the driver extracts, in {@code local-cluster} executors (separate JVMs that
  * restore it from its blueprint and load ND4J's natives themselves), the driver's signatures to

@@ -25,9 +25,6 @@ import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 import org.cbir.nets.train.RandomAugmentation;
 
-
-
-
 /**
  * Turns the command line's short component names into components:
  * <ul>

@@ -28,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
-
 /**
  * The one-command tour: trains a LeNet on a share of the bundled GISAXS samples (the paper's
  * protocol), indexes the rest, evaluates retrieval, answers the bundled queries, and writes the

@@ -37,8 +37,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-
-
 /**
  * Builds a CNN signature for a collection and saves the indexed store: a LeNet trained on a
  * stratified share of the collection, a zoo network or Inception-ResNet-v2 with its ImageNet

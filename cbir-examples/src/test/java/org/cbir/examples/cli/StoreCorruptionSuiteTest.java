@@ -24,8 +24,6 @@ import org.cbir.nets.lenet.LeNetOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-
 /**
  * Issue 13: a seeded, randomised attack on saved stores of every type (exact, int8, LSH, graph, PCA,
  * z-score, LeNet). For every file of a store: bits flipped at random offsets, random truncations,

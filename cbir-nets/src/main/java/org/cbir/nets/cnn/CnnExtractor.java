@@ -19,7 +19,6 @@ import org.cbir.nets.internal.NetworkInput;
 import org.cbir.nets.train.RandomAugmentation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-
 /**
  * Signatures from a compact modern CNN trained from scratch on the user's images, shaped for
  * nearest-neighbour search: convolution stages with batch normalisation, global average pooling
@@ -126,7 +125,6 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
     public CnnOptions options() {
         return options;
     }
-
 
     /** The class labels of supervised training, by output index; empty when self-supervised. */
     public List<String> classes() {

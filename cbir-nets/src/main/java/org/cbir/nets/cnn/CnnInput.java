@@ -6,7 +6,6 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.image.Image;
 import org.cbir.nets.internal.NetworkInput;
 
-
 /**
  * What a trained {@link CnnExtractor}'s network reads, chosen from its training images: their
  * median size, shrunk (keeping the aspect ratio) so that no side exceeds

@@ -8,7 +8,6 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.nets.internal.EpochLoop;
 import org.cbir.nets.train.RandomAugmentation;
 
-
 /**
  * How a {@link CompactCnn} is shaped and trained; validated on construction, immutable. Build
  * one with {@link #builder()} or {@link #simclr()}, which hold the defaults. Every field

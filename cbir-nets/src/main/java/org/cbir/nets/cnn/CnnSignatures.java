@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * The forward pass from standardised input to L2-normalised embeddings, shared by training
  * (validation) and extraction. Inference mode: batch normalisation uses its running statistics.

@@ -27,7 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Trains a {@link CnnNetwork} from scratch. Every epoch visits the training images in a new
  * seeded order, each as a fresh {@link RandomAugmentation} view (two views for self-supervised

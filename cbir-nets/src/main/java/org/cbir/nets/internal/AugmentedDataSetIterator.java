@@ -11,7 +11,6 @@ import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * Mini-batches of augmented training images, generated lazily: the iterator holds the training
  * images once (already {@link NetworkInput#prepare prepared}, at their own size) and, for each

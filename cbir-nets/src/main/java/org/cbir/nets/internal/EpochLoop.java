@@ -15,7 +15,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * The epochs of a training run, shared by LeNet training and fine-tuning: each epoch fits every
  * mini-batch of an {@link AugmentedDataSetIterator}, its loss is the mean training loss over its

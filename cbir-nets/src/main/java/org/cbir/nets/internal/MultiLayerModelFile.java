@@ -12,7 +12,6 @@ import org.cbir.core.io.ChecksummedFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
-
 /**
  * The file that keeps the state of a network trained from scratch (the LeNet's, codec
  * {@code lenet-model}, and the compact CNN's, {@code cnn-model}): a {@link ChecksummedFiles} file

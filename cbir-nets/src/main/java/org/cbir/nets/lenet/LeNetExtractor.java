@@ -28,7 +28,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * Signatures from a LeNet trained from scratch on the user's labelled images: the paper's
  * "machine-designed" features (Araujo et al.), taken from a hidden layer that

@@ -5,7 +5,6 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.nets.internal.EpochLoop;
 import org.cbir.nets.train.Augmentation;
 
-
 /**
  * How a {@link LeNet} is shaped and trained; validated on construction, immutable. Build one
  * with {@link #builder()}, which holds the defaults; {@link #spec()} writes every field (each

@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Trains a {@link LeNetArchitecture} network from scratch on a labelled collection, with the
  * stopping rule of the paper: training ends after the first epoch whose mean training loss is

@@ -9,7 +9,6 @@ import org.cbir.nets.lenet.LeNetExtractor;
 import org.cbir.nets.lenet.LeNetOptions;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
-
 /**
  * The network that {@link FineTunedExtractor} starts from: an ImageNet-pretrained zoo network
  * ({@link #of(PretrainedExtractor)}), a trained LeNet ({@link #of(LeNetExtractor)}) or
@@ -133,7 +132,6 @@ public final class BaseNetwork {
                 new NetworkInputFormat(size, size, 3, ImagePreprocessing.SCALE_MINUS_ONE_TO_ONE, policy),
                 InceptionResNetV2.SIGNATURE_LAYER, INCEPTION_FROZEN_UP_TO);
     }
-
 
     /** A base restored from a saved extractor (its graph, and what its spec records). */
     static BaseNetwork restored(String name, String weights, ComputationGraph graph, NetworkInputFormat format,

@@ -6,7 +6,6 @@ import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 import org.nd4j.linalg.schedule.ScheduleType;
 
-
 /**
  * How a {@link FineTunedExtractor} is trained; validated on construction, immutable. Build one
  * through {@link FineTuning#builder}; every field changes the signatures and is recorded

@@ -15,8 +15,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
-
 /**
  * Fine-tunes a {@link BaseNetwork} on a labelled collection: builds the {@link TransferGraph}
  * for the collection's classes and trains it epoch by epoch on (optionally augmented) mini-batches

@@ -19,7 +19,6 @@ import org.cbir.nets.train.Augmentation;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.schedule.ScheduleType;
 
-
 /**
  * Signatures from a network fine-tuned on the user's labels (Araujo et al.: ImageNet networks
  * and the LeNet "fine-tuned" with learning rate 0.008 and decay 0.0004): a {@link BaseNetwork}
@@ -74,7 +73,6 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         this.dimension = GraphSignatures.dimension(network, format,
                 options.signatureLayer());
     }
-
 
     /**
      * The fine-tuned network a saved spec describes: the extractor {@link #save} wrote into
@@ -149,7 +147,6 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         return format;
     }
 
-
     /** The class labels of the new classifier, by output index. */
     public List<String> classes() {
         return classes;
@@ -204,7 +201,6 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         }
         return ComponentSpec.of(TYPE, pairs);
     }
-
 
     /** The channels of the signature layer (its flattened size when it has no spatial extent). */
     @Override

@@ -13,7 +13,6 @@ import org.cbir.core.image.Image;
 import org.cbir.nets.train.Augmentation;
 import org.nd4j.linalg.schedule.ScheduleType;
 
-
 /**
  * The recipe of a fine-tuned network (Araujo et al.: ImageNet networks and the LeNet
  * "fine-tuned" with learning rate 0.008 and decay 0.0004): a {@link BaseNetwork} and the

@@ -8,7 +8,6 @@ import org.cbir.core.image.Image;
 import org.cbir.nets.internal.SignatureRows;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -8,7 +8,6 @@ import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.VGG16ImagePreProcessor;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * How a network expects its input, applied to an NCHW batch of pixels in 0..255 (RGB for the
  * pretrained networks; grey or RGB for {@link #STANDARDISE}). Stateless and thread-safe.

@@ -7,7 +7,6 @@ import org.cbir.nets.internal.NetworkInput;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * What a network reads and how images become it, with the conventions of
  * {@link PretrainedExtractor}: an image is converted to {@code channels} (grey, or RGB with grey

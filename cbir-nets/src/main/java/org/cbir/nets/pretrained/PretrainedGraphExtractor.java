@@ -10,7 +10,6 @@ import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
-
 /**
  * What the extractors of a pretrained network share, whichever file their weights came from
  * ({@link PretrainedExtractor}: the Deeplearning4j zoo; {@link InceptionResNetV2Extractor}: Keras):

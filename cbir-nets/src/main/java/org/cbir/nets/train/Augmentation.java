@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.cbir.core.image.Image;
 import org.cbir.nets.internal.AugmentedDataSetIterator;
 
-
 /**
  * The data augmentation of the paper (Araujo et al., "Reverse Image Search for Scientific Data
  * within and beyond the Visible Spectrum"): every training image is translated by a few offsets

@@ -9,7 +9,6 @@ import org.cbir.core.image.Image;
 import org.cbir.nets.cnn.CnnExtractor;
 import org.cbir.nets.internal.NetworkInput;
 
-
 /**
  * Random augmentation drawn afresh for every image in every epoch, for {@link CnnExtractor}
  * training: each draw applies, in this order, a random crop (its side a uniform share in

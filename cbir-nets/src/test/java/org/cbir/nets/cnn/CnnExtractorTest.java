@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
@@ -23,7 +22,6 @@ import org.cbir.nets.train.RandomAugmentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 
 /** Supervised and self-supervised CNN training on tiny stripe images (seed 31): repeatable, and saved and restored exactly. */
 public class CnnExtractorTest {

@@ -14,7 +14,6 @@ import org.cbir.core.image.SampleDepth;
 import org.cbir.nets.Stripes;
 import org.junit.jupiter.api.Test;
 
-
 /** Collections that cannot be trained on, and diverging training, get errors that say what is wrong. */
 class CnnTrainingErrorsTest {
     private static final ImageCollection STRIPES = Stripes.collection(6, 41);

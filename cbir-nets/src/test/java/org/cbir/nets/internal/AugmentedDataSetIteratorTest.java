@@ -19,7 +19,6 @@ import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-
 class AugmentedDataSetIteratorTest {
     private static final Augmentation AUGMENTATION = Augmentation.of(true, 1, 3);
 

@@ -17,7 +17,6 @@ import org.cbir.nets.Samples;
 import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 
-
 /**
  * Trains LeNet on 10% of each GISAXS class (the paper's protocol, section 3.2) for a few epochs
  * and checks that its signatures separate the four classes better than the raw pixels it sees:

@@ -10,7 +10,6 @@ import org.cbir.core.image.Image;
 import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 
-
 class LeNetOptionsTest {
 
     @Test

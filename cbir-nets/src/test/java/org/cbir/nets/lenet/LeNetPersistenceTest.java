@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 class LeNetPersistenceTest {
     private static final ImageCollection TRAINING = Stripes.collection(12, 21);
     private static final List<Image> QUERIES = Stripes.images(Stripes.collection(6, 22));

@@ -20,7 +20,6 @@ import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-
 /** Training rules and extraction contracts, on the tiny {@link Stripes} collection. */
 class LeNetTrainingTest {
     private static final ImageCollection TRAINING = Stripes.collection(16, 1);

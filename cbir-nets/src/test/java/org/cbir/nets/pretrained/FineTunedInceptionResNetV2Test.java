@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.junit.jupiter.api.Test;
 
-
 /**
  * The paper's deep network fine-tuned with its default freezing (up to {@code block17_20_ac}, the
  * end of the 17x17 stage), at the smallest input it allows (75x75) and for one epoch on four

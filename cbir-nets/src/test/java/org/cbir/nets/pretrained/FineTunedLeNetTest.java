@@ -45,8 +45,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-
 /**
  * Transfer learning between the two shared sample collections: a LeNet trained briefly on the
  * fiber cross-sections (two classes) is fine-tuned on 10% of the GISAXS patterns (four classes)

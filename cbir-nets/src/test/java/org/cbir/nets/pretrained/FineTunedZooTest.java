@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.ProgressListener;
 import org.cbir.core.QueryResult;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
@@ -33,7 +32,6 @@ import org.deeplearning4j.zoo.model.SqueezeNet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 
 /**
  * Fine-tuning a zoo network: a SqueezeNet with random (seeded) weights saved as a local weights

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-
 /**
  * The pretrained Inception-ResNet-v2 extractor on one network with random (seeded) weights at the
  * smallest input (75x75), built once: the Keras weights loader itself is tested by

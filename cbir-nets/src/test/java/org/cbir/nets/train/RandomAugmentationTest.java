@@ -16,7 +16,6 @@ import org.cbir.nets.Stripes;
 import org.cbir.nets.internal.NetworkInput;
 import org.junit.jupiter.api.Test;
 
-
 /** Random views keep what decides an image's label (seeds 51 to 53). */
 class RandomAugmentationTest {
     private static final RandomAugmentation NO_TURNS = new RandomAugmentation(true, false, 0.8, false, 0.1, 0.02);
