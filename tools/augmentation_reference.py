@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference images for cbir-nets' data augmentation, computed with NumPy.
 
-Writes cbir-nets/src/test/resources/org/cbir/nets/augmentation-reference.txt: for a small grey
+Writes cbir-nets/src/test/resources/org/cbir/nets/train/augmentation-reference.txt: for a small grey
 image (4 wide, 3 high) and a small RGB image (3 wide, 2 high), with offsets 1 and 5 (5 exceeds
 the image size, so mirroring repeats) and rotations on, every variant in the documented order:
   translation t = v // 4: 0 = none; t = 1..8: offset offsets[(t-1) % 2] in direction
@@ -14,7 +14,7 @@ Run: /usr/bin/python3 tools/augmentation_reference.py   (from the repository roo
 import numpy as np
 
 OFFSETS = [1, 5]
-OUT = "cbir-nets/src/test/resources/org/cbir/nets/augmentation-reference.txt"
+OUT = "cbir-nets/src/test/resources/org/cbir/nets/train/augmentation-reference.txt"
 
 
 def translate(img, dx, dy):

@@ -27,7 +27,7 @@ With --fixtures DIR it also writes the small unit-test fixtures of cbir-nets int
 Run (CPU, one thread) with a Python that has keras 3, tensorflow and h5py (measured with keras
 3.15.1, tensorflow-cpu 2.21.0 and h5py 3.14 in a virtualenv, here called kerasenv):
   OMP_NUM_THREADS=1 kerasenv/bin/python tools/keras_inception_parity.py \
-      --out /work/keras-out --fixtures cbir-nets/src/test/resources/org/cbir/nets
+      --out /work/keras-out --fixtures cbir-nets/src/test/resources/org/cbir/nets/pretrained
 """
 import argparse
 import os

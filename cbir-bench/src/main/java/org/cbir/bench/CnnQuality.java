@@ -24,10 +24,13 @@ import org.cbir.core.image.SampleDepth;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
 import org.cbir.features.TextureDescriptors;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.CnnTrainingReport;
-import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CnnTrainingReport;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
 
 /**
  * Retrieval quality of the CNN signatures on Fashion-MNIST (Debian's {@code dataset-fashion-mnist})
@@ -77,11 +80,11 @@ public final class CnnQuality {
                 case "lbp" -> TextureDescriptors::lbp;
                 case "hog" -> TextureDescriptors::hog;
                 case "lenet" -> () -> {
-                    LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED);
-                    return (EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build();
+                    LeNetOptions.Builder lenet = LeNetOptions.builder().augmentation(Augmentation.none()).seed(SEED);
+                    return LeNet.of((EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build());
                 };
-                case "cnn" -> () -> epochs(CnnExtractor.builder()).build();
-                case "ssl" -> () -> epochs(CnnExtractor.selfSupervised()).build();
+                case "cnn" -> () -> CompactCnn.of(epochs(CnnOptions.builder()).build());
+                case "ssl" -> () -> CompactCnn.of(epochs(CnnOptions.simclr()).build());
                 default -> throw new IllegalArgumentException("unknown extractor " + name);
             };
             ImageCollection fitting = name.equals("ssl") ? unlabelledTrain : labelledTrain;
@@ -105,7 +108,7 @@ public final class CnnQuality {
     private static void throughput(Path collection, int epochs) throws IOException {
         ImageCollection images = ImageCollection.fromFolder(collection);
         ImageCollection train = images.split(0.5, SEED).train();
-        CnnExtractor cnn = CnnExtractor.builder().seed(SEED).maxEpochs(epochs).patience(epochs).build()
+        CnnExtractor cnn = CompactCnn.of(CnnOptions.builder().seed(SEED).maxEpochs(epochs).patience(epochs).build())
                 .fit(train, ProgressListener.NONE);
         CnnTrainingReport report = cnn.trainingReport().orElseThrow();
         List<Image> all = new ArrayList<>();
@@ -117,11 +120,11 @@ public final class CnnQuality {
         cnn.extractAll(all);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.0f |%n", collection.getFileName(), train.size(),
-                cnn.inputShape().orElseThrow(), report.duration().toMillis() / 1000.0 / report.epochs(),
+                cnn.inputShape(), report.duration().toMillis() / 1000.0 / report.epochs(),
                 all.size() / seconds);
     }
 
-    private static CnnExtractor.Builder epochs(CnnExtractor.Builder builder) {
+    private static CnnOptions.Builder epochs(CnnOptions.Builder builder) {
         builder.seed(SEED);
         return EPOCHS == null ? builder : builder.maxEpochs(EPOCHS);
     }

@@ -6,16 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cbir.core.BatchedFeatureExtractor;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.InceptionResNetV2Extractor;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.PretrainedExtractor;
-import org.cbir.nets.PretrainedModel;
-import org.cbir.nets.PretrainedWeights;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.train.Augmentation;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,10 +83,10 @@ public final class CnnThroughput {
                 }
                 continue;
             }
-            LeNetArchitecture architecture = LeNetArchitecture.parse(model);
-            LeNetExtractor lenet = LeNetExtractor.builder().architecture(architecture).maxEpochs(1)
-                    .augmentation(Augmentation.none()).build().fit(split.train(), (s, d, t) -> { });
-            row("LeNet " + architecture.specName(), "32x32 grey", 256, measure(lenet, images, seconds), backend);
+            LeNetArchitecture architecture = ComponentSpec.enumConstant(LeNetArchitecture.class, model.strip().toLowerCase(Locale.ROOT));
+            LeNetExtractor lenet = LeNet.of(LeNetOptions.builder().architecture(architecture).maxEpochs(1)
+                    .augmentation(Augmentation.none()).build()).fit(split.train(), (s, d, t) -> { });
+            row("LeNet " + ComponentSpec.enumName(architecture), "32x32 grey", 256, measure(lenet, images, seconds), backend);
         }
     }
 

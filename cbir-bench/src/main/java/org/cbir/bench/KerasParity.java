@@ -4,7 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.cbir.nets.InceptionResNetV2;
+import org.cbir.nets.pretrained.InceptionResNetV2;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

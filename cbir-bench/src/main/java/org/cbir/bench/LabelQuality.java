@@ -31,9 +31,11 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.pca.Pca;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
 
 /**
  * Accuracy and calibration of label suggestions, and agreement of groupings with the true
@@ -48,10 +50,10 @@ import org.cbir.nets.LeNetExtractor;
  * <ul>
  *   <li>{@code classic}: Daisy (mean-pooled; the best classic descriptor there) on the shared
  *       collections, raw pixels reduced by PCA to 64 components on Fashion-MNIST;</li>
- *   <li>{@code cnn}: the compact CNN ({@link CnnExtractor#builder()}) trained, for each share,
+ *   <li>{@code cnn}: the compact CNN ({@link CnnOptions#builder()}) trained, for each share,
  *       on the kept labelled images only, never on a hidden label;</li>
  *   <li>{@code lenet}: LeNet-5 (32x32, no augmentation) trained the same way;</li>
- *   <li>{@code ssl}: the compact CNN trained self-supervised ({@link CnnExtractor#selfSupervised()})
+ *   <li>{@code ssl}: the compact CNN trained self-supervised ({@link CnnOptions#simclr()})
  *       on every image of the collection with no label at all, once per collection.</li>
  * </ul>
  * Signatures that learn from labels get one CSV per share (and no grouping rows: they have seen
@@ -293,8 +295,8 @@ public final class LabelQuality {
                     : new Data(source.name() + " (PCA 64)", pcaPixels(source.images(), 64), labels);
             case "ssl" -> new Data(source.name() + " (ssl CNN)",
                     rows(source.images(), () -> {
-                        CnnExtractor.Builder ssl = CnnExtractor.selfSupervised().seed(SEED);
-                        return (SSL_EPOCHS == null ? ssl : ssl.maxEpochs(SSL_EPOCHS)).build();
+                        CnnOptions.Builder ssl = CnnOptions.simclr().seed(SEED);
+                        return CompactCnn.of((SSL_EPOCHS == null ? ssl : ssl.maxEpochs(SSL_EPOCHS)).build());
                     }, withoutLabels(source.images())),
                     labels);
             default -> throw new IllegalArgumentException("unknown signature '" + signature + "'; choose classic, cnn, lenet or ssl");
@@ -310,10 +312,10 @@ public final class LabelQuality {
             }
         }
         Supplier<FeatureExtractor> extractor = switch (signature) {
-            case "cnn" -> () -> epochs(CnnExtractor.builder()).build();
+            case "cnn" -> () -> CompactCnn.of(epochs(CnnOptions.builder()).build());
             case "lenet" -> () -> {
-                LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none()).seed(SEED);
-                return (EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build();
+                LeNetOptions.Builder lenet = LeNetOptions.builder().augmentation(Augmentation.none()).seed(SEED);
+                return LeNet.of((EPOCHS == null ? lenet : lenet.maxEpochs(EPOCHS)).build());
             };
             default -> throw new IllegalArgumentException("unknown signature '" + signature + "'");
         };
@@ -322,7 +324,7 @@ public final class LabelQuality {
         return new Data(name, rows(source.images(), extractor, ImageCollection.of(labelled)), labels);
     }
 
-    private static CnnExtractor.Builder epochs(CnnExtractor.Builder builder) {
+    private static CnnOptions.Builder epochs(CnnOptions.Builder builder) {
         builder.seed(SEED);
         return EPOCHS == null ? builder : builder.maxEpochs(EPOCHS);
     }

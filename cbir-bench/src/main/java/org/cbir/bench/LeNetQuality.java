@@ -3,16 +3,19 @@ package org.cbir.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.Similarity;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.eval.ClassScores;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.TrainingHistory;
 
 /**
  * Retrieval quality of LeNet signatures with the paper's protocol (Araujo et al., section 3.2):
@@ -39,7 +42,7 @@ public final class LeNetQuality {
 
     public static void main(String[] args) throws Exception {
         Path samples = Path.of(args[0]);
-        LeNetArchitecture architecture = LeNetArchitecture.parse(args[1]);
+        LeNetArchitecture architecture = ComponentSpec.enumConstant(LeNetArchitecture.class, args[1].strip().toLowerCase(Locale.ROOT));
         int epochs = Integer.parseInt(args[2]);
         Augmentation augmentation = Augmentation.parse(args[3]);
         double learningRate = Double.parseDouble(args[4]);
@@ -51,16 +54,16 @@ public final class LeNetQuality {
             ImageCollection images = ImageCollection.fromFolder(samples.resolve(collection).resolve("database"));
             long start = System.nanoTime();
             ImageCollection.Split split = images.split(TRAIN_FRACTION, SEED);
-            RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNetExtractor.builder()
+            RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(LeNet.of(LeNetOptions.builder()
                     .architecture(architecture).maxEpochs(epochs).augmentation(augmentation)
-                    .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(SEED).build())
+                    .learningRate(learningRate).momentum(momentum).inputSize(INPUT_SIZE, INPUT_SIZE).seed(SEED).build()))
                     .similarity(Similarity.cosine()).build();
             pipeline.fit(split.train());
             TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();
             pipeline.addAll(split.test());
             EvaluationReport report = Evaluation.builder().pipeline(() -> pipeline).build().runIndexed(pipeline);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s | rate %s, momentum %s | %.3f |",
-                    collection, architecture.specName() + " " + INPUT_SIZE + "x" + INPUT_SIZE, augmentation, learningRate,
+                    collection, ComponentSpec.enumName(architecture) + " " + INPUT_SIZE + "x" + INPUT_SIZE, augmentation, learningRate,
                     momentum, report.map()));
             for (double accuracy : report.kAccuracy()) {
                 row.append(String.format(Locale.ROOT, " %.3f |", accuracy));

@@ -16,10 +16,14 @@ import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.RandomAugmentation;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.RandomAugmentation;
 
 /**
  * Turns the command line's short component names into components:
@@ -79,7 +83,7 @@ public final class ComponentChoices {
             case "lbp" -> lbp(parts, choice);
             case "daisy" -> noParameters(parts, choice, DaisyExtractor.withDefaults());
             case LENET -> lenet(parts, choice);
-            case "cnn", "ssl" -> cnn(choice).build();
+            case "cnn", "ssl" -> CompactCnn.of(cnn(choice).build());
             default -> throw new IllegalArgumentException("unknown extractor '" + choice + "'; choose one of " + EXTRACTORS);
         };
     }
@@ -96,9 +100,9 @@ public final class ComponentChoices {
     }
 
     /** The builder of the {@link CnnExtractor} that a {@code cnn[:SIDE[:AUGMENTATION]]} or {@code ssl[...]} choice names. */
-    public static CnnExtractor.Builder cnn(String choice) {
+    public static CnnOptions.Builder cnn(String choice) {
         String[] parts = choice.toLowerCase(Locale.ROOT).split(":");
-        CnnExtractor.Builder cnn = parts[0].equals("ssl") ? CnnExtractor.selfSupervised() : CnnExtractor.builder();
+        CnnOptions.Builder cnn = parts[0].equals("ssl") ? CnnOptions.simclr() : CnnOptions.builder();
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not " + parts[0] + "[:SIDE[:AUGMENTATION]]");
         }
@@ -137,7 +141,7 @@ public final class ComponentChoices {
         if (parts.length > 3) {
             throw new IllegalArgumentException("'" + choice + "' is not lenet[:SIZE[:AUGMENTATION]]");
         }
-        LeNetExtractor.Builder lenet = LeNetExtractor.builder().augmentation(Augmentation.none());
+        LeNetOptions.Builder lenet = LeNetOptions.builder().augmentation(Augmentation.none());
         if (parts.length > 1) {
             int size = integer(parts[1], choice, "SIZE", 8, 1024);
             lenet.inputSize(size, size);
@@ -149,7 +153,7 @@ public final class ComponentChoices {
                 throw new IllegalArgumentException("'" + choice + "': " + e.getMessage(), e);
             }
         }
-        return lenet.build();
+        return LeNet.of(lenet.build());
     }
 
     /**

@@ -1,17 +1,20 @@
 package org.cbir.nets;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.cbir.core.ComponentSpec;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
-import org.cbir.core.spi.RestoreContext;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
 
 /**
  * Restores the components of {@code cbir-nets} from saved pipelines: {@value LeNetOptions#TYPE}
- * extractors, with their trained network when the pipeline saved one, and
+ * extractors, with their trained network when the pipeline saved one (else the {@link LeNet} recipe), and
  * {@value PretrainedExtractor#TYPE} extractors, from the network the pipeline saved or else from
  * their weights source, {@value InceptionResNetV2Extractor#TYPE} extractors, likewise from the
  * network the pipeline saved or else from their {@code .h5} file, and {@value FineTunedExtractor#TYPE}
@@ -25,7 +28,7 @@ public final class NetsComponents implements ComponentProvider {
     @Override
     public List<ComponentType<?>> componentTypes() {
         return List.of(
-                ComponentType.extractor(LeNetOptions.TYPE, NetsComponents::lenet),
+                ComponentType.extractor(LeNetOptions.TYPE, (spec, context) -> LeNetExtractor.restore(spec, context.state())),
                 ComponentType.extractor(PretrainedExtractor.TYPE,
                         (spec, context) -> PretrainedExtractor.restore(spec, context.state().orElse(null))),
                 ComponentType.extractor(InceptionResNetV2Extractor.TYPE,
@@ -36,12 +39,5 @@ public final class NetsComponents implements ComponentProvider {
                         (spec, context) -> CnnExtractor.restore(spec, context.state().orElse(null))),
                 ComponentType.extractor(CnnOptions.SSL_TYPE,
                         (spec, context) -> CnnExtractor.restore(spec, context.state().orElse(null))));
-    }
-
-    /** A LeNet with the network the pipeline saved, or an untrained one when it saved none. */
-    private static LeNetExtractor lenet(ComponentSpec spec, RestoreContext context) throws IOException {
-        LeNetOptions options = LeNetOptions.fromSpec(spec);
-        Optional<Path> state = context.state();
-        return state.isPresent() ? LeNetExtractor.load(options, state.get()) : LeNetExtractor.untrained(options);
     }
 }

@@ -1,22 +1,27 @@
 /**
- * CNN signatures with Deeplearning4j (issue 6): {@link org.cbir.nets.LeNetExtractor}, a LeNet
- * trained from scratch on the user's labels whose hidden-layer output is the signature, the
- * paper's {@link org.cbir.nets.Augmentation data augmentation},
- * {@link org.cbir.nets.PretrainedExtractor} on the ImageNet-pretrained networks of the
- * Deeplearning4j zoo ({@link org.cbir.nets.PretrainedModel}; weights from the zoo cache, a
- * configured cache folder or a local file, see {@link org.cbir.nets.PretrainedWeights}),
- * {@link org.cbir.nets.InceptionResNetV2}, the paper's deep network as a zoo-style graph with
- * the Keras applications weights ({@link org.cbir.nets.KerasWeightsFile}), used as a pretrained
- * signature by {@link org.cbir.nets.InceptionResNetV2Extractor},
- * {@link org.cbir.nets.FineTunedExtractor} which fine-tunes any of them
- * ({@link org.cbir.nets.BaseNetwork}) on the user's labels with Deeplearning4j's transfer learning,
- * {@link org.cbir.nets.CnnExtractor} (issue 15), a compact modern CNN trained from scratch for
- * retrieval, on the labels (cosine softmax with margin, validation-driven early stopping) or
- * without them (SimCLR's NT-Xent), with {@link org.cbir.nets.RandomAugmentation random augmentation}
- * drawn afresh every epoch; its two losses are SameDiff output layers inside an ordinary
- * Deeplearning4j network, so that it trains, saves and restores like LeNet,
- * and the {@link org.cbir.nets.NetsComponents provider} that restores saved
- * networks. The module needs {@code nd4j-api} only; the application puts an ND4J backend on the
+ * CNN signatures with Deeplearning4j, by family, and the {@link org.cbir.nets.NetsComponents
+ * provider} that restores every saved one by its spec type (the types are unchanged since the
+ * module was one package, so older manifests still load):
+ * <ul>
+ *   <li>{@link org.cbir.nets.lenet}: a LeNet trained from scratch on the user's labels, the
+ *       paper's "machine-designed" features;</li>
+ *   <li>{@link org.cbir.nets.cnn}: a compact modern CNN trained for retrieval, on the labels or
+ *       self-supervised (SimCLR);</li>
+ *   <li>{@link org.cbir.nets.pretrained}: the ImageNet networks of the Deeplearning4j zoo, the
+ *       paper's Inception-ResNet-v2 with the Keras weights, and fine-tuning any of them (or a
+ *       trained LeNet) on the user's labels;</li>
+ *   <li>{@link org.cbir.nets.train}: the training-set augmentations and training histories the
+ *       families share;</li>
+ *   <li>{@link org.cbir.nets.internal}: the loops and files the families share; not API.</li>
+ * </ul>
+ *
+ * <p>A trainable network comes in two types, as a {@link org.cbir.core.Reducer} does: an
+ * immutable recipe ({@link org.cbir.nets.lenet.LeNet}, {@link org.cbir.nets.cnn.CompactCnn},
+ * {@link org.cbir.nets.pretrained.FineTuning}) whose {@code fit} returns the fitted, immutable,
+ * thread-safe extractor ({@link org.cbir.nets.lenet.LeNetExtractor},
+ * {@link org.cbir.nets.cnn.CnnExtractor}, {@link org.cbir.nets.pretrained.FineTunedExtractor}).
+ * A pipeline holds the recipe until {@code RetrievalPipeline.fit}; the recipe itself extracts
+ * nothing. The module needs {@code nd4j-api} only; the application puts an ND4J backend on the
  * class path.
  */
 package org.cbir.nets;

@@ -11,9 +11,9 @@ import java.util.List;
  * is the mean, over the ranks r of its relevant results, of (relevant results in the top r) / r;
  * MAP is its mean over queries. Ties are broken by index.
  */
-record LeaveOneOut(double top1Accuracy, double meanAveragePrecision) {
+public record LeaveOneOut(double top1Accuracy, double meanAveragePrecision) {
 
-    static LeaveOneOut score(List<float[]> signatures, List<String> labels) {
+    public static LeaveOneOut score(List<float[]> signatures, List<String> labels) {
         int n = signatures.size();
         double[][] unit = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -6,6 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ProgressListener;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnExtractorTest;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.BaseNetwork;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.FineTuning;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.pretrained.SmallImagePolicy;
+import org.cbir.nets.train.Augmentation;
 import org.cbir.testkit.ExtractorContract;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.model.SqueezeNet;
@@ -22,13 +37,13 @@ class NetsContractsTest {
 
     /** Trained once per JVM: the contract asks for the extractor many times. */
     private static final class Trained {
-        static final LeNetExtractor LENET = LeNetExtractor.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
-                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).signatureLayer("dense_1").build()
+        static final LeNetExtractor LENET = LeNet.of(LeNetOptions.builder().inputSize(Stripes.SIZE, Stripes.SIZE).batchSize(8)
+                .maxEpochs(2).seed(9).augmentation(Augmentation.none()).signatureLayer("dense_1").build())
                 .fit(Stripes.collection(12, 21), ProgressListener.NONE);
-        static final CnnExtractor CNN = CnnExtractorTest.tiny(CnnExtractor.builder()).build()
+        static final CnnExtractor CNN = CompactCnn.of(CnnExtractorTest.tiny(CnnOptions.builder()).build())
                 .fit(Stripes.collection(12, 31), ProgressListener.NONE);
         static final PretrainedExtractor SQUEEZENET = squeezeNet();
-        static final FineTunedExtractor FINE_TUNED = FineTunedExtractor.builder(BaseNetwork.of(LENET)).maxEpochs(2)
+        static final FineTunedExtractor FINE_TUNED = FineTuning.builder(BaseNetwork.of(LENET)).maxEpochs(2)
                 .batchSize(8).seed(3).build().fit(Stripes.collection(12, 41), ProgressListener.NONE);
     }
 
@@ -58,7 +73,7 @@ class NetsContractsTest {
     }
 
     @Nested
-    class LeNet extends ExtractorContract {
+    class TrainedLeNet extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
             return Trained.LENET;
@@ -74,7 +89,7 @@ class NetsContractsTest {
     }
 
     @Nested
-    class Cnn extends ExtractorContract {
+    class TrainedCnn extends ExtractorContract {
         @Override
         protected FeatureExtractor extractor() {
             return Trained.CNN;

@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the shared pyCBIR sample collections are (system property {@code cbir.samples}, set by Surefire). */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
     /** The GISAXS database folder (classes as sub-folders); skips the calling test when absent. */
-    static Path gisaxsDatabase() {
+    public static Path gisaxsDatabase() {
         String configured = System.getProperty("cbir.samples");
         Path root = configured != null ? Path.of(configured) : Path.of("../../shared/data/pycbir-samples");
         Path database = root.resolve("gisaxs").resolve("database");

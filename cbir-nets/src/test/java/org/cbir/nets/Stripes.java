@@ -9,13 +9,13 @@ import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 
 /** A tiny labelled collection for fast tests: noisy horizontal ("h") and vertical ("v") stripes, 16x16 8-bit grey. */
-final class Stripes {
-    static final int SIZE = 16;
+public final class Stripes {
+    public static final int SIZE = 16;
 
     private Stripes() {
     }
 
-    static ImageCollection collection(int perClass, long seed) {
+    public static ImageCollection collection(int perClass, long seed) {
         Random random = new Random(seed);
         List<ImageEntry> entries = new ArrayList<>();
         for (int i = 0; i < perClass; i++) {
@@ -25,7 +25,7 @@ final class Stripes {
         return ImageCollection.of(entries);
     }
 
-    static List<Image> images(ImageCollection collection) {
+    public static List<Image> images(ImageCollection collection) {
         return collection.entries().stream().map(e -> ((ImageEntry.InMemory) e).image()).toList();
     }
 

@@ -16,8 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +43,8 @@ class LocalClusterLeNetTest {
         Files.createDirectories(Path.of(sparkHome, "jars"));
         Path database = TestCollections.gisaxsSubset(folder, 8, false);
         ImageCollection collection = ImageCollection.fromFolder(database);
-        RetrievalPipeline single = RetrievalPipeline.builder().extractor(LeNetExtractor.builder().inputSize(32, 32)
-                .augmentation(Augmentation.none()).maxEpochs(1).batchSize(16).seed(11).build()).threads(1).build();
+        RetrievalPipeline single = RetrievalPipeline.builder().extractor(LeNet.of(LeNetOptions.builder().inputSize(32, 32)
+                .augmentation(Augmentation.none()).maxEpochs(1).batchSize(16).seed(11).build())).threads(1).build();
         single.fit(collection);
         single.addAll(collection);
 

@@ -21,8 +21,10 @@ import org.cbir.eval.Cutoff;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
 import org.cbir.eval.sheet.ResultSheet;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
         ImageCollection.Split parts = ImageCollection.fromFolder(database).split(split, seed);
         RetrievalPipeline pipeline = RetrievalPipeline.builder()
-                .extractor(LeNetExtractor.builder().maxEpochs(epochs).seed(seed).build())
+                .extractor(LeNet.of(LeNetOptions.builder().maxEpochs(epochs).seed(seed).build()))
                 .similarity(Similarity.cosine()).build();
         pipeline.fit(parts.train(), progress);
         TrainingHistory history = ((LeNetExtractor) pipeline.extractor()).trainingHistory().orElseThrow();

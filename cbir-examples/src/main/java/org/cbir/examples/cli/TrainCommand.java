@@ -9,24 +9,30 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cbir.cli.ComponentChoices;
 import org.cbir.cli.ConsoleProgress;
+import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
-import org.cbir.nets.Augmentation;
-import org.cbir.nets.BaseNetwork;
-import org.cbir.nets.CnnExtractor;
-import org.cbir.nets.CnnTrainingReport;
-import org.cbir.nets.FineTunedExtractor;
-import org.cbir.nets.InceptionResNetV2;
-import org.cbir.nets.InceptionResNetV2Extractor;
-import org.cbir.nets.LeNetArchitecture;
-import org.cbir.nets.LeNetExtractor;
-import org.cbir.nets.PretrainedExtractor;
-import org.cbir.nets.PretrainedModel;
-import org.cbir.nets.PretrainedWeights;
-import org.cbir.nets.TrainingHistory;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.cnn.CnnOptions;
+import org.cbir.nets.cnn.CnnTrainingReport;
+import org.cbir.nets.cnn.CompactCnn;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetArchitecture;
+import org.cbir.nets.lenet.LeNetExtractor;
+import org.cbir.nets.lenet.LeNetOptions;
+import org.cbir.nets.pretrained.BaseNetwork;
+import org.cbir.nets.pretrained.FineTunedExtractor;
+import org.cbir.nets.pretrained.FineTuning;
+import org.cbir.nets.pretrained.InceptionResNetV2;
+import org.cbir.nets.pretrained.InceptionResNetV2Extractor;
+import org.cbir.nets.pretrained.PretrainedExtractor;
+import org.cbir.nets.pretrained.PretrainedModel;
+import org.cbir.nets.pretrained.PretrainedWeights;
+import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -147,9 +153,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         boolean lenet = net.equals(LENET);
         boolean irv2 = net.equals(IRV2);
-        if (!lenet && !irv2 && Arrays.stream(PretrainedModel.values()).noneMatch(m -> m.specName().equals(net))) {
+        if (!lenet && !irv2 && Arrays.stream(PretrainedModel.values()).noneMatch(m -> ComponentSpec.enumName(m).equals(net))) {
             throw new IllegalArgumentException("unknown --net '" + net + "'; choose lenet, " + IRV2 + " or one of "
-                    + Arrays.stream(PretrainedModel.values()).map(PretrainedModel::specName).toList());
+                    + Arrays.stream(PretrainedModel.values()).map(ComponentSpec::enumName).toList());
         }
         validateOptions(lenet);
         ImageCollection images = ImageCollection.read(collection);
@@ -161,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
                 .index(ComponentChoices.index(index));
         ImageCollection indexed = images;
         if (fineTune) {
-            FineTunedExtractor untuned = fineTuning(lenet ? lenetBase()
+            FineTuning untuned = fineTuning(lenet ? lenetBase()
                     : irv2 ? BaseNetwork.of(inceptionResNetV2()) : BaseNetwork.of(pretrained()));
             ImageCollection.Split parts = images.split(split, seed);
             RetrievalPipeline pipeline = builder.extractor(untuned).build();
@@ -202,7 +208,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "; its input side and augmentation are part of the choice, e.g. cnn:64:flip+turn+crop0.8");
         }
         requireSplit();
-        CnnExtractor.Builder cnn = ComponentChoices.cnn(net).seed(seed);
+        CnnOptions.Builder cnn = ComponentChoices.cnn(net).seed(seed);
         if (epochs != null) {
             cnn.maxEpochs(epochs);
         }
@@ -212,12 +218,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         ImageCollection.Split parts = images.split(split, seed);
         RetrievalPipeline pipeline = RetrievalPipeline.builder().similarity(ComponentChoices.metric(metric))
-                .index(ComponentChoices.index(index)).extractor(cnn.build()).build();
+                .index(ComponentChoices.index(index)).extractor(CompactCnn.of(cnn.build())).build();
         pipeline.fit(parts.train(), console);
         CnnExtractor trained = (CnnExtractor) pipeline.extractor();
         CnnTrainingReport report = trained.trainingReport().orElseThrow();
         out.printf(Locale.ROOT, "trained %s on %d images (input %s, augmentation %s) in %.1f s, %d epochs, kept epoch %d%n",
-                trained.spec().type(), parts.train().size(), trained.inputShape().orElseThrow(),
+                trained.spec().type(), parts.train().size(), trained.inputShape(),
                 trained.options().augmentation(), report.duration().toMillis() / 1000.0, report.epochs(),
                 report.bestEpoch());
         out.print("loss per epoch:");
@@ -243,7 +249,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private FeatureExtractor leNet() {
-        LeNetExtractor.Builder lenet = LeNetExtractor.builder()
+        LeNetOptions.Builder lenet = LeNetOptions.builder()
                 .seed(seed)
                 .augmentation(augmentation());
         if (epochs != null) {
@@ -253,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
             lenet.inputSize(inputSize, inputSize);
         }
         if (architecture != null) {
-            lenet.architecture(LeNetArchitecture.parse(architecture));
+            lenet.architecture(ComponentSpec.enumConstant(LeNetArchitecture.class, architecture.strip().toLowerCase(Locale.ROOT)));
         }
         if (learningRate != null) {
             lenet.learningRate(learningRate);
@@ -261,11 +267,11 @@ final class TrainCommand implements Callable<Integer> {
         if (momentum != null) {
             lenet.momentum(momentum);
         }
-        return lenet.build();
+        return LeNet.of(lenet.build());
     }
 
     private PretrainedExtractor pretrained() throws IOException {
-        PretrainedModel model = PretrainedModel.fromSpecName(net);
+        PretrainedModel model = ComponentSpec.enumConstant(PretrainedModel.class, net);
         PretrainedWeights source = weights == null ? PretrainedWeights.zooCache()
                 : Files.isDirectory(weights) ? PretrainedWeights.cacheFolder(weights) : PretrainedWeights.file(weights);
         return PretrainedExtractor.builder().model(model).weights(source).download(false).build();
@@ -282,8 +288,8 @@ final class TrainCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private FineTunedExtractor fineTuning(BaseNetwork network) {
-        FineTunedExtractor.Builder tuning = FineTunedExtractor.builder(network)
+    private FineTuning fineTuning(BaseNetwork network) {
+        FineTuning.Builder tuning = FineTuning.builder(network)
                 .seed(seed)
                 .augmentation(augmentation());
         if (epochs != null) {
@@ -298,7 +304,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The trained LeNet of the store {@code --base}. */
     private BaseNetwork lenetBase() throws IOException {
         FeatureExtractor stored = RetrievalPipeline.load(base).extractor();
-        if (!(stored instanceof LeNetExtractor lenet) || !lenet.isTrained()) {
+        if (!(stored instanceof LeNetExtractor lenet)) {
             throw new IllegalArgumentException("--base " + base + " holds no trained LeNet (its extractor is "
                     + stored.spec().type() + "); make one with `cbir train COLLECTION --net lenet -o STORE`");
         }

@@ -20,7 +20,8 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.InvalidFileException;
-import org.cbir.nets.LeNetExtractor;
+import org.cbir.nets.lenet.LeNet;
+import org.cbir.nets.lenet.LeNetOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +59,8 @@ class StoreCorruptionSuiteTest {
                         .reducer(ComponentChoices.reducer("pca:4", "histogram:16", "cosine")), true),
                 new Kind("zscore", RetrievalPipeline.builder().extractor(ComponentChoices.extractor("histogram:16"))
                         .reducer(ComponentChoices.reducer("zscore", "histogram:16", "cosine")), true),
-                new Kind("lenet", RetrievalPipeline.builder().extractor(LeNetExtractor.builder().inputSize(16, 16)
-                        .maxEpochs(1).build()), true));
+                new Kind("lenet", RetrievalPipeline.builder().extractor(LeNet.of(LeNetOptions.builder().inputSize(16, 16)
+                        .maxEpochs(1).build())), true));
     }
 
     /** Two disjoint collections of the same size: stores of the same shape, different content. */

@@ -1,0 +1,67 @@
+package org.cbir.nets.cnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.cbir.core.image.Image;
+import org.cbir.nets.internal.NetworkInput;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The forward pass from standardised input to L2-normalised embeddings, shared by training
+ * (validation) and extraction. Inference mode: batch normalisation uses its running statistics.
+ * Stateless; the network must not be trained concurrently.
+ */
+final class CnnSignatures {
+    /** Images per forward pass; inference does not depend on it. */
+    static final int BATCH = 256;
+
+    private CnnSignatures() {
+    }
+
+    /**
+     * The signatures of {@code images}, which must already be {@link NetworkInput#prepare prepared}
+     * with the input's channels (any size: they are resized to the input).
+     *
+     * @return one new array per image, in order, each of unit length (all zeros for a zero embedding)
+     */
+    static List<float[]> of(MultiLayerNetwork network, CnnInput input, int layer, List<Image> images) {
+        List<float[]> out = new ArrayList<>(images.size());
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int count = Math.min(BATCH, images.size() - from);
+            float[] features = new float[count * input.size()];
+            for (int i = 0; i < count; i++) {
+                input.write(Objects.requireNonNull(images.get(from + i), "image " + (from + i)), features,
+                        i * input.size());
+            }
+            INDArray batch = Nd4j.create(features, new long[] {count, input.channels(), input.height(), input.width()}, 'c');
+            List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);
+            INDArray embedding = activations.get(activations.size() - 1);
+            int dimension = (int) embedding.size(1);
+            float[] flat = embedding.dup('c').data().asFloat();
+            for (int i = 0; i < count; i++) {
+                float[] row = new float[dimension];
+                System.arraycopy(flat, i * dimension, row, 0, dimension);
+                out.add(normalized(row));
+            }
+        }
+        return out;
+    }
+
+    /** {@code v} divided by its L2 norm, in place; a zero vector stays zero. */
+    static float[] normalized(float[] v) {
+        double squares = 0;
+        for (float x : v) {
+            squares += (double) x * x;
+        }
+        if (squares > 0) {
+            float scale = (float) (1 / Math.sqrt(squares));
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+        }
+        return v;
+    }
+}

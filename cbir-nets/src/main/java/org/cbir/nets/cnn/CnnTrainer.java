@@ -1,0 +1,298 @@
+package org.cbir.nets.cnn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
+import org.cbir.core.ProgressListener;
+import org.cbir.core.collection.ImageCollection;
+import org.cbir.core.collection.ImageEntry;
+import org.cbir.core.image.Image;
+import org.cbir.nets.internal.EpochLoop;
+import org.cbir.nets.internal.NetworkInput;
+import org.cbir.nets.train.RandomAugmentation;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link CnnNetwork} from scratch. Every epoch visits the training images in a new
+ * seeded order, each as a fresh {@link RandomAugmentation} view (two views for self-supervised
+ * training). Supervised training holds out {@link CnnOptions#validationShare()} of each class
+ * (stratified, seeded), measures the validation retrieval MAP after every epoch
+ * ({@link ValidationMap}), keeps the weights of the best epoch and stops after
+ * {@link CnnOptions#patience()} epochs without improvement. Self-supervised training uses no label
+ * at all: it runs {@link CnnOptions#maxEpochs()} epochs on every image and keeps the last. Each
+ * epoch's loss (and validation MAP) is logged at INFO and reported as progress stage
+ * {@value #STAGE}. A loss that is no longer finite stops training with an
+ * {@link IllegalStateException}, so no diverged network is ever returned or saved.
+ *
+ * <p>Used by one thread at a time; interrupting it cancels between mini-batches with a
+ * {@link CancellationException}.
+ */
+final class CnnTrainer {
+    /** The progress stage name; {@code done} counts finished epochs of {@code maxEpochs}. */
+    static final String STAGE = "training cnn";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
+    /** Validation compares at most this many held-out images with at most {@value #MAX_DATABASE} training images. */
+    private static final int MAX_QUERIES = 1000;
+    private static final int MAX_DATABASE = 3000;
+
+    /** The trained network and what it was trained with. */
+    record Result(MultiLayerNetwork network, List<String> classes, CnnInput input, RandomAugmentation augmentation,
+            CnnTrainingReport report) {
+    }
+
+    private final CnnOptions options;
+    private final String what;
+
+    CnnTrainer(CnnOptions options) {
+        this.options = options;
+        this.what = options.selfSupervised() ? "self-supervised CNN training" : "CNN training";
+    }
+
+    /**
+     * @throws IllegalArgumentException if the collection cannot be trained on (the message says what is missing)
+     * @throws UncheckedIOException if a training image cannot be read (the message names it)
+     * @throws IllegalStateException if training diverges
+     */
+    Result train(ImageCollection training, ProgressListener progress) {
+        long start = System.nanoTime();
+        List<String> classes = options.selfSupervised() ? List.of() : checkedClasses(training);
+        if (training.size() < 2) {
+            throw new IllegalArgumentException(what + " needs at least two images, got " + training.size());
+        }
+        List<Image> raw = training.entries().parallelStream().map(this::load).toList();
+        CnnInput input = CnnInput.chosenFor(raw, options, what);
+        List<Image> prepared = raw.parallelStream()
+                .map(i -> sized(NetworkInput.prepare(i, input.channels()), input)).toList();
+        CnnInput standardised = input.standardisedOn(prepared, what);
+        int largestSide = raw.stream().mapToInt(i -> Math.max(i.width(), i.height())).max().orElse(0);
+        RandomAugmentation augmentation = options.augmentation() != null ? options.augmentation()
+                : RandomAugmentation.forImages(largestSide);
+        int[] labels = options.selfSupervised() ? new int[training.size()] : EpochLoop.classIndices(training, classes);
+        boolean[] held = options.selfSupervised() ? new boolean[training.size()] : validationMask(training);
+
+        MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, standardised,
+                Math.max(2, classes.size())));
+        network.init();
+        LOG.info("{} on {} images ({} classes), input {}, augmentation {}, {}", what, training.size(), classes.size(),
+                standardised, augmentation, options.spec());
+        Epochs epochs = new Epochs(network, prepared, labels, held, classes.size(), standardised, augmentation);
+        CnnTrainingReport report = epochs.run(progress, start);
+        return new Result(network, classes, standardised, augmentation, report);
+    }
+
+    private List<String> checkedClasses(ImageCollection training) {
+        List<String> classes = EpochLoop.labelsOf(training, what);
+        for (Map.Entry<String, Integer> c : training.countsByLabel().entrySet()) {
+            if (c.getValue() < 2) {
+                throw new IllegalArgumentException(what + " needs at least two images of every class (one to train on, "
+                        + "one to validate on), but class '" + c.getKey() + "' has " + c.getValue()
+                        + "; add images of it or leave it out");
+            }
+        }
+        return classes;
+    }
+
+    /** Which images validate: a stratified, seeded share of each class. */
+    private boolean[] validationMask(ImageCollection training) {
+        ImageCollection validation = training.split(options.validationShare(), options.seed() ^ 0x5EEDL).train();
+        Set<ImageEntry> chosen = new HashSet<>(validation.entries());
+        boolean[] held = new boolean[training.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = chosen.contains(training.entries().get(i));
+        }
+        return held;
+    }
+
+    private Image load(ImageEntry entry) {
+        try {
+            return entry.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read training image " + entry.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Image sized(Image prepared, CnnInput input) {
+        return prepared.width() == input.width() && prepared.height() == input.height() ? prepared
+                : prepared.resize(input.width(), input.height());
+    }
+
+    /** The epoch loop over one training run's data. */
+    private final class Epochs {
+        private final MultiLayerNetwork network;
+        private final List<Image> images;
+        private final int[] labels;
+        private final int classCount;
+        private final CnnInput input;
+        private final RandomAugmentation augmentation;
+        private final int[] trainIndices;
+        private final int[] validationIndices;
+        private final int layer;
+
+        Epochs(MultiLayerNetwork network, List<Image> images, int[] labels, boolean[] held, int classCount,
+                CnnInput input, RandomAugmentation augmentation) {
+            this.network = network;
+            this.images = images;
+            this.labels = labels;
+            this.classCount = classCount;
+            this.input = input;
+            this.augmentation = augmentation;
+            this.trainIndices = IntStream.range(0, images.size()).filter(i -> !held[i]).toArray();
+            this.validationIndices = IntStream.range(0, images.size()).filter(i -> held[i]).toArray();
+            this.layer = CnnNetwork.embeddingIndex(options);
+        }
+
+        CnnTrainingReport run(ProgressListener progress, long start) {
+            progress.onProgress(STAGE, 0, options.maxEpochs());
+            List<Double> losses = new ArrayList<>();
+            List<Double> maps = new ArrayList<>();
+            INDArray best = null;
+            int bestEpoch = 0;
+            double bestMap = Double.NEGATIVE_INFINITY;
+            for (int epoch = 0; epoch < options.maxEpochs(); epoch++) {
+                double loss = epoch(epoch);
+                network.incrementEpochCount();
+                losses.add(loss);
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException(what + " diverged (loss " + loss + " in epoch " + (epoch + 1)
+                            + "), so no network was kept; lower the learning rate (now " + options.learningRate() + ")");
+                }
+                double map = options.selfSupervised() ? Double.NaN : validationMap();
+                LOG.info("{} epoch {}/{}: loss {}{} ({} s so far)", what, epoch + 1, options.maxEpochs(),
+                        String.format(Locale.ROOT, "%.4f", loss),
+                        options.selfSupervised() ? "" : String.format(Locale.ROOT, ", validation MAP %.4f", map),
+                        (System.nanoTime() - start) / 1_000_000_000L);
+                progress.onProgress(STAGE, epoch + 1, options.maxEpochs());
+                if (options.selfSupervised()) {
+                    bestEpoch = epoch + 1;
+                    continue;
+                }
+                maps.add(map);
+                if (map > bestMap) {
+                    bestMap = map;
+                    bestEpoch = epoch + 1;
+                    best = network.params().dup();
+                } else if (epoch + 1 - bestEpoch >= options.patience()) {
+                    LOG.info("{} stops after epoch {}: no better validation MAP in {} epochs; keeping epoch {} (MAP {})",
+                            what, epoch + 1, options.patience(), bestEpoch, String.format(Locale.ROOT, "%.4f", bestMap));
+                    break;
+                }
+            }
+            if (best != null) {
+                network.setParams(best);
+            }
+            return new CnnTrainingReport(losses, maps, bestEpoch, Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private double epoch(int epoch) {
+            int[] order = trainIndices.clone();
+            Random shuffle = new Random(mix(options.seed(), epoch, -1));
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            double sum = 0;
+            long samples = 0;
+            for (int from = 0; from < order.length; from += options.batchSize()) {
+                int count = Math.min(options.batchSize(), order.length - from);
+                if (count < 2 && samples > 0) {
+                    break; // a lone last image: batch statistics and NT-Xent need two
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException(what + " interrupted in epoch " + (epoch + 1));
+                }
+                DataSet batch = batch(order, from, count, epoch);
+                if (epoch == 0 && from == 0) {
+                    DifferentiationChatter.silenced(() -> network.fit(batch));
+                } else {
+                    network.fit(batch);
+                }
+                sum += network.score() * count;
+                samples += count;
+            }
+            return sum / samples;
+        }
+
+        /** Images {@code order[from .. from+count)}: one view each with one-hot labels, or two views with the pairing. */
+        private DataSet batch(int[] order, int from, int count, int epoch) {
+            int views = options.selfSupervised() ? 2 : 1;
+            int rows = count * views;
+            float[] features = new float[rows * input.size()];
+            IntStream.range(0, rows).parallel().forEach(r -> {
+                int image = order[from + r / views];
+                Random random = new Random(mix(options.seed(), epoch, (long) image * views + r % views));
+                input.write(augmentation.apply(images.get(image), random), features, r * input.size());
+            });
+            float[] targets;
+            if (options.selfSupervised()) {
+                targets = new float[rows * rows];
+                for (int r = 0; r < rows; r++) {
+                    targets[r * rows + r] = -1f;
+                    targets[r * rows + (r ^ 1)] = 1f;
+                }
+                return dataSet(features, rows, targets, rows);
+            }
+            targets = new float[rows * classCount];
+            for (int r = 0; r < rows; r++) {
+                targets[r * classCount + labels[order[from + r]]] = 1f;
+            }
+            return dataSet(features, rows, targets, classCount);
+        }
+
+        private DataSet dataSet(float[] features, int rows, float[] targets, int columns) {
+            return new DataSet(Nd4j.create(features, new long[] {rows, input.channels(), input.height(), input.width()}, 'c'),
+                    Nd4j.create(targets, new long[] {rows, columns}, 'c'));
+        }
+
+        private double validationMap() {
+            int[] queries = subsample(validationIndices, MAX_QUERIES);
+            int[] database = subsample(trainIndices, MAX_DATABASE);
+            return ValidationMap.of(signatures(queries), classes(queries), signatures(database), classes(database));
+        }
+
+        private List<float[]> signatures(int[] indices) {
+            List<Image> chosen = new ArrayList<>(indices.length);
+            for (int i : indices) {
+                chosen.add(images.get(i));
+            }
+            return CnnSignatures.of(network, input, layer, Collections.unmodifiableList(chosen));
+        }
+
+        private int[] classes(int[] indices) {
+            return IntStream.of(indices).map(i -> labels[i]).toArray();
+        }
+    }
+
+    /** At most {@code limit} of {@code indices}, evenly spaced (all when there are fewer). */
+    static int[] subsample(int[] indices, int limit) {
+        if (indices.length <= limit) {
+            return indices;
+        }
+        return IntStream.range(0, limit).map(i -> indices[(int) ((long) i * indices.length / limit)]).toArray();
+    }
+
+    /** A seed for one random stream of a run: SplitMix64's finaliser over the three values. */
+    static long mix(long seed, long epoch, long stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1) + 0xBF58476D1CE4E5B9L * (stream + 2);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

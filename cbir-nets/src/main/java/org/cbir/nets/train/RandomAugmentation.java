@@ -1,0 +1,212 @@
+package org.cbir.nets.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import org.cbir.core.image.Image;
+import org.cbir.nets.cnn.CnnExtractor;
+import org.cbir.nets.internal.NetworkInput;
+
+/**
+ * Random augmentation drawn afresh for every image in every epoch, for {@link CnnExtractor}
+ * training: each draw applies, in this order, a random crop (its side a uniform share in
+ * {@code [crop, 1]} of the image's, anywhere in the image, or about the centre when
+ * {@link #centred()}), a horizontal and a vertical flip each with probability 1/2, 0 to 3
+ * counter-clockwise quarter turns (square images; 0 or 2 otherwise), a brightness shift and a
+ * contrast factor drawn uniformly within {@code +-light}, and Gaussian noise of standard
+ * deviation {@code noise}; samples are in 0..1 (as {@link NetworkInput#prepare} makes them) and
+ * stay clamped to it. None of these changes what an image shows, so every view keeps its image's
+ * label. The paper's fixed variants ({@link Augmentation}) remain available to LeNet.
+ *
+ * <p>{@link #forImages} chooses the defaults per collection: images of at most
+ * {@value #SMALL_SIDE} pixels a side (patches such as the microCT fibre cross-sections, whose
+ * label is what sits at their centre) get {@link #centred()} crops of at least 0.85, which zoom
+ * without moving the centre; larger images get crops of at least 0.8 anywhere. Both get flips,
+ * quarter turns (scientific images rarely have an orientation that decides their class), light
+ * 0.1 and noise 0.02.
+ *
+ * <p>The text form ({@link #toString}, {@link #parse}) joins tokens with {@code '+'}: {@code flip},
+ * {@code turn}, {@code cropS} or {@code centreS} (S the smallest side share), {@code lightL},
+ * {@code noiseN}; {@code none} for the images as they are, e.g. {@code flip+turn+crop0.8+light0.1+noise0.02}.
+ *
+ * @param flips random horizontal and vertical flips
+ * @param quarterTurns random quarter turns
+ * @param crop the smallest crop side, as a share of the image side, in (0, 1]; 1 for no crop
+ * @param centred whether crops are centred on the image's centre
+ * @param light the largest brightness shift (in 0..1 units) and relative contrast change, in [0, 1)
+ * @param noise the standard deviation of additive Gaussian noise, at least 0
+ */
+public record RandomAugmentation(boolean flips, boolean quarterTurns, double crop, boolean centred, double light,
+        double noise) {
+    /** Images with no side above this many pixels get centred crops by default. */
+    public static final int SMALL_SIDE = 32;
+
+    private static final RandomAugmentation NONE = new RandomAugmentation(false, false, 1, false, 0, 0);
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public RandomAugmentation {
+        if (!(crop > 0 && crop <= 1)) {
+            throw new IllegalArgumentException("augmentation crop share must be in (0, 1], got " + crop);
+        }
+        if (!(light >= 0 && light < 1)) {
+            throw new IllegalArgumentException("augmentation light change must be in [0, 1), got " + light);
+        }
+        if (!(noise >= 0) || !Double.isFinite(noise)) {
+            throw new IllegalArgumentException("augmentation noise must be >= 0 and finite, got " + noise);
+        }
+    }
+
+    /** No augmentation: every view is the image itself. */
+    public static RandomAugmentation none() {
+        return NONE;
+    }
+
+    /**
+     * The defaults for images whose largest side is {@code largestSide} pixels (see the class
+     * description): centred crops for small patches, crops anywhere for larger images.
+     */
+    public static RandomAugmentation forImages(int largestSide) {
+        return largestSide <= SMALL_SIDE
+                ? new RandomAugmentation(true, true, 0.85, true, 0.1, 0.02)
+                : new RandomAugmentation(true, true, 0.8, false, 0.1, 0.02);
+    }
+
+    /**
+     * Parses the text form of the class description.
+     *
+     * @throws IllegalArgumentException naming the token that does not parse
+     */
+    public static RandomAugmentation parse(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.equals("none")) {
+            return NONE;
+        }
+        boolean flips = false;
+        boolean turns = false;
+        boolean centred = false;
+        double crop = 1;
+        double light = 0;
+        double noise = 0;
+        for (String token : text.split("\\+")) {
+            if (token.equals("flip")) {
+                flips = true;
+            } else if (token.equals("turn")) {
+                turns = true;
+            } else if (token.startsWith("crop")) {
+                crop = value(token, "crop", text);
+            } else if (token.startsWith("centre")) {
+                crop = value(token, "centre", text);
+                centred = true;
+            } else if (token.startsWith("light")) {
+                light = value(token, "light", text);
+            } else if (token.startsWith("noise")) {
+                noise = value(token, "noise", text);
+            } else {
+                throw new IllegalArgumentException("unknown augmentation token '" + token + "' in '" + text
+                        + "'; use none or flip, turn, cropS, centreS, lightL, noiseN joined by '+'");
+            }
+        }
+        return new RandomAugmentation(flips, turns, crop, centred, light, noise);
+    }
+
+    private static double value(String token, String prefix, String text) {
+        try {
+            return Double.parseDouble(token.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + token + "' in augmentation '" + text + "' needs a number after "
+                    + prefix + ", e.g. " + prefix + "0.8", e);
+        }
+    }
+
+    /** One random view of a prepared image (samples in 0..1), at the image's own size; a new image. */
+    public Image apply(Image image, Random random) {
+        Objects.requireNonNull(image, "image");
+        Image view = crop < 1 ? cropped(image, random) : image;
+        boolean flipX = flips && random.nextBoolean();
+        boolean flipY = flips && random.nextBoolean();
+        if (flipX || flipY) {
+            view = flipped(view, flipX, flipY);
+        }
+        if (quarterTurns) {
+            int turns = view.width() == view.height() ? random.nextInt(4) : 2 * random.nextInt(2);
+            view = ImageTransforms.rotate90(view, turns);
+        }
+        return light > 0 || noise > 0 ? intensity(view, random) : view;
+    }
+
+    private Image cropped(Image image, Random random) {
+        double share = crop + (1 - crop) * random.nextDouble();
+        int w = Math.max(1, (int) Math.round(image.width() * share));
+        int h = Math.max(1, (int) Math.round(image.height() * share));
+        int x0 = centred ? (image.width() - w) / 2 : random.nextInt(image.width() - w + 1);
+        int y0 = centred ? (image.height() - h) / 2 : random.nextInt(image.height() - h + 1);
+        int c = image.channels();
+        float[] in = image.samples();
+        float[] out = new float[w * h * c];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(in, ((y0 + y) * image.width() + x0) * c, out, y * w * c, w * c);
+        }
+        return Image.of(w, h, c, image.depth(), out).resize(image.width(), image.height());
+    }
+
+    private static Image flipped(Image image, boolean flipX, boolean flipY) {
+        int w = image.width();
+        int h = image.height();
+        int c = image.channels();
+        float[] in = image.samples();
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            int sy = flipY ? h - 1 - y : y;
+            for (int x = 0; x < w; x++) {
+                int sx = flipX ? w - 1 - x : x;
+                System.arraycopy(in, (sy * w + sx) * c, out, (y * w + x) * c, c);
+            }
+        }
+        return Image.of(w, h, c, image.depth(), out);
+    }
+
+    private Image intensity(Image image, Random random) {
+        float[] s = image.samples();
+        double mean = 0;
+        for (float v : s) {
+            mean += v;
+        }
+        mean /= s.length;
+        double shift = light * (2 * random.nextDouble() - 1);
+        double contrast = 1 + light * (2 * random.nextDouble() - 1);
+        float[] out = new float[s.length];
+        for (int i = 0; i < s.length; i++) {
+            double v = mean + (s[i] - mean) * contrast + shift + (noise > 0 ? noise * random.nextGaussian() : 0);
+            out[i] = (float) Math.min(1, Math.max(0, v));
+        }
+        return Image.of(image.width(), image.height(), image.channels(), image.depth(), out);
+    }
+
+    /** The text form of the class description, which {@link #parse} reads back. */
+    @Override
+    public String toString() {
+        List<String> tokens = new ArrayList<>();
+        if (flips) {
+            tokens.add("flip");
+        }
+        if (quarterTurns) {
+            tokens.add("turn");
+        }
+        if (crop < 1) {
+            tokens.add((centred ? "centre" : "crop") + number(crop));
+        }
+        if (light > 0) {
+            tokens.add("light" + number(light));
+        }
+        if (noise > 0) {
+            tokens.add("noise" + number(noise));
+        }
+        return tokens.isEmpty() ? "none" : String.join("+", tokens);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+}
