@@ -80,7 +80,7 @@ public final class SolrIndex implements Index, AutoCloseable {
         this.requests = new SolrRequests(target, options.retries());
         this.dimension = dimension;
         this.similarity = similarity;
-        this.writer = new SolrWriter(target, client, requests, options.batchSize(), options.updateThreads());
+        this.writer = new SolrWriter(target, client, requests, options.batchSize(), options.updateThreads(), true);
     }
 
     /**
@@ -146,6 +146,11 @@ public final class SolrIndex implements Index, AutoCloseable {
     public void add(ImageRecord record, float[] vector) {
         Objects.requireNonNull(record, "record");
         Index.requireDimension(vector, dimension, "vector");
+        writer.add(record.id(), document(record, vector));
+    }
+
+    /** The document of an image: its record's fields and its signature. */
+    static SolrInputDocument document(ImageRecord record, float[] vector) {
         SolrInputDocument doc = new SolrInputDocument();
         doc.addField(FIELD_ID, String.valueOf(record.id()));
         doc.addField(FIELD_PATH, record.path());
@@ -153,12 +158,12 @@ public final class SolrIndex implements Index, AutoCloseable {
             doc.addField(FIELD_LABEL, record.label());
         }
         record.metadata().forEach((key, value) -> doc.addField(META_PREFIX + key, value));
-        List<Float> values = new ArrayList<>(dimension);
+        List<Float> values = new ArrayList<>(vector.length);
         for (float v : vector) {
             values.add(v);
         }
         doc.addField(FIELD_VECTOR, values);
-        writer.add(record.id(), doc);
+        return doc;
     }
 
     @Override

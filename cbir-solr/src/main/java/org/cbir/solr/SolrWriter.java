@@ -44,10 +44,17 @@ final class SolrWriter {
     private final Map<Long, SolrInputDocument> inFlight = new ConcurrentHashMap<>();
     private final List<Long> refused = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
+    private final boolean onlyIfAbsent;
     private ExecutorService updates;
     private boolean unsent;
 
-    SolrWriter(SolrTarget target, CloudSolrClient client, SolrRequests requests, int batchSize, int threads) {
+    /**
+     * @param onlyIfAbsent whether the cluster refuses ids it holds already ({@code _version_ = -1});
+     *     false replaces them, so that sending a batch again (a retried Spark task) is harmless
+     */
+    SolrWriter(SolrTarget target, CloudSolrClient client, SolrRequests requests, int batchSize, int threads,
+            boolean onlyIfAbsent) {
+        this.onlyIfAbsent = onlyIfAbsent;
         this.target = target;
         this.client = client;
         this.requests = requests;
@@ -67,7 +74,9 @@ final class SolrWriter {
         if (inFlight.containsKey(id) || pending.putIfAbsent(id, doc) != null) {
             throw new IllegalArgumentException("id " + id + " is already in the index");
         }
-        doc.setField("_version_", -1L);
+        if (onlyIfAbsent) {
+            doc.setField("_version_", -1L);
+        }
         if (pending.size() >= batchSize) {
             send();
         }

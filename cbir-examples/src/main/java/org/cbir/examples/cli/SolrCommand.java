@@ -118,8 +118,12 @@ final class SolrCommand implements Runnable {
                 description = "Candidates per result that searches ask Solr for, re-ranked exactly (default: ${DEFAULT-VALUE}).")
         int overRequest;
 
-        @Option(names = "--batch", defaultValue = "500", description = "Documents per update request (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "1000", description = "Documents per update request (default: ${DEFAULT-VALUE}).")
         int batch;
+
+        @Option(names = "--update-threads", defaultValue = "2",
+                description = "Update requests in flight at once (default: ${DEFAULT-VALUE}).")
+        int updateThreads;
 
         @Option(names = "--retries", defaultValue = "3", description = "Retries of a failed request (default: ${DEFAULT-VALUE}).")
         int retries;
@@ -129,7 +133,8 @@ final class SolrCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            SolrIndexFactory factory = SolrIndexFactory.of(where.target(), new SolrOptions(overRequest, batch, retries));
+            SolrIndexFactory factory = SolrIndexFactory.of(where.target(),
+                    new SolrOptions(overRequest, batch, retries, updateThreads));
             ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
             RetrievalPipeline loaded = SolrBulkLoader.load(store, factory, output, progress);
             PrintWriter out = spec.commandLine().getOut();
