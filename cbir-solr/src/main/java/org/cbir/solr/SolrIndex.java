@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -45,10 +44,12 @@ import org.slf4j.LoggerFactory;
  * Failed requests are retried ({@link SolrOptions#retries()}), so with two replicas per shard a
  * node going down fails no search.
  *
- * <p>Adds are buffered and sent in batches of {@link SolrOptions#batchSize()}; every read
- * ({@link #search}, {@link #size}, {@link #save}) first sends what is buffered and soft-commits,
- * so an index reads its own writes. An id present in the collection already is refused when its
- * batch is sent (the rest of the batch is stored).
+ * <p>Adds are buffered and sent in batches of {@link SolrOptions#batchSize()} by
+ * {@link SolrOptions#updateThreads()} concurrent update requests, never committed one by one;
+ * every read ({@link #search}, {@link #size}, {@link #save}) first sends what is buffered, waits
+ * for it and soft-commits once, so an index reads its own writes. An id present in the collection
+ * already is refused by the cluster itself ("add if absent") and reported by the next read or
+ * add (the rest of its batch is stored).
  *
  * <p>Thread-safe: searches run concurrently; adds and removes take a lock. Holds a SolrJ client
  * until {@link #close()}.
@@ -59,8 +60,6 @@ public final class SolrIndex implements Index, AutoCloseable {
     static final String FIELD_LABEL = "label";
     static final String FIELD_VECTOR = "vector";
     static final String META_PREFIX = "meta_";
-    /** Ids per real-time get: they travel in the URL, whose headers Solr's HTTP/2 limits to 8 KiB. */
-    private static final int IDS_PER_GET = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SolrIndex.class);
 
     private final SolrTarget target;
@@ -70,7 +69,7 @@ public final class SolrIndex implements Index, AutoCloseable {
     private final int dimension;
     private final Similarity similarity;
     private final ReentrantLock writes = new ReentrantLock();
-    private final Map<Long, SolrInputDocument> pending = new LinkedHashMap<>();
+    private final SolrWriter writer;
     private volatile boolean uncommitted;
 
     private SolrIndex(SolrTarget target, SolrOptions options, CloudSolrClient client, int dimension,
@@ -81,6 +80,7 @@ public final class SolrIndex implements Index, AutoCloseable {
         this.requests = new SolrRequests(target, options.retries());
         this.dimension = dimension;
         this.similarity = similarity;
+        this.writer = new SolrWriter(target, client, requests, options.batchSize(), options.updateThreads(), true);
     }
 
     /**
@@ -146,6 +146,11 @@ public final class SolrIndex implements Index, AutoCloseable {
     public void add(ImageRecord record, float[] vector) {
         Objects.requireNonNull(record, "record");
         Index.requireDimension(vector, dimension, "vector");
+        writer.add(record.id(), document(record, vector));
+    }
+
+    /** The document of an image: its record's fields and its signature. */
+    static SolrInputDocument document(ImageRecord record, float[] vector) {
         SolrInputDocument doc = new SolrInputDocument();
         doc.addField(FIELD_ID, String.valueOf(record.id()));
         doc.addField(FIELD_PATH, record.path());
@@ -153,31 +158,22 @@ public final class SolrIndex implements Index, AutoCloseable {
             doc.addField(FIELD_LABEL, record.label());
         }
         record.metadata().forEach((key, value) -> doc.addField(META_PREFIX + key, value));
-        List<Float> values = new ArrayList<>(dimension);
+        List<Float> values = new ArrayList<>(vector.length);
         for (float v : vector) {
             values.add(v);
         }
         doc.addField(FIELD_VECTOR, values);
-        writes.lock();
-        try {
-            if (pending.putIfAbsent(record.id(), doc) != null) {
-                throw new IllegalArgumentException("id " + record.id() + " is already in the index");
-            }
-            if (pending.size() >= options.batchSize()) {
-                sendPending();
-            }
-        } finally {
-            writes.unlock();
-        }
+        return doc;
     }
 
     @Override
     public boolean remove(long id) {
         writes.lock();
         try {
-            if (pending.remove(id) != null) {
+            if (writer.discard(id)) {
                 return true;
             }
+            uncommitted |= writer.flush();
             if (!contains(id)) {
                 return false;
             }
@@ -259,6 +255,7 @@ public final class SolrIndex implements Index, AutoCloseable {
         try {
             commitPending();
         } finally {
+            writer.close();
             closeQuietly(client);
         }
     }
@@ -282,56 +279,20 @@ public final class SolrIndex implements Index, AutoCloseable {
     }
 
     private SolrInputDocument pendingDocument(long id) {
-        writes.lock();
-        try {
-            return pending.get(id);
-        } finally {
-            writes.unlock();
-        }
+        return writer.unsent(id);
     }
 
-    /** Sends the buffered documents and soft-commits if anything changed since the last commit. */
+    /** Sends the buffered documents, waits for those in flight, and soft-commits if anything changed. */
     private void commitPending() {
         writes.lock();
         try {
-            sendPending();
+            uncommitted |= writer.flush();
             if (uncommitted) {
                 requests.send("committing", () -> client.commit(target.collection(), true, true, true));
                 uncommitted = false;
             }
         } finally {
             writes.unlock();
-        }
-    }
-
-    /** Sends the buffered documents; refuses those whose ids the collection holds already. Holds the lock. */
-    private void sendPending() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<String> ids = pending.keySet().stream().map(String::valueOf).toList();
-        ModifiableSolrParams params = new ModifiableSolrParams();
-        params.set("fl", FIELD_ID);
-        SolrDocumentList present = new SolrDocumentList();
-        for (int from = 0; from < ids.size(); from += IDS_PER_GET) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_GET));
-            present.addAll(requests.send("checking " + chunk.size() + " ids",
-                    () -> client.getById(target.collection(), chunk, params)));
-        }
-        List<Long> duplicates = new ArrayList<>();
-        for (SolrDocument doc : present) {
-            long id = idOf(doc);
-            pending.remove(id);
-            duplicates.add(id);
-        }
-        Collection<SolrInputDocument> batch = new ArrayList<>(pending.values());
-        pending.clear();
-        if (!batch.isEmpty()) {
-            requests.send("adding " + batch.size() + " documents", () -> client.add(target.collection(), batch));
-            uncommitted = true;
-        }
-        if (!duplicates.isEmpty()) {
-            throw new IllegalArgumentException("ids already in " + target + ": " + duplicates);
         }
     }
 

@@ -82,6 +82,7 @@ public final class SolrIndexFactory implements IndexFactory {
         p.put("over-request", String.valueOf(options.overRequest()));
         p.put("batch-size", String.valueOf(options.batchSize()));
         p.put("retries", String.valueOf(options.retries()));
+        p.put("update-threads", String.valueOf(options.updateThreads()));
         return new ComponentSpec(TYPE, p);
     }
 
@@ -99,8 +100,10 @@ public final class SolrIndexFactory implements IndexFactory {
         SolrTarget target = new SolrTarget(base.solrUrls(), base.zkHosts(), base.zkChroot(), collection,
                 Duration.ofMillis(spec.requireInt("connect-timeout-ms")),
                 Duration.ofMillis(spec.requireInt("request-timeout-ms")));
+        String threads = spec.parameters().get("update-threads"); // absent from stores saved before it existed
         return new SolrIndexFactory(target, new SolrOptions(spec.requireInt("over-request"),
-                spec.requireInt("batch-size"), spec.requireInt("retries")));
+                spec.requireInt("batch-size"), spec.requireInt("retries"),
+                threads == null ? SolrOptions.DEFAULT_UPDATE_THREADS : spec.requireInt("update-threads")));
     }
 
     /**

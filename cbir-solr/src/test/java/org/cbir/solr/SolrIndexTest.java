@@ -145,6 +145,57 @@ class SolrIndexTest {
     }
 
     @Test
+    void bulkWritersFromSeveralThreadsThenOneCommitEqualTheExactScan() throws Exception {
+        int n = 1_200;
+        int dimension = 8;
+        Random random = new Random(SEED + 2);
+        SolrTarget target = cluster.target("bulk");
+        SolrCollections.create(target, new SolrCollections.Layout(dimension, SolrVectorFunction.COSINE, 2, 1));
+        SolrIndexFactory factory = SolrIndexFactory.of(target, new SolrOptions(8, 50, 2, 2));
+        Index exact = IndexFactory.exact().create(dimension, COSINE);
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            vectors.add(gaussian(random, dimension));
+            exact.add(new ImageRecord(i, "img" + i, i % 3 == 0 ? "a" : "b"), vectors.get(i));
+        }
+        Thread[] writers = new Thread[3];
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < writers.length; w++) {
+            int first = w * n / writers.length;
+            int last = (w + 1) * n / writers.length;
+            writers[w] = new Thread(() -> {
+                try (SolrBulkWriter writer = SolrBulkWriter.open(factory, dimension)) {
+                    for (int i = first; i < last; i++) {
+                        writer.add(new ImageRecord(i, "img" + i, i % 3 == 0 ? "a" : "b"), vectors.get(i));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            writers[w].start();
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+        try (SolrBulkWriter again = SolrBulkWriter.open(factory, dimension)) { // a retried task: replaced, stored once
+            for (int i = 0; i < 100; i++) {
+                again.add(new ImageRecord(i, "img" + i, i % 3 == 0 ? "a" : "b"), vectors.get(i));
+            }
+        }
+        assertEquals(n, SolrBulkWriter.commit(factory));
+        assertThrows(SolrIndexException.class, () -> SolrBulkWriter.open(factory, dimension + 1));
+        try (SolrIndex solr = factory.connect(dimension, COSINE)) {
+            Index.Filter inA = RecordFilter.label("a").forIds(id -> new ImageRecord(id, "img" + id, id % 3 == 0 ? "a" : "b"));
+            for (int q = 0; q < 10; q++) {
+                float[] query = gaussian(random, dimension);
+                assertEquals(exact.search(query, 10), solr.search(query, 10), "query " + q + ", seed " + SEED);
+                assertEquals(exact.search(query, 10, inA), solr.search(query, 10, inA), "query " + q + " in label a");
+            }
+        }
+    }
+
+    @Test
     void aMissingCollectionIsNamedWithItsHost() {
         IndexFactory factory = SolrIndexFactory.of(cluster.target("no_such_collection"));
         SolrIndexException e = assertThrows(SolrIndexException.class, () -> factory.create(4, COSINE));

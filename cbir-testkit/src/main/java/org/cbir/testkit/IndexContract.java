@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongPredicate;
+import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
@@ -99,12 +100,27 @@ public abstract class IndexContract {
         return vectors;
     }
 
+    /**
+     * An index holding {@code vectors}, each added with its record: one image in five labelled
+     * {@value #ACCEPTED_LABEL} (those {@link #accepted} takes), the others {@code "other"}, so
+     * that an index which filters in its own engine by {@link Index.Filter#condition()} (a
+     * search server that holds the records) sees the same selection as one that tests ids.
+     */
     private Index filled(List<float[]> vectors) {
         Index index = factory().create(DIMENSION, similarity());
         for (int i = 0; i < vectors.size(); i++) {
-            index.add(id(i), vectors.get(i));
+            long id = id(i);
+            index.add(new ImageRecord(id, "image-" + i, accepted(id) ? ACCEPTED_LABEL : "other"), vectors.get(i));
         }
         return index;
+    }
+
+    /** The label of the images that the filtered search accepts. */
+    private static final String ACCEPTED_LABEL = "contract";
+
+    /** Whether the filtered search accepts {@code id}: one image in five. */
+    private static boolean accepted(long id) {
+        return ((id - 7) / 1_000_003L) % 5 == 0;
     }
 
     /** Ids are spread out, not 0..n-1, so that an index cannot confuse ids with positions. */
@@ -248,8 +264,8 @@ public abstract class IndexContract {
     void filteredSearchReturnsOnlyAcceptedIds() {
         List<float[]> vectors = vectors(count(), 6);
         Index index = filled(vectors);
-        LongPredicate accepts = id -> ((id - 7) / 1_000_003L) % 5 == 0; // one image in five
-        Index.Filter filter = new Index.Filter(RecordFilter.label("contract"), accepts);
+        LongPredicate accepts = IndexContract::accepted; // one image in five, labelled so
+        Index.Filter filter = new Index.Filter(RecordFilter.label(ACCEPTED_LABEL), accepts);
         SplittableRandom random = new SplittableRandom(66);
         for (int q = 0; q < QUERIES; q++) {
             float[] query = query(random, vectors);

@@ -2,11 +2,14 @@ package org.cbir.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.cbir.cli.ConsoleProgress;
 import org.cbir.core.RetrievalPipeline;
+import org.cbir.solr.LocalSolrCloud;
 import org.cbir.solr.SolrBulkLoader;
 import org.cbir.solr.SolrCollections;
 import org.cbir.solr.SolrIndexFactory;
@@ -21,10 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cbir solr create|load}: a SolrCloud collection for a store, and a store moved into it. */
+/**
+ * {@code cbir solr create|load}: a SolrCloud collection for a store, and a store moved into it;
+ * {@code cbir solr start-local}: an embedded cluster for a first try.
+ */
 @Command(name = "solr", mixinStandardHelpOptions = true,
         description = "Serve a store from a SolrCloud collection (sharded, replicated online search).",
-        subcommands = {SolrCommand.Create.class, SolrCommand.Load.class})
+        subcommands = {SolrCommand.Create.class, SolrCommand.Load.class, SolrCommand.StartLocal.class})
 final class SolrCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -113,8 +119,12 @@ final class SolrCommand implements Runnable {
                 description = "Candidates per result that searches ask Solr for, re-ranked exactly (default: ${DEFAULT-VALUE}).")
         int overRequest;
 
-        @Option(names = "--batch", defaultValue = "500", description = "Documents per update request (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batch", defaultValue = "1000", description = "Documents per update request (default: ${DEFAULT-VALUE}).")
         int batch;
+
+        @Option(names = "--update-threads", defaultValue = "2",
+                description = "Update requests in flight at once (default: ${DEFAULT-VALUE}).")
+        int updateThreads;
 
         @Option(names = "--retries", defaultValue = "3", description = "Retries of a failed request (default: ${DEFAULT-VALUE}).")
         int retries;
@@ -124,7 +134,8 @@ final class SolrCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            SolrIndexFactory factory = SolrIndexFactory.of(where.target(), new SolrOptions(overRequest, batch, retries));
+            SolrIndexFactory factory = SolrIndexFactory.of(where.target(),
+                    new SolrOptions(overRequest, batch, retries, updateThreads));
             ConsoleProgress progress = ConsoleProgress.onStandardError(spec.commandLine().getErr());
             RetrievalPipeline loaded = SolrBulkLoader.load(store, factory, output, progress);
             PrintWriter out = spec.commandLine().getOut();
@@ -132,6 +143,63 @@ final class SolrCommand implements Runnable {
                     factory.target(), output, output);
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "start-local", mixinStandardHelpOptions = true,
+            description = {"Start an embedded SolrCloud (nodes and a ZooKeeper in this JVM) for a first try without a Solr",
+                "installation; prints its ZooKeeper address (also written to DIR/zk-hosts.txt) and runs until Ctrl-C."})
+    static final class StartLocal implements Callable<Integer> {
+        /** The file in {@code --dir} that holds the cluster's ZooKeeper address while it runs. */
+        static final String ZK_HOSTS_FILE = "zk-hosts.txt";
+
+        @Option(names = "--nodes", defaultValue = "2", description = "Solr nodes (default: ${DEFAULT-VALUE}).")
+        int nodes;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR",
+                description = "Where the nodes keep their cores and logs (a new folder, or one without a `nodes` folder).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (LocalSolrCloud local = LocalSolrCloud.start(nodes, dir)) {
+                Thread hook = new Thread(() -> {
+                    closeQuietly(local);
+                    stopped.countDown();
+                }, "cbir-solr-local-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                Path zkFile = local.directory().resolve(ZK_HOSTS_FILE);
+                Files.writeString(zkFile, local.zkHost() + System.lineSeparator());
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("started %s under %s%n  --zk-hosts %s%n  --solr-url %s%n"
+                        + "stop it with Ctrl-C%n", local, local.directory(), local.zkHost(), local.solrUrls().get(0));
+                out.flush();
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // stopped by the caller: close below
+                } finally {
+                    Files.deleteIfExists(zkFile);
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is closing the cluster
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private static void closeQuietly(LocalSolrCloud local) {
+            try {
+                local.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("stopping the local SolrCloud: " + e.getMessage());
+            }
         }
     }
 }
