@@ -44,8 +44,8 @@ class ModulePathIT {
                 package example.app;
 
                 import java.nio.file.Path;
+                import org.cbir.core.FeatureExtractor;
                 import org.cbir.core.RetrievalPipeline;
-                import org.cbir.core.internal.extract.IntensityHistogram;
                 import org.cbir.core.image.Image;
                 import org.cbir.metrics.Similarities;
 
