@@ -6,8 +6,10 @@ import java.nio.file.Path;
 /**
  * A component with learned or stored state (a trained network, a fitted PCA, an index's
  * vectors) that writes that state into a directory of its own when the pipeline is saved.
- * Files must be written with {@link org.cbir.core.internal.io.ChecksummedFiles} so that a truncated or
- * altered file is refused on load.
+ * A truncated or altered file must be refused on load, never read as garbage: cbir's own
+ * components write checksummed files (the format rules are in {@link org.cbir.core.io}), and the
+ * contract suites of {@code cbir-testkit} ({@code SavedStateCorruption}) check any component's
+ * loader against truncation, alteration and deletion.
  */
 public interface Persistent {
 
