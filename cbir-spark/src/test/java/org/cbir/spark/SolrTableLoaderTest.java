@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,15 +29,18 @@ import org.cbir.solr.SolrIndexFactory;
 import org.cbir.solr.SolrOptions;
 import org.cbir.solr.SolrTarget;
 import org.cbir.solr.SolrVectorFunction;
+import org.cbir.spark.cli.CbirSparkCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * A signature table goes from {@code local[2]} executors into a 2-shard collection on a 2-node
  * SolrCloud (in a child JVM: {@link SolrCloudProcess}): every row is stored once (the table in 3
  * partitions, small batches), the top 10 of every image's signature, plain and within a label,
  * equal the exact scan's over the same signatures, and a collection that is not empty is refused
- * before anything is sent.
+ * before anything is sent; {@code cbir-spark solr-load --create} does the same into a collection
+ * it creates, and names a missing collection.
  */
 class SolrTableLoaderTest {
     @TempDir
@@ -56,7 +62,8 @@ class SolrTableLoaderTest {
             Dataset<Row> table = SignatureTable.read(spark, tablePath).repartition(3);
             PipelineBlueprint blueprint = SignatureTable.blueprint(spark, tablePath);
 
-            SolrTarget target = SolrTarget.ofZooKeeper(cloud.zkHost(), "table");
+            // a generous timeout: creating the cores takes long on a loaded 2-core machine
+            SolrTarget target = SolrTarget.ofZooKeeper(cloud.zkHost(), "table").withRequestTimeout(Duration.ofSeconds(120));
             SolrCollections.create(target, new SolrCollections.Layout(single.dimension(),
                     SolrVectorFunction.forSimilarity(single.similarity()), 2, 1));
             SolrIndexFactory factory = SolrIndexFactory.of(target, new SolrOptions(8, 7, 2, 2));
@@ -81,6 +88,30 @@ class SolrTableLoaderTest {
             SolrIndexException notEmpty = assertThrows(SolrIndexException.class,
                     () -> SolrTableLoader.load(table, blueprint, factory));
             assertTrue(notEmpty.getMessage().contains("already holds"), notEmpty.getMessage());
+
+            // the command: creates a collection of the table's dimension and metric, then loads it
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = CbirSparkCommand.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            int code = cli.execute("solr-load", tablePath, "--zk-hosts", cloud.zkHost(), "-c", "by-command", "--create",
+                    "--shards", "2", "--replicas", "1", "--batch", "5", "--timeout", "120", "--master", "local[2]");
+            spark.sparkContext().setLogLevel("ERROR"); // the command sets WARN
+            assertEquals(0, code, err::toString);
+            assertEquals("loaded " + single.size() + " rows of " + tablePath + " into " + target.withCollection("by-command")
+                    + System.lineSeparator(), out.toString());
+            SolrTarget byCommand = target.withCollection("by-command");
+            try (SolrIndex solr = SolrIndexFactory.of(byCommand).connect(single.dimension(), single.similarity())) {
+                for (ImageRecord r : records) {
+                    float[] signature = single.storedSignature(r.id()).orElseThrow();
+                    assertEquals(exact.search(signature, 10), solr.search(signature, 10), "image " + r.path());
+                }
+            }
+            assertEquals(1, cli.execute("solr-load", tablePath, "--zk-hosts", cloud.zkHost(), "-c", "absent",
+                    "--master", "local[2]"));
+            spark.sparkContext().setLogLevel("ERROR");
+            assertTrue(err.toString().contains("'absent'"), err::toString);
         } finally {
             spark.stop();
         }
