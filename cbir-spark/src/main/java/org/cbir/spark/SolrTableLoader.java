@@ -3,6 +3,7 @@ package org.cbir.spark;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * the collection is empty and has the table's dimension, commits once when every partition is
  * stored, and checks that the collection then holds exactly the table's rows. A retried task
  * sends its rows again, which replaces them (stored once). The table never passes through the
- * driver. Needs {@code cbir-solr} on the class path (optional in this module). Stateless.
+ * driver. Progress: Spark's tasks (its UI and listeners), and each partition logs its count on
+ * its executor when stored. Needs {@code cbir-solr} on the class path (optional in this module). Stateless.
  */
 public final class SolrTableLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SolrTableLoader.class);
@@ -61,12 +63,17 @@ public final class SolrTableLoader {
 
     private static void write(Map<String, String> spec, int dimension, Iterator<Row> rows) {
         SolrIndexFactory factory = SolrIndexFactory.fromSpec(new ComponentSpec(SolrIndexFactory.TYPE, spec));
+        long written = 0;
         try (SolrBulkWriter writer = SolrBulkWriter.open(factory, dimension)) {
             while (rows.hasNext()) {
                 Row row = rows.next();
                 writer.add(new ImageRecord(row.getLong(0), row.getString(1), row.isNullAt(2) ? null : row.getString(2)),
                         SignatureTable.vector(row, 3));
+                written++;
             }
         }
+        TaskContext task = TaskContext.get();
+        LOG.info("partition {} (attempt {}): stored {} rows in {}", task == null ? -1 : task.partitionId(),
+                task == null ? 0 : task.attemptNumber(), written, factory.target());
     }
 }
