@@ -12,7 +12,7 @@ import picocli.CommandLine;
 @Command(name = "cbir-spark", mixinStandardHelpOptions = true, version = "cbir-spark 0.1.0-SNAPSHOT",
         description = "Distributed extraction, batch search and evaluation of cbir signature tables on Apache Spark.",
         subcommands = {ExtractCommand.class, SearchCommand.class, EvaluateCommand.class, ExportCommand.class, QueryCommand.class,
-            ImportCommand.class, CommandLine.HelpCommand.class})
+            ImportCommand.class, SolrLoadCommand.class, CommandLine.HelpCommand.class})
 public final class CbirSparkCommand implements Runnable {
 
     @CommandLine.Spec
