@@ -20,7 +20,6 @@ import org.cbir.nets.cnn.CnnExtractor;
 import org.cbir.nets.cnn.CnnOptions;
 import org.cbir.nets.cnn.CompactCnn;
 import org.cbir.nets.lenet.LeNet;
-import org.cbir.nets.lenet.LeNetExtractor;
 import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
 import org.cbir.nets.train.RandomAugmentation;

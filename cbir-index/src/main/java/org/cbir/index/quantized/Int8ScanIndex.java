@@ -1,6 +1,5 @@
 package org.cbir.index.quantized;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,9 +6,6 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
-import org.cbir.core.internal.math.RowTiles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The exact scan, the recipe of {@link ExactScanIndex}es: the pipeline's default index. Immutable and

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.junit.jupiter.api.Test;

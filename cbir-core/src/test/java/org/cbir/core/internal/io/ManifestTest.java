@@ -3,7 +3,6 @@ package org.cbir.core.internal.io;
 import static org.cbir.core.internal.io.ChecksummedFilesTest.assertMessageNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

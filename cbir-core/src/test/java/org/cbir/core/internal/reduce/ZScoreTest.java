@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Reducer;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
