@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cbir.core.internal.io.AtomicDirectory;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.io.Manifest;
 import org.cbir.core.internal.io.SaveId;
-import org.cbir.core.internal.io.SaveScope;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 
@@ -35,8 +33,10 @@ import org.cbir.core.spi.ComponentRole;
  *   reducer/       the fitted reducer, when there is one
  *   index/         the index's files
  * </pre>
- * The directory is written beside the old one and swapped in ({@link AtomicDirectory}), so a
- * crash during a save leaves the previous version loadable.
+ * The whole directory is one {@link StoreDirectory#publish}: on the local file system it is
+ * written beside the old one and swapped in, so a crash during a save leaves the previous
+ * version loadable. The directory handed to the parts is bound to the save's id
+ * ({@link SaveId#bind}), so every file they write carries it and every file they read must.
  *
  * <p>The body of {@code records.bin} (codec {@value #RECORDS_CODEC}; strings as
  * {@link ChecksummedFiles#writeString}):
@@ -72,17 +72,14 @@ final class PipelineStore {
      * saved pipeline (its manifest proves it); an empty pipeline replaces a non-empty store only
      * with {@link SaveOption#REPLACE_WITH_EMPTY}.
      */
-    static void save(Path directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
+    static void save(StoreDirectory directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
         boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(SaveOption.REPLACE_WITH_EMPTY);
         SaveId id = SaveId.random();
-        AtomicDirectory.replace(directory, existing -> requireEarlierStore(existing, replaceWithEmpty), dir -> {
-            try (SaveScope scope = SaveScope.bind(dir, id)) {
-                writeParts(dir, parts, id);
-            }
-        });
+        directory.publish(existing -> requireEarlierStore(existing, replaceWithEmpty),
+                staging -> writeParts(id.bind(staging), parts, id));
     }
 
-    private static void writeParts(Path dir, PipelineParts parts, SaveId id) throws IOException {
+    private static void writeParts(StoreDirectory dir, PipelineParts parts, SaveId id) throws IOException {
         Manifest.Builder manifest = Manifest.builder()
                 .put("format", FORMAT)
                 .put("format.version", VERSION)
@@ -92,31 +89,31 @@ final class PipelineStore {
                 .put("next-id", parts.nextId());
         putSpec(manifest, ComponentRole.EXTRACTOR, parts.extractor().spec());
         if (parts.extractor() instanceof Persistent persistent) {
-            persistent.save(Files.createDirectory(dir.resolve("extractor")));
+            persistent.save(dir.directory("extractor"));
             manifest.put("extractor.state", "extractor");
         }
         if (parts.reducerRecipe() != null) {
             putSpec(manifest, ComponentRole.REDUCER, parts.reducerRecipe().spec());
-            parts.reducer().save(Files.createDirectory(dir.resolve("reducer")));
+            parts.reducer().save(dir.directory("reducer"));
         }
         putSpec(manifest, ComponentRole.INDEX, parts.indexFactory().spec());
         putSpec(manifest, ComponentRole.SIMILARITY, parts.similarity().spec());
-        parts.index().save(Files.createDirectory(dir.resolve("index")));
+        parts.index().save(dir.directory("index"));
         Manifest built = manifest.build();
-        writeRecords(dir.resolve(RECORDS), parts.records(), digest(built));
-        built.write(dir.resolve(MANIFEST));
+        writeRecords(dir, parts.records(), digest(built));
+        built.write(dir, MANIFEST);
     }
 
     /** Refuses to replace {@code existing} unless it is a saved pipeline (and, if asked, an empty one). */
-    private static void requireEarlierStore(Path existing, boolean refuseNonEmpty) throws IOException {
-        Path manifestFile = existing.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
+    private static void requireEarlierStore(StoreDirectory existing, boolean refuseNonEmpty) throws IOException {
+        Path manifestFile = existing.location(MANIFEST);
+        if (!existing.exists(MANIFEST)) {
             throw new FileAlreadyExistsException(existing.toString(), null, "exists, is not empty and is not a saved "
                     + "cbir store (it has no " + MANIFEST + "); refusing to replace it: choose a new or empty directory");
         }
         Manifest manifest;
         try {
-            manifest = Manifest.read(manifestFile);
+            manifest = Manifest.read(existing, MANIFEST);
         } catch (InvalidFileException e) {
             throw new FileAlreadyExistsException(existing.toString(), null, "holds a damaged store (" + e.getMessage()
                     + "); refusing to replace it: delete it yourself, or save elsewhere");
@@ -144,10 +141,11 @@ final class PipelineStore {
      * Loads a saved pipeline, restoring its parts with {@code registry}; {@code mapIndexFiles}
      * memory-maps a saved index's vectors ({@link IndexFactory#mapped()}) where its type can.
      */
-    static PipelineParts load(Path requested, boolean mapIndexFiles, ComponentRegistry registry) throws IOException {
-        Path directory = AtomicDirectory.resolveForReading(requested);
-        Path manifestFile = directory.resolve(MANIFEST);
-        Manifest manifest = Manifest.read(manifestFile);
+    static PipelineParts load(StoreDirectory requested, boolean mapIndexFiles, ComponentRegistry registry)
+            throws IOException {
+        StoreDirectory directory = requested.published();
+        Path manifestFile = directory.location(MANIFEST);
+        Manifest manifest = Manifest.read(directory, MANIFEST);
         if (!FORMAT.equals(manifest.require("format"))) {
             throw new CorruptFileException(manifestFile, "not a cbir pipeline manifest (format = "
                     + manifest.require("format") + ")");
@@ -166,33 +164,31 @@ final class PipelineStore {
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(manifestFile, e.getMessage());
         }
-        try (SaveScope scope = SaveScope.bind(directory, id)) {
-            return loadParts(directory, manifestFile, manifest, mapIndexFiles, registry);
-        }
+        return loadParts(id.bind(directory), manifestFile, manifest, mapIndexFiles, registry);
     }
 
-    private static PipelineParts loadParts(Path directory, Path manifestFile, Manifest manifest, boolean mapIndexFiles,
+    private static PipelineParts loadParts(StoreDirectory directory, Path manifestFile, Manifest manifest, boolean mapIndexFiles,
             ComponentRegistry registry) throws IOException {
-        Path recordsFile = directory.resolve(RECORDS);
-        Records saved = readRecords(recordsFile);
+        Path recordsFile = directory.location(RECORDS);
+        Records saved = readRecords(directory);
         if (saved.manifestDigest() != null && !Arrays.equals(saved.manifestDigest(), digest(manifest))) {
             throw new CorruptFileException(manifestFile, "was edited after the save: its entries no longer match the"
                     + " digest that " + recordsFile.getFileName() + " keeps of them (a store's manifest is"
                     + " for reading; to change a part, index again)");
         }
         List<ImageRecord> records = saved.records();
-        Path extractorState = manifest.get("extractor.state").map(directory::resolve).orElse(null);
+        StoreDirectory extractorState = manifest.get("extractor.state").map(directory::directory).orElse(null);
         FeatureExtractor extractor = registry.restore(ComponentRole.EXTRACTOR, spec(manifest, ComponentRole.EXTRACTOR),
                 extractorState);
         Reducer recipe = null;
         Reducer.Fitted reducer = null;
         if (manifest.get("reducer.type").isPresent()) {
             recipe = registry.restore(ComponentRole.REDUCER, spec(manifest, ComponentRole.REDUCER));
-            reducer = recipe.load(directory.resolve("reducer"));
+            reducer = recipe.load(directory.directory("reducer"));
         }
         Similarity similarity = registry.restore(ComponentRole.SIMILARITY, spec(manifest, ComponentRole.SIMILARITY));
         IndexFactory factory = registry.restore(ComponentRole.INDEX, spec(manifest, ComponentRole.INDEX));
-        Index index = (mapIndexFiles ? factory.mapped() : factory).load(directory.resolve("index"), similarity);
+        Index index = (mapIndexFiles ? factory.mapped() : factory).load(directory.directory("index"), similarity);
         int count = manifest.requireInt("count");
         int dimension = manifest.requireInt("dimension");
         if (records.size() != count || index.size() != count) {
@@ -206,7 +202,7 @@ final class PipelineStore {
         }
         for (ImageRecord r : records) {
             if (!index.contains(r.id())) {
-                throw new CorruptFileException(directory.resolve(RECORDS), "image " + r.id() + " (" + r.path()
+                throw new CorruptFileException(recordsFile, "image " + r.id() + " (" + r.path()
                         + ") is not in the index");
             }
         }
@@ -264,8 +260,9 @@ final class PipelineStore {
         }
     }
 
-    private static void writeRecords(Path file, List<ImageRecord> records, byte[] manifestDigest) throws IOException {
-        ChecksummedFiles.write(file, RECORDS_CODEC, RECORDS_VERSION, out -> {
+    private static void writeRecords(StoreDirectory dir, List<ImageRecord> records, byte[] manifestDigest)
+            throws IOException {
+        ChecksummedFiles.write(dir, RECORDS, RECORDS_CODEC, RECORDS_VERSION, out -> {
             out.write(manifestDigest);
             out.writeInt(records.size());
             for (ImageRecord r : records) {
@@ -281,8 +278,9 @@ final class PipelineStore {
         });
     }
 
-    private static Records readRecords(Path file) throws IOException {
-        return ChecksummedFiles.read(file, RECORDS_CODEC, METADATA_VERSION, RECORDS_VERSION, (in, version) -> {
+    private static Records readRecords(StoreDirectory dir) throws IOException {
+        Path file = dir.location(RECORDS);
+        return ChecksummedFiles.read(dir, RECORDS, RECORDS_CODEC, METADATA_VERSION, RECORDS_VERSION, (in, version) -> {
             byte[] manifestDigest = null;
             if (version >= RECORDS_VERSION) {
                 manifestDigest = new byte[DIGEST_BYTES];

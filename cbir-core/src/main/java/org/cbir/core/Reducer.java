@@ -1,10 +1,10 @@
 package org.cbir.core;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.core.internal.reduce.ZScore;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The recipe of a dimensionality reduction or rescaling of signatures (PCA, z-score), which is
@@ -24,7 +24,7 @@ public interface Reducer {
     Fitted fit(List<float[]> sample);
 
     /** A transform that {@link Fitted#save} wrote to {@code directory}. */
-    Fitted load(Path directory) throws IOException;
+    Fitted load(StoreDirectory directory) throws IOException;
 
     /** A fitted, immutable, thread-safe transform from one dimension to another. */
     interface Fitted extends Persistent {

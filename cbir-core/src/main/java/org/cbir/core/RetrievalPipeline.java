@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.internal.Durations;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.slf4j.Logger;
@@ -458,6 +459,14 @@ public final class RetrievalPipeline implements AutoCloseable {
      *     is closed
      */
     public void save(Path directory, SaveOption... options) throws IOException {
+        save(StoreDirectory.local(Objects.requireNonNull(directory, "directory")), options);
+    }
+
+    /**
+     * Saves the pipeline into {@code directory} of any storage, as {@link #save(Path, SaveOption...)}
+     * does into a local folder: the whole save is one {@link StoreDirectory#publish}.
+     */
+    public void save(StoreDirectory directory, SaveOption... options) throws IOException {
         Objects.requireNonNull(directory, "directory");
         Set<SaveOption> chosen = options.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(options));
         changes.lock();
@@ -495,6 +504,18 @@ public final class RetrievalPipeline implements AutoCloseable {
      * @see #load(Path)
      */
     public static RetrievalPipeline load(Path directory, LoadOptions options) throws IOException {
+        return load(StoreDirectory.local(Objects.requireNonNull(directory, "directory")), options);
+    }
+
+    /**
+     * Loads a pipeline that {@link #save(StoreDirectory, SaveOption...)} wrote into {@code directory}
+     * of any storage (its {@link StoreDirectory#published()} version); the index's files are
+     * mapped only where the storage is local.
+     *
+     * @see #load(Path, LoadOptions)
+     */
+    public static RetrievalPipeline load(StoreDirectory directory, LoadOptions options) throws IOException {
+        Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(options, "options");
         PipelineParts parts = PipelineStore.load(directory, options.mapIndexFiles(), options.registry());
         return new RetrievalPipeline(parts, options.pipelineOptions());

@@ -1,7 +1,6 @@
 package org.cbir.solr;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.cbir.core.Metadata;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,7 +245,7 @@ public final class SolrIndex implements Index, AutoCloseable {
 
     /** Sends and commits what is buffered, then writes the collection's name and size into {@code directory}. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         SolrIndexFile.write(directory, target.collection(), dimension, size());
     }
 

@@ -1,7 +1,6 @@
 package org.cbir.solr;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Makes {@link SolrIndex}es on one SolrCloud collection: what a pipeline needs to search a
@@ -143,7 +143,7 @@ public final class SolrIndexFactory implements IndexFactory {
      * @throws CorruptFileException if the saved reference names another collection
      */
     @Override
-    public Index load(Path directory, Similarity similarity) throws IOException {
+    public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         SolrIndexFile.Saved saved = SolrIndexFile.read(directory);
         if (!saved.collection().equals(target.collection())) {
             throw new CorruptFileException(directory.resolve(SolrIndexFile.FILE), "refers to collection '"

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cbir.core.Metadata;
+import org.cbir.core.collection.ImageCollection.CsvPaths;
 import org.cbir.core.internal.io.CsvRows;
 
 /** The CSV parser behind {@link ImageCollection#fromCsv}; the format is documented there. */

@@ -1,7 +1,6 @@
 package org.cbir.core.spi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The component types a saved pipeline can name, by role, and the one way to rebuild a
@@ -131,7 +131,7 @@ public final class ComponentRegistry {
      * @throws IOException if the state cannot be read or is corrupt (the message names the file)
      * @see #restore(ComponentRole, ComponentSpec)
      */
-    public <T> T restore(ComponentRole<T> role, ComponentSpec spec, Path state) throws IOException {
+    public <T> T restore(ComponentRole<T> role, ComponentSpec spec, StoreDirectory state) throws IOException {
         return restore(role, spec, state == null ? RestoreContext.stateless(this) : RestoreContext.withState(this, state));
     }
 

@@ -1,22 +1,22 @@
 package org.cbir.core.spi;
 
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.io.StoreDirectory;
 
 /**
- * What a {@link ComponentType.Restorer} gets besides the spec: the directory where the
+ * What a {@link ComponentType.Restorer} gets besides the spec: the store directory where the
  * component's {@link org.cbir.core.Persistent#save} wrote its state, when it saved one, and the
  * registry, to restore the parts of a composite component (a fusion of extractors) by the
  * same rules. Immutable.
  */
 public final class RestoreContext {
     private final ComponentRegistry registry;
-    private final Path state;
+    private final StoreDirectory state;
 
-    private RestoreContext(ComponentRegistry registry, Path state) {
+    private RestoreContext(ComponentRegistry registry, StoreDirectory state) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.state = state;
     }
@@ -27,7 +27,7 @@ public final class RestoreContext {
     }
 
     /** A context whose component saved its state in {@code state}. */
-    public static RestoreContext withState(ComponentRegistry registry, Path state) {
+    public static RestoreContext withState(ComponentRegistry registry, StoreDirectory state) {
         return new RestoreContext(registry, Objects.requireNonNull(state, "state"));
     }
 
@@ -37,7 +37,7 @@ public final class RestoreContext {
     }
 
     /** The component's state directory, or empty when it saved none (an untrained network). */
-    public Optional<Path> state() {
+    public Optional<StoreDirectory> state() {
         return Optional.ofNullable(state);
     }
 
@@ -46,7 +46,7 @@ public final class RestoreContext {
      *
      * @throws NoSuchFileException naming the component when there is none
      */
-    public Path requireState(ComponentSpec spec) throws NoSuchFileException {
+    public StoreDirectory requireState(ComponentSpec spec) throws NoSuchFileException {
         if (state == null) {
             throw new NoSuchFileException(spec.toString(), null, "the " + spec.type()
                     + " component cannot be restored without the state that its save wrote");

@@ -12,6 +12,7 @@ import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.core.spi.RestoreContext;
 
@@ -135,7 +136,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
 
     /** Saves each {@link Persistent} part into {@code directory/part-i}; stateless parts write nothing. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).extractor() instanceof Persistent persistent) {
                 Path partDirectory = Files.createDirectory(directory.resolve(stateDirectory(i)));

@@ -1,11 +1,11 @@
 package org.cbir.index.graph;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A graph index for large collections, on JVector ({@code io.github.jbellis:jvector}): a
@@ -135,7 +135,7 @@ public final class NeighborGraph implements IndexFactory {
      * @throws org.cbir.core.io.CorruptFileException if the file is truncated, altered or inconsistent
      */
     @Override
-    public NeighborGraphIndex load(Path directory, Similarity similarity) throws IOException {
+    public NeighborGraphIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         GraphMetric metric = GraphMetric.of(Objects.requireNonNull(similarity, "similarity"));
         return GraphFiles.load(this, directory, similarity, metric);
     }

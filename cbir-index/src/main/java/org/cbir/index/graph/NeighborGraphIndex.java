@@ -5,7 +5,6 @@ import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A graph index on JVector (see {@link NeighborGraph} for the algorithm and its parameters). Each
@@ -228,7 +228,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
      * layer. Searches may run during the write; changes wait for it.
      */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         settleThenWrite(this::purgeRemoved, () -> GraphFiles.save(directory, parameters, metric, vectors, graph.getGraph()));
     }
 

@@ -1,12 +1,12 @@
 package org.cbir.index.lsh;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * LSH Forest (M. Bawa, T. Condie, P. Ganesan, "LSH Forest: Self-Tuning Indexes for Similarity
@@ -115,7 +115,7 @@ public final class LshForest implements IndexFactory {
      *     parameters than this factory's
      */
     @Override
-    public Index load(Path directory, Similarity similarity) throws IOException {
+    public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         return LshForestFiles.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }
 

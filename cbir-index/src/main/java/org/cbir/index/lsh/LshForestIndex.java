@@ -1,7 +1,6 @@
 package org.cbir.index.lsh;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * An LSH Forest index (see {@link LshForest} for the algorithm and its parameters).
@@ -185,7 +185,7 @@ public final class LshForestIndex extends GuardedIndex {
      * trees. Searches may run during the write; changes wait for it.
      */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         settleThenWrite(this::merge,
                 () -> LshForestFiles.save(directory, parameters, dimension(), hyperplanes, store, trees));
     }

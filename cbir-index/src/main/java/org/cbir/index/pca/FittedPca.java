@@ -2,10 +2,10 @@ package org.cbir.index.pca;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A fitted {@link Pca}: maps a signature {@code x} of {@link #inputDimension()} to
@@ -120,7 +120,7 @@ public final class FittedPca implements Reducer.Fitted {
     }
 
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
             out.writeInt(mean.length);
             out.writeInt(variance.length);
@@ -133,7 +133,7 @@ public final class FittedPca implements Reducer.Fitted {
     }
 
     /** Reads what {@link #save} wrote; see {@link Pca#load} for the checks. */
-    static FittedPca load(Path directory) throws IOException {
+    static FittedPca load(StoreDirectory directory) throws IOException {
         return ChecksummedFiles.read(directory.resolve(FILE), CODEC, VERSION, VERSION, (in, version) -> {
             int d = in.readInt();
             int k = in.readInt();

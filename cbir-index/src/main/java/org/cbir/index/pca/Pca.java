@@ -1,12 +1,12 @@
 package org.cbir.index.pca;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Principal component analysis (Pearson 1901; Hotelling 1933) as a {@link Reducer} recipe:
@@ -144,7 +144,7 @@ public final class Pca implements Reducer {
      *     or number of components differ)
      */
     @Override
-    public FittedPca load(Path directory) throws IOException {
+    public FittedPca load(StoreDirectory directory) throws IOException {
         FittedPca fitted = FittedPca.load(directory);
         if (fitted.whitened() != whiten || (components > 0 && fitted.outputDimension() != components)) {
             throw new InvalidFileException(directory.resolve(FittedPca.FILE), String.format(Locale.ROOT,

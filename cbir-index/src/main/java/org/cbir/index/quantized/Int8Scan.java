@@ -1,11 +1,11 @@
 package org.cbir.index.quantized;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The int8 scalar-quantized exact scan as an {@link IndexFactory} (spec type {@value #TYPE}): every
@@ -91,7 +91,7 @@ public final class Int8Scan implements IndexFactory {
      * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
      */
     @Override
-    public Int8ScanIndex load(Path directory, Similarity similarity) throws IOException {
+    public Int8ScanIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         return Int8ScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }
 

@@ -23,6 +23,7 @@ import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The int8 scalar-quantized exact scan (see {@link Int8Scan}): a scan over one signed byte per
@@ -470,7 +471,7 @@ public final class Int8ScanIndex extends GuardedIndex {
 
     /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         writeUnderReadLock(() -> ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
             out.writeInt(dimension);
             ChecksummedFiles.writeString(out, similarity.spec().type());

@@ -14,6 +14,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.nets.internal.MultiLayerModelFile;
 import org.cbir.nets.internal.NetworkInput;
 import org.cbir.nets.train.RandomAugmentation;
@@ -180,7 +181,7 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
 
     /** Writes the network and its class names into {@code directory} as one checksummed file ({@code cnn.model}). */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {

@@ -14,6 +14,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.nets.NetsComponents;
 import org.cbir.nets.train.Augmentation;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -228,7 +229,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
 
     /** Writes the tuned network with its classes and losses into {@code directory}. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {

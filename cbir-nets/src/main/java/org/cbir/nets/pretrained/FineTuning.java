@@ -10,6 +10,7 @@ import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.nets.train.Augmentation;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -106,7 +107,7 @@ public final class FineTuning implements FeatureExtractor, Persistent {
 
     /** Writes the base network into {@code directory}, marked untuned. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         FineTunedModelFile.write(directory.resolve(FineTunedModelFile.FILE_NAME),
                 new FineTunedModelFile.Contents(false, List.of(), List.of(), base.graph()));

@@ -1,13 +1,13 @@
 package org.cbir.nets.pretrained;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.cbir.core.BatchedFeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -91,7 +91,7 @@ abstract sealed class PretrainedGraphExtractor implements BatchedFeatureExtracto
 
     /** Writes the network into {@code directory} ({@value PretrainedModelFile#FILE_NAME}, checksummed), making a saved pipeline self-contained. */
     @Override
-    public final void save(Path directory) throws IOException {
+    public final void save(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {

@@ -3,29 +3,29 @@ package org.cbir.core.internal.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import org.cbir.core.io.CorruptFileException;
 
 /**
- * A buffered stream over the bytes {@code [0, end)} of a file channel that updates a CRC32 with
+ * A buffered stream over the bytes {@code [0, end)} of a channel that updates a CRC32 with
  * every byte it loads and ends (returns -1) at {@code end}, so that a body reader cannot read into
- * the footer and {@link #remaining()} tells exactly how many body bytes are left. Reads use
- * absolute positions, so the channel's own position is not used. Not thread-safe; closing it does
+ * the footer and {@link #remaining()} tells exactly how many body bytes are left. Every read sets
+ * the channel's position first, so the caller may move it in between. Not thread-safe; closing it does
  * not close the channel (the caller owns the channel).
  */
 final class BodyStream extends InputStream {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path file;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long end;
     private final CRC32 crc = new CRC32();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).flip();
     private long loaded;
 
-    BodyStream(Path file, FileChannel channel, long end) {
+    BodyStream(Path file, SeekableByteChannel channel, long end) {
         this.file = file;
         this.channel = channel;
         this.end = end;
@@ -90,7 +90,7 @@ final class BodyStream extends InputStream {
         buffer.clear();
         buffer.limit((int) Math.min(buffer.capacity(), end - loaded));
         while (buffer.hasRemaining()) {
-            int count = channel.read(buffer, loaded + buffer.position());
+            int count = channel.position(loaded + buffer.position()).read(buffer);
             if (count < 0) {
                 throw new CorruptFileException(file, "the file became shorter while it was being read");
             }

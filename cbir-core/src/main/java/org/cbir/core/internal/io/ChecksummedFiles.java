@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -21,6 +21,7 @@ import java.util.zip.CheckedOutputStream;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Binary files that are written atomically and refused on load when they are truncated, altered,
@@ -40,8 +41,8 @@ import org.cbir.core.io.InvalidFileException;
  * codec       = the kind of data, 1 to 127 printable ASCII characters without spaces
  *               (for example "pca" or "lsh-forest"); a reader names the codec it expects
  * version     = the format version of this codec, &gt;= 0; a reader names the range it reads
- * saveId      = the {@link SaveId} of the save the file belongs to (bound by a {@link SaveScope}),
- *               or a random one for a file written outside a save
+ * saveId      = the {@link SaveId} of the save the file belongs to (carried by the directory:
+ *               {@link StoreDirectory#saveId()}), or a random one for a file written outside a save
  * footerMagic = ~magic = 0xBCBDB6AD
  * crc32       = CRC-32 (java.util.zip.CRC32) of every preceding byte of the file, header and
  *               footerMagic included, stored in the low 32 bits (the high 32 bits are zero)
@@ -53,7 +54,7 @@ import org.cbir.core.io.InvalidFileException;
  * {@link CorruptFileException}: not the file expected), the footer magic at the very end (else
  * corrupt: truncated or bytes appended), the CRC-32 over the whole file (else corrupt: altered),
  * then the version range (else {@link FormatVersionException}), and last the save id against
- * the one a {@link SaveScope} expects (else corrupt: a file of another save); so a flipped bit, even in
+ * the one its directory carries (else corrupt: a file of another save); so a flipped bit, even in
  * the version field, is always reported as corruption, and a body reader never sees bytes that
  * failed the checksum. Files are streamed twice (checksum pass, then parse pass, which checks the
  * checksum again to catch a file modified in between), never loaded whole, so they may be
@@ -110,77 +111,105 @@ public final class ChecksummedFiles {
     }
 
     /**
-     * Writes header, body and footer to a temporary file {@code .<name>.tmp-<random>} in the same
-     * directory, forces it to disk and renames it atomically over {@code file} (where the file
-     * system cannot rename atomically, a warning is logged and the file is replaced
-     * non-atomically). On any failure, including one thrown by {@code body}, the temporary file is
-     * deleted and an existing {@code file} is left as it was.
+     * Writes header, body and footer to the new file {@code name} of {@code directory}, with the
+     * directory's {@link StoreDirectory#saveId() save id} in the header (a random one outside a
+     * save). The file is made durable and atomic by the {@link StoreDirectory#publish} around the
+     * save; a failure, including one thrown by {@code body}, is rethrown naming the file.
      *
-     * @param file the file to create or replace; its directory must exist
+     * @param directory where the file goes
+     * @param name the file's name, new in {@code directory}
      * @param codec what kind of data the file holds (see the grammar above)
      * @param version the format version of the body, {@code >= 0}
      * @param body writes the body
      * @throws IllegalArgumentException if {@code codec} or {@code version} is not valid
+     * @throws java.nio.file.FileAlreadyExistsException if the file exists
+     */
+    public static void write(StoreDirectory directory, String name, String codec, int version, BodyWriter body)
+            throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        byte[] codecBytes = requireValid(codec, version, body);
+        SaveId id = SaveId.of(directory).orElseGet(SaveId::random);
+        Path file = directory.location(name);
+        try (OutputStream raw = directory.create(name)) {
+            writeFile(raw, codecBytes, version, id, body);
+        } catch (IOException failure) {
+            throw failure instanceof InvalidFileException ? failure : AtomicFiles.naming(file, failure);
+        }
+    }
+
+    /**
+     * Writes {@code file} as {@link #write(StoreDirectory, String, String, int, BodyWriter)} does,
+     * with a random save id, through a temporary file {@code .<name>.tmp-<random>} in the same
+     * directory that is forced to disk and renamed atomically over {@code file}; on any failure
+     * the temporary file is deleted and an existing {@code file} is left as it was. For a file
+     * outside a store (a tool's output); a store's files are written into its directory.
      */
     public static void write(Path file, String codec, int version, BodyWriter body) throws IOException {
         Objects.requireNonNull(file, "file");
+        byte[] codecBytes = requireValid(codec, version, body);
+        AtomicFiles.write(file, channel -> writeFile(Channels.newOutputStream(channel), codecBytes, version,
+                SaveId.random(), body));
+    }
+
+    private static byte[] requireValid(String codec, int version, BodyWriter body) {
         byte[] codecBytes = requireValidCodec(codec);
         if (version < 0) {
             throw new IllegalArgumentException("format version must be >= 0, got " + version + " for codec '" + codec + "'");
         }
         Objects.requireNonNull(body, "body");
-        AtomicFiles.write(file, channel -> {
-            OutputStream raw = Channels.newOutputStream(channel);
-            CRC32 crc = new CRC32();
-            BufferedOutputStream buffered = new BufferedOutputStream(new CheckedOutputStream(raw, crc), BUFFER_BYTES);
-            DataOutputStream out = new DataOutputStream(new NonClosingOutputStream(buffered));
-            out.writeInt(MAGIC);
-            out.writeInt(codecBytes.length);
-            out.write(codecBytes);
-            out.writeInt(version);
-            SaveId id = SaveScope.idFor(file);
-            id = id != null ? id : SaveId.random();
-            out.writeLong(id.high());
-            out.writeLong(id.low());
-            body.write(out);
-            out.writeInt(FOOTER_MAGIC);
-            out.flush();
-            DataOutputStream tail = new DataOutputStream(raw);
-            tail.writeLong(crc.getValue());
-            tail.flush();
-        });
+        return codecBytes;
+    }
+
+    private static void writeFile(OutputStream raw, byte[] codecBytes, int version, SaveId id, BodyWriter body)
+            throws IOException {
+        CRC32 crc = new CRC32();
+        BufferedOutputStream buffered = new BufferedOutputStream(new CheckedOutputStream(raw, crc), BUFFER_BYTES);
+        DataOutputStream out = new DataOutputStream(new NonClosingOutputStream(buffered));
+        out.writeInt(MAGIC);
+        out.writeInt(codecBytes.length);
+        out.write(codecBytes);
+        out.writeInt(version);
+        out.writeLong(id.high());
+        out.writeLong(id.low());
+        body.write(out);
+        out.writeInt(FOOTER_MAGIC);
+        out.flush();
+        DataOutputStream tail = new DataOutputStream(raw);
+        tail.writeLong(crc.getValue());
+        tail.flush();
     }
 
     /**
-     * Verifies {@code file} and reads its body: checks magic and codec, the footer and the CRC-32
-     * of the whole file, then the version, and only then streams the body to {@code body}. The
-     * body reader gets a stream that ends where the body ends: reading past it, or returning
-     * before reading all of it, is a {@link CorruptFileException}.
+     * Verifies the file {@code name} of {@code directory} and reads its body: checks magic and
+     * codec, the footer and the CRC-32 of the whole file, then the version, then the save id
+     * against the directory's {@link StoreDirectory#saveId()} (when it has one), and only then
+     * streams the body to {@code body}. The body reader gets a stream that ends where the body
+     * ends: reading past it, or returning before reading all of it, is a
+     * {@link CorruptFileException}. Errors name the file by {@link StoreDirectory#location}.
      *
-     * @param file the file to read
+     * @param directory where the file is
+     * @param name the file's name
      * @param codec the codec name the file must have
      * @param minVersion the oldest format version the caller reads, {@code >= 0}
      * @param maxVersion the newest format version the caller reads, {@code >= minVersion}
      * @param body parses the body
      * @return what {@code body} returned
      * @throws CorruptFileException if the file is truncated, altered, of another codec, followed
-     *     by trailing bytes, or its body does not parse
+     *     by trailing bytes, of another save, or its body does not parse
      * @throws FormatVersionException if the file is intact but its version is outside the range
      * @throws java.nio.file.NoSuchFileException if the file does not exist
      */
-    public static <T> T read(Path file, String codec, int minVersion, int maxVersion, BodyReader<T> body)
-            throws IOException {
-        Objects.requireNonNull(file, "file");
+    public static <T> T read(StoreDirectory directory, String name, String codec, int minVersion, int maxVersion,
+            BodyReader<T> body) throws IOException {
+        Objects.requireNonNull(directory, "directory");
         requireValidCodec(codec);
         if (minVersion < 0 || minVersion > maxVersion) {
             throw new IllegalArgumentException("supported versions must satisfy 0 <= min <= max, got "
                     + minVersion + " to " + maxVersion + " for codec '" + codec + "'");
         }
         Objects.requireNonNull(body, "body");
-        if (Files.isDirectory(file)) {
-            throw new InvalidFileException(file, "is a directory, not a '" + codec + "' file");
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        Path file = directory.location(name);
+        try (SeekableByteChannel channel = openForReading(directory, name, codec)) {
             long size = channel.size();
             Header header = readHeader(file, channel, size, codec);
             int version = header.version();
@@ -198,13 +227,34 @@ public final class ChecksummedFiles {
             if (version < minVersion || version > maxVersion) {
                 throw new FormatVersionException(file, codec, version, minVersion, maxVersion);
             }
-            SaveId expected = SaveScope.idFor(file);
+            SaveId expected = SaveId.of(directory).orElse(null);
             if (expected != null && !expected.equals(header.saveId())) {
                 throw new CorruptFileException(file, "belongs to another save (save id " + header.saveId()
                         + ") than the rest of the store (save id " + expected + ", as its manifest says): files of"
                         + " two saves were mixed, for example copied in from another store; save the store again");
             }
             return parseBody(file, channel, size, header.length(), version, storedCrc, body);
+        }
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(StoreDirectory, String, String, int, int, BodyReader)}
+     * does, without a save-id check: for a file outside a store.
+     */
+    public static <T> T read(Path file, String codec, int minVersion, int maxVersion, BodyReader<T> body)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath();
+        return read(LocalDirectory.of(absolute.getParent()), absolute.getFileName().toString(), codec, minVersion,
+                maxVersion, body);
+    }
+
+    private static SeekableByteChannel openForReading(StoreDirectory directory, String name, String codec)
+            throws IOException {
+        try {
+            return directory.open(name);
+        } catch (InvalidFileException e) {
+            throw new InvalidFileException(e.file(), "is a directory, not a '" + codec + "' file");
         }
     }
 
@@ -304,7 +354,7 @@ public final class ChecksummedFiles {
     }
 
     /** Reads the header after checking magic, codec and that a footer fits after it. */
-    private static Header readHeader(Path file, FileChannel channel, long size, String codec) throws IOException {
+    private static Header readHeader(Path file, SeekableByteChannel channel, long size, String codec) throws IOException {
         int fixed = 3 * Integer.BYTES + SAVE_ID_LENGTH;
         if (size < 2 * Integer.BYTES) {
             throw new CorruptFileException(file, "the file has only " + size
@@ -343,7 +393,7 @@ public final class ChecksummedFiles {
     }
 
     /** Returns the stored CRC after checking the footer magic and the CRC's range. */
-    private static long readFooter(Path file, FileChannel channel, long size) throws IOException {
+    private static long readFooter(Path file, SeekableByteChannel channel, long size) throws IOException {
         ByteBuffer footer = readFully(file, channel, size - FOOTER_LENGTH, FOOTER_LENGTH);
         int footerMagic = footer.getInt();
         if (footerMagic != FOOTER_MAGIC) {
@@ -359,14 +409,14 @@ public final class ChecksummedFiles {
         return crc;
     }
 
-    private static long checksum(Path file, FileChannel channel, long length) throws IOException {
+    private static long checksum(Path file, SeekableByteChannel channel, long length) throws IOException {
         CRC32 crc = new CRC32();
         ByteBuffer buffer = ByteBuffer.allocate(CHECKSUM_PASS_BYTES);
         long position = 0;
         while (position < length) {
             buffer.clear();
             buffer.limit((int) Math.min(buffer.capacity(), length - position));
-            int count = channel.read(buffer, position);
+            int count = channel.position(position).read(buffer);
             if (count < 0) {
                 throw new CorruptFileException(file, "the file became shorter while it was being read");
             }
@@ -377,7 +427,7 @@ public final class ChecksummedFiles {
         return crc.getValue();
     }
 
-    private static <T> T parseBody(Path file, FileChannel channel, long size, int headerLength, int version,
+    private static <T> T parseBody(Path file, SeekableByteChannel channel, long size, int headerLength, int version,
             long storedCrc, BodyReader<T> body) throws IOException {
         long bodyLength = size - headerLength - FOOTER_LENGTH;
         BodyStream stream = new BodyStream(file, channel, size - FOOTER_LENGTH);
@@ -416,10 +466,10 @@ public final class ChecksummedFiles {
         return result;
     }
 
-    private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer readFully(Path file, SeekableByteChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
+            if (channel.position(position + buffer.position()).read(buffer) < 0) {
                 throw new CorruptFileException(file, "the file became shorter while it was being read");
             }
         }

@@ -1,13 +1,15 @@
 package org.cbir.core.internal.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.zip.CRC32;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A small human-readable text file of ordered {@code key = value} lines: what a saved pipeline
@@ -86,20 +89,37 @@ public final class Manifest {
      *     line does not parse, a key repeats, or the checksum line is missing or does not match
      * @throws FormatVersionException if the manifest format is newer than this code reads
      */
-    public static Manifest read(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        if (Files.isDirectory(file)) {
-            throw new CorruptFileException(file, "is a directory, where the manifest file belongs");
-        }
-        if (!Files.exists(file)) {
+    public static Manifest read(StoreDirectory directory, String name) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Path file = directory.location(name);
+        if (!directory.exists(name)) {
             throw new InvalidFileException(file, "no such file: the directory is not a saved cbir store (a store has"
                     + " a manifest.txt), or the manifest was deleted");
         }
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw new CorruptFileException(file, "has " + size + " bytes, too many for a manifest (at most " + MAX_BYTES + ")");
+        SeekableByteChannel channel;
+        try {
+            channel = directory.open(name);
+        } catch (InvalidFileException e) {
+            throw new CorruptFileException(file, "is a directory, where the manifest file belongs");
         }
-        return ManifestParser.parse(file, Files.readAllBytes(file));
+        try (channel) {
+            long size = channel.size();
+            if (size > MAX_BYTES) {
+                throw new CorruptFileException(file, "has " + size + " bytes, too many for a manifest (at most " + MAX_BYTES + ")");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // until full or the end
+            }
+            return ManifestParser.parse(file, Arrays.copyOf(bytes.array(), bytes.position()));
+        }
+    }
+
+    /** Reads and verifies the manifest {@code file} of the local file system; see {@link #read(StoreDirectory, String)}. */
+    public static Manifest read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath();
+        return read(LocalDirectory.of(absolute.getParent()), absolute.getFileName().toString());
     }
 
     /** Builds a manifest from lines checked by {@link ManifestParser}. */
@@ -115,6 +135,18 @@ public final class Manifest {
             }
         }
         return new Manifest(file, lines, entries, lineNumbers);
+    }
+
+    /**
+     * Writes this manifest as the new file {@code name} of {@code directory}, ending with its
+     * checksum line; the {@link StoreDirectory#publish} around the save makes it durable.
+     */
+    public void write(StoreDirectory directory, String name) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        byte[] bytes = toBytes();
+        try (OutputStream out = directory.create(name)) {
+            out.write(bytes);
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.cbir.core.internal.reduce;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A fitted {@link MinMaxScaling}: per dimension, {@code clamp((x - min) / (max - min), 0, 1)},
@@ -40,9 +40,9 @@ public final class FittedMinMax implements Reducer.Fitted {
      * @throws org.cbir.core.io.FormatVersionException if it has another format version
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
-    public static FittedMinMax load(Path directory) throws IOException {
+    public static FittedMinMax load(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        return ChecksummedFiles.read(directory.resolve(FILE_NAME), CODEC, VERSION, VERSION, (in, version) -> {
+        return ChecksummedFiles.read(directory, FILE_NAME, CODEC, VERSION, VERSION, (in, version) -> {
             float[] minima = ChecksummedFiles.readFloats(in);
             float[] maxima = ChecksummedFiles.readFloats(in);
             if (minima.length == 0 || minima.length != maxima.length) {
@@ -60,8 +60,8 @@ public final class FittedMinMax implements Reducer.Fitted {
     }
 
     @Override
-    public void save(Path directory) throws IOException {
-        ChecksummedFiles.write(directory.resolve(FILE_NAME), CODEC, VERSION, out -> {
+    public void save(StoreDirectory directory) throws IOException {
+        ChecksummedFiles.write(directory, FILE_NAME, CODEC, VERSION, out -> {
             ChecksummedFiles.writeFloats(out, minima);
             ChecksummedFiles.writeFloats(out, maxima);
         });

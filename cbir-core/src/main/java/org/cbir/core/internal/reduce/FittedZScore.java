@@ -1,10 +1,10 @@
 package org.cbir.core.internal.reduce;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.Reducer;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * A fitted {@link ZScore}: per dimension, {@code (x - mean) / sd}, or {@code x - mean} where the
@@ -56,9 +56,9 @@ public final class FittedZScore implements Reducer.Fitted {
      * @throws org.cbir.core.io.FormatVersionException if it has another format version
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
-    public static FittedZScore load(Path directory) throws IOException {
+    public static FittedZScore load(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        return ChecksummedFiles.read(directory.resolve(FILE_NAME), CODEC, VERSION, VERSION, (in, version) -> {
+        return ChecksummedFiles.read(directory, FILE_NAME, CODEC, VERSION, VERSION, (in, version) -> {
             float[] means = ChecksummedFiles.readFloats(in);
             float[] deviations = ChecksummedFiles.readFloats(in);
             String problem = check(means, deviations);
@@ -70,8 +70,8 @@ public final class FittedZScore implements Reducer.Fitted {
     }
 
     @Override
-    public void save(Path directory) throws IOException {
-        ChecksummedFiles.write(directory.resolve(FILE_NAME), CODEC, VERSION, out -> {
+    public void save(StoreDirectory directory) throws IOException {
+        ChecksummedFiles.write(directory, FILE_NAME, CODEC, VERSION, out -> {
             ChecksummedFiles.writeFloats(out, means);
             ChecksummedFiles.writeFloats(out, deviations);
         });

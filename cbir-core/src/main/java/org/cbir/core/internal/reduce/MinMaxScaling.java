@@ -1,11 +1,11 @@
 package org.cbir.core.internal.reduce;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Min-max scaling to 0..1: the recipe that learns, per signature dimension, the smallest and the
@@ -65,9 +65,9 @@ public final class MinMaxScaling implements Reducer {
         return new FittedMinMax(min, max);
     }
 
-    /** @see FittedMinMax#load(Path) */
+    /** @see FittedMinMax#load(StoreDirectory) */
     @Override
-    public FittedMinMax load(Path directory) throws IOException {
+    public FittedMinMax load(StoreDirectory directory) throws IOException {
         return FittedMinMax.load(directory);
     }
 

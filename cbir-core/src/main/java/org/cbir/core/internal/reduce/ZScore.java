@@ -1,11 +1,11 @@
 package org.cbir.core.internal.reduce;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Z-score standardisation: the recipe that learns, per signature dimension, the mean and the
@@ -93,9 +93,9 @@ public final class ZScore implements Reducer {
         return new FittedZScore(means, deviations);
     }
 
-    /** @see FittedZScore#load(Path) */
+    /** @see FittedZScore#load(StoreDirectory) */
     @Override
-    public FittedZScore load(Path directory) throws IOException {
+    public FittedZScore load(StoreDirectory directory) throws IOException {
         return FittedZScore.load(directory);
     }
 

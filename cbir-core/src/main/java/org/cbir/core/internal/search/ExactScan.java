@@ -1,11 +1,11 @@
 package org.cbir.core.internal.search;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The exact scan, the recipe of {@link ExactScanIndex}es: the pipeline's default index. Immutable and
@@ -64,7 +64,7 @@ public final class ExactScan implements IndexFactory {
     }
 
     @Override
-    public Index load(Path directory, Similarity similarity) throws IOException {
+    public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         return mapped ? ExactScanFile.map(directory, similarity) : ExactScanFile.read(directory, similarity);
     }
 

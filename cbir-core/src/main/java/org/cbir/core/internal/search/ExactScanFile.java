@@ -13,6 +13,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ final class ExactScanFile {
     }
 
     /** Writes the live rows of {@code store} as a version-2 file in {@code directory}. */
-    static void write(Path directory, RowStore store) throws IOException {
+    static void write(StoreDirectory directory, RowStore store) throws IOException {
         int dimension = store.dimension();
         int count = store.size();
         int[] rows = new int[count];
@@ -64,7 +65,7 @@ final class ExactScanFile {
                 ids[live++] = store.id(row);
             }
         }
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             out.writeInt(dimension);
             out.writeInt(count);
             ChecksummedFiles.writeLongs(out, ids);
@@ -74,8 +75,8 @@ final class ExactScanFile {
     }
 
     /** Reads {@code directory}'s file onto the heap (version 1 or 2). */
-    static ExactScanIndex read(Path directory, Similarity similarity) throws IOException {
-        return ChecksummedFiles.read(directory.resolve(FILE), CODEC, ROWS_VERSION, VERSION,
+    static ExactScanIndex read(StoreDirectory directory, Similarity similarity) throws IOException {
+        return ChecksummedFiles.read(directory, FILE, CODEC, ROWS_VERSION, VERSION,
                 (in, version) -> readBody(in, version, similarity));
     }
 
@@ -100,11 +101,17 @@ final class ExactScanFile {
 
     /**
      * Loads {@code directory}'s file with its vectors memory-mapped (version 2; a version-1 file
-     * is read onto the heap, with a log line saying to save it again).
+     * is read onto the heap, with a log line saying to save it again; so is a file of a store
+     * that is not on the local file system, which cannot be mapped).
      */
-    static ExactScanIndex map(Path directory, Similarity similarity) throws IOException {
-        Path file = directory.resolve(FILE);
-        MappedLayout layout = ChecksummedFiles.read(file, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
+    static ExactScanIndex map(StoreDirectory directory, Similarity similarity) throws IOException {
+        Path file = directory.localPath(FILE).orElse(null);
+        if (file == null) {
+            LOG.info("{} is not on the local file system and cannot be mapped: reading it onto the heap",
+                    directory.location(FILE));
+            return read(directory, similarity);
+        }
+        MappedLayout layout = ChecksummedFiles.read(directory, FILE, CODEC, ROWS_VERSION, VERSION, (in, version) -> {
             if (version == ROWS_VERSION) {
                 return new MappedLayout(0, null, 0, readBody(in, version, similarity));
             }

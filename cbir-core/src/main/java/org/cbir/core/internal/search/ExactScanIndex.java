@@ -1,7 +1,6 @@
 package org.cbir.core.internal.search;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
@@ -12,6 +11,7 @@ import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * Brute-force search: every query is compared with every stored vector, so results are the
@@ -147,7 +147,7 @@ public final class ExactScanIndex extends GuardedIndex {
     }
 
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         writeUnderReadLock(() -> ExactScanFile.write(directory, store));
     }
 }
