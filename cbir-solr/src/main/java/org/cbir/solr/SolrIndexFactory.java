@@ -146,7 +146,7 @@ public final class SolrIndexFactory implements IndexFactory {
     public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         SolrIndexFile.Saved saved = SolrIndexFile.read(directory);
         if (!saved.collection().equals(target.collection())) {
-            throw new CorruptFileException(directory.resolve(SolrIndexFile.FILE), "refers to collection '"
+            throw new CorruptFileException(directory.location(SolrIndexFile.FILE), "refers to collection '"
                     + saved.collection() + "' but the manifest to '" + target.collection() + "'");
         }
         return SolrIndex.open(target, options, saved.dimension(), similarity);

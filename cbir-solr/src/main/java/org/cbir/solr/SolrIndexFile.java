@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * What a saved pipeline keeps of a {@link SolrIndex}: no vectors (they stay in the collection),
@@ -27,17 +28,17 @@ final class SolrIndexFile {
     private SolrIndexFile() {
     }
 
-    static void write(Path directory, String collection, int dimension, long count) throws IOException {
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+    static void write(StoreDirectory directory, String collection, int dimension, long count) throws IOException {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             ChecksummedFiles.writeString(out, collection);
             out.writeInt(dimension);
             out.writeLong(count);
         });
     }
 
-    static Saved read(Path directory) throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static Saved read(StoreDirectory directory) throws IOException {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             String collection = ChecksummedFiles.readString(in);
             if (collection == null) {
                 throw new CorruptFileException(file, "no collection name");

@@ -18,6 +18,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
@@ -119,9 +120,9 @@ public abstract class ExtractorContract {
     @Test
     void theSpecAndTheSavedStateRestoreAnEqualExtractor() throws IOException {
         FeatureExtractor extractor = extractor();
-        Path state = null;
+        StoreDirectory state = null;
         if (extractor instanceof Persistent persistent) {
-            state = Files.createDirectory(temporary.resolve("state"));
+            state = StoreDirectory.local(Files.createDirectory(temporary.resolve("state")));
             persistent.save(state);
         }
         FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec(), state);
@@ -140,7 +141,7 @@ public abstract class ExtractorContract {
             return;
         }
         Path state = Files.createDirectory(temporary.resolve("corrupt"));
-        persistent.save(state);
+        persistent.save(StoreDirectory.local(state));
         SavedStateCorruption.assertEveryFileIsChecked(state,
                 d -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor().spec(), d));
     }

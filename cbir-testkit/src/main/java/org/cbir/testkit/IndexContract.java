@@ -24,6 +24,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
@@ -323,7 +324,7 @@ public abstract class IndexContract {
         if (!savesLocally()) {
             return;
         }
-        Path directory = Files.createDirectory(temporary.resolve("saved"));
+        StoreDirectory directory = StoreDirectory.local(Files.createDirectory(temporary.resolve("saved")));
         index.save(directory);
         Index loaded = restored.load(directory, similarity());
         assertEquals(index.size(), loaded.size());
@@ -345,10 +346,10 @@ public abstract class IndexContract {
         }
         Index index = filled(vectors(200, 9));
         Path directory = Files.createDirectory(temporary.resolve("corrupt"));
-        index.save(directory);
+        index.save(StoreDirectory.local(directory));
         int files = SavedStateCorruption.assertEveryFileIsChecked(directory, d -> factory().load(d, similarity()));
         assertTrue(files > 0, "the index saved no file");
-        assertEquals(index.search(vectors(1, 9).get(0), 3), factory().load(directory, similarity())
+        assertEquals(index.search(vectors(1, 9).get(0), 3), factory().load(StoreDirectory.local(directory), similarity())
                 .search(vectors(1, 9).get(0), 3), "the restored files load again");
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cbir.core.Reducer;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ public abstract class ReducerContract {
         Reducer restored = ComponentRegistry.standard().restore(ComponentRole.REDUCER, recipe().spec());
         assertEquals(recipe().spec(), restored.spec());
         Reducer.Fitted fitted = recipe().fit(sample(200, 8));
-        Path directory = Files.createDirectory(temporary.resolve("saved"));
+        StoreDirectory directory = StoreDirectory.local(Files.createDirectory(temporary.resolve("saved")));
         fitted.save(directory);
         Reducer.Fitted loaded = restored.load(directory);
         assertEquals(fitted.inputDimension(), loaded.inputDimension());
@@ -141,7 +142,7 @@ public abstract class ReducerContract {
     void everySavedFileIsCheckedOnLoad() throws IOException {
         Reducer.Fitted fitted = recipe().fit(sample(200, 10));
         Path directory = Files.createDirectory(temporary.resolve("corrupt"));
-        fitted.save(directory);
+        fitted.save(StoreDirectory.local(directory));
         int files = SavedStateCorruption.assertEveryFileIsChecked(directory, d -> recipe().load(d));
         assertTrue(files > 0, "the fitted transform saved no file");
     }

@@ -1,6 +1,7 @@
 package org.cbir.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,27 +10,30 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The corruption cases every saved state must survive: each file of a saved directory, in turn
- * truncated by one byte, cut to half its length, and altered in one byte, must make the load
- * fail with an {@link IOException} (cbir's {@code InvalidFileException} family names the file)
- * rather than return a component that silently computes something else. The saved directory is
- * restored between cases.
+ * truncated by one byte, cut to half its length, altered in one byte, and deleted, must make the
+ * load fail with an {@link IOException} whose message names the file (cbir's
+ * {@code InvalidFileException} family starts with it; a missing file's
+ * {@link java.nio.file.NoSuchFileException} is its path), rather than return a component that
+ * silently computes something else. The saved directory is restored between cases.
  */
 public final class SavedStateCorruption {
 
     /** Loads a component from a saved directory. */
     @FunctionalInterface
     public interface Loader {
-        void load(Path directory) throws IOException;
+        void load(StoreDirectory directory) throws IOException;
     }
 
     private SavedStateCorruption() {
     }
 
     /**
-     * Checks every regular file under {@code saved} (recursively) with {@code loader}.
+     * Checks every regular file under {@code saved} (recursively) with {@code loader}, which gets
+     * {@code StoreDirectory.local(saved)}.
      *
      * @return how many files were checked (zero when the component saved nothing)
      */
@@ -38,18 +42,20 @@ public final class SavedStateCorruption {
         try (Stream<Path> walk = Files.walk(saved)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        StoreDirectory directory = StoreDirectory.local(saved);
         for (Path file : files) {
             byte[] original = Files.readAllBytes(file);
             try {
                 if (original.length > 0) {
-                    corrupt(saved, file, Arrays.copyOf(original, original.length - 1), loader, "truncated by one byte");
-                    corrupt(saved, file, Arrays.copyOf(original, original.length / 2), loader, "cut to half");
+                    corrupt(directory, saved, file, Arrays.copyOf(original, original.length - 1), loader,
+                            "truncated by one byte");
+                    corrupt(directory, saved, file, Arrays.copyOf(original, original.length / 2), loader, "cut to half");
                     byte[] altered = original.clone();
                     altered[original.length / 2] ^= 0x5A;
-                    corrupt(saved, file, altered, loader, "altered in byte " + original.length / 2);
+                    corrupt(directory, saved, file, altered, loader, "altered in byte " + original.length / 2);
                 }
                 Files.delete(file);
-                assertThrows(IOException.class, () -> loader.load(saved), () -> saved.relativize(file) + " missing: the load must fail");
+                assertFailsNaming(directory, saved, file, loader, "missing");
             } finally {
                 Files.write(file, original);
             }
@@ -57,13 +63,21 @@ public final class SavedStateCorruption {
         return files.size();
     }
 
-    private static void corrupt(Path saved, Path file, byte[] content, Loader loader, String how) {
+    private static void corrupt(StoreDirectory directory, Path saved, Path file, byte[] content, Loader loader,
+            String how) {
         try {
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThrows(IOException.class, () -> loader.load(saved),
+        assertFailsNaming(directory, saved, file, loader, how);
+    }
+
+    private static void assertFailsNaming(StoreDirectory directory, Path saved, Path file, Loader loader, String how) {
+        IOException e = assertThrows(IOException.class, () -> loader.load(directory),
                 () -> saved.relativize(file) + " " + how + ": the load must fail with an IOException naming the file");
+        String message = String.valueOf(e.getMessage());
+        assertTrue(message.contains(file.getFileName().toString()),
+                () -> saved.relativize(file) + " " + how + ": the error does not name the file: " + message);
     }
 }

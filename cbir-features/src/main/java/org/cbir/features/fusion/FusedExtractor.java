@@ -1,8 +1,6 @@
 package org.cbir.features.fusion;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +66,8 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
         for (int i = 0; i < parts.size(); i++) {
             FusionSpecs.PartSpec part = parts.get(i);
             String partDirectory = stateDirectory(i);
-            Path partState = context.state().map(s -> s.resolve(partDirectory)).filter(Files::isDirectory).orElse(null);
+            StoreDirectory state = context.state().orElse(null);
+            StoreDirectory partState = state != null && state.exists(partDirectory) ? state.directory(partDirectory) : null;
             builder.add(context.registry().restore(ComponentRole.EXTRACTOR, part.spec(), partState),
                     part.weight(), part.normalization());
         }
@@ -139,8 +138,7 @@ public final class FusedExtractor implements FeatureExtractor, Persistent {
     public void save(StoreDirectory directory) throws IOException {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).extractor() instanceof Persistent persistent) {
-                Path partDirectory = Files.createDirectory(directory.resolve(stateDirectory(i)));
-                persistent.save(partDirectory);
+                persistent.save(directory.directory(stateDirectory(i)));
             }
         }
     }

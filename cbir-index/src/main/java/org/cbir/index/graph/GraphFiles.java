@@ -11,6 +11,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The file of a saved {@link NeighborGraphIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
@@ -39,7 +40,7 @@ final class GraphFiles {
     }
 
     /** Writes the index; the caller has purged removed nodes and holds the read lock. */
-    static void save(Path directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
+    static void save(StoreDirectory directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
             ImmutableGraphIndex graph) throws IOException {
         int bound = vectors.size();
         int[] renumbered = new int[bound];
@@ -48,7 +49,7 @@ final class GraphFiles {
             renumbered[ordinal] = vectors.isLive(ordinal) ? count++ : -1;
         }
         int live = count;
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             ChecksummedFiles.writeString(out, metric.type());
             out.writeInt(vectors.dimension());
             out.writeInt(parameters.maxDegree());
@@ -112,10 +113,10 @@ final class GraphFiles {
     }
 
     @SuppressWarnings("deprecation") // GraphIndexBuilder.load: JVector's only public way back to a mutable graph
-    static NeighborGraphIndex load(NeighborGraph parameters, Path directory, Similarity similarity, GraphMetric metric)
+    static NeighborGraphIndex load(NeighborGraph parameters, StoreDirectory directory, Similarity similarity, GraphMetric metric)
             throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             String savedMetric = ChecksummedFiles.readString(in);
             int dimension = in.readInt();
             int maxDegree = in.readInt();

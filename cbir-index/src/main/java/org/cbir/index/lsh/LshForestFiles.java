@@ -10,6 +10,7 @@ import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The file of a saved {@link LshForestIndex}: {@value #FILE}, codec {@value #CODEC}, version 1,
@@ -35,9 +36,9 @@ final class LshForestFiles {
     }
 
     /** Writes the index; the caller has merged all pending changes and holds the read lock. */
-    static void save(Path directory, LshForest parameters, int dimension, Hyperplanes hyperplanes,
+    static void save(StoreDirectory directory, LshForest parameters, int dimension, Hyperplanes hyperplanes,
             VectorStore store, HashTree[] trees) throws IOException {
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             out.writeInt(dimension);
             out.writeInt(parameters.trees());
             out.writeInt(parameters.hashBits());
@@ -58,9 +59,9 @@ final class LshForestFiles {
         });
     }
 
-    static LshForestIndex load(LshForest parameters, Path directory, Similarity similarity) throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static LshForestIndex load(LshForest parameters, StoreDirectory directory, Similarity similarity) throws IOException {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             int dimension = in.readInt();
             int treeCount = in.readInt();
             int bits = in.readInt();

@@ -121,7 +121,7 @@ public final class FittedPca implements Reducer.Fitted {
 
     @Override
     public void save(StoreDirectory directory) throws IOException {
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             out.writeInt(mean.length);
             out.writeInt(variance.length);
             out.writeBoolean(whiten);
@@ -134,7 +134,7 @@ public final class FittedPca implements Reducer.Fitted {
 
     /** Reads what {@link #save} wrote; see {@link Pca#load} for the checks. */
     static FittedPca load(StoreDirectory directory) throws IOException {
-        return ChecksummedFiles.read(directory.resolve(FILE), CODEC, VERSION, VERSION, (in, version) -> {
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             int d = in.readInt();
             int k = in.readInt();
             boolean whiten = in.readBoolean();

@@ -147,7 +147,7 @@ public final class Pca implements Reducer {
     public FittedPca load(StoreDirectory directory) throws IOException {
         FittedPca fitted = FittedPca.load(directory);
         if (fitted.whitened() != whiten || (components > 0 && fitted.outputDimension() != components)) {
-            throw new InvalidFileException(directory.resolve(FittedPca.FILE), String.format(Locale.ROOT,
+            throw new InvalidFileException(directory.location(FittedPca.FILE), String.format(Locale.ROOT,
                     "holds a PCA with %d components%s, which the recipe %s cannot have produced",
                     fitted.outputDimension(), fitted.whitened() ? " (whitened)" : "", spec()));
         }

@@ -472,7 +472,7 @@ public final class Int8ScanIndex extends GuardedIndex {
     /** Writes {@code exact-int8.bin} (format in the class comment); searches may run meanwhile, changes wait. */
     @Override
     public void save(StoreDirectory directory) throws IOException {
-        writeUnderReadLock(() -> ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        writeUnderReadLock(() -> ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             out.writeInt(dimension);
             ChecksummedFiles.writeString(out, similarity.spec().type());
             out.writeInt(store.size());
@@ -483,9 +483,9 @@ public final class Int8ScanIndex extends GuardedIndex {
         }));
     }
 
-    static Int8ScanIndex load(Int8Scan parameters, Path directory, Similarity similarity) throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static Int8ScanIndex load(Int8Scan parameters, StoreDirectory directory, Similarity similarity) throws IOException {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             int dimension = in.readInt();
             String metric = ChecksummedFiles.readString(in);
             int count = in.readInt();

@@ -89,14 +89,14 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
      * @throws CorruptFileException if the model file is damaged or does not match the spec
      * @throws java.nio.file.NoSuchFileException if the model file is missing
      */
-    public static FeatureExtractor restore(ComponentSpec spec, Path state) throws IOException {
+    public static FeatureExtractor restore(ComponentSpec spec, StoreDirectory state) throws IOException {
         CnnOptions options = CnnOptions.fromSpec(spec);
         CnnInput input = CnnInput.fromSpec(spec);
         if (state == null || input == null) {
             return CompactCnn.of(options);
         }
-        Path file = state.resolve(FILE_NAME);
-        MultiLayerModelFile.Contents contents = MultiLayerModelFile.read(file, CODEC);
+        Path file = state.location(FILE_NAME);
+        MultiLayerModelFile.Contents contents = MultiLayerModelFile.read(state, FILE_NAME, CODEC);
         MultiLayerNetwork net = contents.network();
         if (net == null) {
             throw new CorruptFileException(file, "it holds no network, but the spec describes a trained " + spec.type());
@@ -185,7 +185,7 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {
-            MultiLayerModelFile.write(directory.resolve(FILE_NAME), CODEC, classes, network);
+            MultiLayerModelFile.write(directory, FILE_NAME, CODEC, classes, network);
         } finally {
             forwardLock.unlock();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -39,13 +40,14 @@ public final class MultiLayerModelFile {
     }
 
     /** Writes {@code classes} and {@code network} (null: a file that records an untrained network) as codec {@code codec}. */
-    public static void write(Path file, String codec, List<String> classes, MultiLayerNetwork network) throws IOException {
+    public static void write(StoreDirectory directory, String name, String codec, List<String> classes,
+            MultiLayerNetwork network) throws IOException {
         Path model = network == null ? null : Files.createTempFile("cbir-lenet-", ".zip");
         try {
             if (model != null) {
                 ModelSerializer.writeModel(network, model.toFile(), false);
             }
-            ChecksummedFiles.write(file, codec, VERSION, out -> {
+            ChecksummedFiles.write(directory, name, codec, VERSION, out -> {
                 out.writeBoolean(model != null);
                 out.writeInt(classes.size());
                 for (String c : classes) {
@@ -64,14 +66,14 @@ public final class MultiLayerModelFile {
     }
 
     /**
-     * Reads a file that {@link #write(Path, String, List, MultiLayerNetwork)} wrote with {@code codec}.
+     * Reads a file that {@link #write(StoreDirectory, String, String, List, MultiLayerNetwork)} wrote with {@code codec}.
      *
      * @throws org.cbir.core.io.CorruptFileException if the file is damaged, of another codec, or
      *     the network in it does not load
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
-    public static Contents read(Path file, String codec) throws IOException {
-        return ChecksummedFiles.read(file, codec, VERSION, VERSION, (in, version) -> {
+    public static Contents read(StoreDirectory directory, String fileName, String codec) throws IOException {
+        return ChecksummedFiles.read(directory, fileName, codec, VERSION, VERSION, (in, version) -> {
             boolean trained = in.readBoolean();
             int count = in.readInt();
             if (count < 0 || count > MAX_CLASSES) {

@@ -115,13 +115,13 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
      * @throws CorruptFileException if the model file is damaged or does not match the spec
      * @throws java.nio.file.NoSuchFileException if {@code state} holds no model file
      */
-    public static FeatureExtractor restore(ComponentSpec spec, Optional<Path> state) throws IOException {
+    public static FeatureExtractor restore(ComponentSpec spec, Optional<StoreDirectory> state) throws IOException {
         LeNetOptions options = LeNetOptions.fromSpec(spec);
         if (state.isEmpty()) {
             return LeNet.of(options);
         }
-        Path file = state.get().resolve(FILE_NAME);
-        MultiLayerModelFile.Contents contents = MultiLayerModelFile.read(file, CODEC);
+        Path file = state.get().location(FILE_NAME);
+        MultiLayerModelFile.Contents contents = MultiLayerModelFile.read(state.get(), FILE_NAME, CODEC);
         MultiLayerNetwork net = contents.network();
         if (net == null) {
             return LeNet.of(options);
@@ -258,7 +258,7 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {
-            MultiLayerModelFile.write(directory.resolve(FILE_NAME), CODEC, classes, network);
+            MultiLayerModelFile.write(directory, FILE_NAME, CODEC, classes, network);
         } finally {
             forwardLock.unlock();
         }

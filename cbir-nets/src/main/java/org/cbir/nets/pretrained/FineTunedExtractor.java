@@ -83,7 +83,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
      * @throws NoSuchFileException if {@code state} is null or holds no model file
      * @throws CorruptFileException if the model file is damaged or does not match the spec
      */
-    public static FeatureExtractor restore(ComponentSpec spec, Path state) throws IOException {
+    public static FeatureExtractor restore(ComponentSpec spec, StoreDirectory state) throws IOException {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
@@ -98,8 +98,8 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
             throw new NoSuchFileException(FineTunedModelFile.FILE_NAME, null,
                     "a fine-tuned extractor is restored from the network its pipeline saved, and there is none");
         }
-        Path file = state.resolve(FineTunedModelFile.FILE_NAME);
-        FineTunedModelFile.Contents contents = FineTunedModelFile.read(file);
+        Path file = state.location(FineTunedModelFile.FILE_NAME);
+        FineTunedModelFile.Contents contents = FineTunedModelFile.read(state);
         ComputationGraph graph = contents.network();
         if (!contents.tuned()) {
             try {
@@ -233,7 +233,7 @@ public final class FineTunedExtractor implements BatchedFeatureExtractor, Persis
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {
-            FineTunedModelFile.write(directory.resolve(FineTunedModelFile.FILE_NAME), new FineTunedModelFile.Contents(
+            FineTunedModelFile.write(directory, new FineTunedModelFile.Contents(
                     true, classes, epochLosses, network));
         } finally {
             forwardLock.unlock();

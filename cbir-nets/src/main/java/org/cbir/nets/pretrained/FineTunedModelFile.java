@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -37,11 +38,11 @@ final class FineTunedModelFile {
     private FineTunedModelFile() {
     }
 
-    static void write(Path file, Contents contents) throws IOException {
+    static void write(StoreDirectory directory, Contents contents) throws IOException {
         Path model = Files.createTempFile("cbir-fine-tuned-", ".zip");
         try {
             ModelSerializer.writeModel(contents.network(), model.toFile(), false);
-            ChecksummedFiles.write(file, CODEC, VERSION, out -> {
+            ChecksummedFiles.write(directory, FILE_NAME, CODEC, VERSION, out -> {
                 out.writeBoolean(contents.tuned());
                 out.writeInt(contents.classes().size());
                 for (String c : contents.classes()) {
@@ -63,8 +64,8 @@ final class FineTunedModelFile {
      * @throws org.cbir.core.io.CorruptFileException if the file is damaged or its network does not load
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
-    static Contents read(Path file) throws IOException {
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static Contents read(StoreDirectory directory) throws IOException {
+        return ChecksummedFiles.read(directory, FILE_NAME, CODEC, VERSION, VERSION, (in, version) -> {
             boolean tuned = in.readBoolean();
             int classCount = count(in, "class");
             List<String> classes = new ArrayList<>(classCount);

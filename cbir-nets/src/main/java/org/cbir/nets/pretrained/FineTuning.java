@@ -109,7 +109,7 @@ public final class FineTuning implements FeatureExtractor, Persistent {
     @Override
     public void save(StoreDirectory directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        FineTunedModelFile.write(directory.resolve(FineTunedModelFile.FILE_NAME),
+        FineTunedModelFile.write(directory,
                 new FineTunedModelFile.Contents(false, List.of(), List.of(), base.graph()));
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -89,7 +90,7 @@ public final class InceptionResNetV2Extractor extends PretrainedGraphExtractor {
      * @throws CorruptFileException if the saved network is damaged or is no Inception-ResNet-v2
      * @throws InvalidFileException if the weights file is not the one the spec was built with
      */
-    public static InceptionResNetV2Extractor restore(ComponentSpec spec, Path state) throws IOException {
+    public static InceptionResNetV2Extractor restore(ComponentSpec spec, StoreDirectory state) throws IOException {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
@@ -108,8 +109,8 @@ public final class InceptionResNetV2Extractor extends PretrainedGraphExtractor {
             return new InceptionResNetV2Extractor(InceptionResNetV2.fromKerasH5(h5, size), size, policy, layer, weights,
                     md5, DEFAULT_BATCH_SIZE);
         }
-        Path file = state.resolve(PretrainedModelFile.FILE_NAME);
-        ComputationGraph graph = PretrainedModelFile.read(file);
+        Path file = state.location(PretrainedModelFile.FILE_NAME);
+        ComputationGraph graph = PretrainedModelFile.read(state);
         if (graph.getVertex(InceptionResNetV2.SIGNATURE_LAYER) == null || graph.getVertex(layer) == null) {
             throw new CorruptFileException(file, "it holds no Inception-ResNet-v2 with the layers '"
                     + InceptionResNetV2.SIGNATURE_LAYER + "' and '" + layer + "'");

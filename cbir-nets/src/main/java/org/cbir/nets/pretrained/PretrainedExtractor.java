@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -63,15 +64,14 @@ public final class PretrainedExtractor extends PretrainedGraphExtractor {
      * @throws java.nio.file.NoSuchFileException if {@code state} holds no network
      * @throws IOException if the weights are missing or corrupt
      */
-    public static PretrainedExtractor restore(ComponentSpec spec, Path state) throws IOException {
+    public static PretrainedExtractor restore(ComponentSpec spec, StoreDirectory state) throws IOException {
         if (!TYPE.equals(spec.type())) {
             throw new IllegalArgumentException("not a " + TYPE + " spec: " + spec);
         }
         PretrainedModel model = spec.requireEnum("model", PretrainedModel.class);
         SmallImagePolicy policy = spec.requireEnum("policy", SmallImagePolicy.class);
         PretrainedWeights weights = PretrainedWeights.parse(spec.require("weights"));
-        Path saved = state == null ? null : state.resolve(PretrainedModelFile.FILE_NAME);
-        ComputationGraph graph = saved != null ? PretrainedModelFile.read(saved) : weights.load(model, false);
+        ComputationGraph graph = state != null ? PretrainedModelFile.read(state) : weights.load(model, false);
         return new PretrainedExtractor(model, spec.require("layer"), policy, weights, DEFAULT_BATCH_SIZE, graph);
     }
 

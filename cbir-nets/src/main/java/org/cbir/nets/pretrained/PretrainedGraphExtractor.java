@@ -95,7 +95,7 @@ abstract sealed class PretrainedGraphExtractor implements BatchedFeatureExtracto
         Objects.requireNonNull(directory, "directory");
         forwardLock.lock();
         try {
-            PretrainedModelFile.write(directory.resolve(PretrainedModelFile.FILE_NAME), network);
+            PretrainedModelFile.write(directory, network);
         } finally {
             forwardLock.unlock();
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -26,11 +27,11 @@ final class PretrainedModelFile {
     private PretrainedModelFile() {
     }
 
-    static void write(Path file, ComputationGraph network) throws IOException {
+    static void write(StoreDirectory directory, ComputationGraph network) throws IOException {
         Path model = Files.createTempFile("cbir-pretrained-", ".zip");
         try {
             ModelSerializer.writeModel(network, model.toFile(), false);
-            ChecksummedFiles.write(file, CODEC, VERSION, out -> {
+            ChecksummedFiles.write(directory, FILE_NAME, CODEC, VERSION, out -> {
                 out.writeLong(Files.size(model));
                 Files.copy(model, out);
             });
@@ -43,8 +44,8 @@ final class PretrainedModelFile {
      * @throws org.cbir.core.io.CorruptFileException if the file is damaged or its network does not load
      * @throws java.nio.file.NoSuchFileException if there is no such file
      */
-    static ComputationGraph read(Path file) throws IOException {
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static ComputationGraph read(StoreDirectory directory) throws IOException {
+        return ChecksummedFiles.read(directory, FILE_NAME, CODEC, VERSION, VERSION, (in, version) -> {
             long length = in.readLong();
             if (length <= 0) {
                 throw ChecksummedFiles.corrupt(in, "illegal model length " + length);
