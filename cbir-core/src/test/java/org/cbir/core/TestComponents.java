@@ -1,12 +1,13 @@
 package org.cbir.core;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 
@@ -22,7 +23,7 @@ public final class TestComponents implements ComponentProvider {
         return List.of(
                 ComponentType.extractor("row-means", (spec, context) -> new RowMeans(spec.requireInt("rows"))),
                 ComponentType.extractor("trained-offset", (spec, context) -> new TrainedOffset(
-                        Float.parseFloat(Files.readString(context.requireState(spec).resolve("offset.txt"))))),
+                        Float.parseFloat(readString(context.requireState(spec), "offset.txt")))),
                 ComponentType.reducer("centre", (spec, context) -> new Centre()));
     }
 
@@ -83,8 +84,8 @@ public final class TestComponents implements ComponentProvider {
         }
 
         @Override
-        public void save(Path directory) throws IOException {
-            Files.writeString(directory.resolve("offset.txt"), Float.toString(offset));
+        public void save(StoreDirectory directory) throws IOException {
+            writeString(directory, "offset.txt", Float.toString(offset));
         }
     }
 
@@ -107,8 +108,8 @@ public final class TestComponents implements ComponentProvider {
         }
 
         @Override
-        public Fitted load(Path directory) throws IOException {
-            String[] parts = Files.readString(directory.resolve("mean.txt")).split(",");
+        public Fitted load(StoreDirectory directory) throws IOException {
+            String[] parts = readString(directory, "mean.txt").split(",");
             float[] mean = new float[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 mean[i] = Float.parseFloat(parts[i]);
@@ -138,12 +139,24 @@ public final class TestComponents implements ComponentProvider {
         }
 
         @Override
-        public void save(Path directory) throws IOException {
+        public void save(StoreDirectory directory) throws IOException {
             StringBuilder sb = new StringBuilder();
             for (float m : mean) {
                 sb.append(sb.length() == 0 ? "" : ",").append(m);
             }
-            Files.writeString(directory.resolve("mean.txt"), sb);
+            writeString(directory, "mean.txt", sb.toString());
+        }
+    }
+
+    static void writeString(StoreDirectory directory, String name, String text) throws IOException {
+        try (OutputStream out = directory.create(name)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static String readString(StoreDirectory directory, String name) throws IOException {
+        try (InputStream in = directory.read(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

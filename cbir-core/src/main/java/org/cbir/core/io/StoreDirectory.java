@@ -1,7 +1,9 @@
 package org.cbir.core.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,6 +92,16 @@ public interface StoreDirectory {
      * @throws InvalidFileException if {@code name} is a directory
      */
     SeekableByteChannel open(String name) throws IOException;
+
+    /**
+     * Opens the file {@code name} for reading from its start: {@link #open} as a stream
+     * (unbuffered), which the caller closes.
+     *
+     * @throws java.nio.file.NoSuchFileException naming {@link #location} if there is no such file
+     */
+    default InputStream read(String name) throws IOException {
+        return Channels.newInputStream(open(name));
+    }
 
     /**
      * The sub-directory {@code name}, which need not exist yet (a file written into it creates

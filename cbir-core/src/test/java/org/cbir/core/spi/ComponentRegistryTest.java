@@ -150,7 +150,7 @@ class ComponentRegistryTest {
     @Test
     void aStatefulTypeWithoutItsStateIsRefusedNamingTheComponent() {
         ComponentRegistry registry = ComponentRegistry.of(() -> List.of(ComponentType.extractor("needs-state",
-                (spec, context) -> new FirstSample(Files.readString(context.requireState(spec).resolve("t"))))));
+                (spec, context) -> new FirstSample(new String(context.requireState(spec).read("t").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)))));
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
                 () -> registry.restore(ComponentRole.EXTRACTOR, ComponentSpec.of("needs-state")));
         assertTrue(e.getMessage().contains("needs-state"), e.getMessage());

@@ -14,6 +14,7 @@ import org.cbir.core.Reducer;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +23,15 @@ class FittedZScorePersistenceTest {
     Path dir;
 
     private Path saved() throws IOException {
-        ZScore.standardisation().fit(ZScoreTest.SAMPLE).save(dir);
+        ZScore.standardisation().fit(ZScoreTest.SAMPLE).save(StoreDirectory.local(dir));
         return dir.resolve(FittedZScore.FILE_NAME);
     }
 
     @Test
     void roundTripKeepsTheTransform() throws IOException {
         FittedZScore original = ZScore.standardisation().fit(ZScoreTest.SAMPLE);
-        original.save(dir);
-        Reducer.Fitted loaded = ZScore.standardisation().load(dir);
+        original.save(StoreDirectory.local(dir));
+        Reducer.Fitted loaded = ZScore.standardisation().load(StoreDirectory.local(dir));
         FittedZScore z = (FittedZScore) loaded;
         assertArrayEquals(original.means(), z.means());
         assertArrayEquals(original.standardDeviations(), z.standardDeviations());
@@ -46,7 +47,7 @@ class FittedZScorePersistenceTest {
             bad[i] ^= 0x10;
             Files.write(dir.resolve(FittedZScore.FILE_NAME), bad);
             int at = i;
-            IOException e = assertThrows(IOException.class, () -> FittedZScore.load(dir), "flip at byte " + at);
+            IOException e = assertThrows(IOException.class, () -> FittedZScore.load(StoreDirectory.local(dir)), "flip at byte " + at);
             assertTrue(e instanceof CorruptFileException, "flip at byte " + at + ": " + e);
         }
     }
@@ -55,7 +56,7 @@ class FittedZScorePersistenceTest {
     void truncatedFileIsRefused() throws IOException {
         byte[] good = Files.readAllBytes(saved());
         Files.write(dir.resolve(FittedZScore.FILE_NAME), Arrays.copyOf(good, good.length - 5));
-        CorruptFileException e = assertThrows(CorruptFileException.class, () -> FittedZScore.load(dir));
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> FittedZScore.load(StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains(FittedZScore.FILE_NAME), e.getMessage());
     }
 
@@ -65,7 +66,7 @@ class FittedZScorePersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[] {1f, 2f});
             ChecksummedFiles.writeFloats(out, new float[] {1f, -3f});
         });
-        assertThrows(CorruptFileException.class, () -> FittedZScore.load(dir));
+        assertThrows(CorruptFileException.class, () -> FittedZScore.load(StoreDirectory.local(dir)));
     }
 
     @Test
@@ -74,9 +75,9 @@ class FittedZScorePersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[] {1f});
             ChecksummedFiles.writeFloats(out, new float[] {1f});
         });
-        assertThrows(FormatVersionException.class, () -> FittedZScore.load(dir));
+        assertThrows(FormatVersionException.class, () -> FittedZScore.load(StoreDirectory.local(dir)));
         Files.delete(dir.resolve(FittedZScore.FILE_NAME));
-        assertThrows(NoSuchFileException.class, () -> FittedZScore.load(dir));
+        assertThrows(NoSuchFileException.class, () -> FittedZScore.load(StoreDirectory.local(dir)));
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count());
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,9 @@ class MinMaxScalingTest {
     @Test
     void savesLoadsAndRestoresFromItsSpec(@TempDir Path dir) throws IOException {
         FittedMinMax fitted = MinMaxScaling.toUnitRange().fit(SAMPLE);
-        fitted.save(dir);
+        fitted.save(StoreDirectory.local(dir));
         Reducer recipe = ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("min-max"));
-        Reducer.Fitted loaded = recipe.load(dir);
+        Reducer.Fitted loaded = recipe.load(StoreDirectory.local(dir));
         float[] probe = {1f, 5f, 7.5f};
         assertArrayEquals(fitted.apply(probe), loaded.apply(probe));
         assertEquals(3, loaded.outputDimension());
@@ -53,6 +54,6 @@ class MinMaxScalingTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        assertThrows(InvalidFileException.class, () -> recipe.load(dir));
+        assertThrows(InvalidFileException.class, () -> recipe.load(StoreDirectory.local(dir)));
     }
 }

@@ -18,6 +18,7 @@ import org.cbir.core.Index;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +34,9 @@ class ExactScanFileTest {
     void heapAndMappedLoadsSearchLikeTheSavedIndex() throws IOException {
         Random random = new Random(3);
         Index saved = filled(random, 2_500);
-        saved.save(directory);
-        Index heap = new ExactScan().load(directory, COSINE);
-        Index mapped = new ExactScan().mapped().load(directory, COSINE);
+        saved.save(StoreDirectory.local(directory));
+        Index heap = new ExactScan().load(StoreDirectory.local(directory), COSINE);
+        Index mapped = new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE);
         List<float[]> queries = queries(random, 5);
         assertEquals(saved.searchAll(queries, 12), heap.searchAll(queries, 12));
         assertEquals(saved.searchAll(queries, 12), mapped.searchAll(queries, 12));
@@ -49,8 +50,8 @@ class ExactScanFileTest {
     void aMappedIndexTakesAdditionsOnTheHeapAndRemovalsAsDeadRows() throws IOException {
         Random random = new Random(4);
         Index reference = filled(random, 1_000);
-        reference.save(directory);
-        Index mapped = new ExactScan().mapped().load(directory, COSINE);
+        reference.save(StoreDirectory.local(directory));
+        Index mapped = new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE);
         for (long id = 0; id < 1_000; id += 4) {
             assertTrue(mapped.remove(id));
             reference.remove(id);
@@ -70,8 +71,8 @@ class ExactScanFileTest {
         assertEquals(reference.searchAll(queries, 30), mapped.searchAll(queries, 30));
 
         Path again = Files.createDirectory(directory.resolve("again"));
-        mapped.save(again);
-        Index reloaded = new ExactScan().mapped().load(again, COSINE);
+        mapped.save(StoreDirectory.local(again));
+        Index reloaded = new ExactScan().mapped().load(StoreDirectory.local(again), COSINE);
         assertEquals(reference.size(), reloaded.size());
         assertEquals(reference.searchAll(queries, 30), reloaded.searchAll(queries, 30));
     }
@@ -81,7 +82,7 @@ class ExactScanFileTest {
         Index index = new ExactScan().create(3, COSINE);
         index.add(42, new float[] {1.5f, -2f, 3.25f});
         index.add(43, new float[] {4f, 5f, 6f});
-        index.save(directory);
+        index.save(StoreDirectory.local(directory));
         ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(directory.resolve(ExactScanFile.FILE)));
         int header = 3 * Integer.BYTES + "cbir.exact-index".length() + 16; // 16: the save id
         assertEquals(2, file.getInt(header - 16 - Integer.BYTES));
@@ -122,25 +123,25 @@ class ExactScanFileTest {
             expected.add(1_000 + i, vectors.get(i));
         }
         List<float[]> queries = queries(random, 3);
-        assertEquals(expected.searchAll(queries, 7), new ExactScan().load(directory, COSINE).searchAll(queries, 7));
-        assertEquals(expected.searchAll(queries, 7), new ExactScan().mapped().load(directory, COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), new ExactScan().load(StoreDirectory.local(directory), COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE).searchAll(queries, 7));
     }
 
     @Test
     void aFlippedBitOrATruncationIsRefusedByBothLoads() throws IOException {
-        filled(new Random(9), 200).save(directory);
+        filled(new Random(9), 200).save(StoreDirectory.local(directory));
         Path file = directory.resolve(ExactScanFile.FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 100] ^= 0x10; // inside the vectors
         Files.write(file, bytes);
         for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
             assertTrue(e.getMessage().contains(ExactScanFile.FILE), e.getMessage());
         }
         bytes[bytes.length - 100] ^= 0x10;
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
         for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
+            assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
         }
     }
 
@@ -154,7 +155,7 @@ class ExactScanFileTest {
             out.write(new byte[8]);
         });
         for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(directory, COSINE));
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
             assertTrue(e.getMessage().contains("id 5 appears twice"), e.getMessage());
         }
     }

@@ -13,6 +13,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,8 +158,8 @@ class ExactScanIndexKernelsTest {
                 fill(random, dimension, shape[1], reference, List.of(saved));
                 Path directory = dir.resolve(similarity.spec().type() + dimension);
                 java.nio.file.Files.createDirectories(directory);
-                saved.save(directory);
-                ExactScanIndex mapped = ExactScanFile.map(directory, similarity);
+                saved.save(StoreDirectory.local(directory));
+                ExactScanIndex mapped = ExactScanFile.map(StoreDirectory.local(directory), similarity);
                 for (long id = 1; id < 600; id += 5) {
                     assertEquals(reference.contains(id), mapped.remove(id));
                     if (reference.contains(id)) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.Test;
 
 /** Filtered searches against a naive loop over the accepted vectors only. */
@@ -139,7 +139,7 @@ class FilteredSearchTest {
         }
 
         @Override
-        public void save(Path directory) throws IOException {
+        public void save(StoreDirectory directory) throws IOException {
             inner.save(directory);
         }
     }

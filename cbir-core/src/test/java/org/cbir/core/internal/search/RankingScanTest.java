@@ -20,6 +20,7 @@ import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,8 +120,8 @@ class RankingScanTest {
                 reference.put(3L * i - 5_000, v);
             }
             Path directory = Files.createDirectories(dir.resolve(similarity.spec().type()));
-            saved.save(directory);
-            ExactScanIndex mapped = ExactScanFile.map(directory, similarity);
+            saved.save(StoreDirectory.local(directory));
+            ExactScanIndex mapped = ExactScanFile.map(StoreDirectory.local(directory), similarity);
             for (long id = -5_000; id < 10_000; id += 9) {
                 if (reference.remove(id) != null) {
                     assertTrue(mapped.remove(id));
