@@ -16,6 +16,7 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.graph.NeighborGraph;
@@ -42,11 +43,11 @@ class IndexComponentsTest {
             rows.add(row);
         }
         Reducer.Fitted fitted = recipe.fit(rows);
-        fitted.save(dir);
+        fitted.save(StoreDirectory.local(dir));
 
         Reducer restored = ComponentRegistry.standard().restore(ComponentRole.REDUCER, recipe.spec());
         assertEquals(recipe.spec(), restored.spec());
-        Reducer.Fitted loaded = restored.load(dir);
+        Reducer.Fitted loaded = restored.load(StoreDirectory.local(dir));
         assertArrayEquals(fitted.apply(rows.get(0)), loaded.apply(rows.get(0)), 0);
     }
 
@@ -56,11 +57,11 @@ class IndexComponentsTest {
         Index index = forest.create(4, Similarity.cosine());
         index.add(5, new float[] {1, 2, 3, 4});
         index.add(6, new float[] {-1, 2, -3, 4});
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, forest.spec());
         assertEquals(forest.spec(), restored.spec());
-        Index loaded = restored.load(dir, Similarity.cosine());
+        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8"), new IndexComponents().componentTypes().stream()
                 .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
@@ -74,11 +75,11 @@ class IndexComponentsTest {
         index.add(5, new float[] {1, 2, 3, 4});
         index.add(6, new float[] {-1, 2, -3, 4});
         index.add(7, new float[] {1, 2, 3, 3});
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, graph.spec());
         assertEquals(graph.spec(), restored.spec());
-        Index loaded = restored.load(dir, Similarity.cosine());
+        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(7, loaded.search(new float[] {1, 2, 3, 3}, 2).get(0).id());
     }

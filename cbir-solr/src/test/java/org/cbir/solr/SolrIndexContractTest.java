@@ -1,7 +1,6 @@
 package org.cbir.solr;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +8,7 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.metrics.Similarities;
 import org.cbir.testkit.IndexContract;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +109,7 @@ class SolrIndexContractTest {
         }
 
         @Override
-        public Index load(Path directory, Similarity similarity) throws IOException {
+        public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
             return remember((SolrIndex) solr.load(directory, similarity));
         }
 

@@ -21,6 +21,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class SolrIndexTest {
             }
             double recall1 = recall(exact, low, queries);
             try (SolrIndex high = (SolrIndex) SolrIndexFactory.of(target, new SolrOptions(10, 500, 2))
-                    .load(savedReference(low), COSINE)) {
+                    .load(StoreDirectory.local(savedReference(low)), COSINE)) {
                 double recall10 = recall(exact, high, queries);
                 assertTrue(recall10 >= 0.98, "recall@10 with over-request 10: " + recall10 + ", seed " + SEED);
                 assertTrue(recall10 >= recall1, recall1 + " > " + recall10);
@@ -256,7 +257,7 @@ class SolrIndexTest {
 
     private static java.nio.file.Path savedReference(SolrIndex index) throws IOException {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("solr-ref");
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         return dir;
     }
 

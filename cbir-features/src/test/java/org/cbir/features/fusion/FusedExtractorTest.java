@@ -18,6 +18,7 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.core.spi.RestoreContext;
@@ -140,10 +141,10 @@ class FusedExtractorTest {
         FeatureExtractor fitted = fused.fit(training, ProgressListener.NONE);
         assertArrayEquals(new float[] {5, 6, 6}, fitted.extract(IMAGE)); // level 3, weight 2
 
-        ((FusedExtractor) fitted).save(dir);
+        ((FusedExtractor) fitted).save(StoreDirectory.local(dir));
         assertFalse(Files.exists(dir.resolve("part-0")));
         assertTrue(Files.isRegularFile(dir.resolve("part-1").resolve("level.txt")));
-        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, fitted.spec(), dir);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, fitted.spec(), StoreDirectory.local(dir));
         assertArrayEquals(new float[] {5, 6, 6}, restored.extract(IMAGE));
     }
 

@@ -1,18 +1,17 @@
 package org.cbir.features.fusion;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.Persistent;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentProvider;
 import org.cbir.core.spi.ComponentType;
 
@@ -92,8 +91,10 @@ final class TestExtractors {
         }
 
         @Override
-        public void save(Path directory) throws IOException {
-            Files.writeString(directory.resolve("level.txt"), Integer.toString(level), StandardCharsets.UTF_8);
+        public void save(StoreDirectory directory) throws IOException {
+            try (OutputStream out = directory.create("level.txt")) {
+                out.write(Integer.toString(level).getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -103,7 +104,7 @@ final class TestExtractors {
         public List<ComponentType<?>> componentTypes() {
             return List.of(
                     ComponentType.extractor(Learning.TYPE, (spec, context) -> new Learning(context.state().isEmpty() ? 0
-                            : Integer.parseInt(Files.readString(context.state().get().resolve("level.txt"),
+                            : Integer.parseInt(new String(context.state().get().read("level.txt").readAllBytes(),
                                     StandardCharsets.UTF_8)))),
                     ComponentType.extractor(Fixed.TYPE, (spec, context) -> fixed(spec)));
         }

@@ -18,6 +18,7 @@ import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class GraphPersistenceTest {
 
     @Test
     void reloadedIndexAnswersIdenticallyAndAcceptsUpdates() throws IOException {
-        index.save(dir);
-        NeighborGraphIndex loaded = GRAPH.load(dir, COSINE);
+        index.save(StoreDirectory.local(dir));
+        NeighborGraphIndex loaded = GRAPH.load(StoreDirectory.local(dir), COSINE);
         assertEquals(index.size(), loaded.size());
         assertEquals(GRAPH.spec(), loaded.spec());
         assertEquals(12, loaded.dimension());
@@ -66,23 +67,23 @@ class GraphPersistenceTest {
         for (int i = 1_500; i < 2_000; i += 50) {
             assertEquals(i, loaded.search(DATA.get(i), 1).get(0).id(), "a new vector is its own nearest neighbour");
         }
-        loaded.save(dir); // and once more, after the changes
-        assertEquals(loaded.size(), GRAPH.load(dir, COSINE).size());
+        loaded.save(StoreDirectory.local(dir)); // and once more, after the changes
+        assertEquals(loaded.size(), GRAPH.load(StoreDirectory.local(dir), COSINE).size());
     }
 
     @Test
     void theSearchBeamComesFromTheLoadingFactory() throws IOException {
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         NeighborGraph wider = NeighborGraph.builder().maxDegree(12).beamWidth(40).searchBeam(200).build();
-        NeighborGraphIndex loaded = wider.load(dir, COSINE);
+        NeighborGraphIndex loaded = wider.load(StoreDirectory.local(dir), COSINE);
         assertEquals(wider.spec(), loaded.spec());
         assertEquals(index.search(DATA.get(1_700), 10, 200), loaded.search(DATA.get(1_700), 10));
     }
 
     @Test
     void emptyAndEuclideanIndexesRoundTrip() throws IOException {
-        GRAPH.create(3, COSINE).save(dir);
-        Index empty = GRAPH.load(dir, COSINE);
+        GRAPH.create(3, COSINE).save(StoreDirectory.local(dir));
+        Index empty = GRAPH.load(StoreDirectory.local(dir), COSINE);
         assertEquals(0, empty.size());
         empty.add(1, new float[] {1, 2, 3});
         assertEquals(1, empty.search(new float[] {1, 2, 3}, 1).get(0).id());
@@ -91,44 +92,44 @@ class GraphPersistenceTest {
         for (int i = 0; i < 500; i++) {
             euclidean.add(i, DATA.get(i));
         }
-        euclidean.save(dir);
-        Index loaded = GRAPH.load(dir, TestEuclidean.INSTANCE);
+        euclidean.save(StoreDirectory.local(dir));
+        Index loaded = GRAPH.load(StoreDirectory.local(dir), TestEuclidean.INSTANCE);
         assertEquals(euclidean.search(DATA.get(600), 10), loaded.search(DATA.get(600), 10));
     }
 
     @Test
     void refusesAnIndexSavedWithOtherParametersOrAnotherMetric() throws IOException {
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         NeighborGraph other = NeighborGraph.builder().maxDegree(13).beamWidth(40).build();
-        InvalidFileException parameters = assertThrows(InvalidFileException.class, () -> other.load(dir, COSINE));
+        InvalidFileException parameters = assertThrows(InvalidFileException.class, () -> other.load(StoreDirectory.local(dir), COSINE));
         assertTrue(parameters.getMessage().contains("graph.bin") && parameters.getMessage().contains("max-degree=12"),
                 parameters.getMessage());
         InvalidFileException metric = assertThrows(InvalidFileException.class,
-                () -> GRAPH.load(dir, TestEuclidean.INSTANCE));
+                () -> GRAPH.load(StoreDirectory.local(dir), TestEuclidean.INSTANCE));
         assertTrue(metric.getMessage().contains("'cosine'") && metric.getMessage().contains("euclidean"),
                 metric.getMessage());
     }
 
     @Test
     void refusesTruncatedFlippedAndNewerFiles() throws IOException {
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         Path file = dir.resolve(GraphFiles.FILE);
         byte[] good = Files.readAllBytes(file);
 
         Files.write(file, Arrays.copyOf(good, good.length - 100));
-        CorruptFileException truncated = assertThrows(CorruptFileException.class, () -> GRAPH.load(dir, COSINE));
+        CorruptFileException truncated = assertThrows(CorruptFileException.class, () -> GRAPH.load(StoreDirectory.local(dir), COSINE));
         assertTrue(truncated.getMessage().contains("graph.bin"), truncated.getMessage());
 
         for (int position : new int[] {30, good.length / 3, good.length - 20}) {
             byte[] flipped = good.clone();
             flipped[position] ^= 0x01;
             Files.write(file, flipped);
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> GRAPH.load(dir, COSINE));
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> GRAPH.load(StoreDirectory.local(dir), COSINE));
             assertTrue(e.getMessage().contains("checksum"), e.getMessage());
         }
 
         ChecksummedFiles.write(file, GraphFiles.CODEC, GraphFiles.VERSION + 1, out -> out.writeInt(1));
-        FormatVersionException version = assertThrows(FormatVersionException.class, () -> GRAPH.load(dir, COSINE));
+        FormatVersionException version = assertThrows(FormatVersionException.class, () -> GRAPH.load(StoreDirectory.local(dir), COSINE));
         assertEquals(GraphFiles.VERSION + 1, version.found());
     }
 
@@ -142,12 +143,12 @@ class GraphPersistenceTest {
         assertCorrupt("repeated node 1", new int[][] {{1}, {0}, {0}}, 0, new int[] {0, 1, 1});
         assertCorrupt("invalid entry node 5", new int[][] {{1}, {0}, {0}}, 5, new int[] {0, 1, 2});
         writeTinyGraph(new int[][] {{1, 2}, {0, 2}, {0, 1}}, 1, new int[] {0, 1, 2});
-        assertEquals(3, GRAPH.load(dir, COSINE).size()); // the same file, consistent, loads
+        assertEquals(3, GRAPH.load(StoreDirectory.local(dir), COSINE).size()); // the same file, consistent, loads
     }
 
     private void assertCorrupt(String fragment, int[][] neighbors, int entry, int[] nodes) throws IOException {
         writeTinyGraph(neighbors, entry, nodes);
-        CorruptFileException e = assertThrows(CorruptFileException.class, () -> GRAPH.load(dir, COSINE));
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> GRAPH.load(StoreDirectory.local(dir), COSINE));
         assertTrue(e.getMessage().contains(fragment) && e.getMessage().contains("graph.bin"), e.getMessage());
     }
 

@@ -17,6 +17,7 @@ import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.FormatVersionException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class LshForestPersistenceTest {
 
     @Test
     void reloadedIndexAnswersIdenticallyAndAcceptsUpdates() throws IOException {
-        index.save(dir);
-        Index loaded = FOREST.load(dir, COSINE);
+        index.save(StoreDirectory.local(dir));
+        Index loaded = FOREST.load(StoreDirectory.local(dir), COSINE);
         assertEquals(index.size(), loaded.size());
         assertEquals(FOREST.spec(), loaded.spec());
         assertEquals(12, loaded.dimension());
@@ -68,8 +69,8 @@ class LshForestPersistenceTest {
 
     @Test
     void emptyIndexRoundTrips() throws IOException {
-        FOREST.create(3, COSINE).save(dir);
-        Index loaded = FOREST.load(dir, COSINE);
+        FOREST.create(3, COSINE).save(StoreDirectory.local(dir));
+        Index loaded = FOREST.load(StoreDirectory.local(dir), COSINE);
         assertEquals(0, loaded.size());
         loaded.add(1, new float[] {1, 2, 3});
         assertEquals(1, loaded.search(new float[] {1, 2, 3}, 1).get(0).id());
@@ -77,32 +78,32 @@ class LshForestPersistenceTest {
 
     @Test
     void refusesAnIndexSavedWithOtherParameters() throws IOException {
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         LshForest other = LshForest.builder().trees(4).candidates(21).hashBits(40).seed(7).build();
-        InvalidFileException e = assertThrows(InvalidFileException.class, () -> other.load(dir, COSINE));
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> other.load(StoreDirectory.local(dir), COSINE));
         assertTrue(e.getMessage().contains("lsh-forest.bin") && e.getMessage().contains("candidates=20"),
                 e.getMessage());
     }
 
     @Test
     void refusesTruncatedFlippedAndNewerFiles() throws IOException {
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         Path file = dir.resolve(LshForestFiles.FILE);
         byte[] good = Files.readAllBytes(file);
 
         Files.write(file, Arrays.copyOf(good, good.length - 100));
-        assertThrows(CorruptFileException.class, () -> FOREST.load(dir, COSINE));
+        assertThrows(CorruptFileException.class, () -> FOREST.load(StoreDirectory.local(dir), COSINE));
 
         for (int position : new int[] {30, good.length / 3, good.length - 20}) {
             byte[] flipped = good.clone();
             flipped[position] ^= 0x01;
             Files.write(file, flipped);
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> FOREST.load(dir, COSINE));
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> FOREST.load(StoreDirectory.local(dir), COSINE));
             assertTrue(e.getMessage().contains("checksum"), e.getMessage());
         }
 
         ChecksummedFiles.write(file, LshForestFiles.CODEC, LshForestFiles.VERSION + 1, out -> out.writeInt(1));
-        FormatVersionException version = assertThrows(FormatVersionException.class, () -> FOREST.load(dir, COSINE));
+        FormatVersionException version = assertThrows(FormatVersionException.class, () -> FOREST.load(StoreDirectory.local(dir), COSINE));
         assertEquals(LshForestFiles.VERSION + 1, version.found());
     }
 
@@ -110,12 +111,12 @@ class LshForestPersistenceTest {
     void refusesWellFormedFilesWithInconsistentContent() throws IOException {
         // 10.., 01..: unsorted
         writeTinyForest(new long[] {5, 6}, new long[] {Long.MIN_VALUE, 1L << 62});
-        CorruptFileException unsorted = assertThrows(CorruptFileException.class, () -> TINY.load(dir, COSINE));
+        CorruptFileException unsorted = assertThrows(CorruptFileException.class, () -> TINY.load(StoreDirectory.local(dir), COSINE));
         assertTrue(unsorted.getMessage().contains("unsorted"), unsorted.getMessage());
         assertInstanceOf(InvalidFileException.class, unsorted);
 
         writeTinyForest(new long[] {5, 5}, new long[] {1L << 62, Long.MIN_VALUE});
-        CorruptFileException repeated = assertThrows(CorruptFileException.class, () -> TINY.load(dir, COSINE));
+        CorruptFileException repeated = assertThrows(CorruptFileException.class, () -> TINY.load(StoreDirectory.local(dir), COSINE));
         assertTrue(repeated.getMessage().contains("id 5 appears twice"), repeated.getMessage());
     }
 

@@ -15,6 +15,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.ClusteredVectors;
@@ -45,8 +46,8 @@ class Int8ScanPersistenceTest {
             for (int count : new int[] {700, 3_000}) { // before and after the ranges are learned
                 Int8ScanIndex index = filled(count, similarity);
                 Path target = Files.createDirectories(dir.resolve(similarity.spec().type() + count));
-                index.save(target);
-                Int8ScanIndex loaded = Int8Scan.withDefaults().load(target, similarity);
+                index.save(StoreDirectory.local(target));
+                Int8ScanIndex loaded = Int8Scan.withDefaults().load(StoreDirectory.local(target), similarity);
                 assertEquals(index.size(), loaded.size());
                 assertEquals(index.quantized(), loaded.quantized());
                 assertEquals(12, loaded.dimension());
@@ -66,32 +67,32 @@ class Int8ScanPersistenceTest {
     @Test
     void theRegistryRestoresTheFactoryThatLoadsTheIndex() throws IOException {
         Int8ScanIndex index = filled(1_500, Similarity.cosine());
-        index.save(dir);
+        index.save(StoreDirectory.local(dir));
         org.cbir.core.IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX,
                 Int8Scan.withDefaults().spec());
-        Index loaded = restored.load(dir, Similarity.cosine());
+        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
         assertEquals(index.search(DATA.get(3_000), 5), loaded.search(DATA.get(3_000), 5));
     }
 
     @Test
     void truncatedAlteredAndMismatchedFilesAreRefused() throws IOException {
-        filled(2_000, Similarity.cosine()).save(dir);
+        filled(2_000, Similarity.cosine()).save(StoreDirectory.local(dir));
         Path file = dir.resolve(Int8ScanIndex.FILE);
         byte[] original = Files.readAllBytes(file);
 
         Files.write(file, Arrays.copyOf(original, original.length - 100));
-        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
+        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Similarity.cosine()));
 
         byte[] flipped = original.clone();
         flipped[original.length / 2] ^= 0x10;
         Files.write(file, flipped);
         CorruptFileException altered = assertThrows(CorruptFileException.class,
-                () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
+                () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Similarity.cosine()));
         assertTrue(altered.getMessage().contains(Int8ScanIndex.FILE), altered.getMessage());
 
         Files.write(file, original);
         InvalidFileException metric = assertThrows(InvalidFileException.class,
-                () -> Int8Scan.withDefaults().load(dir, Int8ScanIndexTest.EUCLIDEAN));
+                () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Int8ScanIndexTest.EUCLIDEAN));
         assertTrue(metric.getMessage().contains("cosine"), metric.getMessage());
     }
 
@@ -110,7 +111,7 @@ class Int8ScanPersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[] {1, 2, 3, 4});
         });
         CorruptFileException twice = assertThrows(CorruptFileException.class,
-                () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
+                () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Similarity.cosine()));
         assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
         // ranges of the wrong length
         ChecksummedFiles.write(file, Int8ScanIndex.CODEC, Int8ScanIndex.VERSION, out -> {
@@ -122,6 +123,6 @@ class Int8ScanPersistenceTest {
             ChecksummedFiles.writeFloats(out, new float[3]);
             ChecksummedFiles.writeLongs(out, new long[0]);
         });
-        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(dir, Similarity.cosine()));
+        assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Similarity.cosine()));
     }
 }

@@ -15,6 +15,7 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.nets.Stripes;
@@ -84,9 +85,9 @@ public class CnnExtractorTest {
     void savedAndRestoredThroughTheProviderGiveIdenticalSignatures() throws IOException {
         for (CnnExtractor e : List.of(supervised, ssl)) {
             Path state = Files.createDirectories(dir.resolve(e.spec().type()));
-            e.save(state);
+            e.save(StoreDirectory.local(state));
             CnnExtractor restored = assertInstanceOf(CnnExtractor.class,
-                    ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, e.spec(), state));
+                    ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, e.spec(), StoreDirectory.local(state)));
             assertEquals(e.spec(), restored.spec());
             assertEquals(e.classes(), restored.classes());
             for (Image q : QUERIES) {
@@ -112,13 +113,13 @@ public class CnnExtractorTest {
 
     @Test
     void aFlippedBitInTheModelIsRefusedNamingTheFile() throws IOException {
-        supervised.save(dir);
+        supervised.save(StoreDirectory.local(dir));
         Path file = dir.resolve(CnnExtractor.FILE_NAME);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, supervised.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, supervised.spec(), StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
@@ -128,7 +129,7 @@ public class CnnExtractorTest {
         assertTrue(recipe.isTrainable());
         assertEquals(128, recipe.dimension());
         CompactCnn restored = assertInstanceOf(CompactCnn.class,
-                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), dir));
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), StoreDirectory.local(dir)));
         assertEquals(recipe.options(), restored.options());
         assertFalse(supervised.isTrainable());
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,

@@ -21,6 +21,7 @@ import org.cbir.core.RetrievalPipeline;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.nets.Stripes;
@@ -47,9 +48,9 @@ class LeNetPersistenceTest {
 
     @Test
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
-        trained.save(dir);
+        trained.save(StoreDirectory.local(dir));
         assertEquals(List.of(dir.resolve("lenet.model")), listFiles(dir));
-        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), StoreDirectory.local(dir));
         LeNetExtractor lenet = assertInstanceOf(LeNetExtractor.class, restored);
         assertFalse(lenet.isTrainable());
         assertEquals(trained.spec(), lenet.spec());
@@ -72,52 +73,52 @@ class LeNetPersistenceTest {
     @Test
     void aModelFileOfAnUntrainedLeNetFromEarlierVersionsRestoresAsTheRecipe() throws IOException {
         LeNet recipe = LeNet.of(LeNetOptions.builder().seed(4).build());
-        MultiLayerModelFile.write(dir.resolve(LeNetExtractor.FILE_NAME), LeNetExtractor.CODEC, List.of(), null);
+        MultiLayerModelFile.write(StoreDirectory.local(dir), LeNetExtractor.FILE_NAME, LeNetExtractor.CODEC, List.of(), null);
         LeNet restored = assertInstanceOf(LeNet.class,
-                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), dir));
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, recipe.spec(), StoreDirectory.local(dir)));
         assertEquals(recipe.options(), restored.options());
     }
 
     @Test
     void aFlippedBitInTheModelIsACorruptFileNamingIt() throws IOException {
-        trained.save(dir);
+        trained.save(StoreDirectory.local(dir));
         Path file = dir.resolve("lenet.model");
         long size = Files.size(file);
         byte[] bytes = Files.readAllBytes(file);
         bytes[(int) (size / 2)] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
     }
 
     @Test
     void aTruncatedModelIsACorruptFile() throws IOException {
-        trained.save(dir);
+        trained.save(StoreDirectory.local(dir));
         Path file = dir.resolve("lenet.model");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 100);
         }
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
     @Test
     void aModelThatDoesNotMatchTheSpecIsRefused() throws IOException {
-        trained.save(dir);
+        trained.save(StoreDirectory.local(dir));
         java.util.Map<String, String> parameters = new java.util.HashMap<>(trained.spec().parameters());
         parameters.put("channels", "3");
         CorruptFileException e = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new org.cbir.core.ComponentSpec("lenet", parameters), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new org.cbir.core.ComponentSpec("lenet", parameters), StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
     }
 
     @Test
     void aMissingModelFileIsReported() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, trained.spec(), StoreDirectory.local(dir)));
         assertTrue(e.getMessage().contains("lenet.model"), e.getMessage());
     }
 

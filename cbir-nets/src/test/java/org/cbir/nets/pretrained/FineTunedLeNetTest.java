@@ -27,6 +27,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.cbir.nets.LeaveOneOut;
@@ -200,8 +201,8 @@ class FineTunedLeNetTest {
 
     @Test
     void savedAndRestoredThroughTheProviderGivesIdenticalSignatures() throws IOException {
-        tuned.save(dir);
-        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir);
+        tuned.save(StoreDirectory.local(dir));
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), StoreDirectory.local(dir));
         FineTunedExtractor again = assertInstanceOf(FineTunedExtractor.class, restored);
         assertEquals(tuned.spec(), again.spec());
         assertEquals(tuned.classes(), again.classes());
@@ -225,9 +226,9 @@ class FineTunedLeNetTest {
                 .maxEpochs(1).build();
         assertTrue(untuned.isTrainable());
         assertThrows(UnsupportedOperationException.class, () -> untuned.extract(heldAside.get(0)));
-        untuned.save(dir);
+        untuned.save(StoreDirectory.local(dir));
         FineTuning restored = assertInstanceOf(FineTuning.class,
-                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untuned.spec(), dir));
+                ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, untuned.spec(), StoreDirectory.local(dir)));
         FineTunedExtractor tunedAgain = restored.fit(gisaxsTraining, ProgressListener.NONE);
         ComputationGraph graph = tunedAgain.network();
         // Frozen up to dense_1: dense_1 keeps the fibers' weights, only dense_last and the classifier learn.
@@ -238,35 +239,35 @@ class FineTunedLeNetTest {
 
     @Test
     void aFlippedBitOrATruncatedModelIsACorruptFileNamingIt() throws IOException {
-        tuned.save(dir);
+        tuned.save(StoreDirectory.local(dir));
         Path file = dir.resolve("fine-tuned.model");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
         CorruptFileException flipped = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), StoreDirectory.local(dir)));
         assertTrue(flipped.getMessage().contains(file.toString()), flipped.getMessage());
         assertTrue(flipped.getMessage().contains("checksum"), flipped.getMessage());
-        tuned.save(dir);
+        tuned.save(StoreDirectory.local(dir));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 100);
         }
         CorruptFileException truncated = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), StoreDirectory.local(dir)));
         assertTrue(truncated.getMessage().contains(file.toString()), truncated.getMessage());
     }
 
     @Test
     void aMissingModelFileOrAModelThatDoesNotMatchTheSpecIsReported() throws IOException {
         NoSuchFileException missing = assertThrows(NoSuchFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec(), StoreDirectory.local(dir)));
         assertTrue(missing.getMessage().contains("fine-tuned.model"), missing.getMessage());
         assertThrows(NoSuchFileException.class, () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, tuned.spec()));
-        tuned.save(dir);
+        tuned.save(StoreDirectory.local(dir));
         Map<String, String> parameters = new HashMap<>(tuned.spec().parameters());
         parameters.put("layer", "dense_9");
         CorruptFileException mismatch = assertThrows(CorruptFileException.class,
-                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new ComponentSpec("fine-tuned", parameters), dir));
+                () -> ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, new ComponentSpec("fine-tuned", parameters), StoreDirectory.local(dir)));
         assertTrue(mismatch.getMessage().contains("'dense_9'"), mismatch.getMessage());
     }
 

@@ -20,6 +20,7 @@ import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.nets.NetsComponents;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,7 +155,7 @@ class InceptionResNetV2ExtractorTest {
         assertTrue(corrupt.getMessage().startsWith(model.toString()), corrupt.getMessage());
         Files.delete(model);
         assertThrows(NoSuchFileException.class, () -> InceptionResNetV2Extractor.restore(extractor.spec(),
-                model.getParent()));
+                StoreDirectory.local(model.getParent())));
     }
 
     /** Without a saved network the spec's weights file is read, but only if it is the same file (its MD5). */

@@ -18,6 +18,7 @@ import org.cbir.core.FeatureExtractor;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.core.io.CorruptFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -145,9 +146,9 @@ class PretrainedExtractorTest {
         PretrainedExtractor extractor = PretrainedExtractor.builder().model(PretrainedModel.SQUEEZENET)
                 .weights(PretrainedWeights.cacheFolder(ownCache)).build();
         Path state = Files.createDirectories(dir.resolve("state"));
-        extractor.save(state);
+        extractor.save(StoreDirectory.local(state));
         Files.delete(file);
-        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec(), state);
+        FeatureExtractor restored = ComponentRegistry.standard().restore(ComponentRole.EXTRACTOR, extractor.spec(), StoreDirectory.local(state));
         PretrainedExtractor pretrained = assertInstanceOf(PretrainedExtractor.class, restored);
         assertEquals(extractor.spec(), pretrained.spec());
         Image image = randomRgb(50, 70, 16);
