@@ -67,8 +67,9 @@ class GraphPersistenceTest {
         for (int i = 1_500; i < 2_000; i += 50) {
             assertEquals(i, loaded.search(DATA.get(i), 1).get(0).id(), "a new vector is its own nearest neighbour");
         }
-        loaded.save(StoreDirectory.local(dir)); // and once more, after the changes
-        assertEquals(loaded.size(), GRAPH.load(StoreDirectory.local(dir), COSINE).size());
+        StoreDirectory again = StoreDirectory.local(dir.resolve("again"));
+        loaded.save(again); // and once more, after the changes
+        assertEquals(loaded.size(), GRAPH.load(again, COSINE).size());
     }
 
     @Test
@@ -92,8 +93,9 @@ class GraphPersistenceTest {
         for (int i = 0; i < 500; i++) {
             euclidean.add(i, DATA.get(i));
         }
-        euclidean.save(StoreDirectory.local(dir));
-        Index loaded = GRAPH.load(StoreDirectory.local(dir), TestEuclidean.INSTANCE);
+        StoreDirectory euclideanStore = StoreDirectory.local(dir.resolve("euclidean"));
+        euclidean.save(euclideanStore);
+        Index loaded = GRAPH.load(euclideanStore, TestEuclidean.INSTANCE);
         assertEquals(euclidean.search(DATA.get(600), 10), loaded.search(DATA.get(600), 10));
     }
 
