@@ -1,0 +1,406 @@
+package org.cbir.index.ivf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Index;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.ParallelRanges;
+import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.internal.math.RowTiles;
+import org.cbir.core.internal.math.VectorMath;
+
+/**
+ * An inverted-file index (see {@link InvertedFile}): the vectors partitioned into lists by a
+ * k-means {@link CoarseQuantizer}, each list scanned whole by core's tile kernels.
+ *
+ * <p><b>Training.</b> Until the index holds {@value #TRAIN_PER_LIST} vectors per list
+ * ({@code 40 x lists}) there is one list and every search is an exact scan. The add that reaches
+ * that count trains the quantizer on a seeded sample of at most {@value #SAMPLE_PER_LIST} vectors
+ * per list and moves every vector into its list; each time the index has grown
+ * {@value #RETRAIN_GROWTH} times since, the quantizer is trained again on a new sample of all
+ * vectors and the lists are rebuilt (so a collection added class by class does not stay split by
+ * centroids of its first classes; the amortised cost per addition stays constant). Between
+ * trainings an added vector goes to the list of its nearest centroid, and a removed one leaves its
+ * list at once (the list's last row takes its place): nothing waits for a rebuild.
+ *
+ * <p><b>Search.</b> The query is scored against the centroids, the {@code probes} nearest lists
+ * are scanned (minus the cosine under cosine, from the rows' stored inverse norms, the squared
+ * distance under Euclidean, in {@code float}), the best {@code k + }{@value #MARGIN} rows are kept,
+ * and those are ranked by {@link Similarity#distance} of the stored vectors, then id: the
+ * distances returned are the similarity's own. When the probed lists hold fewer than {@code k}
+ * vectors (or, with a filter, fewer than {@code k} accepted ones), the next nearest lists are
+ * scanned too, so a search returns {@code min(k, size)} neighbours (accepted ones with a filter).
+ * Batches ({@link #searchAll}) spread their queries over the worker threads.
+ *
+ * <p><b>Memory</b> per vector: see {@link InvertedLists} ({@code 4 d + 29} to {@code 4 d + 32}
+ * bytes, plus the lists' spare room), and {@code 4 d x lists} bytes of centroids in all.
+ *
+ * <p>Thread-safe: searches share the read lock of {@link GuardedIndex}; additions, removals and
+ * trainings take the write lock. File: see {@link IvfFiles}.
+ */
+public final class InvertedFileIndex extends GuardedIndex {
+    /** Vectors per list at which the quantizer is first trained. */
+    static final int TRAIN_PER_LIST = 40;
+    /** The training sample, in vectors per list, at most. */
+    static final int SAMPLE_PER_LIST = 64;
+    /** Growth since the last training at which the quantizer is trained again. */
+    static final int RETRAIN_GROWTH = 8;
+    /** Candidates kept beyond k for the exact ranking (the kernels round in float). */
+    static final int MARGIN = 16;
+    private static final int W = RowTiles.WIDTH;
+    private static final RowTiles KERNELS = RowTiles.preferred();
+
+    private final InvertedFile parameters;
+    private final boolean cosine;
+    private InvertedLists lists;
+    private CoarseQuantizer quantizer;
+    private int trainedAt;
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
+    InvertedFileIndex(InvertedFile parameters, int dimension, Similarity similarity) {
+        super(dimension, similarity);
+        this.parameters = parameters;
+        this.cosine = isCosine(similarity);
+        this.lists = new InvertedLists(dimension, 1);
+    }
+
+    /**
+     * Whether {@code similarity} is cosine (else Euclidean), by its kind.
+     *
+     * @throws IllegalArgumentException naming the similarity and the supported kinds otherwise
+     */
+    static boolean isCosine(Similarity similarity) {
+        SimilarityKind kind = similarity.kind();
+        if (kind == SimilarityKind.COSINE || kind == SimilarityKind.EUCLIDEAN) {
+            return kind == SimilarityKind.COSINE;
+        }
+        throw new IllegalArgumentException("the inverted-file index (" + InvertedFile.TYPE + ") does not support the"
+                + " similarity " + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose k-means"
+                + " lists hold the nearest neighbours; use the exact index for other metrics");
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return parameters.spec();
+    }
+
+    @Override
+    protected VectorView view() {
+        return lists;
+    }
+
+    /** A copy of {@code vector} after checking its dimension and that its values are finite. */
+    @Override
+    protected float[] checkedCopy(long id, float[] vector) {
+        float[] copy = Index.requireDimension(vector, dimension(), "vector").clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (!Float.isFinite(copy[i])) {
+                throw new IllegalArgumentException("vector for id " + id + " has a non-finite value " + copy[i] + " at "
+                        + i + "; the inverted file's k-means needs finite values");
+            }
+        }
+        return copy;
+    }
+
+    @Override
+    protected void insert(long id, float[] vector) {
+        lists.append(quantizer == null ? 0 : quantizer.nearest(vector), id, vector, 0);
+        int rows = lists.rows();
+        if (quantizer == null ? rows >= (long) TRAIN_PER_LIST * parameters.lists()
+                : rows >= (long) trainedAt * RETRAIN_GROWTH) {
+            train();
+        }
+    }
+
+    @Override
+    protected boolean delete(long id) {
+        return lists.remove(id);
+    }
+
+    /** Whether the quantizer has been trained (the index holds or held 40 vectors per list). */
+    boolean trained() {
+        readLock().lock();
+        try {
+            return quantizer != null;
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** Trains the quantizer on a seeded sample and moves every vector into its list; write lock held. */
+    private void train() {
+        int rows = lists.rows();
+        int sampleSize = (int) Math.min(rows, (long) SAMPLE_PER_LIST * parameters.lists());
+        SplittableRandom random = new SplittableRandom(parameters.seed() ^ rows);
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        float[][] sample = new float[sampleSize][];
+        for (int i = 0; i < sampleSize; i++) {
+            int pick = i + random.nextInt(rows - i);
+            int slot = order[pick];
+            order[pick] = order[i];
+            order[i] = slot;
+            sample[i] = row(slot);
+        }
+        CoarseQuantizer trained = CoarseQuantizer.train(sample, parameters.lists(), cosine, parameters.seed());
+        install(trained, rows);
+    }
+
+    /** Installs {@code trained} and moves every vector into its nearest list; write lock held (or not yet shared). */
+    void install(CoarseQuantizer trained, int at) {
+        int rows = lists.rows();
+        int[] assignment = new int[rows];
+        int block = 1 << 16;
+        for (int first = 0; first < rows; first += block) { // a block of rows at a time, to bound the copies
+            float[][] vectors = new float[Math.min(block, rows - first)][];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = row(first + i);
+            }
+            System.arraycopy(trained.assign(vectors), 0, assignment, first, vectors.length);
+        }
+        lists.redistribute(trained.lists(), assignment);
+        quantizer = trained;
+        trainedAt = at;
+    }
+
+    private float[] row(int slot) {
+        float[] v = new float[dimension()];
+        lists.copyRow(slot, v, 0);
+        return v;
+    }
+
+    /** {@link #search(float[], int, int)} with the factory's probes. */
+    @Override
+    public List<Neighbor> search(float[] query, int k) {
+        return search(query, k, parameters.probes());
+    }
+
+    /**
+     * The approximate {@code k} nearest neighbours from the {@code probes} lists nearest to the
+     * query (more when they hold fewer than {@code k} vectors), ranked by the similarity's
+     * distance, then id. More probes raise recall and query time.
+     *
+     * @throws IllegalArgumentException if {@code k < 1}, {@code probes < 1} or the dimension differs
+     */
+    public List<Neighbor> search(float[] query, int k, int probes) {
+        Index.requireK(k);
+        if (probes < 1) {
+            throw new IllegalArgumentException("probes must be at least 1, got " + probes);
+        }
+        Index.requireDimension(query, dimension(), "query");
+        readLock().lock();
+        try {
+            return searchLocked(query, k, probes, null);
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** {@inheritDoc} The scan skips rejected vectors and probes further lists until {@code k} are accepted. */
+    @Override
+    public List<Neighbor> search(float[] query, int k, Filter filter) {
+        Index.requireK(k);
+        Index.requireDimension(query, dimension(), "query");
+        Objects.requireNonNull(filter, "filter");
+        readLock().lock();
+        try {
+            return searchLocked(query, k, parameters.probes(), filter.condition().acceptsAll() ? null : filter.accepts());
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** {@inheritDoc} The queries are spread over the worker threads (the caller's fork-join pool, or the common pool). */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Index.requireDimensions(queries, dimension());
+        int probes = parameters.probes();
+        readLock().lock();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Neighbor>[] results = new List[queries.size()];
+            int tasks = Math.min(queries.size(), ParallelRanges.threads());
+            ParallelRanges.run(Math.max(1, tasks), queries.size(), (task, from, to) -> {
+                for (int q = from; q < to; q++) {
+                    results[q] = searchLocked(queries.get(q), k, probes, null);
+                }
+            });
+            return new ArrayList<>(Arrays.asList(results));
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** The search itself; the read lock is held by the calling thread or the one that forked it. */
+    private List<Neighbor> searchLocked(float[] query, int k, int probes, LongPredicate accepts) {
+        if (lists.size() == 0) {
+            return List.of();
+        }
+        float[] scored = cosine ? VectorMath.normalized(query) : query;
+        int[] order;
+        float[] centroidScores = null;
+        if (quantizer == null) {
+            order = new int[] {0};
+        } else {
+            centroidScores = new float[InvertedLists.roundUp(quantizer.lists())];
+            quantizer.score(scored, centroidScores);
+            order = quantizer.nearestLists(centroidScores, probes);
+        }
+        Candidates candidates = new Candidates((int) Math.min((long) k + MARGIN, lists.size()));
+        float[][] out = scratch.get();
+        float[][] queries = {scored};
+        for (int i = 0; ; i++) {
+            if (i == order.length) {
+                if (candidates.size >= k || order.length >= lists.lists()) {
+                    break;
+                }
+                order = quantizer.nearestLists(centroidScores, lists.lists()); // the probed lists held too few
+            }
+            if (i >= probes && candidates.size >= k) {
+                break;
+            }
+            int list = order[i];
+            int size = lists.size(list);
+            if (size == 0) {
+                continue;
+            }
+            if (out[0].length < InvertedLists.roundUp(size)) {
+                out[0] = new float[InvertedLists.roundUp(Math.max(size, 2 * out[0].length))];
+            }
+            int tiles = (size + W - 1) / W;
+            if (cosine) {
+                KERNELS.cosineScores(queries, 1, lists.data(list), 0, tiles, lists.inverseNorms(list), out, 0);
+            } else {
+                KERNELS.squareDistances(scored, lists.data(list), 0, tiles, out[0], 0);
+            }
+            offer(candidates, out[0], list, size, accepts);
+        }
+        List<Neighbor> ranked = new ArrayList<>(candidates.size);
+        float[] row = new float[dimension()];
+        Similarity similarity = similarity();
+        for (int c = 0; c < candidates.size; c++) {
+            long entry = candidates.entries[c];
+            int list = (int) (entry >>> 32);
+            int position = (int) entry;
+            lists.copy(list, position, row, 0);
+            ranked.add(new Neighbor(lists.id(lists.slot(list, position)), similarity.distance(query, row)));
+        }
+        ranked.sort(null);
+        return ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked;
+    }
+
+    private void offer(Candidates candidates, float[] scores, int list, int size, LongPredicate accepts) {
+        for (int r = 0; r < size; r++) {
+            float s = scores[r];
+            if (candidates.admits(s) && (accepts == null || accepts.test(lists.id(lists.slot(list, r))))) {
+                candidates.offer(s, (long) list << 32 | r);
+            }
+        }
+    }
+
+    /** Writes {@value IvfFiles#FILE} (format in {@link IvfFiles}); searches may run meanwhile, changes wait. */
+    @Override
+    public void save(Path directory) throws IOException {
+        writeUnderReadLock(() -> IvfFiles.save(directory, this));
+    }
+
+    // The state IvfFiles reads and restores (under the read lock, or before the index is shared).
+
+    InvertedFile parameters() {
+        return parameters;
+    }
+
+    InvertedLists lists() {
+        return lists;
+    }
+
+    CoarseQuantizer quantizer() {
+        return quantizer;
+    }
+
+    int trainedAt() {
+        return trainedAt;
+    }
+
+    boolean cosine() {
+        return cosine;
+    }
+
+    String similarityType() {
+        return similarity().spec().type();
+    }
+
+    /** Replaces the (empty) lists and the quantizer by loaded ones; only before the index is shared. */
+    void restore(InvertedLists loaded, CoarseQuantizer loadedQuantizer, int at) {
+        lists = loaded;
+        quantizer = loadedQuantizer;
+        trainedAt = at;
+    }
+
+    /** A bounded max-heap of (score, list and position): the best {@code capacity} rows seen. Not thread-safe. */
+    private static final class Candidates {
+        final float[] scores;
+        final long[] entries;
+        int size;
+
+        Candidates(int capacity) {
+            scores = new float[capacity];
+            entries = new long[capacity];
+        }
+
+        /** Whether a row of {@code score} enters: always while not full, NaN then ranking last. */
+        boolean admits(float score) {
+            return size < scores.length || score < scores[0];
+        }
+
+        void offer(float score, long entry) {
+            float s = score < Float.POSITIVE_INFINITY ? score : Float.POSITIVE_INFINITY;
+            if (size < scores.length) {
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (scores[parent] >= s) {
+                        break;
+                    }
+                    scores[i] = scores[parent];
+                    entries[i] = entries[parent];
+                    i = parent;
+                }
+                scores[i] = s;
+                entries[i] = entry;
+                return;
+            }
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && scores[child + 1] > scores[child]) {
+                    child++;
+                }
+                if (scores[child] <= s) {
+                    break;
+                }
+                scores[i] = scores[child];
+                entries[i] = entries[child];
+                i = child;
+            }
+            scores[i] = s;
+            entries[i] = entry;
+        }
+    }
+}
