@@ -18,6 +18,8 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.graph.NeighborGraphIndex;
+import org.cbir.index.ivf.InvertedFile;
+import org.cbir.index.ivf.InvertedFileIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
@@ -31,8 +33,9 @@ import org.cbir.metrics.Similarities;
  * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
- * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]} and
- * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]},
+ * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW} and {@code ivf[:LISTS[:PROBES]]} (the inverted
+ * file; {@code probes} lists more probe settings of the same build, comma list),
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
  * default 2).
  *
@@ -113,8 +116,24 @@ public final class AnnBenchmark {
                             factory.neighborOverflow(), beam), built, built.index, Integer.parseInt(beam), truth,
                             data.queries());
                 }
+            } else if (p[0].equals("ivf")) {
+                InvertedFile factory = InvertedFile.builder()
+                        .lists(p.length > 1 ? Integer.parseInt(p[1]) : InvertedFile.DEFAULT_LISTS)
+                        .probes(p.length > 2 ? Integer.parseInt(p[2]) : InvertedFile.DEFAULT_PROBES).build();
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                List<String> probes = new ArrayList<>(List.of(String.valueOf(factory.probes())));
+                for (String more : options.getOrDefault("probes", "").split(",")) {
+                    if (!more.isBlank() && !probes.contains(more)) {
+                        probes.add(more);
+                    }
+                }
+                for (String probe : probes) {
+                    report(prefix, String.format(Locale.ROOT, "inverted file, %d lists, %s probes", factory.lists(), probe),
+                            built, built.index, -Integer.parseInt(probe), truth, data.queries());
+                }
             } else {
-                throw new IllegalArgumentException("unknown index " + spec + " (exact:int8[:RERANK], lsh:... or graph:...)");
+                throw new IllegalArgumentException("unknown index " + spec
+                        + " (exact:int8[:RERANK], lsh:..., graph:... or ivf[:LISTS[:PROBES]])");
             }
         }
     }
@@ -167,7 +186,11 @@ public final class AnnBenchmark {
                 recall(truth, results), load());
     }
 
+    /** A graph search with {@code beam > 0}, an inverted-file search with {@code -beam} probes, else a plain one. */
     private static List<Neighbor> search(Index index, float[] query, int beam) {
+        if (beam < 0) {
+            return ((InvertedFileIndex) index).search(query, K, -beam);
+        }
         return beam > 0 ? ((NeighborGraphIndex) index).search(query, K, beam) : index.search(query, K);
     }
 

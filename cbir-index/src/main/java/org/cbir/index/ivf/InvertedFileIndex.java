@@ -16,6 +16,7 @@ import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
 
@@ -65,7 +66,7 @@ public final class InvertedFileIndex extends GuardedIndex {
     private InvertedLists lists;
     private CoarseQuantizer quantizer;
     private int trainedAt;
-    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     InvertedFileIndex(InvertedFile parameters, int dimension, Similarity similarity) {
         super(dimension, similarity);
@@ -249,18 +250,18 @@ public final class InvertedFileIndex extends GuardedIndex {
         if (lists.size() == 0) {
             return List.of();
         }
+        Scratch scratch = this.scratch.get();
         float[] scored = cosine ? VectorMath.normalized(query) : query;
         int[] order;
         float[] centroidScores = null;
         if (quantizer == null) {
             order = new int[] {0};
         } else {
-            centroidScores = new float[InvertedLists.roundUp(quantizer.lists())];
+            centroidScores = scratch.centroidScores(quantizer.lists());
             quantizer.score(scored, centroidScores);
             order = quantizer.nearestLists(centroidScores, probes);
         }
         Candidates candidates = new Candidates((int) Math.min((long) k + MARGIN, lists.size()));
-        float[][] out = scratch.get();
         float[][] queries = {scored};
         for (int i = 0; ; i++) {
             if (i == order.length) {
@@ -277,9 +278,7 @@ public final class InvertedFileIndex extends GuardedIndex {
             if (size == 0) {
                 continue;
             }
-            if (out[0].length < InvertedLists.roundUp(size)) {
-                out[0] = new float[InvertedLists.roundUp(Math.max(size, 2 * out[0].length))];
-            }
+            float[][] out = scratch.scores(size);
             int tiles = (size + W - 1) / W;
             if (cosine) {
                 KERNELS.cosineScores(queries, 1, lists.data(list), 0, tiles, lists.inverseNorms(list), out, 0);
@@ -288,27 +287,79 @@ public final class InvertedFileIndex extends GuardedIndex {
             }
             offer(candidates, out[0], list, size, accepts);
         }
-        List<Neighbor> ranked = new ArrayList<>(candidates.size);
+        return rank(query, k, candidates);
+    }
+
+    /** Offers the {@code size} scores of {@code list} to {@code candidates}, skipping rejected ids. */
+    private void offer(Candidates candidates, float[] scores, int list, int size, LongPredicate accepts) {
+        int r = 0;
+        for (; r < size && !candidates.full(); r++) { // filling: every accepted row enters
+            if (accepts == null || accepts.test(lists.id(list, r))) {
+                candidates.offer(scores[r], (long) list << 32 | r);
+            }
+        }
+        float bound = candidates.bound();
+        for (; r < size; r++) {
+            if (scores[r] < bound && (accepts == null || accepts.test(lists.id(list, r)))) {
+                candidates.offer(scores[r], (long) list << 32 | r);
+                bound = candidates.bound();
+            }
+        }
+    }
+
+    /**
+     * The {@code k} best candidates by the similarity's distance, then id. Only candidates whose
+     * kernel score lies within the kernels' rounding error of the k-th best score can be among the
+     * k best, so only those are ranked exactly (usually k of them).
+     */
+    private List<Neighbor> rank(float[] query, int k, Candidates candidates) {
+        int n = candidates.size;
+        float[] scores = candidates.scores;
+        long[] entries = candidates.entries;
+        for (int i = 1; i < n; i++) { // insertion sort by score: n is k + 16 at most
+            float s = scores[i];
+            long e = entries[i];
+            int j = i;
+            while (j > 0 && scores[j - 1] > s) {
+                scores[j] = scores[j - 1];
+                entries[j] = entries[j - 1];
+                j--;
+            }
+            scores[j] = s;
+            entries[j] = e;
+        }
+        int kept = n;
+        if (n > k) {
+            float kth = scores[k - 1];
+            float limit = kth + tolerance(kth);
+            kept = k;
+            while (kept < n && !(scores[kept] > limit)) {
+                kept++;
+            }
+        }
+        List<Neighbor> ranked = new ArrayList<>(kept);
         float[] row = new float[dimension()];
         Similarity similarity = similarity();
-        for (int c = 0; c < candidates.size; c++) {
-            long entry = candidates.entries[c];
-            int list = (int) (entry >>> 32);
-            int position = (int) entry;
+        for (int c = 0; c < kept; c++) {
+            int list = (int) (entries[c] >>> 32);
+            int position = (int) entries[c];
             lists.copy(list, position, row, 0);
-            ranked.add(new Neighbor(lists.id(lists.slot(list, position)), similarity.distance(query, row)));
+            ranked.add(new Neighbor(lists.id(list, position), similarity.distance(query, row)));
         }
         ranked.sort(null);
         return ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked;
     }
 
-    private void offer(Candidates candidates, float[] scores, int list, int size, LongPredicate accepts) {
-        for (int r = 0; r < size; r++) {
-            float s = scores[r];
-            if (candidates.admits(s) && (accepts == null || accepts.test(lists.id(lists.slot(list, r))))) {
-                candidates.offer(s, (long) list << 32 | r);
-            }
-        }
+    /**
+     * How far above {@code score} a kernel score may lie and still belong to a row at least as
+     * close: twice the kernels' error bound. A cosine score is minus a cosine, off by at most
+     * {@code relativeErrorBound(d)} plus the rounding of the inverse norm; a squared distance is
+     * off by at most {@code relativeErrorBound(d)} times itself.
+     */
+    private float tolerance(float score) {
+        double bound = FloatKernels.relativeErrorBound(dimension());
+        double error = cosine ? 2 * bound + 0x1p-21 : 2 * bound * Math.abs(score);
+        return (float) (2 * error) + Float.MIN_NORMAL;
     }
 
     /** Writes {@value IvfFiles#FILE} (format in {@link IvfFiles}); searches may run meanwhile, changes wait. */
@@ -350,6 +401,27 @@ public final class InvertedFileIndex extends GuardedIndex {
         trainedAt = at;
     }
 
+    /** The score buffers of one searching thread, grown as needed. */
+    private static final class Scratch {
+        private final float[][] scores = {new float[0]};
+        private float[] centroidScores = new float[0];
+
+        /** The buffer for the kernel scores of a list of {@code rows}, as the kernels' output array. */
+        float[][] scores(int rows) {
+            if (scores[0].length < InvertedLists.roundUp(rows)) {
+                scores[0] = new float[InvertedLists.roundUp(Math.max(rows, 2 * scores[0].length))];
+            }
+            return scores;
+        }
+
+        float[] centroidScores(int lists) {
+            if (centroidScores.length < InvertedLists.roundUp(lists)) {
+                centroidScores = new float[InvertedLists.roundUp(lists)];
+            }
+            return centroidScores;
+        }
+    }
+
     /** A bounded max-heap of (score, list and position): the best {@code capacity} rows seen. Not thread-safe. */
     private static final class Candidates {
         final float[] scores;
@@ -361,9 +433,13 @@ public final class InvertedFileIndex extends GuardedIndex {
             entries = new long[capacity];
         }
 
-        /** Whether a row of {@code score} enters: always while not full, NaN then ranking last. */
-        boolean admits(float score) {
-            return size < scores.length || score < scores[0];
+        boolean full() {
+            return size == scores.length;
+        }
+
+        /** The score a row must beat once full: the worst kept. */
+        float bound() {
+            return scores[0];
         }
 
         void offer(float score, long entry) {

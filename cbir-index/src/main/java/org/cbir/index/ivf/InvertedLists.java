@@ -9,14 +9,14 @@ import org.cbir.core.internal.math.RowTiles;
  * The vectors of an inverted file, list by list: each list holds its vectors contiguously in
  * core's {@link RowTiles} layout (tiles of {@value #W} rows, dimension-major inside a tile), so
  * that one kernel call scores a whole list; beside them, per row, the inverse norm (for the
- * cosine kernel) and the row's slot. Slots number the vectors densely from 0 across all lists and
+ * cosine kernel) and the row's id. Slots number the vectors densely from 0 across all lists and
  * carry the ids: core's {@link IdRows} maps id to slot and back, and {@code places} maps a slot
  * to its list and position. Removal moves the last row of the list into the freed position and
  * the last slot into the freed slot, so lists and slots stay dense (no dead rows).
  *
  * <p>As a {@link VectorView} its rows are the slots (all live). Memory per vector: {@code 4 d}
- * for the floats, 4 for the inverse norm, 4 for the slot, 8 for the place, 13 to 15.5 for the id
- * map, and the lists' spare room (a list grows by half its size).
+ * for the floats, 4 for the inverse norm, 8 for the id in its list, 8 for the place, 13 to 15.5
+ * for the id map, and the lists' spare room (a list grows by half its size).
  *
  * <p>Not thread-safe: the owning index changes it under its write lock and reads it under its
  * read lock.
@@ -33,7 +33,7 @@ final class InvertedLists implements VectorView {
     private long[][] places = new long[0][];
     private float[][] data;
     private float[][] inverseNorms;
-    private int[][] slots;
+    private long[][] rowIds;
     private int[] sizes;
 
     /** Empty lists, {@code lists} of them. */
@@ -46,7 +46,7 @@ final class InvertedLists implements VectorView {
     private void reset(int lists) {
         data = new float[lists][0];
         inverseNorms = new float[lists][0];
-        slots = new int[lists][0];
+        rowIds = new long[lists][0];
         sizes = new int[lists];
     }
 
@@ -79,9 +79,9 @@ final class InvertedLists implements VectorView {
         return inverseNorms[list];
     }
 
-    /** The slot of row {@code position} of {@code list}. */
-    int slot(int list, int position) {
-        return slots[list][position];
+    /** The id of row {@code position} of {@code list}. */
+    long id(int list, int position) {
+        return rowIds[list][position];
     }
 
     @Override
@@ -140,18 +140,18 @@ final class InvertedLists implements VectorView {
      */
     int append(int list, long id, float[] vector, int offset) {
         int slot = ids.append(id);
-        setPlace(slot, list, place(list, slot, vector, offset));
+        setPlace(slot, list, place(list, id, vector, offset));
         return slot;
     }
 
     /** Writes the row into the next position of {@code list}, growing it; returns the position. */
-    private int place(int list, int slot, float[] vector, int offset) {
+    private int place(int list, long id, float[] vector, int offset) {
         int position = sizes[list];
-        if (position == slots[list].length) {
+        if (position == rowIds[list].length) {
             int rows = Math.max(W, roundUp(position + (position >> 1) + 1));
             data[list] = Arrays.copyOf(data[list], rows * dimension);
             inverseNorms[list] = Arrays.copyOf(inverseNorms[list], rows);
-            slots[list] = Arrays.copyOf(slots[list], rows);
+            rowIds[list] = Arrays.copyOf(rowIds[list], rows);
         }
         float[] tiles = data[list];
         int base = (position / W) * stride + position % W;
@@ -162,7 +162,7 @@ final class InvertedLists implements VectorView {
             norm += (double) v * v;
         }
         inverseNorms[list][position] = (float) (1 / Math.sqrt(Math.max(norm, Float.MIN_NORMAL)));
-        slots[list][position] = slot;
+        rowIds[list][position] = id;
         sizes[list] = position + 1;
         return position;
     }
@@ -185,16 +185,15 @@ final class InvertedLists implements VectorView {
                 tiles[to + j * W] = tiles[from + j * W];
             }
             inverseNorms[list][position] = inverseNorms[list][last];
-            int moved = slots[list][last];
-            slots[list][position] = moved;
-            setPlace(moved, list, position);
+            long moved = rowIds[list][last];
+            rowIds[list][position] = moved;
+            setPlace(ids.rowOf(moved), list, position);
         }
         clearRow(list, last);
         sizes[list] = last;
         int lastSlot = ids.rows() - 1;
         if (slot != lastSlot) { // the last slot moves into the freed one
             long movedPlace = place(lastSlot);
-            slots[(int) (movedPlace >>> 32)][(int) movedPlace] = slot;
             setPlace(slot, (int) (movedPlace >>> 32), (int) movedPlace);
         }
         ids.moveLastTo(slot);
@@ -202,11 +201,11 @@ final class InvertedLists implements VectorView {
         if (chunksInUse < places.length - 1) {
             places = Arrays.copyOf(places, chunksInUse + 1);
         }
-        if (slots[list].length > 64 && sizes[list] < slots[list].length / 4) { // give back the room of a list that shrank
+        if (rowIds[list].length > 64 && sizes[list] < rowIds[list].length / 4) { // give back the room of a list that shrank
             int rows = roundUp(sizes[list] * 2);
             data[list] = Arrays.copyOf(data[list], rows * dimension);
             inverseNorms[list] = Arrays.copyOf(inverseNorms[list], rows);
-            slots[list] = Arrays.copyOf(slots[list], rows);
+            rowIds[list] = Arrays.copyOf(rowIds[list], rows);
         }
         return true;
     }
@@ -234,18 +233,18 @@ final class InvertedLists implements VectorView {
         }
         float[][] newData = new float[lists][];
         float[][] newNorms = new float[lists][];
-        int[][] newSlots = new int[lists][];
+        long[][] newIds = new long[lists][];
         for (int l = 0; l < lists; l++) {
             int capacity = roundUp(counts[l]);
             newData[l] = new float[capacity * dimension];
             newNorms[l] = new float[capacity];
-            newSlots[l] = new int[capacity];
+            newIds[l] = new long[capacity];
         }
         float[] row = new float[dimension];
         float[][] oldData = data;
         data = newData;
         inverseNorms = newNorms;
-        slots = newSlots;
+        rowIds = newIds;
         sizes = new int[lists];
         for (int s = 0; s < rows; s++) {
             long place = place(s);
@@ -257,7 +256,7 @@ final class InvertedLists implements VectorView {
                 row[j] = tiles[base + j * W];
             }
             int to = assignment[s];
-            setPlace(s, to, place(to, s, row, 0));
+            setPlace(s, to, place(to, ids.id(s), row, 0));
         }
     }
 

@@ -160,7 +160,7 @@ final class IvfFiles {
         @Override
         public long id(int row) {
             int list = listOf(row);
-            return lists.id(lists.slot(list, row - firsts[list]));
+            return lists.id(list, row - firsts[list]);
         }
 
         @Override
