@@ -8,7 +8,7 @@ import org.cbir.core.internal.math.VectorMath;
 
 /**
  * The coarse quantizer of an inverted file: {@code lists} centroids, learned by k-means (Lloyd's
- * iterations from distinct seeded sample points, as FAISS's {@code Clustering} starts them), and
+ * iterations from k-means++ seeds), and
  * the scoring of a vector against all of them with core's {@link RowTiles} kernels. Under cosine
  * the k-means is spherical: samples and centroids are unit vectors, and a vector's list is the
  * centroid of the largest cosine; under Euclidean the centroid of the smallest distance. An empty
@@ -74,20 +74,7 @@ final class CoarseQuantizer {
                 rows[i] = VectorMath.normalized(sample[i]);
             }
         }
-        // distinct sample points as the first centroids: a seeded partial Fisher-Yates shuffle
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        float[] centroids = new float[lists * d];
-        for (int c = 0; c < lists; c++) {
-            int pick = c + random.nextInt(n - c);
-            int chosen = order[pick];
-            order[pick] = order[c];
-            order[c] = chosen;
-            System.arraycopy(rows[chosen], 0, centroids, c * d, d);
-        }
+        float[] centroids = seeds(rows, lists, new SplittableRandom(seed));
         CoarseQuantizer quantizer = new CoarseQuantizer(centroids, lists, d, cosine);
         int[] labels = new int[n];
         Arrays.fill(labels, -1);
@@ -101,6 +88,56 @@ final class CoarseQuantizer {
             quantizer = new CoarseQuantizer(means(rows, labels, lists, cosine), lists, d, cosine);
         }
         return quantizer;
+    }
+
+    /**
+     * The k-means++ seeds (D. Arthur, S. Vassilvitskii, "k-means++: The Advantages of Careful
+     * Seeding", SODA 2007): the first a uniform pick, each next one a row picked with probability
+     * proportional to its squared distance to the nearest seed so far (uniform again when every row
+     * lies on a seed). The distances of all rows to each new seed come from one tile-kernel pass.
+     */
+    private static float[] seeds(float[][] rows, int lists, SplittableRandom random) {
+        int n = rows.length;
+        int d = rows[0].length;
+        int padded = InvertedLists.roundUp(n);
+        float[] tiled = new float[padded * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                tiled[RowTiles.index(i, j, d)] = rows[i][j];
+            }
+        }
+        float[] nearest = new float[padded];
+        Arrays.fill(nearest, Float.POSITIVE_INFINITY);
+        float[] distances = new float[padded];
+        float[] centroids = new float[lists * d];
+        int pick = random.nextInt(n);
+        for (int c = 0; c < lists; c++) {
+            System.arraycopy(rows[pick], 0, centroids, c * d, d);
+            if (c == lists - 1) {
+                break;
+            }
+            KERNELS.squareDistances(rows[pick], tiled, 0, padded / W, distances, 0);
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                nearest[i] = Math.min(nearest[i], distances[i]);
+                total += nearest[i];
+            }
+            if (!(total > 0)) {
+                pick = random.nextInt(n);
+                continue;
+            }
+            double target = random.nextDouble() * total;
+            double sum = 0;
+            pick = n - 1;
+            for (int i = 0; i < n; i++) {
+                sum += nearest[i];
+                if (sum > target && nearest[i] > 0) {
+                    pick = i;
+                    break;
+                }
+            }
+        }
+        return centroids;
     }
 
     /** The centroids of the clusters {@code labels}, with empty clusters split off the largest. */
