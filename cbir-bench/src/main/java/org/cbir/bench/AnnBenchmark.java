@@ -37,7 +37,9 @@ import org.cbir.metrics.Similarities;
  * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW} and {@code ivf[:LISTS[:PROBES]]} (the inverted
  * file; {@code probes} lists more probe settings of the same build, comma list),
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
- * default 2).
+ * default 2), {@code dump} (a directory: writes the base and the queries there as
+ * {@code base.f32} and {@code queries.f32}, raw little-endian float32 rows, for
+ * {@code tools/faiss_ivf_hnsw.py} to measure FAISS on the same vectors).
  *
  * <p>Columns: build time (graph: {@code NeighborGraphIndex.addAll} on a pool of {@code threads}, with
  * the process CPU time over wall time to show the parallelism; others: {@code add} one by one),
@@ -69,6 +71,11 @@ public final class AnnBenchmark {
             default -> throw new IllegalArgumentException("metric must be cosine or euclidean, got " + metricName);
         };
         AnnData data = AnnData.load(options);
+        if (options.containsKey("dump")) {
+            Path dump = Files.createDirectories(Path.of(options.get("dump")));
+            write(dump.resolve("base.f32"), data.base());
+            write(dump.resolve("queries.f32"), data.queries());
+        }
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int n = data.base().size();
         int d = data.base().get(0).length;
@@ -136,6 +143,17 @@ public final class AnnBenchmark {
                         + " (exact:int8[:RERANK], lsh:..., graph:... or ivf[:LISTS[:PROBES]])");
             }
         }
+    }
+
+    private static void write(Path file, List<float[]> rows) throws java.io.IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(rows.size() * rows.get(0).length * Float.BYTES)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float[] row : rows) {
+            for (float v : row) {
+                buffer.putFloat(v);
+            }
+        }
+        Files.write(file, buffer.array());
     }
 
     private record Built(Index index, double seconds, double cpuPerWall, long bytesPerVector) {

@@ -227,13 +227,6 @@ final class CoarseQuantizer {
         return labels;
     }
 
-    /** The list of {@code vector}. */
-    int nearest(float[] vector) {
-        float[] scores = new float[tiles.length / dimension];
-        score(vector, scores);
-        return best(scores);
-    }
-
     /**
      * Scores of {@code query} against every centroid into {@code scores} (at least
      * {@code lists} rounded up to 8 long): minus the cosine times the query's norm under cosine,
@@ -257,8 +250,8 @@ final class CoarseQuantizer {
         }
     }
 
-    /** The list of the smallest score (NaN ranks last), ties by the lower list. */
-    private int best(float[] scores) {
+    /** The list of the smallest of the {@link #score scores} (NaN ranks last), ties by the lower list. */
+    int best(float[] scores) {
         int best = 0;
         float bestScore = Float.POSITIVE_INFINITY;
         for (int c = 0; c < lists; c++) {

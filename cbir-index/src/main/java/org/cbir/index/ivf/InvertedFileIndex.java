@@ -19,6 +19,8 @@ import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An inverted-file index (see {@link InvertedFile}): the vectors partitioned into lists by a
@@ -27,10 +29,12 @@ import org.cbir.core.internal.math.VectorMath;
  * <p><b>Training.</b> Until the index holds {@value #TRAIN_PER_LIST} vectors per list
  * ({@code 40 x lists}) there is one list and every search is an exact scan. The add that reaches
  * that count trains the quantizer on a seeded sample of at most {@value #SAMPLE_PER_LIST} vectors
- * per list and moves every vector into its list; each time the index has grown
- * {@value #RETRAIN_GROWTH} times since, the quantizer is trained again on a new sample of all
- * vectors and the lists are rebuilt (so a collection added class by class does not stay split by
- * centroids of its first classes; the amortised cost per addition stays constant). Between
+ * per list and moves every vector into its list. Each time the index has doubled since, the lists'
+ * imbalance ({@link InvertedLists#imbalance()}, the cost of a probe relative to equal lists) is
+ * checked: when it has grown more than {@value #RETRAIN_IMBALANCE} times since the training (a
+ * collection added class by class, whose later classes crowd into the lists of a few centroids
+ * of the first ones), the quantizer is trained again on a new sample of all vectors and the lists
+ * are rebuilt; the amortised cost per addition stays constant. Between
  * trainings an added vector goes to the list of its nearest centroid, and a removed one leaves its
  * list at once (the list's last row takes its place): nothing waits for a rebuild.
  *
@@ -50,12 +54,13 @@ import org.cbir.core.internal.math.VectorMath;
  * trainings take the write lock. File: see {@link IvfFiles}.
  */
 public final class InvertedFileIndex extends GuardedIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(InvertedFileIndex.class);
     /** Vectors per list at which the quantizer is first trained. */
     static final int TRAIN_PER_LIST = 40;
     /** The training sample, in vectors per list, at most. */
     static final int SAMPLE_PER_LIST = 64;
-    /** Growth since the last training at which the quantizer is trained again. */
-    static final int RETRAIN_GROWTH = 8;
+    /** How many times the imbalance after training the lists may grow before the quantizer is trained again. */
+    static final double RETRAIN_IMBALANCE = 2;
     /** Candidates kept beyond k for the exact ranking (the kernels round in float). */
     static final int MARGIN = 16;
     private static final int W = RowTiles.WIDTH;
@@ -66,6 +71,12 @@ public final class InvertedFileIndex extends GuardedIndex {
     private InvertedLists lists;
     private CoarseQuantizer quantizer;
     private int trainedAt;
+    /** The lists' imbalance right after the last training. */
+    private double trainedImbalance;
+    /** The count at which the imbalance is checked next (it doubles at each check). */
+    private long nextCheck;
+    /** The centroid scores of the vector being added (additions run one at a time, under the write lock). */
+    private float[] insertScores = new float[0];
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     InvertedFileIndex(InvertedFile parameters, int dimension, Similarity similarity) {
@@ -115,11 +126,22 @@ public final class InvertedFileIndex extends GuardedIndex {
 
     @Override
     protected void insert(long id, float[] vector) {
-        lists.append(quantizer == null ? 0 : quantizer.nearest(vector), id, vector, 0);
+        int list = 0;
+        if (quantizer != null) {
+            quantizer.score(vector, insertScores);
+            list = quantizer.best(insertScores);
+        }
+        lists.append(list, id, vector, 0);
         int rows = lists.rows();
-        if (quantizer == null ? rows >= (long) TRAIN_PER_LIST * parameters.lists()
-                : rows >= (long) trainedAt * RETRAIN_GROWTH) {
-            train();
+        if (quantizer == null) {
+            if (rows >= (long) TRAIN_PER_LIST * parameters.lists()) {
+                train();
+            }
+        } else if (rows >= nextCheck) {
+            nextCheck = 2L * rows;
+            if (lists.imbalance() > RETRAIN_IMBALANCE * trainedImbalance) {
+                train();
+            }
         }
     }
 
@@ -155,8 +177,13 @@ public final class InvertedFileIndex extends GuardedIndex {
             order[i] = slot;
             sample[i] = row(slot);
         }
+        long start = System.nanoTime();
         CoarseQuantizer trained = CoarseQuantizer.train(sample, parameters.lists(), cosine, parameters.seed());
+        long trainedNanos = System.nanoTime() - start;
         install(trained, rows);
+        LOG.info("trained the quantizer of {} lists on {} of {} vectors in {} ms, moved the vectors into their lists"
+                + " in {} ms", parameters.lists(), sampleSize, rows, trainedNanos / 1_000_000,
+                (System.nanoTime() - start - trainedNanos) / 1_000_000);
     }
 
     /** Installs {@code trained} and moves every vector into its nearest list; write lock held (or not yet shared). */
@@ -174,6 +201,9 @@ public final class InvertedFileIndex extends GuardedIndex {
         lists.redistribute(trained.lists(), assignment);
         quantizer = trained;
         trainedAt = at;
+        trainedImbalance = lists.imbalance();
+        nextCheck = 2L * rows;
+        insertScores = new float[InvertedLists.roundUp(trained.lists())];
     }
 
     private float[] row(int slot) {
@@ -394,11 +424,18 @@ public final class InvertedFileIndex extends GuardedIndex {
         return similarity().spec().type();
     }
 
+    double trainedImbalance() {
+        return trainedImbalance;
+    }
+
     /** Replaces the (empty) lists and the quantizer by loaded ones; only before the index is shared. */
-    void restore(InvertedLists loaded, CoarseQuantizer loadedQuantizer, int at) {
+    void restore(InvertedLists loaded, CoarseQuantizer loadedQuantizer, int at, double imbalance) {
         lists = loaded;
         quantizer = loadedQuantizer;
         trainedAt = at;
+        trainedImbalance = imbalance;
+        nextCheck = 2L * loaded.rows();
+        insertScores = new float[InvertedLists.roundUp(loaded.lists())];
     }
 
     /** The score buffers of one searching thread, grown as needed. */

@@ -35,6 +35,8 @@ final class InvertedLists implements VectorView {
     private float[][] inverseNorms;
     private long[][] rowIds;
     private int[] sizes;
+    /** The sum of the squared list sizes, for {@link #imbalance()}. */
+    private long squaredSizes;
 
     /** Empty lists, {@code lists} of them. */
     InvertedLists(int dimension, int lists) {
@@ -48,6 +50,7 @@ final class InvertedLists implements VectorView {
         inverseNorms = new float[lists][0];
         rowIds = new long[lists][0];
         sizes = new int[lists];
+        squaredSizes = 0;
     }
 
     /** How many lists there are. */
@@ -58,6 +61,16 @@ final class InvertedLists implements VectorView {
     /** Rows in {@code list}. */
     int size(int list) {
         return sizes[list];
+    }
+
+    /**
+     * FAISS's imbalance factor: {@code lists x sum(size^2) / n^2}, 1 when every list holds as
+     * many vectors, {@code lists} when one holds them all; the expected cost of a probe relative to
+     * balanced lists. 1 for an empty index.
+     */
+    double imbalance() {
+        long n = ids.liveCount();
+        return n == 0 ? 1 : (double) sizes.length * squaredSizes / ((double) n * n);
     }
 
     /** The largest list's rows. */
@@ -164,6 +177,7 @@ final class InvertedLists implements VectorView {
         inverseNorms[list][position] = (float) (1 / Math.sqrt(Math.max(norm, Float.MIN_NORMAL)));
         rowIds[list][position] = id;
         sizes[list] = position + 1;
+        squaredSizes += 2L * position + 1;
         return position;
     }
 
@@ -191,6 +205,7 @@ final class InvertedLists implements VectorView {
         }
         clearRow(list, last);
         sizes[list] = last;
+        squaredSizes -= 2L * last + 1;
         int lastSlot = ids.rows() - 1;
         if (slot != lastSlot) { // the last slot moves into the freed one
             long movedPlace = place(lastSlot);
@@ -246,6 +261,7 @@ final class InvertedLists implements VectorView {
         inverseNorms = newNorms;
         rowIds = newIds;
         sizes = new int[lists];
+        squaredSizes = 0;
         for (int s = 0; s < rows; s++) {
             long place = place(s);
             int list = (int) (place >>> 32);

@@ -13,7 +13,7 @@ import org.cbir.core.io.InvalidFileException;
  * {@value #VERSION} (header, footer and array encodings of {@link ChecksummedFiles}). The lists
  * are stored as they are, so a load neither trains nor assigns:
  * <pre>
- * dimension:int32 similarity:string lists:int32 count:int32 trainedAt:int32
+ * dimension:int32 similarity:string lists:int32 count:int32 trainedAt:int32 trainedImbalance:float64
  * centroids:floats(lists x d row-major, or 0 before training)
  * sizes:ints(lists, or 1 before training)          vectors per list; they sum to count
  * ids, vectors: as core's {@link VectorFiles} writes them, list after list
@@ -37,6 +37,7 @@ final class IvfFiles {
             out.writeInt(index.parameters().lists());
             out.writeInt(lists.size());
             out.writeInt(index.trainedAt());
+            out.writeDouble(index.trainedImbalance());
             ChecksummedFiles.writeFloats(out, quantizer == null ? new float[0] : quantizer.centroids());
             int[] sizes = new int[lists.lists()];
             for (int l = 0; l < sizes.length; l++) {
@@ -55,9 +56,10 @@ final class IvfFiles {
             int listCount = in.readInt();
             int count = in.readInt();
             int trainedAt = in.readInt();
-            if (dimension < 1 || listCount < 1 || count < 0 || trainedAt < 0) {
+            double imbalance = in.readDouble();
+            if (dimension < 1 || listCount < 1 || count < 0 || trainedAt < 0 || !(imbalance >= 0 && imbalance <= listCount)) {
                 throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + ", lists " + listCount + ", count "
-                        + count + " or trained-at count " + trainedAt);
+                        + count + ", trained-at count " + trainedAt + " or imbalance " + imbalance);
             }
             if (listCount != parameters.lists()) {
                 throw new InvalidFileException(file, "holds an inverted file of " + listCount + " lists, which cannot be"
@@ -106,7 +108,7 @@ final class IvfFiles {
                 cursor[1]++;
             });
             index.restore(lists, trained ? new CoarseQuantizer(centroids, listCount, dimension, index.cosine()) : null,
-                    trainedAt);
+                    trainedAt, imbalance);
             return index;
         });
     }

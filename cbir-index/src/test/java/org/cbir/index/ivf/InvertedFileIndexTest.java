@@ -78,23 +78,41 @@ class InvertedFileIndexTest {
     }
 
     @Test
-    void theQuantizerTrainsAtFortyVectorsPerListAndAgainAfterGrowingEightTimes() {
-        List<float[]> data = ClusteredVectors.generate(8 * 320 + 1, 8, 10, 0.2, 6);
-        InvertedFileIndex index = InvertedFile.builder().lists(8).probes(2).build().create(8, Similarity.cosine());
+    void theQuantizerTrainsAtFortyVectorsPerListAndAgainWhenNewClustersCrowdIntoFewLists() {
+        // the first 320 vectors from 2 clusters far out, then 2,240 from 8 others around the origin:
+        // the later ones crowd into the lists of the first centroids nearest the origin until the
+        // quantizer is trained again
+        List<float[]> first = ClusteredVectors.generate(320, 8, 2, 0.2, 6);
+        first.forEach(v -> {
+            for (int j = 0; j < v.length; j++) {
+                v[j] += 6;
+            }
+        });
+        List<float[]> later = ClusteredVectors.generate(2_240, 8, 8, 0.2, 60);
+        InvertedFileIndex index = InvertedFile.builder().lists(8).probes(2).build().create(8, TestEuclidean.INSTANCE);
         for (int i = 0; i < 319; i++) {
-            index.add(i, data.get(i));
+            index.add(i, first.get(i));
         }
         assertFalse(index.trained());
         assertEquals(1, index.lists().lists());
-        index.add(319, data.get(319));
+        index.add(319, first.get(319));
         assertTrue(index.trained());
         assertEquals(320, index.trainedAt());
         assertEquals(8, index.lists().lists());
-        for (int i = 320; i < 8 * 320; i++) {
-            index.add(i, data.get(i));
+        double trained = index.trainedImbalance();
+        for (int i = 0; i < later.size(); i++) {
+            index.add(320 + i, later.get(i));
         }
-        assertEquals(8 * 320, index.trainedAt(), "trained again at 8 x 320 vectors");
-        assertEquals(8 * 320, index.size());
+        assertTrue(index.trainedAt() > 320, "trained again, at " + index.trainedAt());
+        assertTrue(index.lists().imbalance() < 2 * trained + 1, "imbalance " + index.lists().imbalance());
+        assertEquals(2_560, index.size());
+        // vectors drawn like the first ones do not unbalance the lists: no second training
+        InvertedFileIndex steady = InvertedFile.builder().lists(8).build().create(8, TestEuclidean.INSTANCE);
+        List<float[]> same = ClusteredVectors.generate(2_560, 8, 10, 0.2, 61);
+        for (int i = 0; i < same.size(); i++) {
+            steady.add(i, same.get(i));
+        }
+        assertEquals(320, steady.trainedAt());
     }
 
     @Test
@@ -217,6 +235,7 @@ class InvertedFileIndexTest {
         InvertedFileIndex loaded = factory.load(directory, Similarity.cosine());
         assertEquals(index.size(), loaded.size());
         assertEquals(index.trainedAt(), loaded.trainedAt());
+        assertEquals(index.trainedImbalance(), loaded.trainedImbalance());
         for (int l = 0; l < 16; l++) {
             assertEquals(index.lists().size(l), loaded.lists().size(l), "list " + l);
         }
