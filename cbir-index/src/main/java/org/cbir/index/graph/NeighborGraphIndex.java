@@ -222,6 +222,14 @@ public final class NeighborGraphIndex extends GuardedIndex {
         }
     }
 
+    /** {@inheritDoc} The queries are spread over the worker threads (the caller's fork-join pool, or the common pool). */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Index.requireDimensions(queries, dimension());
+        return searchInParallel(queries, query -> search(query, k));
+    }
+
     /**
      * Purges removed nodes, then writes one checksummed file, {@value GraphFiles#FILE} (format in
      * {@link GraphFiles}): build parameters, metric, ids, vectors and the neighbour lists of every

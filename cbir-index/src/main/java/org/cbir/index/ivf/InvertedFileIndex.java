@@ -3,7 +3,6 @@ package org.cbir.index.ivf;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -14,7 +13,6 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.GuardedIndex;
-import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.internal.math.RowTiles;
@@ -258,24 +256,10 @@ public final class InvertedFileIndex extends GuardedIndex {
     public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
         Index.requireK(k);
         Index.requireDimensions(queries, dimension());
-        int probes = parameters.probes();
-        readLock().lock();
-        try {
-            @SuppressWarnings("unchecked")
-            List<Neighbor>[] results = new List[queries.size()];
-            int tasks = Math.min(queries.size(), ParallelRanges.threads());
-            ParallelRanges.run(Math.max(1, tasks), queries.size(), (task, from, to) -> {
-                for (int q = from; q < to; q++) {
-                    results[q] = searchLocked(queries.get(q), k, probes, null);
-                }
-            });
-            return new ArrayList<>(Arrays.asList(results));
-        } finally {
-            readLock().unlock();
-        }
+        return searchInParallel(queries, query -> search(query, k));
     }
 
-    /** The search itself; the read lock is held by the calling thread or the one that forked it. */
+    /** The search itself, under the read lock. */
     private List<Neighbor> searchLocked(float[] query, int k, int probes, LongPredicate accepts) {
         if (lists.size() == 0) {
             return List.of();
