@@ -129,10 +129,10 @@ final class GraphVectors implements RandomAccessVectorValues {
             for (float v : target) {
                 norm += (double) v * v;
             }
-            if (norm > 0) { // as VectorMath.normalized, which normalises the queries
-                double n = Math.sqrt(norm);
+            if (norm > 0) { // one division per vector, not per component: this runs for every node a walk visits
+                float inverse = (float) (1 / Math.sqrt(norm));
                 for (int i = 0; i < target.length; i++) {
-                    target[i] = (float) (target[i] / n);
+                    target[i] *= inverse;
                 }
             }
         }
