@@ -37,7 +37,7 @@ import org.cbir.core.internal.index.VectorView;
  *
  * <p><b>Memory</b> per vector, roughly: {@code 4 d} bytes for the vector and 13 to 15.5 for its id
  * in core's shared {@code VectorStore}, which the graph reads too (normalising each vector it
- * compares under cosine: {@link GraphVectors}), and the graph's neighbour lists, about
+ * compares under cosine: {@code GraphVectors}), and the graph's neighbour lists, about
  * {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per edge, with overflow room)
  * plus a few percent for the upper layers. Measured heap per vector: see the "Approximate indexes"
  * section of BENCHMARKS.md and its issue 20 rows.

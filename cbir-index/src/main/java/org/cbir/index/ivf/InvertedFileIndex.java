@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An inverted-file index (see {@link InvertedFile}): the vectors partitioned into lists by a
- * k-means {@link CoarseQuantizer}, each list scanned whole by core's tile kernels.
+ * k-means {@code CoarseQuantizer}, each list scanned whole by core's tile kernels.
  *
  * <p><b>Training.</b> Until the index holds {@value #TRAIN_PER_LIST} vectors per list
  * ({@code 40 x lists}) there is one list and every search is an exact scan. The add that reaches
  * that count trains the quantizer on a seeded sample of at most {@value #SAMPLE_PER_LIST} vectors
  * per list and moves every vector into its list. Each time the index has doubled since, the lists'
- * imbalance ({@link InvertedLists#imbalance()}, the cost of a probe relative to equal lists) is
+ * imbalance ({@code InvertedLists.imbalance()}, the cost of a probe relative to equal lists) is
  * checked: when it has grown more than {@value #RETRAIN_IMBALANCE} times since the training (a
  * collection added class by class, whose later classes crowd into the lists of a few centroids
  * of the first ones), the quantizer is trained again on a new sample of all vectors and the lists
@@ -39,17 +39,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Search.</b> The query is scored against the centroids, the {@code probes} nearest lists
  * are scanned (minus the cosine under cosine, from the rows' stored inverse norms, the squared
  * distance under Euclidean, in {@code float}), the best {@code k + }{@value #MARGIN} rows are kept,
- * and those are ranked by {@link Similarity#distance} of the stored vectors, then id: the
- * distances returned are the similarity's own. When the probed lists hold fewer than {@code k}
+ * and those whose score lies within the kernels' rounding error of the k-th best (usually k of
+ * them) are ranked by {@link Similarity#distance} of the stored vectors, then id: the distances
+ * returned are the similarity's own. When the probed lists hold fewer than {@code k}
  * vectors (or, with a filter, fewer than {@code k} accepted ones), the next nearest lists are
  * scanned too, so a search returns {@code min(k, size)} neighbours (accepted ones with a filter).
  * Batches ({@link #searchAll}) spread their queries over the worker threads.
  *
- * <p><b>Memory</b> per vector: see {@link InvertedLists} ({@code 4 d + 29} to {@code 4 d + 32}
+ * <p><b>Memory</b> per vector: see {@code InvertedLists} ({@code 4 d + 33} to {@code 4 d + 35.5}
  * bytes, plus the lists' spare room), and {@code 4 d x lists} bytes of centroids in all.
  *
  * <p>Thread-safe: searches share the read lock of {@link GuardedIndex}; additions, removals and
- * trainings take the write lock. File: see {@link IvfFiles}.
+ * trainings take the write lock. File: see {@code IvfFiles}.
  */
 public final class InvertedFileIndex extends GuardedIndex {
     private static final Logger LOG = LoggerFactory.getLogger(InvertedFileIndex.class);
@@ -376,7 +377,7 @@ public final class InvertedFileIndex extends GuardedIndex {
         return (float) (2 * error) + Float.MIN_NORMAL;
     }
 
-    /** Writes {@value IvfFiles#FILE} (format in {@link IvfFiles}); searches may run meanwhile, changes wait. */
+    /** Writes {@code ivf.bin} (format in {@code IvfFiles}); searches may run meanwhile, changes wait. */
     @Override
     public void save(Path directory) throws IOException {
         writeUnderReadLock(() -> IvfFiles.save(directory, this));
