@@ -18,6 +18,8 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.graph.NeighborGraphIndex;
+import org.cbir.index.ivf.InvertedFile;
+import org.cbir.index.ivf.InvertedFileIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
@@ -31,10 +33,13 @@ import org.cbir.metrics.Similarities;
  * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
- * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]} and
- * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]},
+ * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW} and {@code ivf[:LISTS[:PROBES]]} (the inverted
+ * file; {@code probes} lists more probe settings of the same build, comma list),
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
- * default 2).
+ * default 2), {@code dump} (a directory: writes the base and the queries there as
+ * {@code base.f32} and {@code queries.f32}, raw little-endian float32 rows, for
+ * {@code tools/faiss_ivf_hnsw.py} to measure FAISS on the same vectors).
  *
  * <p>Columns: build time (graph: {@code NeighborGraphIndex.addAll} on a pool of {@code threads}, with
  * the process CPU time over wall time to show the parallelism; others: {@code add} one by one),
@@ -66,6 +71,11 @@ public final class AnnBenchmark {
             default -> throw new IllegalArgumentException("metric must be cosine or euclidean, got " + metricName);
         };
         AnnData data = AnnData.load(options);
+        if (options.containsKey("dump")) {
+            Path dump = Files.createDirectories(Path.of(options.get("dump")));
+            write(dump.resolve("base.f32"), data.base());
+            write(dump.resolve("queries.f32"), data.queries());
+        }
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         int n = data.base().size();
         int d = data.base().get(0).length;
@@ -113,10 +123,37 @@ public final class AnnBenchmark {
                             factory.neighborOverflow(), beam), built, built.index, Integer.parseInt(beam), truth,
                             data.queries());
                 }
+            } else if (p[0].equals("ivf")) {
+                InvertedFile factory = InvertedFile.builder()
+                        .lists(p.length > 1 ? Integer.parseInt(p[1]) : InvertedFile.DEFAULT_LISTS)
+                        .probes(p.length > 2 ? Integer.parseInt(p[2]) : InvertedFile.DEFAULT_PROBES).build();
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                List<String> probes = new ArrayList<>(List.of(String.valueOf(factory.probes())));
+                for (String more : options.getOrDefault("probes", "").split(",")) {
+                    if (!more.isBlank() && !probes.contains(more)) {
+                        probes.add(more);
+                    }
+                }
+                for (String probe : probes) {
+                    report(prefix, String.format(Locale.ROOT, "inverted file, %d lists, %s probes", factory.lists(), probe),
+                            built, built.index, -Integer.parseInt(probe), truth, data.queries());
+                }
             } else {
-                throw new IllegalArgumentException("unknown index " + spec + " (exact:int8[:RERANK], lsh:... or graph:...)");
+                throw new IllegalArgumentException("unknown index " + spec
+                        + " (exact:int8[:RERANK], lsh:..., graph:... or ivf[:LISTS[:PROBES]])");
             }
         }
+    }
+
+    private static void write(Path file, List<float[]> rows) throws java.io.IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(rows.size() * rows.get(0).length * Float.BYTES)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float[] row : rows) {
+            for (float v : row) {
+                buffer.putFloat(v);
+            }
+        }
+        Files.write(file, buffer.array());
     }
 
     private record Built(Index index, double seconds, double cpuPerWall, long bytesPerVector) {
@@ -167,7 +204,11 @@ public final class AnnBenchmark {
                 recall(truth, results), load());
     }
 
+    /** A graph search with {@code beam > 0}, an inverted-file search with {@code -beam} probes, else a plain one. */
     private static List<Neighbor> search(Index index, float[] query, int beam) {
+        if (beam < 0) {
+            return ((InvertedFileIndex) index).search(query, K, -beam);
+        }
         return beam > 0 ? ((NeighborGraphIndex) index).search(query, K, beam) : index.search(query, K);
     }
 

@@ -12,6 +12,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.graph.NeighborGraph;
+import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 
@@ -26,7 +27,8 @@ import org.cbir.index.quantized.Int8Scan;
  *
  * <p>Arguments: {@code n dimension [indexes [batch]]} where indexes is a comma list of
  * {@code exact}, {@code exact:int8[:RERANK]} (the int8 scan, rerank 4 by default), {@code lsh32},
- * {@code lsh64}, {@code graph} (default {@code exact,lsh32,lsh64}), and batch the size of the
+ * {@code lsh64}, {@code graph}, {@code ivf[:LISTS[:PROBES]]} (the inverted file, 1,024 lists and 8
+ * probes by default) (default {@code exact,lsh32,lsh64}), and batch the size of the
  * batches (default 32). Run with a heap large enough for the vectors and
  * {@code --add-modules jdk.incubator.vector}.
  */
@@ -58,6 +60,11 @@ public final class IndexBenchmark {
             if (name.startsWith("exact:int8")) {
                 String[] p = name.split(":");
                 factories.put(name, p.length > 2 ? Int8Scan.rerank(Integer.parseInt(p[2])) : Int8Scan.withDefaults());
+            } else if (name.startsWith("ivf")) {
+                String[] p = name.split(":");
+                factories.put(name, InvertedFile.builder()
+                        .lists(p.length > 1 ? Integer.parseInt(p[1]) : InvertedFile.DEFAULT_LISTS)
+                        .probes(p.length > 2 ? Integer.parseInt(p[2]) : InvertedFile.DEFAULT_PROBES).build());
             }
         }
         List<float[]> queries = new ArrayList<>();

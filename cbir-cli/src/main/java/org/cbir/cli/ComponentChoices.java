@@ -13,6 +13,7 @@ import org.cbir.eval.Cutoff;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
 import org.cbir.index.graph.NeighborGraph;
+import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
@@ -158,11 +159,21 @@ public final class ComponentChoices {
     /**
      * {@code exact} (the default), {@code exact:int8[:RERANK]} (the int8-quantized scan that
      * re-scores RERANK x k candidates exactly, 4 by default; cosine or Euclidean only),
-     * {@code lsh[:TREES]} (an LSH Forest, 10 trees by default) or {@code graph[:BEAM]} (a JVector
-     * graph, search beam 50 by default; cosine or Euclidean only).
+     * {@code lsh[:TREES]} (an LSH Forest, 10 trees by default), {@code graph[:BEAM]} (a JVector
+     * graph, search beam 50 by default; cosine or Euclidean only) or {@code ivf[:LISTS[:PROBES]]}
+     * (an inverted file, 1,024 lists and 8 probes by default; cosine or Euclidean only).
      */
     public static IndexFactory index(String choice) {
         String[] parts = parts(choice);
+        if (parts[0].equals("ivf")) {
+            if (parts.length > 3) {
+                throw new IllegalArgumentException("'" + choice + "': ivf takes at most two parameters, LISTS and PROBES");
+            }
+            return InvertedFile.builder()
+                    .lists(parts.length > 1 ? integer(parts[1], choice, "LISTS", 1, 65_536) : InvertedFile.DEFAULT_LISTS)
+                    .probes(parts.length > 2 ? integer(parts[2], choice, "PROBES", 1, 65_536) : InvertedFile.DEFAULT_PROBES)
+                    .build();
+        }
         if (parts.length > 1 && parts[0].equals("exact") && parts[1].equals("int8")) {
             if (parts.length > 3) {
                 throw new IllegalArgumentException("'" + choice + "': exact:int8 takes at most one parameter, RERANK");
@@ -179,7 +190,7 @@ public final class ComponentChoices {
             case "graph" -> NeighborGraph.builder().searchBeam(parts.length > 1
                     ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
             default -> throw new IllegalArgumentException("unknown index '" + choice
-                    + "'; choose exact, exact:int8[:RERANK], lsh[:TREES] or graph[:BEAM]");
+                    + "'; choose exact, exact:int8[:RERANK], lsh[:TREES], graph[:BEAM] or ivf[:LISTS[:PROBES]]");
         };
     }
 

@@ -27,7 +27,7 @@ public final class SearchOptions {
     String reducer;
 
     @Option(names = {"-i", "--index"}, defaultValue = "exact",
-            description = "Index: exact, exact:int8[:RERANK] (int8 codes, exact re-ranking), lsh[:TREES] (an LSH Forest), graph[:BEAM] (JVector) (default: ${DEFAULT-VALUE}).")
+            description = "Index: exact, exact:int8[:RERANK] (int8 codes, exact re-ranking), lsh[:TREES] (an LSH Forest), graph[:BEAM] (JVector), ivf[:LISTS[:PROBES]] (an inverted file) (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")

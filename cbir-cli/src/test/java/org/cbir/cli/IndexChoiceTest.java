@@ -20,7 +20,22 @@ class IndexChoiceTest {
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int8:4:2"));
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int4"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> ComponentChoices.index("ivf"));
+                () -> ComponentChoices.index("ivfpq"));
         assertTrue(unknown.getMessage().contains("exact:int8[:RERANK]"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("ivf[:LISTS[:PROBES]]"), unknown.getMessage());
+    }
+
+    @Test
+    void theInvertedFileIsChosenWithItsListsAndProbes() {
+        assertEquals(ComponentSpec.of("ivf", "lists", 1024, "probes", 8, "seed", 42L), ComponentChoices.index("ivf").spec());
+        assertEquals(ComponentSpec.of("ivf", "lists", 256, "probes", 8, "seed", 42L),
+                ComponentChoices.index("ivf:256").spec());
+        assertEquals(ComponentSpec.of("ivf", "lists", 1024, "probes", 4, "seed", 42L),
+                ComponentChoices.index("ivf:1024:4").spec());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> ComponentChoices.index("ivf:0"));
+        assertTrue(zero.getMessage().contains("LISTS"), zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("ivf:16:0"));
+        assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("ivf:16:4:2"));
     }
 }

@@ -63,7 +63,7 @@ class IndexComponentsTest {
         assertEquals(forest.spec(), restored.spec());
         Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
-        assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8"), new IndexComponents().componentTypes().stream()
+        assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8", "ivf"), new IndexComponents().componentTypes().stream()
                 .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
     }
 

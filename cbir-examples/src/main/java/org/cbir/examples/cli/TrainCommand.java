@@ -138,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = {"-i", "--index"}, defaultValue = "exact",
-            description = "Index: exact, exact:int8[:RERANK], lsh[:TREES], graph[:BEAM] (default: ${DEFAULT-VALUE}).")
+            description = "Index: exact, exact:int8[:RERANK], lsh[:TREES], graph[:BEAM], ivf[:LISTS[:PROBES]] (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Spec

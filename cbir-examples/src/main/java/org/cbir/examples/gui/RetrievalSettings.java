@@ -8,6 +8,7 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
 import org.cbir.index.graph.NeighborGraph;
+import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
 import org.cbir.index.quantized.Int8Scan;
@@ -32,7 +33,9 @@ import org.cbir.metrics.Similarities;
  *     scans one-byte codes and re-ranks the best candidates exactly (about 3x faster on large
  *     collections; cosine and Euclidean only); {@code lsh-forest} ranks only the candidates its hash
  *     trees propose and {@code graph} walks a proximity graph (both faster on large collections,
- *     both may miss; the graph takes cosine and Euclidean only)
+ *     both may miss; the graph takes cosine and Euclidean only); {@code ivf} scans only the
+ *     k-means cells nearest to the query (1,024 cells, 8 probed; it may miss, and is an exact scan
+ *     until the collection holds 40,960 images; cosine and Euclidean only)
  * @param lshTrees trees of the LSH Forest, at least 1
  * @param lshCandidates candidates per tree of the LSH Forest, at least 1
  * @param metric a name of {@link Similarities#names()}
@@ -46,7 +49,8 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     /** The reducer names. */
     public static final List<String> REDUCERS = List.of("none", "zscore", "pca");
     /** The index names. */
-    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, NeighborGraph.TYPE);
+    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, NeighborGraph.TYPE,
+            InvertedFile.TYPE);
 
     /**
      * @throws IllegalArgumentException naming the option that is unknown or out of range
@@ -148,6 +152,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
             case Int8Scan.TYPE -> Int8Scan.withDefaults();
             case LshForest.TYPE -> LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
             case NeighborGraph.TYPE -> NeighborGraph.builder().build();
+            case InvertedFile.TYPE -> InvertedFile.builder().build();
             default -> IndexFactory.exact();
         };
     }

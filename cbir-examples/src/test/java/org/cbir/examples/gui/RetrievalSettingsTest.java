@@ -49,6 +49,8 @@ class RetrievalSettingsTest {
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), s.indexFactory().spec());
         assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), s.withIndex("exact-int8", 3, 7).indexFactory().spec());
         assertEquals("graph", s.withIndex("graph", 3, 7).indexFactory().spec().type());
+        assertEquals(ComponentSpec.of("ivf", "lists", 1024, "probes", 8, "seed", 42L),
+                s.withIndex("ivf", 3, 7).indexFactory().spec());
         assertEquals(ComponentSpec.of("exact"), s.withIndex("exact", 3, 7).indexFactory().spec());
         RetrievalPipeline histogram = RetrievalSettings.defaults().withHistogramBins(16).pipeline().build();
         assertEquals(FeatureExtractor.firstOrderStatistics(16).spec(), histogram.extractor().spec());

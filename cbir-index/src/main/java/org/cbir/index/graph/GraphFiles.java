@@ -142,10 +142,10 @@ final class GraphFiles {
             if (count < 0) {
                 throw ChecksummedFiles.corrupt(in, "negative vector count " + count);
             }
-            GraphVectors vectors = new GraphVectors(dimension);
+            GraphVectors vectors = new GraphVectors(dimension, metric.normalises());
             VectorFiles.readIdsAndVectors(in, count, dimension, vectors.view(), (id, block, offset) -> {
                 float[] vector = Arrays.copyOfRange(block, offset, offset + dimension);
-                vectors.append(id, vector, metric.graphVector(vector));
+                vectors.append(id, vector);
             });
             NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
             GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());

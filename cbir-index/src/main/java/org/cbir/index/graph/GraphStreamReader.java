@@ -167,7 +167,7 @@ final class GraphStreamReader implements RandomAccessReader {
             }
         }
         float[] scores = new float[neighbors.length];
-        VectorFloat<?> vector = vectors.getVector(node);
+        VectorFloat<?> vector = vectors.fresh(node); // getVector's buffer is overwritten by the next call
         for (int i = 0; i < neighbors.length; i++) {
             scores[i] = function.compare(vector, vectors.getVector(neighbors[i]));
         }

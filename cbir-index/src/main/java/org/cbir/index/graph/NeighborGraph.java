@@ -123,7 +123,7 @@ public final class NeighborGraph implements IndexFactory {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
         }
         GraphMetric metric = GraphMetric.of(Objects.requireNonNull(similarity, "similarity"));
-        return new NeighborGraphIndex(this, dimension, similarity, metric, new GraphVectors(dimension));
+        return new NeighborGraphIndex(this, dimension, similarity, metric, new GraphVectors(dimension, metric.normalises()));
     }
 
     /**

@@ -36,11 +36,11 @@ import org.cbir.core.io.StoreDirectory;
  * Ordinals of removed nodes are not reused; saving renumbers the live ones densely.
  *
  * <p><b>Memory</b> per vector, roughly: {@code 4 d} bytes for the vector and 13 to 15.5 for its id
- * in core's shared {@code VectorStore}, {@code 4 d + 32} for the vector the graph compares (the
- * normalised copy under cosine, a copy of the vector under Euclidean) and its JVector wrapper,
- * and the graph's neighbour lists, about {@code 8 x maxDegree x 1.2} bytes in the base layer (node
- * and score per edge, with overflow room) plus a few percent for the upper layers. Measured heap
- * per vector: see the "Approximate indexes" and "The foundation change" sections of BENCHMARKS.md.
+ * in core's shared {@code VectorStore}, which the graph reads too (normalising each vector it
+ * compares under cosine: {@code GraphVectors}), and the graph's neighbour lists, about
+ * {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per edge, with overflow room)
+ * plus a few percent for the upper layers. Measured heap per vector: see the "Approximate indexes"
+ * section of BENCHMARKS.md and its issue 20 rows.
  *
  * <p>Thread-safe: searches share a read lock and run in parallel; additions, removals and purges
  * take the write lock, one at a time, so {@link #add} inserts from one thread at a time;
@@ -57,6 +57,8 @@ public final class NeighborGraphIndex extends GuardedIndex {
     private int removedInGraph;
     /** One reusable searcher per thread (it keeps its scratch buffers between queries). */
     private final ThreadLocal<GraphSearcher> searchers;
+    /** One view of the vectors per searching thread (each has its own buffer). */
+    private final ThreadLocal<GraphVectors> readers;
 
     /** An empty index over {@code vectors}, or one whose graph {@link GraphFiles} loads next. */
     @SuppressWarnings("deprecation") // JVector 4.0.2's only constructor that sets hierarchy and refinement explicitly
@@ -70,6 +72,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
                 parameters.beamWidth(), parameters.neighborOverflow(), parameters.alpha(), parameters.hierarchy(),
                 true);
         this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph.getGraph()));
+        this.readers = ThreadLocal.withInitial(() -> (GraphVectors) vectors.copy());
     }
 
     /** {@link NeighborGraph#spec()} of the factory that built it. */
@@ -89,8 +92,8 @@ public final class NeighborGraphIndex extends GuardedIndex {
      */
     @Override
     protected void insert(long id, float[] vector) {
-        int ordinal = vectors.append(id, vector, metric.graphVector(vector));
-        graph.addGraphNode(ordinal, vectors.getVector(ordinal));
+        int ordinal = vectors.append(id, vector);
+        graph.addGraphNode(ordinal, vectors.fresh(ordinal));
     }
 
     /**
@@ -128,11 +131,11 @@ public final class NeighborGraphIndex extends GuardedIndex {
             }
             int first = this.vectors.size();
             for (int i = 0; i < ids.length; i++) {
-                this.vectors.append(ids[i], copies[i], metric.graphVector(copies[i]));
+                this.vectors.append(ids[i], copies[i]);
             }
             int end = this.vectors.size();
             pool.submit(() -> IntStream.range(first, end).parallel()
-                    .forEach(ordinal -> graph.addGraphNode(ordinal, this.vectors.getVector(ordinal)))).join();
+                    .forEach(ordinal -> graph.addGraphNode(ordinal, this.vectors.fresh(ordinal)))).join();
         } finally {
             writeLock().unlock();
         }
@@ -167,11 +170,10 @@ public final class NeighborGraphIndex extends GuardedIndex {
         return true;
     }
 
-    /** Drops the removed nodes from the graph and frees their vectors; write lock held. */
+    /** Drops the removed nodes from the graph; write lock held. */
     private void purgeRemoved() {
         if (removedInGraph > 0) {
             graph.removeDeletedNodes();
-            vectors.releaseRemoved();
             removedInGraph = 0;
         }
     }
@@ -204,7 +206,8 @@ public final class NeighborGraphIndex extends GuardedIndex {
             if (vectors.liveCount() == 0) {
                 return List.of();
             }
-            var scores = DefaultSearchScoreProvider.exact(GraphVectors.wrap(graphQuery), metric.function(), vectors);
+            var scores = DefaultSearchScoreProvider.exact(GraphVectors.wrap(graphQuery), metric.function(),
+                    readers.get());
             GraphSearcher searcher = searchers.get();
             searcher.setView(graph.getGraph().getView()); // the graph as of now; writers wait for the read lock
             SearchResult result = searcher.search(scores, keep, keep, 0f, 0f, vectors.liveBits());
@@ -220,6 +223,14 @@ public final class NeighborGraphIndex extends GuardedIndex {
         } finally {
             readLock().unlock();
         }
+    }
+
+    /** {@inheritDoc} The queries are spread over the worker threads (the caller's fork-join pool, or the common pool). */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Index.requireDimensions(queries, dimension());
+        return searchInParallel(queries, query -> search(query, k));
     }
 
     /**

@@ -142,6 +142,14 @@ public final class LshForestIndex extends GuardedIndex {
         }
     }
 
+    /** {@inheritDoc} The queries are spread over the worker threads (the caller's fork-join pool, or the common pool). */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Index.requireDimensions(queries, dimension());
+        return searchInParallel(queries, query -> search(query, k));
+    }
+
     private List<Neighbor> rank(float[] query, RowSet candidates, int k) {
         PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, candidates.size()) + 1, Collections.reverseOrder());
         float[] vector = new float[dimension()];

@@ -1,11 +1,16 @@
 package org.cbir.core.internal.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.cbir.core.Index;
+import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 
 /**
@@ -92,6 +97,26 @@ public abstract class GuardedIndex implements Index {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * {@code search} of every query, in order, with the queries spread over the worker threads
+     * (contiguous ranges on the caller's fork-join pool, or else the common pool; see
+     * {@link ParallelRanges}): the {@link #searchAll} of an approximate index whose queries are
+     * independent walks (graph, LSH Forest, inverted file). The caller must not hold the lock:
+     * each {@code search} takes the read lock itself, so a change may land between two queries of
+     * the batch (each query sees each vector before or after it, as {@link Index} allows).
+     */
+    protected final List<List<Neighbor>> searchInParallel(List<float[]> queries, Function<float[], List<Neighbor>> search) {
+        @SuppressWarnings("unchecked")
+        List<Neighbor>[] results = new List[queries.size()];
+        int tasks = Math.max(1, Math.min(queries.size(), ParallelRanges.threads()));
+        ParallelRanges.run(tasks, queries.size(), (task, from, to) -> {
+            for (int q = from; q < to; q++) {
+                results[q] = search.apply(queries.get(q));
+            }
+        });
+        return new ArrayList<>(Arrays.asList(results));
     }
 
     /** The lock searches share (subclasses search under it). */
