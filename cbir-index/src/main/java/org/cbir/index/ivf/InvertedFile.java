@@ -1,11 +1,11 @@
 package org.cbir.index.ivf;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Similarity;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The inverted-file index as an {@link IndexFactory} (spec type {@value #TYPE}): IVF-Flat of H.
@@ -99,7 +99,7 @@ public final class InvertedFile implements IndexFactory {
      * @throws org.cbir.core.io.CorruptFileException if the file is truncated, altered or inconsistent
      */
     @Override
-    public InvertedFileIndex load(Path directory, Similarity similarity) throws IOException {
+    public InvertedFileIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         return IvfFiles.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }
 

@@ -1,7 +1,6 @@
 package org.cbir.index.ivf;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,7 @@ import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
+import org.cbir.core.io.StoreDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -379,7 +379,7 @@ public final class InvertedFileIndex extends GuardedIndex {
 
     /** Writes {@code ivf.bin} (format in {@code IvfFiles}); searches may run meanwhile, changes wait. */
     @Override
-    public void save(Path directory) throws IOException {
+    public void save(StoreDirectory directory) throws IOException {
         writeUnderReadLock(() -> IvfFiles.save(directory, this));
     }
 

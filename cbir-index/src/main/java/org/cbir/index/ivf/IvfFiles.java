@@ -7,6 +7,7 @@ import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 
 /**
  * The file of an {@link InvertedFileIndex}: {@value #FILE}, codec {@value #CODEC}, version
@@ -28,10 +29,10 @@ final class IvfFiles {
     private IvfFiles() {
     }
 
-    static void save(Path directory, InvertedFileIndex index) throws IOException {
+    static void save(StoreDirectory directory, InvertedFileIndex index) throws IOException {
         InvertedLists lists = index.lists();
         CoarseQuantizer quantizer = index.quantizer();
-        ChecksummedFiles.write(directory.resolve(FILE), CODEC, VERSION, out -> {
+        ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
             out.writeInt(index.dimension());
             ChecksummedFiles.writeString(out, index.similarityType());
             out.writeInt(index.parameters().lists());
@@ -48,9 +49,9 @@ final class IvfFiles {
         });
     }
 
-    static InvertedFileIndex load(InvertedFile parameters, Path directory, Similarity similarity) throws IOException {
-        Path file = directory.resolve(FILE);
-        return ChecksummedFiles.read(file, CODEC, VERSION, VERSION, (in, version) -> {
+    static InvertedFileIndex load(InvertedFile parameters, StoreDirectory directory, Similarity similarity) throws IOException {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
             int dimension = in.readInt();
             String metric = ChecksummedFiles.readString(in);
             int listCount = in.readInt();

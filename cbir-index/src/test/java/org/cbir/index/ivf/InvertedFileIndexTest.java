@@ -20,6 +20,7 @@ import org.cbir.core.RecordFilter;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.index.ClusteredVectors;
 import org.cbir.index.graph.TestEuclidean;
 import org.junit.jupiter.api.Test;
@@ -230,7 +231,7 @@ class InvertedFileIndexTest {
         InvertedFile factory = InvertedFile.builder().lists(16).probes(2).build();
         InvertedFileIndex index = (InvertedFileIndex) filled(factory, Similarity.cosine(), data, 1_500);
         index.remove(5);
-        Path directory = Files.createDirectory(temporary.resolve("ivf"));
+        StoreDirectory directory = StoreDirectory.local(Files.createDirectory(temporary.resolve("ivf")));
         index.save(directory);
         InvertedFileIndex loaded = factory.load(directory, Similarity.cosine());
         assertEquals(index.size(), loaded.size());
