@@ -12,9 +12,8 @@ import org.cbir.index.quantized.Int8Scan;
  * The component types of {@code cbir-index}: the {@link Pca} reducer recipe ({@code "pca"}), the
  * {@link LshForest} index factory ({@code "lsh-forest"}), the {@link NeighborGraph} factory
  * ({@code "graph"}) and the {@link Int8Scan} factory ({@code "exact-int8"}), each parsed by its class's {@code fromSpec}. Registered in
- * {@code META-INF/services}; the pipeline then loads a fitted PCA with the recipe's
- * {@link org.cbir.core.Reducer#load} and an index with the factory's
- * {@link org.cbir.core.IndexFactory#load}. Stateless and thread-safe.
+ * {@code META-INF/services}, each with the restorer of its saved object (the fitted PCA, the
+ * saved index), which the pipeline's load reaches through the registry. Stateless and thread-safe.
  */
 public final class IndexComponents implements ComponentProvider {
 
@@ -22,8 +21,16 @@ public final class IndexComponents implements ComponentProvider {
     public List<ComponentType<?>> componentTypes() {
         return List.of(
                 ComponentType.reducer(Pca.TYPE, (spec, context) -> Pca.fromSpec(spec)),
+                ComponentType.fittedReducer(Pca.TYPE,
+                        (spec, context) -> Pca.fromSpec(spec).load(context.requireState(spec))),
                 ComponentType.index(LshForest.TYPE, (spec, context) -> LshForest.fromSpec(spec)),
+                ComponentType.savedIndex(LshForest.TYPE, (spec, context) -> LshForest.fromSpec(spec)
+                        .load(context.requireState(spec), context.requireSimilarity(spec))),
                 ComponentType.index(NeighborGraph.TYPE, (spec, context) -> NeighborGraph.fromSpec(spec)),
-                ComponentType.index(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)));
+                ComponentType.savedIndex(NeighborGraph.TYPE, (spec, context) -> NeighborGraph.fromSpec(spec)
+                        .load(context.requireState(spec), context.requireSimilarity(spec))),
+                ComponentType.index(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)),
+                ComponentType.savedIndex(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)
+                        .load(context.requireState(spec), context.requireSimilarity(spec))));
     }
 }
