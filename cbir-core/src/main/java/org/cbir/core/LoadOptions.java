@@ -13,7 +13,7 @@ import org.cbir.core.spi.ComponentRegistry;
  * @param batchSize images decoded per batch by later additions; at least 1
  * @param strict whether one unusable image aborts a later {@code addAll}
  * @param mapIndexFiles whether a saved index's vectors are mapped read-only from their files instead
- *     of read onto the heap, where the index type can ({@link IndexFactory#mapped()}; the exact index
+ *     of read onto the heap, where the index type can ({@link org.cbir.core.spi.RestoreContext#mapFiles()}; the exact index
  *     can), so that signatures larger than the heap stay searchable with identical results
  * @param registry the component types the parts are restored with, and later saves checked against
  */

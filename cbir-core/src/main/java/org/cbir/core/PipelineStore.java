@@ -22,6 +22,7 @@ import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 
 /**
  * The on-disk layout of a saved pipeline:
@@ -94,11 +95,11 @@ final class PipelineStore {
         }
         if (parts.reducerRecipe() != null) {
             putSpec(manifest, ComponentRole.REDUCER, parts.reducerRecipe().spec());
-            parts.reducer().save(dir.directory("reducer"));
+            parts.reducer().save(dir.directory(ComponentRole.REDUCER.name()));
         }
         putSpec(manifest, ComponentRole.INDEX, parts.indexFactory().spec());
         putSpec(manifest, ComponentRole.SIMILARITY, parts.similarity().spec());
-        parts.index().save(dir.directory("index"));
+        parts.index().save(dir.directory(ComponentRole.INDEX.name()));
         Manifest built = manifest.build();
         writeRecords(dir, parts.records(), digest(built));
         built.write(dir, MANIFEST);
@@ -139,7 +140,10 @@ final class PipelineStore {
 
     /**
      * Loads a saved pipeline, restoring its parts with {@code registry}; {@code mapIndexFiles}
-     * memory-maps a saved index's vectors ({@link IndexFactory#mapped()}) where its type can.
+     * memory-maps a saved index's vectors ({@link RestoreContext#mapFiles()}) where its type can.
+     * Every part comes back through {@link ComponentRegistry#restore(ComponentRole, ComponentSpec,
+     * RestoreContext)}: the recipes from their specs, the fitted reducer and the index from the
+     * recipe's spec and their saved directories.
      */
     static PipelineParts load(StoreDirectory requested, boolean mapIndexFiles, ComponentRegistry registry)
             throws IOException {
@@ -177,18 +181,25 @@ final class PipelineStore {
                     + " for reading; to change a part, index again)");
         }
         List<ImageRecord> records = saved.records();
+        RestoreContext context = RestoreContext.stateless(registry);
         StoreDirectory extractorState = manifest.get("extractor.state").map(directory::directory).orElse(null);
         FeatureExtractor extractor = registry.restore(ComponentRole.EXTRACTOR, spec(manifest, ComponentRole.EXTRACTOR),
-                extractorState);
+                extractorState == null ? context : context.withState(extractorState));
         Reducer recipe = null;
         Reducer.Fitted reducer = null;
         if (manifest.get("reducer.type").isPresent()) {
-            recipe = registry.restore(ComponentRole.REDUCER, spec(manifest, ComponentRole.REDUCER));
-            reducer = recipe.load(directory.directory("reducer"));
+            ComponentSpec reducerSpec = spec(manifest, ComponentRole.REDUCER);
+            recipe = registry.restore(ComponentRole.REDUCER, reducerSpec, context);
+            reducer = registry.restore(ComponentRole.FITTED_REDUCER, reducerSpec,
+                    context.withState(directory.directory(ComponentRole.REDUCER.name())));
         }
-        Similarity similarity = registry.restore(ComponentRole.SIMILARITY, spec(manifest, ComponentRole.SIMILARITY));
-        IndexFactory factory = registry.restore(ComponentRole.INDEX, spec(manifest, ComponentRole.INDEX));
-        Index index = (mapIndexFiles ? factory.mapped() : factory).load(directory.directory("index"), similarity);
+        Similarity similarity = registry.restore(ComponentRole.SIMILARITY, spec(manifest, ComponentRole.SIMILARITY), context);
+        ComponentSpec indexSpec = spec(manifest, ComponentRole.INDEX);
+        IndexFactory factory = registry.restore(ComponentRole.INDEX, indexSpec, context);
+        Index index = registry.restore(ComponentRole.SAVED_INDEX, indexSpec, context
+                .withState(directory.directory(ComponentRole.INDEX.name()))
+                .withSimilarity(similarity)
+                .withMappedFiles(mapIndexFiles));
         int count = manifest.requireInt("count");
         int dimension = manifest.requireInt("dimension");
         if (records.size() != count || index.size() != count) {

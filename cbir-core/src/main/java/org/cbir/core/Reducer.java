@@ -1,10 +1,8 @@
 package org.cbir.core;
 
-import java.io.IOException;
 import java.util.List;
 import org.cbir.core.internal.reduce.MinMaxScaling;
 import org.cbir.core.internal.reduce.ZScore;
-import org.cbir.core.io.StoreDirectory;
 
 /**
  * The recipe of a dimensionality reduction or rescaling of signatures (PCA, z-score), which is
@@ -22,9 +20,6 @@ public interface Reducer {
      * @throws IllegalArgumentException if the sample is empty or its rows differ in length
      */
     Fitted fit(List<float[]> sample);
-
-    /** A transform that {@link Fitted#save} wrote to {@code directory}. */
-    Fitted load(StoreDirectory directory) throws IOException;
 
     /** A fitted, immutable, thread-safe transform from one dimension to another. */
     interface Fitted extends Persistent {

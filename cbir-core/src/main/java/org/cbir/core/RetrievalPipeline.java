@@ -477,8 +477,10 @@ public final class RetrievalPipeline implements AutoCloseable {
             registry.requireRestorable(ComponentRole.EXTRACTOR, parts.extractor().spec(), parts.extractor());
             if (parts.reducerRecipe() != null) {
                 registry.requireRestorable(ComponentRole.REDUCER, parts.reducerRecipe().spec(), parts.reducerRecipe());
+                registry.requireRestorable(ComponentRole.FITTED_REDUCER, parts.reducerRecipe().spec(), parts.reducer());
             }
             registry.requireRestorable(ComponentRole.INDEX, parts.indexFactory().spec(), parts.indexFactory());
+            registry.requireRestorable(ComponentRole.SAVED_INDEX, parts.indexFactory().spec(), parts.index());
             registry.requireRestorable(ComponentRole.SIMILARITY, parts.similarity().spec(), parts.similarity());
             PipelineStore.save(directory, parts, chosen);
         } finally {

@@ -24,7 +24,8 @@ public final class TestComponents implements ComponentProvider {
                 ComponentType.extractor("row-means", (spec, context) -> new RowMeans(spec.requireInt("rows"))),
                 ComponentType.extractor("trained-offset", (spec, context) -> new TrainedOffset(
                         Float.parseFloat(readString(context.requireState(spec), "offset.txt")))),
-                ComponentType.reducer("centre", (spec, context) -> new Centre()));
+                ComponentType.reducer("centre", (spec, context) -> new Centre()),
+                ComponentType.fittedReducer("centre", (spec, context) -> Centre.load(context.requireState(spec))));
     }
 
     /** The mean intensity of each of the first {@code rows} rows. */
@@ -107,8 +108,7 @@ public final class TestComponents implements ComponentProvider {
             return new Centred(mean);
         }
 
-        @Override
-        public Fitted load(StoreDirectory directory) throws IOException {
+        static Fitted load(StoreDirectory directory) throws IOException {
             String[] parts = readString(directory, "mean.txt").split(",");
             float[] mean = new float[parts.length];
             for (int i = 0; i < parts.length; i++) {

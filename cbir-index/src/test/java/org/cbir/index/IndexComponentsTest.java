@@ -19,6 +19,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.index.pca.Pca;
@@ -47,7 +48,8 @@ class IndexComponentsTest {
 
         Reducer restored = ComponentRegistry.standard().restore(ComponentRole.REDUCER, recipe.spec());
         assertEquals(recipe.spec(), restored.spec());
-        Reducer.Fitted loaded = restored.load(StoreDirectory.local(dir));
+        Reducer.Fitted loaded = ComponentRegistry.standard().restore(ComponentRole.FITTED_REDUCER, recipe.spec(),
+                RestoreContext.withState(ComponentRegistry.standard(), StoreDirectory.local(dir)));
         assertArrayEquals(fitted.apply(rows.get(0)), loaded.apply(rows.get(0)), 0);
     }
 
@@ -61,7 +63,9 @@ class IndexComponentsTest {
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, forest.spec());
         assertEquals(forest.spec(), restored.spec());
-        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
+        Index loaded = ComponentRegistry.standard().restore(ComponentRole.SAVED_INDEX, forest.spec(),
+                RestoreContext.withState(ComponentRegistry.standard(), StoreDirectory.local(dir))
+                        .withSimilarity(Similarity.cosine()));
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8", "ivf"), new IndexComponents().componentTypes().stream()
                 .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
@@ -79,15 +83,22 @@ class IndexComponentsTest {
 
         IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX, graph.spec());
         assertEquals(graph.spec(), restored.spec());
-        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
+        Index loaded = ComponentRegistry.standard().restore(ComponentRole.SAVED_INDEX, graph.spec(),
+                RestoreContext.withState(ComponentRegistry.standard(), StoreDirectory.local(dir))
+                        .withSimilarity(Similarity.cosine()));
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
         assertEquals(7, loaded.search(new float[] {1, 2, 3, 3}, 2).get(0).id());
     }
 
     @Test
     void eachTypeIsListedUnderItsRole() {
-        for (var type : new IndexComponents().componentTypes()) {
-            assertEquals(type.name().equals("pca") ? ComponentRole.REDUCER : ComponentRole.INDEX, type.role(), type.name());
+        var types = new IndexComponents().componentTypes();
+        assertEquals(10, types.size(), "each type with its recipe and its saved object");
+        for (var type : types) {
+            Set<ComponentRole<?>> roles = type.name().equals("pca")
+                    ? Set.of(ComponentRole.REDUCER, ComponentRole.FITTED_REDUCER)
+                    : Set.of(ComponentRole.INDEX, ComponentRole.SAVED_INDEX);
+            assertTrue(roles.contains(type.role()), type.name() + " is listed as " + type.role());
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("graph")));

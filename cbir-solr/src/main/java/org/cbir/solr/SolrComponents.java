@@ -13,6 +13,8 @@ public final class SolrComponents implements ComponentProvider {
 
     @Override
     public List<ComponentType<?>> componentTypes() {
-        return List.of(ComponentType.index(SolrIndexFactory.TYPE, (spec, context) -> SolrIndexFactory.fromSpec(spec)));
+        return List.of(ComponentType.index(SolrIndexFactory.TYPE, (spec, context) -> SolrIndexFactory.fromSpec(spec)),
+                ComponentType.savedIndex(SolrIndexFactory.TYPE, (spec, context) -> SolrIndexFactory.fromSpec(spec)
+                        .load(context.requireState(spec), context.requireSimilarity(spec))));
     }
 }

@@ -137,12 +137,12 @@ public final class SolrIndexFactory implements IndexFactory {
     }
 
     /**
-     * {@inheritDoc} Reconnects to the collection; the pipeline's load then checks that it holds
-     * every saved image.
+     * The index that {@link SolrIndex#save} wrote (its collection reference): reconnects to the
+     * collection; the pipeline's load then checks that it holds every saved image. The saved-index
+     * restorer that {@link SolrComponents} registers.
      *
      * @throws CorruptFileException if the saved reference names another collection
      */
-    @Override
     public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         SolrIndexFile.Saved saved = SolrIndexFile.read(directory);
         if (!saved.collection().equals(target.collection())) {

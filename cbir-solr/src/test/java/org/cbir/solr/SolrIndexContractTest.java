@@ -50,7 +50,7 @@ class SolrIndexContractTest {
     /** The suite on a new collection per test, ranked by {@code function}; closes what it opened. */
     abstract static class OnSolr extends IndexContract {
         private final List<SolrIndex> opened = new ArrayList<>();
-        private IndexFactory factory;
+        private Closing factory;
 
         abstract SolrVectorFunction function();
 
@@ -72,6 +72,11 @@ class SolrIndexContractTest {
         @Override
         protected IndexFactory factory() {
             return factory;
+        }
+
+        @Override
+        protected Index load(StoreDirectory directory) throws IOException {
+            return factory.load(directory, similarity());
         }
     }
 
@@ -108,8 +113,7 @@ class SolrIndexContractTest {
             return remember(solr.create(dimension, similarity));
         }
 
-        @Override
-        public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
+        Index load(StoreDirectory directory, Similarity similarity) throws IOException {
             return remember((SolrIndex) solr.load(directory, similarity));
         }
 

@@ -27,6 +27,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,18 @@ public abstract class IndexContract {
      */
     protected int count() {
         return 600;
+    }
+
+    /** Whether the saved index is restored with its files mapped ({@link RestoreContext#withMappedFiles}). */
+    protected boolean mapFiles() {
+        return false;
+    }
+
+    /** The index saved in {@code directory}, restored through the standard registry. */
+    protected Index load(StoreDirectory directory) throws IOException {
+        ComponentRegistry registry = ComponentRegistry.standard();
+        return registry.restore(ComponentRole.SAVED_INDEX, factory().spec(), RestoreContext.withState(registry, directory)
+                .withSimilarity(similarity()).withMappedFiles(mapFiles()));
     }
 
     /** Whether the index saves its vectors locally ({@link Index#save}); an index on a server may not. */
@@ -326,7 +339,7 @@ public abstract class IndexContract {
         }
         StoreDirectory directory = StoreDirectory.local(Files.createDirectory(temporary.resolve("saved")));
         index.save(directory);
-        Index loaded = restored.load(directory, similarity());
+        Index loaded = load(directory);
         assertEquals(index.size(), loaded.size());
         assertEquals(index.dimension(), loaded.dimension());
         assertFalse(loaded.contains(id(3)));
@@ -347,9 +360,9 @@ public abstract class IndexContract {
         Index index = filled(vectors(200, 9));
         Path directory = Files.createDirectory(temporary.resolve("corrupt"));
         index.save(StoreDirectory.local(directory));
-        int files = SavedStateCorruption.assertEveryFileIsChecked(directory, d -> factory().load(d, similarity()));
+        int files = SavedStateCorruption.assertEveryFileIsChecked(directory, this::load);
         assertTrue(files > 0, "the index saved no file");
-        assertEquals(index.search(vectors(1, 9).get(0), 3), factory().load(StoreDirectory.local(directory), similarity())
+        assertEquals(index.search(vectors(1, 9).get(0), 3), load(StoreDirectory.local(directory))
                 .search(vectors(1, 9).get(0), 3), "the restored files load again");
     }
 }

@@ -19,6 +19,7 @@ import org.cbir.core.Reducer;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +131,7 @@ public abstract class ReducerContract {
         Reducer.Fitted fitted = recipe().fit(sample(200, 8));
         StoreDirectory directory = StoreDirectory.local(Files.createDirectory(temporary.resolve("saved")));
         fitted.save(directory);
-        Reducer.Fitted loaded = restored.load(directory);
+        Reducer.Fitted loaded = load(directory);
         assertEquals(fitted.inputDimension(), loaded.inputDimension());
         assertEquals(fitted.outputDimension(), loaded.outputDimension());
         for (float[] row : sample(20, 9)) {
@@ -143,7 +144,13 @@ public abstract class ReducerContract {
         Reducer.Fitted fitted = recipe().fit(sample(200, 10));
         Path directory = Files.createDirectory(temporary.resolve("corrupt"));
         fitted.save(StoreDirectory.local(directory));
-        int files = SavedStateCorruption.assertEveryFileIsChecked(directory, d -> recipe().load(d));
+        int files = SavedStateCorruption.assertEveryFileIsChecked(directory, this::load);
         assertTrue(files > 0, "the fitted transform saved no file");
+    }
+
+    /** The fitted transform saved in {@code directory}, restored through the standard registry. */
+    private Reducer.Fitted load(StoreDirectory directory) throws IOException {
+        ComponentRegistry registry = ComponentRegistry.standard();
+        return registry.restore(ComponentRole.FITTED_REDUCER, recipe().spec(), RestoreContext.withState(registry, directory));
     }
 }

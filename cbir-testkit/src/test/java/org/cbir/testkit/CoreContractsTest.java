@@ -20,7 +20,12 @@ class CoreContractsTest {
     class ExactIndexMapped extends IndexContract {
         @Override
         protected IndexFactory factory() {
-            return IndexFactory.exact().mapped();
+            return IndexFactory.exact();
+        }
+
+        @Override
+        protected boolean mapFiles() {
+            return true;
         }
     }
 

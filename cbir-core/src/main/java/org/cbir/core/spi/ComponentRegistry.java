@@ -42,7 +42,7 @@ public final class ComponentRegistry {
     private ComponentRegistry(List<ComponentProvider> providers) {
         this.providers = List.copyOf(providers);
         Map<ComponentRole<?>, Map<String, List<Claim>>> roles = new LinkedHashMap<>();
-        for (ComponentRole<?> role : ComponentRole.all()) {
+        for (ComponentRole<?> role : ComponentRole.restorable()) {
             roles.put(role, new LinkedHashMap<>());
         }
         for (ComponentProvider provider : this.providers) {
@@ -135,8 +135,17 @@ public final class ComponentRegistry {
         return restore(role, spec, state == null ? RestoreContext.stateless(this) : RestoreContext.withState(this, state));
     }
 
-    private <T> T restore(ComponentRole<T> role, ComponentSpec spec, RestoreContext context) throws IOException {
+    /**
+     * Rebuilds the component of {@code spec} with what {@code context} holds: the one path by
+     * which a saved pipeline's parts come back, a fitted reducer ({@link ComponentRole#FITTED_REDUCER})
+     * and a saved index ({@link ComponentRole#SAVED_INDEX}) included.
+     *
+     * @throws IOException if the state cannot be read or is corrupt (the message names the file)
+     * @see #restore(ComponentRole, ComponentSpec)
+     */
+    public <T> T restore(ComponentRole<T> role, ComponentSpec spec, RestoreContext context) throws IOException {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(context, "context");
         List<Claim> claims = byRole.get(role).getOrDefault(spec.type(), List.of());
         if (claims.isEmpty()) {
             throw new IllegalStateException("no ComponentProvider knows the " + role + " type '" + spec.type()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.FeatureExtractor;
+import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
@@ -61,5 +62,18 @@ public record ComponentType<T>(ComponentRole<T> role, String name, Restorer<T> r
     /** An index factory type. */
     public static ComponentType<IndexFactory> index(String name, Restorer<IndexFactory> restorer) {
         return new ComponentType<>(ComponentRole.INDEX, name, restorer);
+    }
+
+    /** The fitted transform of a reducer type, read from {@link RestoreContext#requireState}. */
+    public static ComponentType<Reducer.Fitted> fittedReducer(String name, Restorer<Reducer.Fitted> restorer) {
+        return new ComponentType<>(ComponentRole.FITTED_REDUCER, name, restorer);
+    }
+
+    /**
+     * The saved index of an index type, read from {@link RestoreContext#requireState}, ranked by
+     * {@link RestoreContext#requireSimilarity}, mapped where {@link RestoreContext#mapFiles()} asks and the type can.
+     */
+    public static ComponentType<Index> savedIndex(String name, Restorer<Index> restorer) {
+        return new ComponentType<>(ComponentRole.SAVED_INDEX, name, restorer);
     }
 }

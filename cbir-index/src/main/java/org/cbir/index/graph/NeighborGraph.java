@@ -134,7 +134,6 @@ public final class NeighborGraph implements IndexFactory {
      *     parameters or another metric
      * @throws org.cbir.core.io.CorruptFileException if the file is truncated, altered or inconsistent
      */
-    @Override
     public NeighborGraphIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         GraphMetric metric = GraphMetric.of(Objects.requireNonNull(similarity, "similarity"));
         return GraphFiles.load(this, directory, similarity, metric);

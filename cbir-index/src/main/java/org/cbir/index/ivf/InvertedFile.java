@@ -98,7 +98,6 @@ public final class InvertedFile implements IndexFactory {
      *     or for another similarity
      * @throws org.cbir.core.io.CorruptFileException if the file is truncated, altered or inconsistent
      */
-    @Override
     public InvertedFileIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         return IvfFiles.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }

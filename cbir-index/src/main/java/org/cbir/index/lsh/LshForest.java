@@ -114,7 +114,6 @@ public final class LshForest implements IndexFactory {
      * @throws org.cbir.core.io.InvalidFileException if the saved index was built with other
      *     parameters than this factory's
      */
-    @Override
     public Index load(StoreDirectory directory, Similarity similarity) throws IOException {
         return LshForestFiles.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }

@@ -143,7 +143,6 @@ public final class Pca implements Reducer {
      * @throws InvalidFileException if the file holds a PCA fitted by another recipe (whitening
      *     or number of components differ)
      */
-    @Override
     public FittedPca load(StoreDirectory directory) throws IOException {
         FittedPca fitted = FittedPca.load(directory);
         if (fitted.whitened() != whiten || (components > 0 && fitted.outputDimension() != components)) {

@@ -90,7 +90,6 @@ public final class Int8Scan implements IndexFactory {
      *
      * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
      */
-    @Override
     public Int8ScanIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
         return Int8ScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
     }

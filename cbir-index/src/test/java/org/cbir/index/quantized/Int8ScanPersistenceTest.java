@@ -70,7 +70,10 @@ class Int8ScanPersistenceTest {
         index.save(StoreDirectory.local(dir));
         org.cbir.core.IndexFactory restored = ComponentRegistry.standard().restore(ComponentRole.INDEX,
                 Int8Scan.withDefaults().spec());
-        Index loaded = restored.load(StoreDirectory.local(dir), Similarity.cosine());
+        assertEquals(Int8Scan.withDefaults().spec(), restored.spec());
+        Index loaded = ComponentRegistry.standard().restore(ComponentRole.SAVED_INDEX, restored.spec(),
+                org.cbir.core.spi.RestoreContext.withState(ComponentRegistry.standard(), StoreDirectory.local(dir))
+                        .withSimilarity(Similarity.cosine()));
         assertEquals(index.search(DATA.get(3_000), 5), loaded.search(DATA.get(3_000), 5));
     }
 

@@ -1,11 +1,9 @@
 package org.cbir.core.internal.reduce;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
-import org.cbir.core.io.StoreDirectory;
 
 /**
  * Min-max scaling to 0..1: the recipe that learns, per signature dimension, the smallest and the
@@ -63,12 +61,6 @@ public final class MinMaxScaling implements Reducer {
             }
         }
         return new FittedMinMax(min, max);
-    }
-
-    /** @see FittedMinMax#load(StoreDirectory) */
-    @Override
-    public FittedMinMax load(StoreDirectory directory) throws IOException {
-        return FittedMinMax.load(directory);
     }
 
     @Override

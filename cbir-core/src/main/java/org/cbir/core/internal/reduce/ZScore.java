@@ -1,11 +1,9 @@
 package org.cbir.core.internal.reduce;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Reducer;
-import org.cbir.core.io.StoreDirectory;
 
 /**
  * Z-score standardisation: the recipe that learns, per signature dimension, the mean and the
@@ -91,12 +89,6 @@ public final class ZScore implements Reducer {
             }
         }
         return new FittedZScore(means, deviations);
-    }
-
-    /** @see FittedZScore#load(StoreDirectory) */
-    @Override
-    public FittedZScore load(StoreDirectory directory) throws IOException {
-        return FittedZScore.load(directory);
     }
 
     @Override

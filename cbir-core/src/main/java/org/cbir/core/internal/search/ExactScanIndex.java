@@ -34,7 +34,7 @@ import org.cbir.core.io.StoreDirectory;
  * <p>Memory per vector on the heap: {@code 4 * dimension} bytes of floats and 13 to 15.5 bytes
  * for the id and its unboxed hash slot; norms are recomputed during the scan, not stored.
  *
- * <p>An index loaded with {@link ExactScan#mapped()} reads its saved vectors in place
+ * <p>An index loaded with {@link ExactScan#load} with {@code mapped} reads its saved vectors in place
  * from the memory-mapped file; vectors added later live on the heap, removed saved vectors are
  * only marked dead until the next save.
  *

@@ -4,7 +4,7 @@
  * every stored vector).
  *
  * <p>{@link org.cbir.core.internal.search.ExactScanIndex} keeps its vectors in contiguous row blocks, on
- * the heap or memory-mapped from its saved file ({@link org.cbir.core.internal.search.ExactScan#mapped()}),
+ * the heap or memory-mapped from its saved file ({@link org.cbir.core.internal.search.ExactScan#load}),
  * and scores a query with the fast path of the similarity's {@link org.cbir.core.SimilarityKind}
  * (a float dot product of unit vectors for cosine, a float squared distance for Euclidean) up to a
  * proven rounding bound, then re-scores the survivors with

@@ -31,7 +31,7 @@ class FittedZScorePersistenceTest {
     void roundTripKeepsTheTransform() throws IOException {
         FittedZScore original = ZScore.standardisation().fit(ZScoreTest.SAMPLE);
         original.save(StoreDirectory.local(dir));
-        Reducer.Fitted loaded = ZScore.standardisation().load(StoreDirectory.local(dir));
+        Reducer.Fitted loaded = FittedZScore.load(StoreDirectory.local(dir));
         FittedZScore z = (FittedZScore) loaded;
         assertArrayEquals(original.means(), z.means());
         assertArrayEquals(original.standardDeviations(), z.standardDeviations());

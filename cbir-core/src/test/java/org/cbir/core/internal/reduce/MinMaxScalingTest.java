@@ -14,6 +14,7 @@ import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.RestoreContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,10 @@ class MinMaxScalingTest {
     void savesLoadsAndRestoresFromItsSpec(@TempDir Path dir) throws IOException {
         FittedMinMax fitted = MinMaxScaling.toUnitRange().fit(SAMPLE);
         fitted.save(StoreDirectory.local(dir));
-        Reducer recipe = ComponentRegistry.standard().restore(ComponentRole.REDUCER, ComponentSpec.of("min-max"));
-        Reducer.Fitted loaded = recipe.load(StoreDirectory.local(dir));
+        ComponentRegistry registry = ComponentRegistry.standard();
+        assertEquals(MinMaxScaling.toUnitRange().spec(), registry.restore(ComponentRole.REDUCER, ComponentSpec.of("min-max")).spec());
+        RestoreContext saved = RestoreContext.withState(registry, StoreDirectory.local(dir));
+        Reducer.Fitted loaded = registry.restore(ComponentRole.FITTED_REDUCER, ComponentSpec.of("min-max"), saved);
         float[] probe = {1f, 5f, 7.5f};
         assertArrayEquals(fitted.apply(probe), loaded.apply(probe));
         assertEquals(3, loaded.outputDimension());
@@ -54,6 +57,7 @@ class MinMaxScalingTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        assertThrows(InvalidFileException.class, () -> recipe.load(StoreDirectory.local(dir)));
+        assertThrows(InvalidFileException.class,
+                () -> registry.restore(ComponentRole.FITTED_REDUCER, ComponentSpec.of("min-max"), saved));
     }
 }

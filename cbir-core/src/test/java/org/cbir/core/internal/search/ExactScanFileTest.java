@@ -35,8 +35,8 @@ class ExactScanFileTest {
         Random random = new Random(3);
         Index saved = filled(random, 2_500);
         saved.save(StoreDirectory.local(directory));
-        Index heap = new ExactScan().load(StoreDirectory.local(directory), COSINE);
-        Index mapped = new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE);
+        Index heap = ExactScan.load(StoreDirectory.local(directory), COSINE, false);
+        Index mapped = ExactScan.load(StoreDirectory.local(directory), COSINE, true);
         List<float[]> queries = queries(random, 5);
         assertEquals(saved.searchAll(queries, 12), heap.searchAll(queries, 12));
         assertEquals(saved.searchAll(queries, 12), mapped.searchAll(queries, 12));
@@ -51,7 +51,7 @@ class ExactScanFileTest {
         Random random = new Random(4);
         Index reference = filled(random, 1_000);
         reference.save(StoreDirectory.local(directory));
-        Index mapped = new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE);
+        Index mapped = ExactScan.load(StoreDirectory.local(directory), COSINE, true);
         for (long id = 0; id < 1_000; id += 4) {
             assertTrue(mapped.remove(id));
             reference.remove(id);
@@ -72,7 +72,7 @@ class ExactScanFileTest {
 
         Path again = Files.createDirectory(directory.resolve("again"));
         mapped.save(StoreDirectory.local(again));
-        Index reloaded = new ExactScan().mapped().load(StoreDirectory.local(again), COSINE);
+        Index reloaded = ExactScan.load(StoreDirectory.local(again), COSINE, true);
         assertEquals(reference.size(), reloaded.size());
         assertEquals(reference.searchAll(queries, 30), reloaded.searchAll(queries, 30));
     }
@@ -123,8 +123,8 @@ class ExactScanFileTest {
             expected.add(1_000 + i, vectors.get(i));
         }
         List<float[]> queries = queries(random, 3);
-        assertEquals(expected.searchAll(queries, 7), new ExactScan().load(StoreDirectory.local(directory), COSINE).searchAll(queries, 7));
-        assertEquals(expected.searchAll(queries, 7), new ExactScan().mapped().load(StoreDirectory.local(directory), COSINE).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), ExactScan.load(StoreDirectory.local(directory), COSINE, false).searchAll(queries, 7));
+        assertEquals(expected.searchAll(queries, 7), ExactScan.load(StoreDirectory.local(directory), COSINE, true).searchAll(queries, 7));
     }
 
     @Test
@@ -134,14 +134,14 @@ class ExactScanFileTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 100] ^= 0x10; // inside the vectors
         Files.write(file, bytes);
-        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
+        for (boolean mapped : List.of(false, true)) {
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> ExactScan.load(StoreDirectory.local(directory), COSINE, mapped));
             assertTrue(e.getMessage().contains(ExactScanFile.FILE), e.getMessage());
         }
         bytes[bytes.length - 100] ^= 0x10;
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
-        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
+        for (boolean mapped : List.of(false, true)) {
+            assertThrows(CorruptFileException.class, () -> ExactScan.load(StoreDirectory.local(directory), COSINE, mapped));
         }
     }
 
@@ -154,8 +154,8 @@ class ExactScanFileTest {
             out.write(new byte[(int) (-(44 + 12 + 16) & 63)]);
             out.write(new byte[8]);
         });
-        for (ExactScan factory : List.of(new ExactScan(), new ExactScan().mapped())) {
-            CorruptFileException e = assertThrows(CorruptFileException.class, () -> factory.load(StoreDirectory.local(directory), COSINE));
+        for (boolean mapped : List.of(false, true)) {
+            CorruptFileException e = assertThrows(CorruptFileException.class, () -> ExactScan.load(StoreDirectory.local(directory), COSINE, mapped));
             assertTrue(e.getMessage().contains("id 5 appears twice"), e.getMessage());
         }
     }
