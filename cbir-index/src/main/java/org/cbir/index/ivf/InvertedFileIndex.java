@@ -11,6 +11,7 @@ import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.CandidateHeap;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.FloatKernels;
@@ -276,16 +277,16 @@ public final class InvertedFileIndex extends GuardedIndex {
             quantizer.score(scored, centroidScores);
             order = quantizer.nearestLists(centroidScores, probes);
         }
-        Candidates candidates = new Candidates((int) Math.min((long) k + MARGIN, lists.size()));
+        CandidateHeap candidates = new CandidateHeap((int) Math.min((long) k + MARGIN, lists.size()));
         float[][] queries = {scored};
         for (int i = 0; ; i++) {
             if (i == order.length) {
-                if (candidates.size >= k || order.length >= lists.lists()) {
+                if (candidates.size() >= k || order.length >= lists.lists()) {
                     break;
                 }
                 order = quantizer.nearestLists(centroidScores, lists.lists()); // the probed lists held too few
             }
-            if (i >= probes && candidates.size >= k) {
+            if (i >= probes && candidates.size() >= k) {
                 break;
             }
             int list = order[i];
@@ -306,7 +307,7 @@ public final class InvertedFileIndex extends GuardedIndex {
     }
 
     /** Offers the {@code size} scores of {@code list} to {@code candidates}, skipping rejected ids. */
-    private void offer(Candidates candidates, float[] scores, int list, int size, LongPredicate accepts) {
+    private void offer(CandidateHeap candidates, float[] scores, int list, int size, LongPredicate accepts) {
         int r = 0;
         for (; r < size && !candidates.full(); r++) { // filling: every accepted row enters
             if (accepts == null || accepts.test(lists.id(list, r))) {
@@ -327,10 +328,10 @@ public final class InvertedFileIndex extends GuardedIndex {
      * kernel score lies within the kernels' rounding error of the k-th best score can be among the
      * k best, so only those are ranked exactly (usually k of them).
      */
-    private List<Neighbor> rank(float[] query, int k, Candidates candidates) {
-        int n = candidates.size;
-        float[] scores = candidates.scores;
-        long[] entries = candidates.entries;
+    private List<Neighbor> rank(float[] query, int k, CandidateHeap candidates) {
+        int n = candidates.size();
+        float[] scores = candidates.scores();
+        long[] entries = candidates.keys();
         for (int i = 1; i < n; i++) { // insertion sort by score: n is k + 16 at most
             float s = scores[i];
             long e = entries[i];
@@ -441,64 +442,6 @@ public final class InvertedFileIndex extends GuardedIndex {
                 centroidScores = new float[InvertedLists.roundUp(lists)];
             }
             return centroidScores;
-        }
-    }
-
-    /** A bounded max-heap of (score, list and position): the best {@code capacity} rows seen. Not thread-safe. */
-    private static final class Candidates {
-        final float[] scores;
-        final long[] entries;
-        int size;
-
-        Candidates(int capacity) {
-            scores = new float[capacity];
-            entries = new long[capacity];
-        }
-
-        boolean full() {
-            return size == scores.length;
-        }
-
-        /** The score a row must beat once full: the worst kept. */
-        float bound() {
-            return scores[0];
-        }
-
-        void offer(float score, long entry) {
-            float s = score < Float.POSITIVE_INFINITY ? score : Float.POSITIVE_INFINITY;
-            if (size < scores.length) {
-                int i = size++;
-                while (i > 0) {
-                    int parent = (i - 1) >>> 1;
-                    if (scores[parent] >= s) {
-                        break;
-                    }
-                    scores[i] = scores[parent];
-                    entries[i] = entries[parent];
-                    i = parent;
-                }
-                scores[i] = s;
-                entries[i] = entry;
-                return;
-            }
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && scores[child + 1] > scores[child]) {
-                    child++;
-                }
-                if (scores[child] <= s) {
-                    break;
-                }
-                scores[i] = scores[child];
-                entries[i] = entries[child];
-                i = child;
-            }
-            scores[i] = s;
-            entries[i] = entry;
         }
     }
 }

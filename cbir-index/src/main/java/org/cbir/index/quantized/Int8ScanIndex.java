@@ -14,6 +14,7 @@ import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.CandidateHeap;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.ParallelRanges;
@@ -225,13 +226,13 @@ public final class Int8ScanIndex extends GuardedIndex {
             }
             if (!approximate.isEmpty()) {
                 int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
-                Candidates[] found = scanCodes(weights.toArray(new float[0][]), candidates, accepts);
+                CandidateHeap[] found = scanCodes(weights.toArray(new float[0][]), candidates, accepts);
                 float[] row = new float[dimension];
                 for (int i = 0; i < approximate.size(); i++) {
                     float[] query = queries.get(approximate.get(i));
-                    List<Neighbor> ranked = new ArrayList<>(found[i].size);
-                    for (int c = 0; c < found[i].size; c++) {
-                        int r = found[i].rows[c];
+                    List<Neighbor> ranked = new ArrayList<>(found[i].size());
+                    for (int c = 0; c < found[i].size(); c++) {
+                        int r = (int) found[i].keys()[c];
                         store.copyRow(r, row, 0);
                         ranked.add(new Neighbor(store.id(r), similarity.distance(query, row)));
                     }
@@ -267,32 +268,32 @@ public final class Int8ScanIndex extends GuardedIndex {
     }
 
     /** The best {@code candidates} rows of every query by approximate score, scanned in parallel ranges when large. */
-    private Candidates[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
+    private CandidateHeap[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
         int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
         int threads = ParallelRanges.threads();
         long work = (long) rows * (dimension + 16) * weights.length;
         int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
-        Candidates[][] found = new Candidates[tasks][];
+        CandidateHeap[][] found = new CandidateHeap[tasks][];
         ParallelRanges.run(tasks, chunks,
                 (task, from, to) -> found[task] = scanChunks(from, to, weights, candidates, accepts));
-        Candidates[] merged = found[0];
+        CandidateHeap[] merged = found[0];
         for (int t = 1; t < tasks; t++) {
             for (int q = 0; q < weights.length; q++) {
-                Candidates from = found[t][q];
-                for (int c = 0; c < from.size; c++) {
-                    merged[q].offer(from.scores[c], from.rows[c]);
+                CandidateHeap from = found[t][q];
+                for (int c = 0; c < from.size(); c++) {
+                    merged[q].offer(from.scores()[c], from.keys()[c]);
                 }
             }
         }
         return merged;
     }
 
-    private Candidates[] scanChunks(int first, int end, float[][] weights, int candidates, LongPredicate accepts) {
+    private CandidateHeap[] scanChunks(int first, int end, float[][] weights, int candidates, LongPredicate accepts) {
         int rows = store.rows();
-        Candidates[] found = new Candidates[weights.length];
+        CandidateHeap[] found = new CandidateHeap[weights.length];
         for (int q = 0; q < found.length; q++) {
-            found[q] = new Candidates(candidates);
+            found[q] = new CandidateHeap(candidates);
         }
         float[] scores = new float[4 << shift];
         float[] mins = new float[4];
@@ -323,7 +324,7 @@ public final class Int8ScanIndex extends GuardedIndex {
      * {@code heap}; skips them all when their smallest, {@code min}, cannot enter (the usual case
      * once the heap is full).
      */
-    private void select(Candidates heap, float min, float[] scores, int from, int count, int base,
+    private void select(CandidateHeap heap, float min, float[] scores, int from, int count, int base,
             LongPredicate accepts) {
         float bound = heap.bound();
         if (!(min < bound) && bound != Float.POSITIVE_INFINITY) {
@@ -518,59 +519,5 @@ public final class Int8ScanIndex extends GuardedIndex {
             }
             return index;
         });
-    }
-
-    /** A bounded max-heap of (approximate score, row): the best {@code capacity} rows seen. Not thread-safe. */
-    private static final class Candidates {
-        final float[] scores;
-        final int[] rows;
-        int size;
-
-        Candidates(int capacity) {
-            scores = new float[capacity];
-            rows = new int[capacity];
-        }
-
-        /** The score a row must beat to enter: the worst kept while full, else infinity. */
-        float bound() {
-            return size < scores.length ? Float.POSITIVE_INFINITY : scores[0];
-        }
-
-        void offer(float score, int row) {
-            float s = score < Float.POSITIVE_INFINITY ? score : Float.POSITIVE_INFINITY; // NaN ranks last
-            if (size < scores.length) {
-                int i = size++;
-                while (i > 0) {
-                    int parent = (i - 1) >>> 1;
-                    if (scores[parent] >= s) {
-                        break;
-                    }
-                    scores[i] = scores[parent];
-                    rows[i] = rows[parent];
-                    i = parent;
-                }
-                scores[i] = s;
-                rows[i] = row;
-            } else if (s < scores[0]) {
-                int i = 0;
-                while (true) {
-                    int child = 2 * i + 1;
-                    if (child >= size) {
-                        break;
-                    }
-                    if (child + 1 < size && scores[child + 1] > scores[child]) {
-                        child++;
-                    }
-                    if (scores[child] <= s) {
-                        break;
-                    }
-                    scores[i] = scores[child];
-                    rows[i] = rows[child];
-                    i = child;
-                }
-                scores[i] = s;
-                rows[i] = row;
-            }
-        }
     }
 }
