@@ -16,12 +16,13 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.graph.NeighborGraphIndex;
 import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.ivf.InvertedFileIndex;
 import org.cbir.index.lsh.LshForest;
-import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
 
 /**
@@ -33,9 +34,10 @@ import org.cbir.metrics.Similarities;
  * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
- * {@code exact:int8[:RERANK]}, {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]},
- * {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW} and {@code ivf[:LISTS[:PROBES]]} (the inverted
- * file; {@code probes} lists more probe settings of the same build, comma list),
+ * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]}, {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code ivf[:LISTS[:PROBES]]} (the inverted file; {@code probes} lists more probe settings of
+ * the same build, comma list) and any other index by its registered shorthand, as {@code --index}
+ * takes it ({@code exact:int8[:RERANK]}, ...; {@link ComponentRegistry#fromShorthand}),
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
  * default 2), {@code dump} (a directory: writes the base and the queries there as
  * {@code base.f32} and {@code queries.f32}, raw little-endian float32 rows, for
@@ -106,10 +108,6 @@ public final class AnnBenchmark {
                 report(prefix, String.format(Locale.ROOT, "LSH Forest %d-bit, %d trees, %d candidates, minHashMatch %d",
                         factory.hashBits(), factory.trees(), factory.candidates(), factory.minHashMatch()),
                         built, built.index, 0, truth, data.queries());
-            } else if (p[0].equals("exact") && p.length > 1 && p[1].equals("int8")) {
-                Int8Scan factory = p.length > 2 ? Int8Scan.rerank(Integer.parseInt(p[2])) : Int8Scan.withDefaults();
-                Built built = build(factory.create(d, similarity), data.base(), null, 1);
-                report(prefix, "int8 scan, rerank " + factory.rerank(), built, built.index, 0, truth, data.queries());
             } else if (p[0].equals("graph")) {
                 NeighborGraph factory = NeighborGraph.builder().maxDegree(Integer.parseInt(p[1]))
                         .beamWidth(Integer.parseInt(p[2])).alpha(Float.parseFloat(p[3]))
@@ -139,8 +137,9 @@ public final class AnnBenchmark {
                             built, built.index, -Integer.parseInt(probe), truth, data.queries());
                 }
             } else {
-                throw new IllegalArgumentException("unknown index " + spec
-                        + " (exact:int8[:RERANK], lsh:..., graph:... or ivf[:LISTS[:PROBES]])");
+                IndexFactory factory = ComponentRegistry.standard().fromShorthand(ComponentRole.INDEX, spec);
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                report(prefix, factory.spec().toString(), built, built.index, 0, truth, data.queries());
             }
         }
     }

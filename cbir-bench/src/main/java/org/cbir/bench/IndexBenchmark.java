@@ -11,10 +11,10 @@ import org.cbir.core.Index;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
 import org.cbir.index.graph.NeighborGraph;
-import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.lsh.LshForest;
-import org.cbir.index.quantized.Int8Scan;
 
 /**
  * Index speed, recall and memory on synthetic clustered vectors (1,000 Gaussian clusters,
@@ -26,9 +26,9 @@ import org.cbir.index.quantized.Int8Scan;
  * Prints the Markdown rows of BENCHMARKS.md.
  *
  * <p>Arguments: {@code n dimension [indexes [batch]]} where indexes is a comma list of
- * {@code exact}, {@code exact:int8[:RERANK]} (the int8 scan, rerank 4 by default), {@code lsh32},
- * {@code lsh64}, {@code graph}, {@code ivf[:LISTS[:PROBES]]} (the inverted file, 1,024 lists and 8
- * probes by default) (default {@code exact,lsh32,lsh64}), and batch the size of the
+ * {@code exact}, {@code lsh32}, {@code lsh64}, {@code graph} (search beam 20) and any index by its
+ * registered shorthand, as {@code --index} takes it ({@code exact:int8[:RERANK]}, {@code ivf[:LISTS[:PROBES]]},
+ * ...; {@link ComponentRegistry#fromShorthand}) (default {@code exact,lsh32,lsh64}), and batch the size of the
  * batches (default 32). Run with a heap large enough for the vectors and
  * {@code --add-modules jdk.incubator.vector}.
  */
@@ -57,14 +57,8 @@ public final class IndexBenchmark {
         factories.put("lsh64", LshForest.builder().hashBits(64).build());
         factories.put("graph", NeighborGraph.builder().searchBeam(20).build());
         for (String name : chosen) {
-            if (name.startsWith("exact:int8")) {
-                String[] p = name.split(":");
-                factories.put(name, p.length > 2 ? Int8Scan.rerank(Integer.parseInt(p[2])) : Int8Scan.withDefaults());
-            } else if (name.startsWith("ivf")) {
-                String[] p = name.split(":");
-                factories.put(name, InvertedFile.builder()
-                        .lists(p.length > 1 ? Integer.parseInt(p[1]) : InvertedFile.DEFAULT_LISTS)
-                        .probes(p.length > 2 ? Integer.parseInt(p[2]) : InvertedFile.DEFAULT_PROBES).build());
+            if (!factories.containsKey(name)) {
+                factories.put(name, ComponentRegistry.standard().fromShorthand(ComponentRole.INDEX, name));
             }
         }
         List<float[]> queries = new ArrayList<>();

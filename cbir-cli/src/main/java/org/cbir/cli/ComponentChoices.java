@@ -1,6 +1,7 @@
 package org.cbir.cli;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,13 +10,12 @@ import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.ComponentType;
 import org.cbir.eval.Cutoff;
 import org.cbir.features.TextureDescriptors;
 import org.cbir.features.daisy.DaisyExtractor;
-import org.cbir.index.graph.NeighborGraph;
-import org.cbir.index.ivf.InvertedFile;
-import org.cbir.index.lsh.LshForest;
-import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
 import org.cbir.nets.cnn.CnnExtractor;
 import org.cbir.nets.cnn.CnnOptions;
@@ -157,41 +157,24 @@ public final class ComponentChoices {
     }
 
     /**
-     * {@code exact} (the default), {@code exact:int8[:RERANK]} (the int8-quantized scan that
-     * re-scores RERANK x k candidates exactly, 4 by default; cosine or Euclidean only),
-     * {@code lsh[:TREES]} (an LSH Forest, 10 trees by default), {@code graph[:BEAM]} (a JVector
-     * graph, search beam 50 by default; cosine or Euclidean only) or {@code ivf[:LISTS[:PROBES]]}
-     * (an inverted file, 1,024 lists and 8 probes by default; cosine or Euclidean only).
+     * The index factory a choice names, by the shorthand its module registers
+     * ({@link ComponentRegistry#fromShorthand}): {@code exact} (the default), {@code exact:int8[:RERANK]},
+     * {@code lsh[:TREES[:CANDIDATES]]}, {@code graph[:SEARCH-BEAM]}, {@code ivf[:LISTS[:PROBES]]}, and
+     * whatever index another module on the class path registers with a shorthand.
+     *
+     * @throws IllegalArgumentException naming the choice if it is unknown or a parameter is invalid
      */
     public static IndexFactory index(String choice) {
-        String[] parts = parts(choice);
-        if (parts[0].equals("ivf")) {
-            if (parts.length > 3) {
-                throw new IllegalArgumentException("'" + choice + "': ivf takes at most two parameters, LISTS and PROBES");
-            }
-            return InvertedFile.builder()
-                    .lists(parts.length > 1 ? integer(parts[1], choice, "LISTS", 1, 65_536) : InvertedFile.DEFAULT_LISTS)
-                    .probes(parts.length > 2 ? integer(parts[2], choice, "PROBES", 1, 65_536) : InvertedFile.DEFAULT_PROBES)
-                    .build();
+        return ComponentRegistry.standard().fromShorthand(ComponentRole.INDEX, choice);
+    }
+
+    /** The index choices as a user writes them ({@code ivf[:LISTS[:PROBES]]}), for picocli's help. */
+    public static final class IndexChoices implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ComponentRegistry.standard().shorthands(ComponentRole.INDEX).stream()
+                    .map(ComponentType.Shorthand::usage).iterator();
         }
-        if (parts.length > 1 && parts[0].equals("exact") && parts[1].equals("int8")) {
-            if (parts.length > 3) {
-                throw new IllegalArgumentException("'" + choice + "': exact:int8 takes at most one parameter, RERANK");
-            }
-            return parts.length > 2 ? Int8Scan.rerank(integer(parts[2], choice, "RERANK", 1, 10_000))
-                    : Int8Scan.withDefaults();
-        }
-        if (parts.length > 2) {
-            throw new IllegalArgumentException("'" + choice + "': an index takes at most one parameter");
-        }
-        return switch (parts[0]) {
-            case "exact" -> noParameters(parts, choice, IndexFactory.exact());
-            case "lsh" -> LshForest.builder().trees(parts.length > 1 ? integer(parts[1], choice, "TREES", 1, 100) : 10).build();
-            case "graph" -> NeighborGraph.builder().searchBeam(parts.length > 1
-                    ? integer(parts[1], choice, "BEAM", 1, 10_000) : 50).build();
-            default -> throw new IllegalArgumentException("unknown index '" + choice
-                    + "'; choose exact, exact:int8[:RERANK], lsh[:TREES], graph[:BEAM] or ivf[:LISTS[:PROBES]]");
-        };
     }
 
     /**

@@ -26,8 +26,8 @@ public final class SearchOptions {
                     + " min-max, pca:N, pca:SHARE (default: ${DEFAULT-VALUE}).")
     String reducer;
 
-    @Option(names = {"-i", "--index"}, defaultValue = "exact",
-            description = "Index: exact, exact:int8[:RERANK] (int8 codes, exact re-ranking), lsh[:TREES] (an LSH Forest), graph[:BEAM] (JVector), ivf[:LISTS[:PROBES]] (an inverted file) (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-i", "--index"}, defaultValue = "exact", completionCandidates = ComponentChoices.IndexChoices.class,
+            description = "Index: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Option(names = "--threads", description = "Extraction threads (default: all processors).")

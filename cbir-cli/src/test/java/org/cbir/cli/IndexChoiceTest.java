@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.cbir.core.ComponentSpec;
+import org.cbir.index.graph.NeighborGraph;
+import org.cbir.index.lsh.LshForest;
 import org.junit.jupiter.api.Test;
 
 /** {@code --index} choices name the factories they build; bad ones say what is allowed. */
@@ -16,7 +20,7 @@ class IndexChoiceTest {
         assertEquals(ComponentSpec.of("exact-int8", "rerank", 9), ComponentChoices.index("exact:int8:9").spec());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> ComponentChoices.index("exact:int8:0"));
-        assertTrue(zero.getMessage().contains("RERANK"), zero.getMessage());
+        assertTrue(zero.getMessage().startsWith("'exact:int8:0': ") && zero.getMessage().contains("rerank"), zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int8:4:2"));
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("exact:int4"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
@@ -34,8 +38,24 @@ class IndexChoiceTest {
                 ComponentChoices.index("ivf:1024:4").spec());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> ComponentChoices.index("ivf:0"));
-        assertTrue(zero.getMessage().contains("LISTS"), zero.getMessage());
+        assertTrue(zero.getMessage().startsWith("'ivf:0': ") && zero.getMessage().contains("lists"), zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("ivf:16:0"));
         assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("ivf:16:4:2"));
+    }
+
+    @Test
+    void theLshForestAndTheGraphTakeTheirSearchParameters() {
+        assertEquals(LshForest.builder().build().spec(), ComponentChoices.index("lsh").spec());
+        assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), ComponentChoices.index("lsh:3:7").spec());
+        assertEquals(NeighborGraph.builder().build().spec(), ComponentChoices.index("graph").spec());
+        assertEquals(NeighborGraph.builder().searchBeam(20).build().spec(), ComponentChoices.index("graph:20").spec());
+    }
+
+    @Test
+    void theHelpListsEveryRegisteredIndexShorthand() {
+        List<String> usages = new ArrayList<>();
+        new ComponentChoices.IndexChoices().forEach(usages::add);
+        assertEquals(List.of("exact", "exact:int8[:RERANK]", "graph[:SEARCH-BEAM]", "ivf[:LISTS[:PROBES]]",
+                "lsh[:TREES[:CANDIDATES]]"), usages);
     }
 }

@@ -15,7 +15,9 @@ import org.cbir.index.quantized.Int8Scan;
  * ({@code "graph"}), the {@link Int8Scan} factory ({@code "exact-int8"}) and the {@link InvertedFile}
  * factory ({@code "ivf"}), each parsed by its class's {@code fromSpec}. Registered in
  * {@code META-INF/services}, each with the restorer of its saved object (the fitted PCA, the
- * saved index), which the pipeline's load reaches through the registry. Stateless and thread-safe.
+ * saved index), which the pipeline's load reaches through the registry, and the indexes with the
+ * shorthands that command lines, the GUI and the benchmarks choose them by ({@code lsh[:TREES[:CANDIDATES]]},
+ * {@code graph[:SEARCH-BEAM]}, {@code exact:int8[:RERANK]}, {@code ivf[:LISTS[:PROBES]]}). Stateless and thread-safe.
  */
 public final class IndexComponents implements ComponentProvider {
 
@@ -25,16 +27,20 @@ public final class IndexComponents implements ComponentProvider {
                 ComponentType.reducer(Pca.TYPE, (spec, context) -> Pca.fromSpec(spec)),
                 ComponentType.fittedReducer(Pca.TYPE,
                         (spec, context) -> Pca.fromSpec(spec).load(context.requireState(spec))),
-                ComponentType.index(LshForest.TYPE, (spec, context) -> LshForest.fromSpec(spec)),
+                ComponentType.index(LshForest.TYPE, (spec, context) -> LshForest.fromSpec(spec))
+                        .withShorthand("lsh", LshForest.builder().build().spec(), "trees", "candidates"),
                 ComponentType.savedIndex(LshForest.TYPE, (spec, context) -> LshForest.fromSpec(spec)
                         .load(context.requireState(spec), context.requireSimilarity(spec))),
-                ComponentType.index(NeighborGraph.TYPE, (spec, context) -> NeighborGraph.fromSpec(spec)),
+                ComponentType.index(NeighborGraph.TYPE, (spec, context) -> NeighborGraph.fromSpec(spec))
+                        .withShorthand("graph", NeighborGraph.builder().build().spec(), "search-beam"),
                 ComponentType.savedIndex(NeighborGraph.TYPE, (spec, context) -> NeighborGraph.fromSpec(spec)
                         .load(context.requireState(spec), context.requireSimilarity(spec))),
-                ComponentType.index(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)),
+                ComponentType.index(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec))
+                        .withShorthand("exact:int8", Int8Scan.withDefaults().spec(), "rerank"),
                 ComponentType.savedIndex(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)
                         .load(context.requireState(spec), context.requireSimilarity(spec))),
-                ComponentType.index(InvertedFile.TYPE, (spec, context) -> InvertedFile.fromSpec(spec)),
+                ComponentType.index(InvertedFile.TYPE, (spec, context) -> InvertedFile.fromSpec(spec))
+                        .withShorthand("ivf", InvertedFile.builder().build().spec(), "lists", "probes"),
                 ComponentType.savedIndex(InvertedFile.TYPE, (spec, context) -> InvertedFile.fromSpec(spec)
                         .load(context.requireState(spec), context.requireSimilarity(spec))));
     }

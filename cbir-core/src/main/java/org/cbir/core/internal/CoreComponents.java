@@ -25,7 +25,8 @@ public final class CoreComponents implements ComponentProvider {
     public List<ComponentType<?>> componentTypes() {
         return List.of(
                 ComponentType.similarity(CosineDistance.TYPE, (spec, context) -> CosineDistance.fromSpec(spec)),
-                ComponentType.index(ExactScanIndex.TYPE, (spec, context) -> ExactScan.fromSpec(spec)),
+                ComponentType.index(ExactScanIndex.TYPE, (spec, context) -> ExactScan.fromSpec(spec))
+                        .withShorthand("exact", ExactScan.DEFAULT.spec()),
                 ComponentType.savedIndex(ExactScanIndex.TYPE, (spec, context) -> ExactScan.load(
                         context.requireState(spec), context.requireSimilarity(spec), context.mapFiles())),
                 ComponentType.extractor(FirstOrderStatistics.TYPE, (spec, context) -> FirstOrderStatistics.fromSpec(spec)),

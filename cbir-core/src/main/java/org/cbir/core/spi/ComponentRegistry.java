@@ -1,11 +1,14 @@
 package org.cbir.core.spi;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -159,6 +162,81 @@ public final class ComponentRegistry {
         ComponentType<T> type = (ComponentType<T>) claims.get(0).type();
         return Objects.requireNonNull(type.restorer().restore(spec, context),
                 () -> claims.get(0).provider().getName() + " restored null for " + spec);
+    }
+
+    /**
+     * The component that a short choice names, such as {@code ivf:1024:4} or {@code exact:int8}:
+     * the type whose {@link ComponentType.Shorthand shorthand} name is the longest prefix of the
+     * choice's colon-separated parts (case is ignored), built from the shorthand's defaults with
+     * the remaining parts as its positional parameters.
+     *
+     * @throws IllegalArgumentException naming the choice if no shorthand of the role matches (the
+     *     message lists {@link #shorthands}), it has more parameters than the shorthand takes, or a
+     *     value is invalid for the type
+     */
+    public <T> T fromShorthand(ComponentRole<T> role, String choice) {
+        Objects.requireNonNull(choice, "choice");
+        List<String> parts = List.of(choice.strip().toLowerCase(Locale.ROOT).split(":", -1));
+        Claim best = null;
+        int bestLength = 0;
+        for (Claim claim : shorthandClaims(role)) {
+            ComponentType.Shorthand shorthand = claim.type().shorthand().orElseThrow();
+            List<String> name = List.of(shorthand.name().split(":"));
+            if (name.size() > bestLength && parts.size() >= name.size() && parts.subList(0, name.size()).equals(name)) {
+                best = claim;
+                bestLength = name.size();
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("unknown " + role + " '" + choice + "'; choose "
+                    + String.join(", ", shorthands(role).stream().map(ComponentType.Shorthand::usage).toList()));
+        }
+        ComponentType.Shorthand shorthand = best.type().shorthand().orElseThrow();
+        List<String> values = parts.subList(bestLength, parts.size());
+        if (values.size() > shorthand.parameters().size()) {
+            throw new IllegalArgumentException("'" + choice + "': " + shorthand.name() + " takes at most "
+                    + shorthand.parameters().size() + " parameter" + (shorthand.parameters().size() == 1 ? "" : "s")
+                    + " (" + shorthand.usage() + ")");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(shorthand.defaults().parameters());
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isBlank()) {
+                throw new IllegalArgumentException("'" + choice + "': " + shorthand.parameters().get(i).toUpperCase(Locale.ROOT)
+                        + " is empty (" + shorthand.usage() + ")");
+            }
+            parameters.put(shorthand.parameters().get(i), values.get(i));
+        }
+        ComponentSpec spec = new ComponentSpec(shorthand.defaults().type(), parameters);
+        try {
+            return restore(role, spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + choice + "': " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("'" + choice + "' (" + spec + ") could not be built", e);
+        }
+    }
+
+    /** The shorthands of the types this registry knows in {@code role}, sorted by name. */
+    public List<ComponentType.Shorthand> shorthands(ComponentRole<?> role) {
+        return shorthandClaims(role).stream().map(c -> c.type().shorthand().orElseThrow())
+                .sorted(Comparator.comparing(ComponentType.Shorthand::name)).toList();
+    }
+
+    private List<Claim> shorthandClaims(ComponentRole<?> role) {
+        Map<String, Claim> byName = new LinkedHashMap<>();
+        for (List<Claim> claims : byRole.get(role).values()) {
+            for (Claim claim : claims) {
+                claim.type().shorthand().ifPresent(s -> {
+                    Claim other = byName.putIfAbsent(s.name(), claim);
+                    if (other != null) {
+                        throw new IllegalStateException("the " + role + " shorthand '" + s.name() + "' is claimed by "
+                                + other.provider().getName() + " (type " + other.type().name() + ") and "
+                                + claim.provider().getName() + " (type " + claim.type().name() + "); remove one");
+                    }
+                });
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /**

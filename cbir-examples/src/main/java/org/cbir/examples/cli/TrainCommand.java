@@ -137,8 +137,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Distance: cosine, euclidean, city-block, ... as in `cbir search` (default: ${DEFAULT-VALUE}).")
     String metric;
 
-    @Option(names = {"-i", "--index"}, defaultValue = "exact",
-            description = "Index: exact, exact:int8[:RERANK], lsh[:TREES], graph[:BEAM], ivf[:LISTS[:PROBES]] (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-i", "--index"}, defaultValue = "exact", completionCandidates = ComponentChoices.IndexChoices.class,
+            description = "Index: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String index;
 
     @Spec

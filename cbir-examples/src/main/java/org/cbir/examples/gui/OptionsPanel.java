@@ -24,7 +24,6 @@ import javax.swing.JTextField;
 import javax.swing.Scrollable;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Similarities;
 
 /**
@@ -207,8 +206,8 @@ final class OptionsPanel extends JPanel implements Scrollable {
         lbpPoints.setEnabled(s.extractor().equals("lbp"));
         lbpRadius.setEnabled(s.extractor().equals("lbp"));
         pcaComponents.setEnabled(s.reducer().equals("pca"));
-        lshTrees.setEnabled(s.index().equals(LshForest.TYPE));
-        lshCandidates.setEnabled(s.index().equals(LshForest.TYPE));
+        lshTrees.setEnabled(s.index().equals(RetrievalSettings.LSH));
+        lshCandidates.setEnabled(s.index().equals(RetrievalSettings.LSH));
     }
 
     private void enableButtons() {

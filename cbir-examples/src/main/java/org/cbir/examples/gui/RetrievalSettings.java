@@ -7,11 +7,10 @@ import org.cbir.cli.ComponentChoices;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Reducer;
 import org.cbir.core.RetrievalPipeline;
-import org.cbir.index.graph.NeighborGraph;
-import org.cbir.index.ivf.InvertedFile;
-import org.cbir.index.lsh.LshForest;
+import org.cbir.core.spi.ComponentRegistry;
+import org.cbir.core.spi.ComponentRole;
+import org.cbir.core.spi.ComponentType;
 import org.cbir.index.pca.Pca;
-import org.cbir.index.quantized.Int8Scan;
 import org.cbir.metrics.Similarities;
 
 /**
@@ -29,13 +28,10 @@ import org.cbir.metrics.Similarities;
  * @param lbpRadius sampling radius of the {@code lbp} extractor in pixels, above 0
  * @param reducer one of {@link #REDUCERS}
  * @param pcaComponents components kept by the {@code pca} reducer, at least 1
- * @param index one of {@link #INDEXES}: {@code exact} scans every signature; {@code exact-int8}
- *     scans one-byte codes and re-ranks the best candidates exactly (about 3x faster on large
- *     collections; cosine and Euclidean only); {@code lsh-forest} ranks only the candidates its hash
- *     trees propose and {@code graph} walks a proximity graph (both faster on large collections,
- *     both may miss; the graph takes cosine and Euclidean only); {@code ivf} scans only the
- *     k-means cells nearest to the query (1,024 cells, 8 probed; it may miss, and is an exact scan
- *     until the collection holds 40,960 images; cosine and Euclidean only)
+ * @param index one of {@link #INDEXES}, the index shorthands that the modules on the class path
+ *     register (as {@code --index} takes them, with their defaults; {@value #LSH} with the two
+ *     parameters below): {@code exact} scans every signature; the others trade a little recall
+ *     or a build for speed on large collections (see the README's index table)
  * @param lshTrees trees of the LSH Forest, at least 1
  * @param lshCandidates candidates per tree of the LSH Forest, at least 1
  * @param metric a name of {@link Similarities#names()}
@@ -49,8 +45,10 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
     /** The reducer names. */
     public static final List<String> REDUCERS = List.of("none", "zscore", "pca");
     /** The index names. */
-    public static final List<String> INDEXES = List.of("exact", Int8Scan.TYPE, LshForest.TYPE, NeighborGraph.TYPE,
-            InvertedFile.TYPE);
+    public static final List<String> INDEXES = ComponentRegistry.standard().shorthands(ComponentRole.INDEX).stream()
+            .map(ComponentType.Shorthand::name).toList();
+    /** The index whose trees and candidates the GUI sets ({@code lsh[:TREES[:CANDIDATES]]}). */
+    public static final String LSH = "lsh";
 
     /**
      * @throws IllegalArgumentException naming the option that is unknown or out of range
@@ -148,13 +146,7 @@ public record RetrievalSettings(String extractor, int histogramBins, int lbpPoin
 
     /** The index factory these settings name. */
     public IndexFactory indexFactory() {
-        return switch (index) {
-            case Int8Scan.TYPE -> Int8Scan.withDefaults();
-            case LshForest.TYPE -> LshForest.builder().trees(lshTrees).candidates(lshCandidates).build();
-            case NeighborGraph.TYPE -> NeighborGraph.builder().build();
-            case InvertedFile.TYPE -> InvertedFile.builder().build();
-            default -> IndexFactory.exact();
-        };
+        return ComponentChoices.index(index.equals(LSH) ? LSH + ":" + lshTrees + ":" + lshCandidates : index);
     }
 
     /** A new pipeline builder with the chosen extractor, reducer, index and metric. */

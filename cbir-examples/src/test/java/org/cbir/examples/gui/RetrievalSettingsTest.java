@@ -42,12 +42,12 @@ class RetrievalSettingsTest {
     @Test
     void thePipelineHasTheChosenComponents() {
         RetrievalSettings s = RetrievalSettings.defaults().withExtractor("lbp").withLbp(8, 1.0)
-                .withIndex(LshForest.TYPE, 3, 7).withMetric("chi-square");
+                .withIndex("lsh", 3, 7).withMetric("chi-square");
         RetrievalPipeline pipeline = s.pipeline().build();
         assertEquals(TextureDescriptors.lbp(8, 1.0).spec(), pipeline.extractor().spec());
         assertEquals(Similarities.chiSquare().spec(), pipeline.similarity().spec());
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), s.indexFactory().spec());
-        assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), s.withIndex("exact-int8", 3, 7).indexFactory().spec());
+        assertEquals(ComponentSpec.of("exact-int8", "rerank", 4), s.withIndex("exact:int8", 3, 7).indexFactory().spec());
         assertEquals("graph", s.withIndex("graph", 3, 7).indexFactory().spec().type());
         assertEquals(ComponentSpec.of("ivf", "lists", 1024, "probes", 8, "seed", 42L),
                 s.withIndex("ivf", 3, 7).indexFactory().spec());

@@ -52,8 +52,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON (the form of `cbir query --json`) instead of tables.")
     boolean json;
 
-    @Option(names = {"-i", "--index"}, paramLabel = "INDEX",
-            description = "Index each partition builds: exact, lsh[:TREES], graph[:BEAM] (default: the table's).")
+    @Option(names = {"-i", "--index"}, paramLabel = "INDEX", completionCandidates = ComponentChoices.IndexChoices.class,
+            description = "Index each partition builds: ${COMPLETION-CANDIDATES} (default: the table's).")
     String index;
 
     @Option(names = {"-m", "--metric"}, paramLabel = "METRIC", description = "Distance (default: the table's).")
