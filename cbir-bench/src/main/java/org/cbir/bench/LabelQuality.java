@@ -22,6 +22,7 @@ import org.cbir.cluster.label.SuggestionMethod;
 import org.cbir.core.FeatureExtractor;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -344,7 +345,7 @@ public final class LabelQuality {
             pipeline.fit(fitting, ProgressListener.NONE);
         }
         pipeline.addAll(images);
-        Index index = pipeline.index().orElseThrow();
+        IndexView index = pipeline.index().orElseThrow();
         Map<String, Long> ids = new HashMap<>();
         for (ImageRecord r : pipeline.records()) {
             ids.put(r.path(), r.id());

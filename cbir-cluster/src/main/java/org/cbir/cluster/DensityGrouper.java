@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.cbir.cluster.graph.DisjointSets;
 import org.cbir.cluster.graph.KnnGraph;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public final class DensityGrouper {
      *
      * @throws IllegalArgumentException if there are fewer than two images or an id is not in the index
      */
-    public Grouping group(Index index, long[] ids, ProgressListener progress) {
+    public Grouping group(IndexView index, long[] ids, ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
         if (ids.length < 2) {
             throw new IllegalArgumentException("density grouping needs at least 2 images, got " + ids.length);

@@ -10,6 +10,7 @@ import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.Well19937c;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public final class KMeansGrouper {
      *
      * @throws IllegalArgumentException if there are fewer images than groups, or an id is not in the index
      */
-    public Grouping group(Index index, long[] ids, ProgressListener progress) {
+    public Grouping group(IndexView index, long[] ids, ProgressListener progress) {
         Objects.requireNonNull(progress, "progress");
         double[][] rows = SignatureRows.read(index, ids, unitLength);
         int[] groups;

@@ -1,6 +1,7 @@
 package org.cbir.cluster;
 
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 
 /** The stored signatures of a list of ids, read from an index, as rows of doubles. */
 final class SignatureRows {
@@ -13,7 +14,7 @@ final class SignatureRows {
      *
      * @throws IllegalArgumentException if an id is not in the index
      */
-    static double[][] read(Index index, long[] ids, boolean unitLength) {
+    static double[][] read(IndexView index, long[] ids, boolean unitLength) {
         double[][] rows = new double[ids.length][];
         for (int i = 0; i < ids.length; i++) {
             long id = ids[i];

@@ -71,10 +71,10 @@ final class PipelineStore {
     /**
      * Saves {@code parts} into {@code directory}, which must be missing, empty or an earlier
      * saved pipeline (its manifest proves it); an empty pipeline replaces a non-empty store only
-     * with {@link SaveOption#REPLACE_WITH_EMPTY}.
+     * with {@link RetrievalPipeline.SaveOption#REPLACE_WITH_EMPTY}.
      */
-    static void save(StoreDirectory directory, PipelineParts parts, Set<SaveOption> options) throws IOException {
-        boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(SaveOption.REPLACE_WITH_EMPTY);
+    static void save(StoreDirectory directory, PipelineParts parts, Set<RetrievalPipeline.SaveOption> options) throws IOException {
+        boolean replaceWithEmpty = parts.records().isEmpty() && !options.contains(RetrievalPipeline.SaveOption.REPLACE_WITH_EMPTY);
         SaveId id = SaveId.random();
         directory.publish(existing -> requireEarlierStore(existing, replaceWithEmpty),
                 staging -> writeParts(id.bind(staging), parts, id));
@@ -126,7 +126,7 @@ final class PipelineStore {
         int count = manifest.get("count").map(PipelineStore::parseCount).orElse(0);
         if (refuseNonEmpty && count != 0) {
             throw new IllegalStateException(existing + " holds a store of " + count + " images and this pipeline holds"
-                    + " none; refusing to replace it with an empty one (save with SaveOption.REPLACE_WITH_EMPTY to do so)");
+                    + " none; refusing to replace it with an empty one (save with RetrievalPipeline.SaveOption.REPLACE_WITH_EMPTY to do so)");
         }
     }
 

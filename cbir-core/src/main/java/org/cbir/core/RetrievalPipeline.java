@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.image.Image;
 import org.cbir.core.internal.Durations;
+import org.cbir.core.internal.index.ReadOnlyIndex;
 import org.cbir.core.io.StoreDirectory;
 import org.cbir.core.spi.ComponentRegistry;
 import org.cbir.core.spi.ComponentRole;
@@ -426,13 +427,15 @@ public final class RetrievalPipeline implements AutoCloseable {
     }
 
     /**
-     * The index that holds the stored signatures, for analyses that work on all of them at once
-     * (label suggestion, grouping, near-duplicates); empty before the first image is added. Search
-     * it and read its vectors; change the pipeline's contents through {@link #add} and
+     * A read view of the index that holds the stored signatures, for analyses that work on all
+     * of them at once (label suggestion, grouping, near-duplicates); empty before the first image
+     * is added. It reads the index the pipeline holds when asked (ask again after a {@link #fit},
+     * which starts a new one); the pipeline's contents change through {@link #add} and
      * {@link #remove} only, so that records and index stay in step.
      */
-    public Optional<Index> index() {
-        return Optional.ofNullable(index);
+    public Optional<IndexView> index() {
+        Index current = index;
+        return current == null ? Optional.empty() : Optional.of(new ReadOnlyIndex(current));
     }
 
     /** The signature the pipeline stores for {@code image}: extracted, then reduced. */
@@ -773,5 +776,18 @@ public final class RetrievalPipeline implements AutoCloseable {
             options();
             return new RetrievalPipeline(this);
         }
+    }
+
+    /**
+     * Options of {@link #save(java.nio.file.Path, SaveOption...)}, for what a save
+     * refuses by default because it would lose data.
+     */
+    public enum SaveOption {
+        /**
+         * Lets a pipeline that holds no images replace a saved store that holds some. Without it
+         * such a save is refused: an indexing run in which every image was skipped (an unmounted
+         * share, a CSV of the wrong format) must not wipe a good store.
+         */
+        REPLACE_WITH_EMPTY
     }
 }

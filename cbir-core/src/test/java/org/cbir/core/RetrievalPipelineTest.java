@@ -97,6 +97,24 @@ class RetrievalPipelineTest {
     }
 
     @Test
+    void indexViewReadsTheStoredSignaturesButCannotChangeThem() {
+        RetrievalPipeline pipeline = pipeline();
+        assertTrue(pipeline.index().isEmpty());
+        pipeline.addAll(upsAndDowns());
+        IndexView view = pipeline.index().orElseThrow();
+        assertFalse(view instanceof Index, "the view must not be cast back to the index");
+        assertEquals(6, view.size());
+        assertEquals(2, view.dimension());
+        // RowMeans stores the row intensities: up2 is (0.8, 0.1)
+        assertArrayEquals(new float[] {0.8f, 0.1f}, view.vector(1).orElseThrow(), 0);
+        assertEquals(List.of(0L, 1L), view.search(new float[] {0.9f, 0.1f}, 2).stream().map(Neighbor::id).toList());
+        // the view reads the index as it is: a later removal shows
+        pipeline.remove(1);
+        assertFalse(view.contains(1));
+        assertEquals(5, view.size());
+    }
+
+    @Test
     void batchQueriesEqualSingleQueries() {
         RetrievalPipeline pipeline = pipeline();
         pipeline.addAll(upsAndDowns());

@@ -73,7 +73,7 @@ class SaveOverExistingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> empty.save(store));
         assertTrue(e.getMessage().contains("2 images") && e.getMessage().contains(store.toString()), e.getMessage());
         assertEquals(2, RetrievalPipeline.load(store).size());
-        empty.save(store, SaveOption.REPLACE_WITH_EMPTY);
+        empty.save(store, RetrievalPipeline.SaveOption.REPLACE_WITH_EMPTY);
         assertEquals(0, RetrievalPipeline.load(store).size());
     }
 }

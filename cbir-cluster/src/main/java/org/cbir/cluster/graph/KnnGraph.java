@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.Neighbor;
 import org.cbir.core.ProgressListener;
 
@@ -47,7 +48,7 @@ public final class KnnGraph {
      *
      * @throws IllegalArgumentException if {@code k < 1}, an id is repeated or not in the index
      */
-    public static KnnGraph build(Index index, long[] ids, int k, String stage, ProgressListener progress) {
+    public static KnnGraph build(IndexView index, long[] ids, int k, String stage, ProgressListener progress) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(progress, "progress");
         Index.requireK(k);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.ProgressListener;
 
 /**
@@ -41,7 +42,7 @@ public record NearDuplicates(double threshold, int k) {
     }
 
     /** The groups among {@code ids}, largest first, then by their smallest id; each group's ids ascending. */
-    public List<Group> find(Index index, long[] ids, ProgressListener progress) {
+    public List<Group> find(IndexView index, long[] ids, ProgressListener progress) {
         return find(KnnGraph.build(index, ids, k, "finding duplicates", progress));
     }
 

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.cbir.cluster.graph.KnnGraph;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.IndexFactory;
 import org.cbir.core.Match;
 import org.cbir.core.Neighbor;
@@ -82,7 +83,7 @@ public final class LabelSuggester {
      * @throws LabelInputException if no record is labelled, or a class has a single labelled image
      * @throws IllegalArgumentException if a record's id is not in the index
      */
-    public LabelSuggestions suggest(Index index, Similarity similarity, List<ImageRecord> records,
+    public LabelSuggestions suggest(IndexView index, Similarity similarity, List<ImageRecord> records,
             ProgressListener progress) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(similarity, "similarity");
@@ -127,7 +128,7 @@ public final class LabelSuggester {
     private record Scored(String[] labels, double[] scores, double[] heldAsideScores, boolean[] heldAsideRight) {
     }
 
-    private Scored vote(Index index, Index labelled, LabelSeeds seeds, Map<Long, ImageRecord> byId,
+    private Scored vote(IndexView index, IndexView labelled, LabelSeeds seeds, Map<Long, ImageRecord> byId,
             List<List<Match>> nearest) {
         int u = seeds.unlabelled().size();
         String[] labels = new String[u];
@@ -153,7 +154,7 @@ public final class LabelSuggester {
         return votes.isEmpty() ? 0 : (double) votes.stream().filter(m -> label.equals(m.label())).count() / votes.size();
     }
 
-    private Scored propagate(Index index, LabelSeeds seeds, List<List<Match>> nearest, ProgressListener progress) {
+    private Scored propagate(IndexView index, LabelSeeds seeds, List<List<Match>> nearest, ProgressListener progress) {
         List<ImageRecord> all = seeds.all();
         long[] ids = all.stream().mapToLong(ImageRecord::id).toArray();
         KnnGraph graph = KnnGraph.build(index, ids, k, "k-NN graph", progress);
@@ -254,7 +255,7 @@ public final class LabelSuggester {
     }
 
     /** The k nearest labelled images of each record, as matches; {@code excludeSelf} for labelled records. */
-    private List<List<Match>> nearestLabelled(Index index, Index labelled, List<ImageRecord> of,
+    private List<List<Match>> nearestLabelled(IndexView index, IndexView labelled, List<ImageRecord> of,
             Map<Long, ImageRecord> byId, boolean excludeSelf) {
         List<float[]> queries = new ArrayList<>(of.size());
         for (ImageRecord r : of) {
@@ -278,7 +279,7 @@ public final class LabelSuggester {
         return result;
     }
 
-    private static float[] vector(Index index, long id) {
+    private static float[] vector(IndexView index, long id) {
         return index.vector(id).orElseThrow(() -> new IllegalArgumentException("image id " + id + " is not in the index"));
     }
 

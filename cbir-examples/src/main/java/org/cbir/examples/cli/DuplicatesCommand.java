@@ -15,6 +15,7 @@ import org.cbir.cli.SearchOptions;
 import org.cbir.cluster.graph.NearDuplicates;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.internal.io.AtomicOutput;
 import org.cbir.core.internal.io.CsvText;
@@ -109,7 +110,7 @@ final class DuplicatesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Double> distancesToFirst(Index index, IndexedCollection indexed, NearDuplicates.Group g) {
+    private List<Double> distancesToFirst(IndexView index, IndexedCollection indexed, NearDuplicates.Group g) {
         float[] first = index.vector(g.ids().get(0)).orElseThrow();
         List<Double> distances = new ArrayList<>();
         for (long id : g.ids()) {

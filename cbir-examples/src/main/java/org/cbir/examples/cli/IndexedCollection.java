@@ -8,6 +8,7 @@ import java.util.Map;
 import org.cbir.cli.SearchOptions;
 import org.cbir.core.ImageRecord;
 import org.cbir.core.Index;
+import org.cbir.core.IndexView;
 import org.cbir.core.IndexingReport;
 import org.cbir.core.ProgressListener;
 import org.cbir.core.RetrievalPipeline;
@@ -17,7 +18,7 @@ import org.cbir.core.collection.ImageCollection;
  * A collection indexed with the pipeline that {@link SearchOptions} describe, for the commands
  * that analyse all signatures at once ({@code label}, {@code group}, {@code duplicates}).
  */
-record IndexedCollection(RetrievalPipeline pipeline, Index index, List<ImageRecord> records, IndexingReport report) {
+record IndexedCollection(RetrievalPipeline pipeline, IndexView index, List<ImageRecord> records, IndexingReport report) {
 
     /**
      * Fits the pipeline on {@code training} when it needs fitting, then indexes {@code images}.
@@ -31,7 +32,7 @@ record IndexedCollection(RetrievalPipeline pipeline, Index index, List<ImageReco
             pipeline.fit(training, progress);
         }
         IndexingReport report = pipeline.addAll(images, progress);
-        Index index = pipeline.index().filter(i -> i.size() > 0)
+        IndexView index = pipeline.index().filter(i -> i.size() > 0)
                 .orElseThrow(() -> new IllegalStateException("none of the " + images.size() + " images could be read"));
         List<ImageRecord> records = new ArrayList<>(pipeline.records());
         records.sort(Comparator.comparingLong(ImageRecord::id));
