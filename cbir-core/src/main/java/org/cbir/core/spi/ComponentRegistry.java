@@ -194,9 +194,9 @@ public final class ComponentRegistry {
         ComponentType.Shorthand shorthand = best.type().shorthand().orElseThrow();
         List<String> values = parts.subList(bestLength, parts.size());
         if (values.size() > shorthand.parameters().size()) {
-            throw new IllegalArgumentException("'" + choice + "': " + shorthand.name() + " takes at most "
-                    + shorthand.parameters().size() + " parameter" + (shorthand.parameters().size() == 1 ? "" : "s")
-                    + " (" + shorthand.usage() + ")");
+            int most = shorthand.parameters().size();
+            throw new IllegalArgumentException("'" + choice + "': " + shorthand.name() + (most == 0 ? " takes no parameter"
+                    : " takes at most " + most + " parameter" + (most == 1 ? "" : "s") + " (" + shorthand.usage() + ")"));
         }
         Map<String, String> parameters = new LinkedHashMap<>(shorthand.defaults().parameters());
         for (int i = 0; i < values.size(); i++) {

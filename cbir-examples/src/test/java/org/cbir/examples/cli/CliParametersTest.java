@@ -22,12 +22,12 @@ class CliParametersTest {
     @Test
     void outOfRangeAndIgnoredParametersAreRefusedBeforeAnyWork(@TempDir Path dir) {
         String out = dir.resolve("never.cbir").toString();
-        refused("TREES 1000000", "index", DATABASE.toString(), "-o", out, "-i", "lsh:1000000");
+        refused("1 to 1000 trees, got trees=1000000", "index", DATABASE.toString(), "-o", out, "-i", "lsh:1000000");
         refused("-k 2000000000", "search", "-d", DATABASE.toString(), "-k", "2000000000", QUERY);
         refused("lbp:POINTS:RADIUS", "index", DATABASE.toString(), "-o", out, "-e", "lbp:16");
         refused("hog takes no parameter", "index", DATABASE.toString(), "-o", out, "-e", "hog:99");
         refused("exact takes no parameter", "index", DATABASE.toString(), "-o", out, "-i", "exact:7");
-        refused("BEAM 0", "index", DATABASE.toString(), "-o", out, "-i", "graph:0");
+        refused("searchBeam must be 1 to 100000, got 0", "index", DATABASE.toString(), "-o", out, "-i", "graph:0");
         refused("RADIUS -1", "index", DATABASE.toString(), "-o", out, "-e", "lbp:8:-1");
         refused("BINS 1", "index", DATABASE.toString(), "-o", out, "-e", "histogram:1");
         refused("empty name or parameter", "index", DATABASE.toString(), "-o", out, "-e", "lbp:");

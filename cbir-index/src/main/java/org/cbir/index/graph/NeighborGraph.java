@@ -39,6 +39,8 @@ public final class NeighborGraph implements IndexFactory {
     static final String NEIGHBOR_OVERFLOW = "neighbor-overflow";
     static final String HIERARCHY = "hierarchy";
     static final String SEARCH_BEAM = "search-beam";
+    /** The widest search beam: a query allocates candidate arrays of this size. */
+    public static final int MAX_SEARCH_BEAM = 100_000;
 
     private final int maxDegree;
     private final int beamWidth;
@@ -216,7 +218,7 @@ public final class NeighborGraph implements IndexFactory {
         }
 
         /**
-         * Candidates a query keeps, at least 1 (default 50); a query for {@code k} neighbours keeps
+         * Candidates a query keeps, 1 to {@value #MAX_SEARCH_BEAM} (default 50); a query for {@code k} neighbours keeps
          * {@code max(k, searchBeam)}: the recall/speed knob, also settable per query with
          * {@link NeighborGraphIndex#search(float[], int, int)}.
          */
@@ -243,8 +245,9 @@ public final class NeighborGraph implements IndexFactory {
             if (!(neighborOverflow >= 1 && neighborOverflow <= 4)) {
                 throw new IllegalArgumentException("graph index neighborOverflow must be 1 to 4, got " + neighborOverflow);
             }
-            if (searchBeam < 1) {
-                throw new IllegalArgumentException("graph index searchBeam must be at least 1, got " + searchBeam);
+            if (searchBeam < 1 || searchBeam > MAX_SEARCH_BEAM) {
+                throw new IllegalArgumentException("graph index searchBeam must be 1 to " + MAX_SEARCH_BEAM + ", got "
+                        + searchBeam);
             }
             return new NeighborGraph(this);
         }

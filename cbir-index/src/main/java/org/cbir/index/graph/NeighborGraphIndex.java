@@ -5,8 +5,6 @@ import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +15,7 @@ import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.io.StoreDirectory;
@@ -211,15 +210,8 @@ public final class NeighborGraphIndex extends GuardedIndex {
             GraphSearcher searcher = searchers.get();
             searcher.setView(graph.getGraph().getView()); // the graph as of now; writers wait for the read lock
             SearchResult result = searcher.search(scores, keep, keep, 0f, 0f, vectors.liveBits());
-            List<Neighbor> ranked = new ArrayList<>(result.getNodes().length);
-            float[] original = new float[dimension()];
-            Similarity similarity = similarity();
-            for (SearchResult.NodeScore node : result.getNodes()) {
-                vectors.copyOriginal(node.node, original);
-                ranked.add(new Neighbor(vectors.id(node.node), similarity.distance(query, original)));
-            }
-            Collections.sort(ranked);
-            return ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked;
+            SearchResult.NodeScore[] nodes = result.getNodes();
+            return ExactRerank.closestRows(vectors.view(), i -> nodes[i].node, nodes.length, similarity(), query, k);
         } finally {
             readLock().unlock();
         }

@@ -1,7 +1,6 @@
 package org.cbir.index.ivf;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -12,6 +11,7 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.CandidateHeap;
+import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.FloatKernels;
@@ -353,17 +353,17 @@ public final class InvertedFileIndex extends GuardedIndex {
                 kept++;
             }
         }
-        List<Neighbor> ranked = new ArrayList<>(kept);
-        float[] row = new float[dimension()];
-        Similarity similarity = similarity();
-        for (int c = 0; c < kept; c++) {
-            int list = (int) (entries[c] >>> 32);
-            int position = (int) entries[c];
-            lists.copy(list, position, row, 0);
-            ranked.add(new Neighbor(lists.id(list, position), similarity.distance(query, row)));
-        }
-        ranked.sort(null);
-        return ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked;
+        return ExactRerank.closest(new ExactRerank.Candidates() {
+            @Override
+            public long id(int i) {
+                return lists.id((int) (entries[i] >>> 32), (int) entries[i]);
+            }
+
+            @Override
+            public void copy(int i, float[] target) {
+                lists.copy((int) (entries[i] >>> 32), (int) entries[i], target, 0);
+            }
+        }, kept, dimension(), similarity(), query, k);
     }
 
     /**

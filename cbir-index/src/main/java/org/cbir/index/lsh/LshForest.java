@@ -38,6 +38,8 @@ public final class LshForest implements IndexFactory {
     static final String MIN_HASH_MATCH = "min-hash-match";
     static final String HASH_BITS = "hash-bits";
     static final String SEED = "seed";
+    /** The most trees a forest may have: 1,000 trees hold 8 to 12 kB per vector. */
+    public static final int MAX_TREES = 1000;
 
     private final int trees;
     private final int candidates;
@@ -145,8 +147,8 @@ public final class LshForest implements IndexFactory {
         }
 
         /**
-         * Independent hash trees, at least 1 (default 10): more raise recall, memory (8 to 12 bytes per
-         * vector and tree) and query time.
+         * Independent hash trees, 1 to {@value #MAX_TREES} (default 10): more raise recall, memory (8 to
+         * 12 bytes per vector and tree) and query time.
          */
         public Builder trees(int trees) {
             this.trees = trees;
@@ -189,8 +191,8 @@ public final class LshForest implements IndexFactory {
          * @throws IllegalArgumentException naming the parameter when one is out of range
          */
         public LshForest build() {
-            if (trees < 1) {
-                throw new IllegalArgumentException("LSH Forest needs at least 1 tree, got trees=" + trees);
+            if (trees < 1 || trees > MAX_TREES) {
+                throw new IllegalArgumentException("LSH Forest needs 1 to " + MAX_TREES + " trees, got trees=" + trees);
             }
             if (candidates < 1) {
                 throw new IllegalArgumentException("LSH Forest needs candidates >= 1, got " + candidates);

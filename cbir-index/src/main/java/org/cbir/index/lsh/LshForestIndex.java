@@ -1,14 +1,12 @@
 package org.cbir.index.lsh;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
@@ -151,23 +149,7 @@ public final class LshForestIndex extends GuardedIndex {
     }
 
     private List<Neighbor> rank(float[] query, RowSet candidates, int k) {
-        PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, candidates.size()) + 1, Collections.reverseOrder());
-        float[] vector = new float[dimension()];
-        Similarity similarity = similarity();
-        for (int i = 0; i < candidates.size(); i++) {
-            int row = candidates.get(i);
-            store.copyRow(row, vector, 0);
-            Neighbor candidate = new Neighbor(store.id(row), similarity.distance(query, vector));
-            if (heap.size() < k) {
-                heap.add(candidate);
-            } else if (candidate.compareTo(heap.peek()) < 0) {
-                heap.poll();
-                heap.add(candidate);
-            }
-        }
-        List<Neighbor> result = new ArrayList<>(heap);
-        Collections.sort(result);
-        return result;
+        return ExactRerank.closestRows(store, candidates::get, candidates.size(), similarity(), query, k);
     }
 
     /** Merges the tails and drops removed rows when enough changes have accumulated; write lock held. */

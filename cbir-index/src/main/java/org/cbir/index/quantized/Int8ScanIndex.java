@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Index;
@@ -15,6 +14,7 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.CandidateHeap;
+import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.ParallelRanges;
@@ -227,17 +227,10 @@ public final class Int8ScanIndex extends GuardedIndex {
             if (!approximate.isEmpty()) {
                 int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
                 CandidateHeap[] found = scanCodes(weights.toArray(new float[0][]), candidates, accepts);
-                float[] row = new float[dimension];
                 for (int i = 0; i < approximate.size(); i++) {
-                    float[] query = queries.get(approximate.get(i));
-                    List<Neighbor> ranked = new ArrayList<>(found[i].size());
-                    for (int c = 0; c < found[i].size(); c++) {
-                        int r = (int) found[i].keys()[c];
-                        store.copyRow(r, row, 0);
-                        ranked.add(new Neighbor(store.id(r), similarity.distance(query, row)));
-                    }
-                    ranked.sort(null);
-                    results.set(approximate.get(i), ranked.size() > k ? new ArrayList<>(ranked.subList(0, k)) : ranked);
+                    long[] rowsFound = found[i].keys();
+                    results.set(approximate.get(i), ExactRerank.closestRows(store, c -> (int) rowsFound[c], found[i].size(),
+                            similarity, queries.get(approximate.get(i)), k));
                 }
             }
             return results;
@@ -341,26 +334,14 @@ public final class Int8ScanIndex extends GuardedIndex {
 
     /** Every row scored with the similarity: before the ranges are learned, and for a zero or non-finite query. */
     private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
-        int rows = store.rows();
-        PriorityQueue<Neighbor> heap = new PriorityQueue<>(Math.min(k, rows) + 1, Collections.reverseOrder());
-        float[] row = new float[dimension];
-        for (int r = 0; r < rows; r++) {
-            long id = store.id(r);
-            if (accepts != null && !accepts.test(id)) {
-                continue;
-            }
-            store.copyRow(r, row, 0);
-            Neighbor candidate = new Neighbor(id, similarity.distance(query, row));
-            if (heap.size() < k) {
-                heap.add(candidate);
-            } else if (candidate.compareTo(heap.peek()) < 0) {
-                heap.poll();
-                heap.add(candidate);
+        int[] accepted = new int[store.rows()];
+        int count = 0;
+        for (int r = 0; r < accepted.length; r++) {
+            if (accepts == null || accepts.test(store.id(r))) {
+                accepted[count++] = r;
             }
         }
-        List<Neighbor> result = new ArrayList<>(heap);
-        Collections.sort(result);
-        return result;
+        return ExactRerank.closestRows(store, i -> accepted[i], count, similarity, query, k);
     }
 
     /** Appends a row (the id is absent; {@code vector} is owned by the index), with its codes once ranges exist. */
