@@ -42,7 +42,7 @@ final class GraphFiles {
     /** Writes the index; the caller has purged removed nodes and holds the read lock. */
     static void save(StoreDirectory directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
             ImmutableGraphIndex graph) throws IOException {
-        int bound = vectors.size();
+        int bound = vectors.rows();
         int[] renumbered = new int[bound];
         int count = 0;
         for (int ordinal = 0; ordinal < bound; ordinal++) {
@@ -148,7 +148,7 @@ final class GraphFiles {
                 vectors.append(id, vector);
             });
             NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
-            GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors, metric.function());
+            GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors);
             index.builder().load(graph);
             graph.requireFinished();
             return index;

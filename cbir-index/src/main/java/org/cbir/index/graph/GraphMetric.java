@@ -1,29 +1,25 @@
 package org.cbir.index.graph;
 
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
-import org.cbir.core.internal.math.VectorMath;
 
 /**
- * How the graph compares vectors for a core {@link Similarity}. Cosine: the graph holds
- * unit-normalised copies and compares them by dot product (JVector's score {@code (1 + a.b) / 2});
- * a zero vector stays zero and scores 1/2 against everything, which matches the core's cosine
- * distance of 1 for a zero vector. Euclidean: the graph holds the vectors themselves and uses
- * JVector's {@code 1 / (1 + |a - b|^2)}. Both scores decrease strictly with the core's distance, so
- * the graph walks towards the core's nearest neighbours; the final ranking uses the core's
- * distance itself. Stateless.
+ * Which of the two metrics the graph is built for, from a core {@link Similarity}. Cosine: the
+ * graph scores pairs as JVector's dot product of the unit vectors, {@code (1 + cos) / 2}, from the
+ * stored vectors and their inverse norms; a zero vector scores 1/2 against everything, which
+ * matches the core's cosine distance of 1 for a zero vector. Euclidean: JVector's
+ * {@code 1 / (1 + |a - b|^2)}. Both scores decrease strictly with the core's distance, so the
+ * graph walks towards the core's nearest neighbours; the final ranking uses the core's distance
+ * itself ({@link GraphVectors#scores(float[])} computes the scores). Stateless.
  */
 enum GraphMetric {
-    COSINE("cosine", VectorSimilarityFunction.DOT_PRODUCT),
-    EUCLIDEAN("euclidean", VectorSimilarityFunction.EUCLIDEAN);
+    COSINE("cosine"),
+    EUCLIDEAN("euclidean");
 
     private final String type;
-    private final VectorSimilarityFunction function;
 
-    GraphMetric(String type, VectorSimilarityFunction function) {
+    GraphMetric(String type) {
         this.type = type;
-        this.function = function;
     }
 
     /**
@@ -50,17 +46,8 @@ enum GraphMetric {
         return type;
     }
 
-    VectorSimilarityFunction function() {
-        return function;
-    }
-
-    /** Whether the graph holds normalised copies rather than the vectors themselves. */
+    /** Whether the graph compares unit vectors (cosine) rather than the vectors themselves. */
     boolean normalises() {
         return this == COSINE;
-    }
-
-    /** The vector the graph compares for {@code vector}: a normalised copy, or {@code vector} itself. */
-    float[] graphVector(float[] vector) {
-        return normalises() ? VectorMath.normalized(vector) : vector;
     }
 }

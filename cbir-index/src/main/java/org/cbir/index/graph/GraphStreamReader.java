@@ -2,8 +2,7 @@ package org.cbir.index.graph;
 
 import io.github.jbellis.jvector.disk.RandomAccessReader;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,7 +32,6 @@ final class GraphStreamReader implements RandomAccessReader {
     private final int count;
     private final boolean hierarchy;
     private final GraphVectors vectors;
-    private final VectorSimilarityFunction function;
 
     private int[] pending = new int[0];
     private int next;
@@ -49,13 +47,11 @@ final class GraphStreamReader implements RandomAccessReader {
     private int nodeInLayer;
     private BitSet members;
 
-    GraphStreamReader(DataInputStream in, int count, boolean hierarchy, GraphVectors vectors,
-            VectorSimilarityFunction function) {
+    GraphStreamReader(DataInputStream in, int count, boolean hierarchy, GraphVectors vectors) {
         this.in = in;
         this.count = count;
         this.hierarchy = hierarchy;
         this.vectors = vectors;
-        this.function = function;
     }
 
     @Override
@@ -167,9 +163,9 @@ final class GraphStreamReader implements RandomAccessReader {
             }
         }
         float[] scores = new float[neighbors.length];
-        VectorFloat<?> vector = vectors.fresh(node); // getVector's buffer is overwritten by the next call
+        ScoreFunction.ExactScoreFunction toNode = vectors.scores(node);
         for (int i = 0; i < neighbors.length; i++) {
-            scores[i] = function.compare(vector, vectors.getVector(neighbors[i]));
+            scores[i] = toNode.similarityTo(neighbors[i]);
         }
         sortByScore(neighbors, scores);
         for (int i = 1; i < neighbors.length; i++) {

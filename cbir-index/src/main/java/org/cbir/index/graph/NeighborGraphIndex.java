@@ -35,8 +35,8 @@ import org.cbir.core.io.StoreDirectory;
  * Ordinals of removed nodes are not reused; saving renumbers the live ones densely.
  *
  * <p><b>Memory</b> per vector, roughly: {@code 4 d} bytes for the vector and 13 to 15.5 for its id
- * in core's shared {@code VectorStore}, which the graph reads too (normalising each vector it
- * compares under cosine: {@code GraphVectors}), and the graph's neighbour lists, about
+ * in core's shared {@code VectorStore}, which the graph reads in place (with the inverse norm of
+ * each vector under cosine, 4 bytes: {@code GraphVectors}), and the graph's neighbour lists, about
  * {@code 8 x maxDegree x 1.2} bytes in the base layer (node and score per edge, with overflow room)
  * plus a few percent for the upper layers. Measured heap per vector: see the "Approximate indexes"
  * section of BENCHMARKS.md and its issue 20 rows.
@@ -56,22 +56,19 @@ public final class NeighborGraphIndex extends GuardedIndex {
     private int removedInGraph;
     /** One reusable searcher per thread (it keeps its scratch buffers between queries). */
     private final ThreadLocal<GraphSearcher> searchers;
-    /** One view of the vectors per searching thread (each has its own buffer). */
-    private final ThreadLocal<GraphVectors> readers;
 
     /** An empty index over {@code vectors}, or one whose graph {@link GraphFiles} loads next. */
-    @SuppressWarnings("deprecation") // JVector 4.0.2's only constructor that sets hierarchy and refinement explicitly
+    @SuppressWarnings("deprecation") // JVector 4.0.2's only constructors that set hierarchy and refinement explicitly
     NeighborGraphIndex(NeighborGraph parameters, int dimension, Similarity similarity, GraphMetric metric,
             GraphVectors vectors) {
         super(dimension, similarity);
         this.parameters = parameters;
         this.metric = metric;
         this.vectors = vectors;
-        this.graph = new GraphIndexBuilder(vectors, metric.function(), parameters.maxDegree(),
+        this.graph = new GraphIndexBuilder(new GraphScores(vectors), dimension, parameters.maxDegree(),
                 parameters.beamWidth(), parameters.neighborOverflow(), parameters.alpha(), parameters.hierarchy(),
                 true);
         this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph.getGraph()));
-        this.readers = ThreadLocal.withInitial(() -> (GraphVectors) vectors.copy());
     }
 
     /** {@link NeighborGraph#spec()} of the factory that built it. */
@@ -92,7 +89,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
     @Override
     protected void insert(long id, float[] vector) {
         int ordinal = vectors.append(id, vector);
-        graph.addGraphNode(ordinal, vectors.fresh(ordinal));
+        graph.addGraphNode(ordinal, new DefaultSearchScoreProvider(vectors.scores(ordinal)));
     }
 
     /**
@@ -128,13 +125,14 @@ public final class NeighborGraphIndex extends GuardedIndex {
                     throw new IllegalArgumentException("id " + id + " is already in the index");
                 }
             }
-            int first = this.vectors.size();
+            int first = this.vectors.rows();
             for (int i = 0; i < ids.length; i++) {
                 this.vectors.append(ids[i], copies[i]);
             }
-            int end = this.vectors.size();
+            int end = this.vectors.rows();
             pool.submit(() -> IntStream.range(first, end).parallel()
-                    .forEach(ordinal -> graph.addGraphNode(ordinal, this.vectors.fresh(ordinal)))).join();
+                    .forEach(ordinal -> graph.addGraphNode(ordinal,
+                            new DefaultSearchScoreProvider(this.vectors.scores(ordinal))))).join();
         } finally {
             writeLock().unlock();
         }
@@ -198,15 +196,14 @@ public final class NeighborGraphIndex extends GuardedIndex {
             throw new IllegalArgumentException("search beam must be at least 1, got " + beam);
         }
         Index.requireDimension(query, dimension(), "query");
-        float[] graphQuery = metric.graphVector(query.clone());
+        float[] graphQuery = query.clone(); // the score function keeps it while the search runs
         int keep = Math.max(k, beam);
         readLock().lock();
         try {
             if (vectors.liveCount() == 0) {
                 return List.of();
             }
-            var scores = DefaultSearchScoreProvider.exact(GraphVectors.wrap(graphQuery), metric.function(),
-                    readers.get());
+            var scores = new DefaultSearchScoreProvider(vectors.scores(graphQuery));
             GraphSearcher searcher = searchers.get();
             searcher.setView(graph.getGraph().getView()); // the graph as of now; writers wait for the read lock
             SearchResult result = searcher.search(scores, keep, keep, 0f, 0f, vectors.liveBits());

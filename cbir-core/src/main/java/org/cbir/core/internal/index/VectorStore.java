@@ -2,6 +2,7 @@ package org.cbir.core.internal.index;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.cbir.core.internal.math.FloatKernels;
 
 /**
  * The write side of an index's vectors, and its {@link VectorView}: vectors row after row in
@@ -107,6 +108,19 @@ public final class VectorStore implements VectorView {
     @Override
     public void copyRow(int row, float[] target, int offset) {
         System.arraycopy(chunks[row >>> chunkBits], (row & chunkMask) * dimension, target, offset, dimension);
+    }
+
+    /**
+     * The dot product of {@code query} (of {@link #dimension()} floats) with the vector of
+     * {@code row}, read in place by core's vector kernel (the Vector API where the JVM has it).
+     */
+    public float dot(float[] query, int row) {
+        return FloatKernels.dot(query, chunks[row >>> chunkBits], (row & chunkMask) * dimension);
+    }
+
+    /** The squared Euclidean distance of {@code query} to the vector of {@code row}, read in place as {@link #dot}. */
+    public float squareDistance(float[] query, int row) {
+        return FloatKernels.squareDistance(query, chunks[row >>> chunkBits], (row & chunkMask) * dimension);
     }
 
     /**
