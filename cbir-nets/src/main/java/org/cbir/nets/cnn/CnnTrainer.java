@@ -264,15 +264,17 @@ final class CnnTrainer {
         private double validationMap() {
             int[] queries = subsample(validationIndices, MAX_QUERIES);
             int[] database = subsample(trainIndices, MAX_DATABASE);
-            return ValidationMap.of(signatures(queries), classes(queries), signatures(database), classes(database));
+            CnnSignatures.Forward forward = CnnSignatures.forward(network, layer);
+            return ValidationMap.of(signatures(forward, queries), classes(queries), signatures(forward, database),
+                    classes(database));
         }
 
-        private List<float[]> signatures(int[] indices) {
+        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices) {
             List<Image> chosen = new ArrayList<>(indices.length);
             for (int i : indices) {
                 chosen.add(images.get(i));
             }
-            return CnnSignatures.of(network, input, layer, Collections.unmodifiableList(chosen));
+            return CnnSignatures.of(forward, input, Collections.unmodifiableList(chosen));
         }
 
         private int[] classes(int[] indices) {
