@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * (stratified, seeded), measures the validation retrieval MAP after every epoch
  * ({@link ValidationMap}), keeps the weights of the best epoch and stops after
  * {@link CnnOptions#patience()} epochs without improvement. Self-supervised training uses no label
- * at all: it runs {@link CnnOptions#maxEpochs()} epochs on every image and keeps the last. Each
+ * at all: it runs {@link CnnOptions#maxEpochs()} epochs on every image and keeps the last. After
+ * every supervised epoch, before validation, and at the end of self-supervised training, the
+ * batch-normalisation statistics are re-estimated on the plain (un-augmented) training images
+ * ({@link BatchNormStatistics}, at most {@value #MAX_STATISTICS} of them), so that validation and
+ * the kept network see the statistics of the images that are indexed, not running averages over
+ * augmented batches; the weights are not affected. Each
  * epoch's loss (and validation MAP) is logged at INFO and reported as progress stage
  * {@value #STAGE}. A loss that is no longer finite stops training with an
  * {@link IllegalStateException}, so no diverged network is ever returned or saved.
@@ -50,6 +55,8 @@ final class CnnTrainer {
     /** Validation compares at most this many held-out images with at most {@value #MAX_DATABASE} training images. */
     private static final int MAX_QUERIES = 1000;
     private static final int MAX_DATABASE = 3000;
+    /** Batch-normalisation statistics are re-estimated on at most this many plain training images. */
+    private static final int MAX_STATISTICS = 2000;
 
     /** The trained network and what it was trained with. */
     record Result(MultiLayerNetwork network, List<String> classes, CnnInput input, RandomAugmentation augmentation,
@@ -172,7 +179,11 @@ final class CnnTrainer {
                     throw new IllegalStateException(what + " diverged (loss " + loss + " in epoch " + (epoch + 1)
                             + "), so no network was kept; lower the learning rate (now " + options.learningRate() + ")");
                 }
-                double map = options.selfSupervised() ? Double.NaN : validationMap();
+                double map = Double.NaN;
+                if (!options.selfSupervised()) {
+                    reestimateStatistics();
+                    map = validationMap();
+                }
                 LOG.info("{} epoch {}/{}: loss {}{} ({} s so far)", what, epoch + 1, options.maxEpochs(),
                         String.format(Locale.ROOT, "%.4f", loss),
                         options.selfSupervised() ? "" : String.format(Locale.ROOT, ", validation MAP %.4f", map),
@@ -194,7 +205,9 @@ final class CnnTrainer {
                 }
             }
             if (best != null) {
-                network.setParams(best);
+                network.setParams(best); // with the statistics re-estimated in its epoch
+            } else {
+                reestimateStatistics();
             }
             return new CnnTrainingReport(losses, maps, bestEpoch, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -259,6 +272,16 @@ final class CnnTrainer {
         private DataSet dataSet(float[] features, int rows, float[] targets, int columns) {
             return new DataSet(Nd4j.create(features, new long[] {rows, input.channels(), input.height(), input.width()}, 'c'),
                     Nd4j.create(targets, new long[] {rows, columns}, 'c'));
+        }
+
+        /** Replaces the batch-normalisation running statistics by those of the plain training images. */
+        private void reestimateStatistics() {
+            int[] chosen = subsample(trainIndices, MAX_STATISTICS);
+            List<Image> plain = new ArrayList<>(chosen.length);
+            for (int i : chosen) {
+                plain.add(images.get(i));
+            }
+            BatchNormStatistics.reestimate(network, layer, input, plain);
         }
 
         private double validationMap() {
