@@ -51,7 +51,8 @@ import org.cbir.nets.train.Augmentation;
  * (100x100, read at 64x64), and prints the seconds per training epoch and the extraction
  * throughput over the whole collection, with batch normalisation folded into the convolutions
  * and with Deeplearning4j's own layers ({@code cbir.nets.cnn.foldBatchNorm=false}), the same
- * trained network, at 32, 64 and 256 images per call, twice, with the load average.
+ * trained network, at 32, 64 and 256 images per call, twice, with the load average
+ * ({@code -DtrainingOnly=true}: the training line only).
  */
 public final class CnnQuality {
     private static final long SEED = Long.getLong("seed", 42);
@@ -120,6 +121,9 @@ public final class CnnQuality {
         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s, %s |%n", collection.getFileName(), train.size(),
                 cnn.inputShape(), report.duration().toMillis() / 1000.0 / report.epochs(), report.validationMaps(),
                 loadBefore, loadAverage());
+        if (Boolean.getBoolean("trainingOnly")) {
+            return;
+        }
         List<Image> all = new ArrayList<>();
         for (ImageEntry e : images) {
             all.add(e.load());

@@ -55,8 +55,13 @@ final class CnnTrainer {
     /** Validation compares at most this many held-out images with at most {@value #MAX_DATABASE} training images. */
     private static final int MAX_QUERIES = 1000;
     private static final int MAX_DATABASE = 3000;
-    /** Batch-normalisation statistics are re-estimated on at most this many plain training images. */
-    private static final int MAX_STATISTICS = 2000;
+    /**
+     * Batch-normalisation statistics are re-estimated on at most this many plain training images
+     * (evenly spaced): every image gives each channel one value per pixel of its layer (64 at the
+     * last stage of a 64x64 input), so a few hundred images pin the means and variances down, and
+     * the re-estimation costs about two forward passes over them every epoch.
+     */
+    private static final int MAX_STATISTICS = 512;
 
     /** The trained network and what it was trained with. */
     record Result(MultiLayerNetwork network, List<String> classes, CnnInput input, RandomAugmentation augmentation,
@@ -150,6 +155,11 @@ final class CnnTrainer {
         private final int[] trainIndices;
         private final int[] validationIndices;
         private final int layer;
+        /** Where this epoch's time went, for the log: making the views, training steps, statistics, validation. */
+        private long viewNanos;
+        private long stepNanos;
+        private long statisticsNanos;
+        private long validationNanos;
 
         Epochs(MultiLayerNetwork network, List<Image> images, int[] labels, boolean[] held, int classCount,
                 CnnInput input, RandomAugmentation augmentation) {
@@ -181,13 +191,23 @@ final class CnnTrainer {
                 }
                 double map = Double.NaN;
                 if (!options.selfSupervised()) {
+                    long t = System.nanoTime();
                     reestimateStatistics();
+                    statisticsNanos += System.nanoTime() - t;
+                    t = System.nanoTime();
                     map = validationMap();
+                    validationNanos += System.nanoTime() - t;
                 }
-                LOG.info("{} epoch {}/{}: loss {}{} ({} s so far)", what, epoch + 1, options.maxEpochs(),
+                LOG.info("{} epoch {}/{}: loss {}{} ({} s so far; this epoch: views {} s, steps {} s, statistics {} s, "
+                        + "validation {} s)", what, epoch + 1, options.maxEpochs(),
                         String.format(Locale.ROOT, "%.4f", loss),
                         options.selfSupervised() ? "" : String.format(Locale.ROOT, ", validation MAP %.4f", map),
-                        (System.nanoTime() - start) / 1_000_000_000L);
+                        (System.nanoTime() - start) / 1_000_000_000L, seconds(viewNanos), seconds(stepNanos),
+                        seconds(statisticsNanos), seconds(validationNanos));
+                viewNanos = 0;
+                stepNanos = 0;
+                statisticsNanos = 0;
+                validationNanos = 0;
                 progress.onProgress(STAGE, epoch + 1, options.maxEpochs());
                 if (options.selfSupervised()) {
                     bestEpoch = epoch + 1;
@@ -231,12 +251,16 @@ final class CnnTrainer {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException(what + " interrupted in epoch " + (epoch + 1));
                 }
+                long t = System.nanoTime();
                 DataSet batch = batch(order, from, count, epoch);
+                viewNanos += System.nanoTime() - t;
+                t = System.nanoTime();
                 if (epoch == 0 && from == 0) {
                     DifferentiationChatter.silenced(() -> network.fit(batch));
                 } else {
                     network.fit(batch);
                 }
+                stepNanos += System.nanoTime() - t;
                 sum += network.score() * count;
                 samples += count;
             }
@@ -303,6 +327,10 @@ final class CnnTrainer {
         private int[] classes(int[] indices) {
             return IntStream.of(indices).map(i -> labels[i]).toArray();
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** At most {@code limit} of {@code indices}, evenly spaced (all when there are fewer). */
