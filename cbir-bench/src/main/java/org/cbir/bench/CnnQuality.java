@@ -21,6 +21,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
+import org.cbir.core.io.StoreDirectory;
 import org.cbir.eval.Evaluation;
 import org.cbir.eval.EvaluationReport;
 import org.cbir.features.TextureDescriptors;
@@ -45,10 +46,13 @@ import org.cbir.nets.train.Augmentation;
  * {@code /usr/share/datasets/fashion-mnist 1000 6000 10000}. System properties: {@code epochs}
  * caps the epochs of the CNNs and LeNet (default: the extractors' defaults), {@code seed} (default 42).
  *
- * <p>{@code throughput COLLECTION EPOCHS} instead trains {@code --extractor cnn} (defaults, at most
- * EPOCHS epochs) on a stratified half of a collection, e.g. the GISAXS samples (100x100, read at
- * 64x64), and prints the seconds per training epoch and the extraction throughput over the
- * whole collection.
+ * <p>{@code throughput COLLECTION EPOCHS [SHARE]} instead trains {@code --extractor cnn} (defaults, at most
+ * EPOCHS epochs) on a stratified share (default half) of a collection, e.g. the GISAXS samples
+ * (100x100, read at 64x64), and prints the seconds per training epoch and the extraction
+ * throughput over the whole collection, with batch normalisation folded into the convolutions
+ * and with Deeplearning4j's own layers ({@code cbir.nets.cnn.foldBatchNorm=false}), the same
+ * trained network, at 32, 64 and 256 images per call, twice, with the load average
+ * ({@code -DtrainingOnly=true}: the training line only).
  */
 public final class CnnQuality {
     private static final long SEED = Long.getLong("seed", 42);
@@ -59,7 +63,7 @@ public final class CnnQuality {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("throughput")) {
-            throughput(Path.of(args[1]), Integer.parseInt(args[2]));
+            throughput(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Double.parseDouble(args[3]) : 0.5);
             return;
         }
         Path dir = Path.of(args[0]);
@@ -105,23 +109,85 @@ public final class CnnQuality {
         }
     }
 
-    private static void throughput(Path collection, int epochs) throws IOException {
+    private static void throughput(Path collection, int epochs, double share) throws IOException {
         ImageCollection images = ImageCollection.fromFolder(collection);
-        ImageCollection train = images.split(0.5, SEED).train();
+        ImageCollection train = images.split(share, SEED).train();
+        String loadBefore = loadAverage();
         CnnExtractor cnn = CompactCnn.of(CnnOptions.builder().seed(SEED).maxEpochs(epochs).patience(epochs).build())
                 .fit(train, ProgressListener.NONE);
         CnnTrainingReport report = cnn.trainingReport().orElseThrow();
+        System.out.println("| collection | training images | input | s per epoch | validation MAP per epoch | load before, after |");
+        System.out.println("|---|---:|---|---:|---|---|");
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s, %s |%n", collection.getFileName(), train.size(),
+                cnn.inputShape(), report.duration().toMillis() / 1000.0 / report.epochs(), report.validationMaps(),
+                loadBefore, loadAverage());
+        if (Boolean.getBoolean("trainingOnly")) {
+            return;
+        }
         List<Image> all = new ArrayList<>();
         for (ImageEntry e : images) {
             all.add(e.load());
         }
-        cnn.extractAll(all.subList(0, Math.min(256, all.size())));
-        long start = System.nanoTime();
-        cnn.extractAll(all);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.0f |%n", collection.getFileName(), train.size(),
-                cnn.inputShape(), report.duration().toMillis() / 1000.0 / report.epochs(),
-                all.size() / seconds);
+        // the same trained network, restored once unfolded and once folded (the property is read at restore)
+        Path state = Files.createTempDirectory("cnn-throughput");
+        try {
+            cnn.save(StoreDirectory.local(state));
+            CnnExtractor[] extractors = new CnnExtractor[2];
+            for (int fold = 0; fold < 2; fold++) {
+                System.setProperty(FOLD_PROPERTY, Boolean.toString(fold == 1));
+                extractors[fold] = (CnnExtractor) CnnExtractor.restore(cnn.spec(), StoreDirectory.local(state));
+            }
+            System.clearProperty(FOLD_PROPERTY);
+            double difference = maxDifference(extractors[0].extractAll(all), extractors[1].extractAll(all));
+            System.out.printf(Locale.ROOT, "%nmax |unfolded - folded| over %d signatures: %.2e%n%n", all.size(), difference);
+            System.out.println("| round | batch norm | images per call | images/s | load before, after |");
+            System.out.println("|---:|---|---:|---:|---|");
+            for (int round = 1; round <= 2; round++) {
+                for (int fold = 0; fold < 2; fold++) {
+                    for (int perCall : new int[] {32, 64, 256}) {
+                        String before = loadAverage();
+                        CnnExtractor extractor = extractors[fold];
+                        extractor.extractAll(all.subList(0, perCall));
+                        long start = System.nanoTime();
+                        for (int from = 0; from < all.size(); from += perCall) {
+                            extractor.extractAll(all.subList(from, Math.min(all.size(), from + perCall)));
+                        }
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        System.out.printf(Locale.ROOT, "| %d | %s | %d | %.0f | %s, %s |%n", round,
+                                fold == 1 ? "folded" : "Deeplearning4j layers", perCall, all.size() / seconds, before,
+                                loadAverage());
+                    }
+                }
+            }
+        } finally {
+            try (var files = Files.list(state)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(state);
+        }
+    }
+
+    private static final String FOLD_PROPERTY = "cbir.nets.cnn.foldBatchNorm";
+
+    private static double maxDifference(List<float[]> a, List<float[]> b) {
+        double max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (int k = 0; k < a.get(i).length; k++) {
+                max = Math.max(max, Math.abs(a.get(i)[k] - b.get(i)[k]));
+            }
+        }
+        return max;
+    }
+
+    /** The 1-minute load average, from /proc/loadavg ("?" where there is none). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static CnnOptions.Builder epochs(CnnOptions.Builder builder) {

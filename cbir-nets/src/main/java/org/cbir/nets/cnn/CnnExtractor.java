@@ -62,7 +62,8 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
     private final MultiLayerNetwork network;
     private final List<String> classes;
     private final Optional<CnnTrainingReport> report;
-    private final int layer;
+    /** The inference pass to the embedding, made once from the trained network. */
+    private final CnnSignatures.Forward forward;
     private final ReentrantLock forwardLock = new ReentrantLock();
 
     private CnnExtractor(CnnOptions options, CnnInput input, MultiLayerNetwork network, List<String> classes,
@@ -72,7 +73,7 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         this.network = network;
         this.classes = List.copyOf(classes);
         this.report = report;
-        this.layer = CnnNetwork.embeddingIndex(options);
+        this.forward = CnnSignatures.forward(network, CnnNetwork.embeddingIndex(options));
     }
 
     /** The extractor of a network {@link CnnTrainer} trained. */
@@ -122,6 +123,11 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
         }
     }
 
+    /** The trained network (for tests in this package); not to be trained further. */
+    MultiLayerNetwork network() {
+        return network;
+    }
+
     /** The options this extractor was trained with, with the augmentation training used. */
     public CnnOptions options() {
         return options;
@@ -162,7 +168,10 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
     }
 
     /**
-     * The signatures of many images, one forward pass per 256 images.
+     * The signatures of many images, one forward pass per 256 images, through an inference-only
+     * copy of the network with batch normalisation folded into the convolutions
+     * ({@code -Dcbir.nets.cnn.foldBatchNorm=false}: Deeplearning4j's own layers, same signatures
+     * to float rounding).
      *
      * @return one new unit-length array per image, in order, owned by the caller
      */
@@ -173,7 +182,7 @@ public final class CnnExtractor implements BatchedFeatureExtractor, Persistent {
                 .map(i -> NetworkInput.prepare(Objects.requireNonNull(i, "image"), input.channels())).toList();
         forwardLock.lock();
         try {
-            return CnnSignatures.of(network, input, layer, prepared);
+            return CnnSignatures.of(forward, input, prepared);
         } finally {
             forwardLock.unlock();
         }

@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * (stratified, seeded), measures the validation retrieval MAP after every epoch
  * ({@link ValidationMap}), keeps the weights of the best epoch and stops after
  * {@link CnnOptions#patience()} epochs without improvement. Self-supervised training uses no label
- * at all: it runs {@link CnnOptions#maxEpochs()} epochs on every image and keeps the last. Each
+ * at all: it runs {@link CnnOptions#maxEpochs()} epochs on every image and keeps the last. After
+ * every supervised epoch, before validation, and at the end of self-supervised training, the
+ * batch-normalisation statistics are re-estimated on the plain (un-augmented) training images
+ * ({@link BatchNormStatistics}, at most {@value #MAX_STATISTICS} of them), so that validation and
+ * the kept network see the statistics of the images that are indexed, not running averages over
+ * augmented batches; the weights are not affected. Each
  * epoch's loss (and validation MAP) is logged at INFO and reported as progress stage
  * {@value #STAGE}. A loss that is no longer finite stops training with an
  * {@link IllegalStateException}, so no diverged network is ever returned or saved.
@@ -50,6 +55,13 @@ final class CnnTrainer {
     /** Validation compares at most this many held-out images with at most {@value #MAX_DATABASE} training images. */
     private static final int MAX_QUERIES = 1000;
     private static final int MAX_DATABASE = 3000;
+    /**
+     * Batch-normalisation statistics are re-estimated on at most this many plain training images
+     * (evenly spaced): every image gives each channel one value per pixel of its layer (64 at the
+     * last stage of a 64x64 input), so a few hundred images pin the means and variances down, and
+     * the re-estimation costs about two forward passes over them every epoch.
+     */
+    private static final int MAX_STATISTICS = 512;
 
     /** The trained network and what it was trained with. */
     record Result(MultiLayerNetwork network, List<String> classes, CnnInput input, RandomAugmentation augmentation,
@@ -143,6 +155,11 @@ final class CnnTrainer {
         private final int[] trainIndices;
         private final int[] validationIndices;
         private final int layer;
+        /** Where this epoch's time went, for the log: making the views, training steps, statistics, validation. */
+        private long viewNanos;
+        private long stepNanos;
+        private long statisticsNanos;
+        private long validationNanos;
 
         Epochs(MultiLayerNetwork network, List<Image> images, int[] labels, boolean[] held, int classCount,
                 CnnInput input, RandomAugmentation augmentation) {
@@ -172,11 +189,25 @@ final class CnnTrainer {
                     throw new IllegalStateException(what + " diverged (loss " + loss + " in epoch " + (epoch + 1)
                             + "), so no network was kept; lower the learning rate (now " + options.learningRate() + ")");
                 }
-                double map = options.selfSupervised() ? Double.NaN : validationMap();
-                LOG.info("{} epoch {}/{}: loss {}{} ({} s so far)", what, epoch + 1, options.maxEpochs(),
+                double map = Double.NaN;
+                if (!options.selfSupervised()) {
+                    long t = System.nanoTime();
+                    reestimateStatistics();
+                    statisticsNanos += System.nanoTime() - t;
+                    t = System.nanoTime();
+                    map = validationMap();
+                    validationNanos += System.nanoTime() - t;
+                }
+                LOG.info("{} epoch {}/{}: loss {}{} ({} s so far; this epoch: views {} s, steps {} s, statistics {} s, "
+                        + "validation {} s)", what, epoch + 1, options.maxEpochs(),
                         String.format(Locale.ROOT, "%.4f", loss),
                         options.selfSupervised() ? "" : String.format(Locale.ROOT, ", validation MAP %.4f", map),
-                        (System.nanoTime() - start) / 1_000_000_000L);
+                        (System.nanoTime() - start) / 1_000_000_000L, seconds(viewNanos), seconds(stepNanos),
+                        seconds(statisticsNanos), seconds(validationNanos));
+                viewNanos = 0;
+                stepNanos = 0;
+                statisticsNanos = 0;
+                validationNanos = 0;
                 progress.onProgress(STAGE, epoch + 1, options.maxEpochs());
                 if (options.selfSupervised()) {
                     bestEpoch = epoch + 1;
@@ -194,7 +225,9 @@ final class CnnTrainer {
                 }
             }
             if (best != null) {
-                network.setParams(best);
+                network.setParams(best); // with the statistics re-estimated in its epoch
+            } else {
+                reestimateStatistics();
             }
             return new CnnTrainingReport(losses, maps, bestEpoch, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -218,12 +251,16 @@ final class CnnTrainer {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException(what + " interrupted in epoch " + (epoch + 1));
                 }
+                long t = System.nanoTime();
                 DataSet batch = batch(order, from, count, epoch);
+                viewNanos += System.nanoTime() - t;
+                t = System.nanoTime();
                 if (epoch == 0 && from == 0) {
                     DifferentiationChatter.silenced(() -> network.fit(batch));
                 } else {
                     network.fit(batch);
                 }
+                stepNanos += System.nanoTime() - t;
                 sum += network.score() * count;
                 samples += count;
             }
@@ -261,23 +298,39 @@ final class CnnTrainer {
                     Nd4j.create(targets, new long[] {rows, columns}, 'c'));
         }
 
+        /** Replaces the batch-normalisation running statistics by those of the plain training images. */
+        private void reestimateStatistics() {
+            int[] chosen = subsample(trainIndices, MAX_STATISTICS);
+            List<Image> plain = new ArrayList<>(chosen.length);
+            for (int i : chosen) {
+                plain.add(images.get(i));
+            }
+            BatchNormStatistics.reestimate(network, layer, input, plain);
+        }
+
         private double validationMap() {
             int[] queries = subsample(validationIndices, MAX_QUERIES);
             int[] database = subsample(trainIndices, MAX_DATABASE);
-            return ValidationMap.of(signatures(queries), classes(queries), signatures(database), classes(database));
+            CnnSignatures.Forward forward = CnnSignatures.forward(network, layer);
+            return ValidationMap.of(signatures(forward, queries), classes(queries), signatures(forward, database),
+                    classes(database));
         }
 
-        private List<float[]> signatures(int[] indices) {
+        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices) {
             List<Image> chosen = new ArrayList<>(indices.length);
             for (int i : indices) {
                 chosen.add(images.get(i));
             }
-            return CnnSignatures.of(network, input, layer, Collections.unmodifiableList(chosen));
+            return CnnSignatures.of(forward, input, Collections.unmodifiableList(chosen));
         }
 
         private int[] classes(int[] indices) {
             return IntStream.of(indices).map(i -> labels[i]).toArray();
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** At most {@code limit} of {@code indices}, evenly spaced (all when there are fewer). */
