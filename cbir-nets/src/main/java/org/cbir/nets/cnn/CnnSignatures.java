@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.cbir.core.image.Image;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.NetworkInput;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -15,6 +15,7 @@ import org.cbir.core.Persistent;
 import org.cbir.core.image.Image;
 import org.cbir.core.io.CorruptFileException;
 import org.cbir.core.io.StoreDirectory;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.MultiLayerModelFile;
 import org.cbir.nets.internal.NetworkInput;
 import org.cbir.nets.internal.SignatureRows;
@@ -50,7 +51,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Image#normalized()} and {@link Image#resize} to the input size. Extraction needs an ND4J backend on the class path
  * (e.g. {@code nd4j-native}); this module depends on {@code nd4j-api} only.
  *
- * <p>Extraction runs the network's layers as plain ND4J operations ({@link LayerOpsForward}),
+ * <p>Extraction runs the network's layers as plain ND4J operations ({@link InferenceNetwork}),
  * which give Deeplearning4j's inference activations at a fraction of its per-layer overhead.
  *
  * <p>Thread-safe: images are converted in the calling threads and the forward pass itself is
@@ -61,7 +62,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent {
     /**
      * System property {@value}: {@code false} makes extraction run Deeplearning4j's own layers
-     * instead of {@link LayerOpsForward} (same signatures, several times slower); for benchmarks
+     * instead of {@link InferenceNetwork} (same signatures, several times slower); for benchmarks
      * and diagnosis.
      */
     public static final String LAYER_OPS_PROPERTY = "cbir.nets.layerOps";
@@ -78,7 +79,7 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
     private final List<String> classes;
     private final int dimension;
     private final Optional<TrainingHistory> history;
-    /** The forward pass to the signature layer: {@link LayerOpsForward} or Deeplearning4j's own layers. */
+    /** The forward pass to the signature layer: {@link InferenceNetwork} or Deeplearning4j's own layers. */
     private final UnaryOperator<INDArray> toSignature;
     private final ReentrantLock forwardLock = new ReentrantLock();
 
@@ -90,8 +91,8 @@ public final class LeNetExtractor implements BatchedFeatureExtractor, Persistent
         this.history = history;
         this.dimension = options.dimension();
         int layer = options.architecture().layerIndex(options.signatureLayer());
-        if (USE_LAYER_OPS && LayerOpsForward.supports(network, layer)) {
-            toSignature = LayerOpsForward.of(network, layer)::output;
+        if (USE_LAYER_OPS && InferenceNetwork.supports(network, layer)) {
+            toSignature = InferenceNetwork.of(network, layer)::output;
         } else {
             toSignature = batch -> {
                 List<INDArray> activations = network.feedForwardToLayer(layer, batch, false);

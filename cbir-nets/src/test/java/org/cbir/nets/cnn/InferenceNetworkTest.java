@@ -13,6 +13,7 @@ import org.cbir.core.ProgressListener;
 import org.cbir.core.image.Image;
 import org.cbir.core.image.SampleDepth;
 import org.cbir.nets.Stripes;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.NetworkInput;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,4 +1,4 @@
-package org.cbir.nets.cnn;
+package org.cbir.nets.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * An inference-only copy of a {@link CnnNetwork} up to its embedding, computed op by op, with
- * every batch normalisation folded into the convolution before it. A batch normalisation with
+ * An inference-only copy of a trained network (the compact CNN up to its embedding, LeNet up to
+ * its signature layer), computed op by op, with every batch normalisation that follows a
+ * convolution without activation folded into that convolution (others run as a per-channel scale
+ * and shift). A batch normalisation with
  * scale {@code gamma}, shift {@code beta}, running mean {@code mu}, running variance {@code var}
  * and {@code eps} computes {@code gamma (y - mu) / sqrt(var + eps) + beta} per channel; on the
  * output {@code y = W * x + b} of a convolution with identity activation it is the convolution
@@ -46,13 +48,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * training of the network. Immutable; safe for concurrent use (every call allocates its own
  * activations).
  */
-final class InferenceNetwork {
+public final class InferenceNetwork {
     /**
-     * System property {@value}: {@code false} makes {@link CnnExtractor} (and validation during
-     * training) run Deeplearning4j's own layers instead of this folded copy; same signatures to
+     * System property {@value}: {@code false} makes the compact CNN's extraction (and validation
+     * during training) run Deeplearning4j's own layers instead of this folded copy; same signatures to
      * float rounding, slower. For benchmarks and diagnosis.
      */
-    static final String FOLD_PROPERTY = "cbir.nets.cnn.foldBatchNorm";
+    public static final String FOLD_PROPERTY = "cbir.nets.cnn.foldBatchNorm";
 
     private final List<Step> steps;
 
@@ -66,22 +68,51 @@ final class InferenceNetwork {
     }
 
     /** Whether {@link #FOLD_PROPERTY} allows folding (it does unless set to {@code false}). */
-    static boolean foldingEnabled() {
+    public static boolean foldingEnabled() {
         return !"false".equalsIgnoreCase(System.getProperty(FOLD_PROPERTY));
+    }
+
+    /**
+     * Whether every layer up to {@code lastLayer} is of a kind this class computes: plain
+     * undilated convolutions, batch normalisations, activation layers, max pooling, global average
+     * pooling, dense layers (not the output layer).
+     */
+    public static boolean supports(MultiLayerNetwork network, int lastLayer) {
+        for (int i = 0; i <= lastLayer; i++) {
+            if (!supported(network.getLayerWiseConfigurations().getConf(i).getLayer())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean supported(Layer conf) {
+        return conf instanceof ConvolutionLayer c && c.getClass() == ConvolutionLayer.class
+                && c.getDilation()[0] == 1 && c.getDilation()[1] == 1
+                || conf instanceof BatchNormalization
+                || conf instanceof ActivationLayer
+                || conf instanceof SubsamplingLayer s && s.getClass() == SubsamplingLayer.class
+                && s.getPoolingType() == PoolingType.MAX
+                || conf instanceof GlobalPoolingLayer g && g.getPoolingType() == PoolingType.AVG
+                || conf instanceof DenseLayer d && d.getClass() == DenseLayer.class;
     }
 
     /**
      * The folded forward pass of {@code network} through layer {@code lastLayer} (inclusive).
      *
-     * @throws IllegalArgumentException if a layer up to {@code lastLayer} is of a kind a
-     *     {@link CnnNetwork} does not have (named in the message)
+     * @throws IllegalArgumentException if a layer up to {@code lastLayer} is not {@link #supports
+     *     supported} (named in the message)
      */
-    static InferenceNetwork of(MultiLayerNetwork network, int lastLayer) {
+    public static InferenceNetwork of(MultiLayerNetwork network, int lastLayer) {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i <= lastLayer; i++) {
             org.deeplearning4j.nn.api.Layer layer = network.getLayer(i);
             Layer conf = layer.conf().getLayer();
-            if (conf instanceof ConvolutionLayer c && c.getClass() == ConvolutionLayer.class) {
+            if (!supported(conf)) {
+                throw new IllegalArgumentException("layer " + i + " (" + conf.getLayerName() + ", "
+                        + conf.getClass().getSimpleName() + ") has no op-by-op inference");
+            }
+            if (conf instanceof ConvolutionLayer c) {
                 float[] weights = layer.getParam("W").dup('c').data().asFloat();
                 long[] shape = layer.getParam("W").shape();
                 float[] bias = c.hasBias() ? layer.getParam("b").dup('c').data().asFloat() : new float[(int) shape[0]];
@@ -98,23 +129,19 @@ final class InferenceNetwork {
                 IActivation activation = a.getActivationFn();
                 boolean first = steps.isEmpty();
                 steps.add(x -> activation.getActivation(first ? x.dup() : x, false));
-            } else if (conf instanceof SubsamplingLayer s && s.getClass() == SubsamplingLayer.class
-                    && s.getPoolingType() == PoolingType.MAX) {
+            } else if (conf instanceof SubsamplingLayer s) {
                 steps.add(maxPooling(s));
-            } else if (conf instanceof GlobalPoolingLayer g && g.getPoolingType() == PoolingType.AVG) {
+            } else if (conf instanceof GlobalPoolingLayer) {
                 steps.add(x -> x.mean(2, 3));
-            } else if (conf instanceof DenseLayer d) {
-                steps.add(dense(d, layer.getParam("W").dup(), layer.getParam("b").dup()));
             } else {
-                throw new IllegalArgumentException("layer " + i + " (" + conf.getLayerName() + ", "
-                        + conf.getClass().getSimpleName() + ") has no folded inference");
+                steps.add(dense((DenseLayer) conf, layer.getParam("W").dup(), layer.getParam("b").dup()));
             }
         }
         return new InferenceNetwork(List.copyOf(steps));
     }
 
     /** The activations of the last layer for an NCHW batch: {@code [n, ...]}, a new array. */
-    INDArray output(INDArray input) {
+    public INDArray output(INDArray input) {
         INDArray x = input;
         for (Step step : steps) {
             x = step.apply(x);
@@ -128,7 +155,7 @@ final class InferenceNetwork {
      * {@code var = (10^log10stdev)^2} when the layer keeps its statistics as logarithms
      * (Deeplearning4j's default), as Deeplearning4j computes it.
      */
-    static double[][] normalisation(org.deeplearning4j.nn.api.Layer layer) {
+    public static double[][] normalisation(org.deeplearning4j.nn.api.Layer layer) {
         BatchNormalization b = (BatchNormalization) layer.conf().getLayer();
         float[] mean = layer.getParam("mean").dup('c').data().asFloat();
         float[] var = b.isUseLogStd() ? null : layer.getParam("var").dup('c').data().asFloat();
@@ -149,7 +176,7 @@ final class InferenceNetwork {
     }
 
     /** Folds {@code y -> scale * y + shift} into the output channels of {@code weights} ({@code [out, ...]}) and {@code bias}. */
-    static void fold(float[] weights, float[] bias, double[][] affine) {
+    public static void fold(float[] weights, float[] bias, double[][] affine) {
         double[] scale = affine[0];
         double[] shift = affine[1];
         int perOutput = weights.length / bias.length;
@@ -162,9 +189,6 @@ final class InferenceNetwork {
     }
 
     private static Step convolution(ConvolutionLayer c, INDArray weights, INDArray bias) {
-        if (c.getDilation()[0] != 1 || c.getDilation()[1] != 1) {
-            throw new IllegalArgumentException("convolution " + c.getLayerName() + " is dilated; no folded inference");
-        }
         Conv2DConfig config = Conv2DConfig.builder()
                 .kH(c.getKernelSize()[0]).kW(c.getKernelSize()[1])
                 .sH(c.getStride()[0]).sW(c.getStride()[1])

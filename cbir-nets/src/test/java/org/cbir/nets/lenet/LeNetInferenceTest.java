@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +15,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The op-by-op inference gives Deeplearning4j's own inference activations, layer by layer, on
+ * The op-by-op inference ({@link InferenceNetwork}) gives Deeplearning4j's own inference activations, layer by layer, on
  * both architectures; the batch-normalisation statistics are set away from their initial
  * 0 and 1 so that the folded scale and shift are exercised.
  */
-class LayerOpsForwardTest {
+class LeNetInferenceTest {
 
     @ParameterizedTest
     @EnumSource(LeNetArchitecture.class)
@@ -39,9 +40,9 @@ class LayerOpsForwardTest {
         INDArray batch = Nd4j.rand(DataType.FLOAT, 5, 1, 28, 32);
         List<INDArray> expected = network.feedForwardToLayer(network.getnLayers() - 2, batch, false);
         for (int layer = 0; layer < architecture.hiddenLayers().size(); layer++) {
-            assertTrue(LayerOpsForward.supports(network, layer));
+            assertTrue(InferenceNetwork.supports(network, layer));
             float[] want = expected.get(layer + 1).dup('c').data().asFloat();
-            float[] got = LayerOpsForward.of(network, layer).output(batch).dup('c').data().asFloat();
+            float[] got = InferenceNetwork.of(network, layer).output(batch).dup('c').data().asFloat();
             float scale = 0;
             for (float v : want) {
                 scale = Math.max(scale, Math.abs(v));
@@ -57,6 +58,6 @@ class LayerOpsForwardTest {
         LeNetOptions options = LeNetOptions.builder().architecture(architecture).build();
         MultiLayerNetwork network = new MultiLayerNetwork(architecture.configuration(options, 2));
         network.init();
-        assertFalse(LayerOpsForward.supports(network, network.getnLayers() - 1));
+        assertFalse(InferenceNetwork.supports(network, network.getnLayers() - 1));
     }
 }
