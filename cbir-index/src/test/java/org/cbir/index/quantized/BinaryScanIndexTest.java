@@ -80,7 +80,8 @@ class BinaryScanIndexTest {
         int n = 20_000;
         List<float[]> data = ClusteredVectors.generate(n + 100, dimension, 200, 0.3, 7);
         List<float[]> queries = data.subList(n, n + 100);
-        int[] depths = {1, 5, 10, BinaryScan.DEFAULT_RERANK, 50};
+        int[] depths = java.util.stream.IntStream.of(1, 5, 10, 50, BinaryScan.DEFAULT_RERANK).distinct().sorted()
+                .toArray();
         for (Similarity similarity : new Similarity[] {Similarity.cosine(), EUCLIDEAN}) {
             Index exact = IndexFactory.exact().create(dimension, similarity);
             for (int i = 0; i < n; i++) {
