@@ -55,7 +55,7 @@ class IndexChoiceTest {
     void theHelpListsEveryRegisteredIndexShorthand() {
         List<String> usages = new ArrayList<>();
         new ComponentChoices.IndexChoices().forEach(usages::add);
-        assertEquals(List.of("exact", "exact:int8[:RERANK]", "graph[:SEARCH-BEAM]", "ivf[:LISTS[:PROBES]]",
+        assertEquals(List.of("exact", "exact:binary[:RERANK]", "exact:int8[:RERANK]", "graph[:SEARCH-BEAM]", "ivf[:LISTS[:PROBES]]",
                 "lsh[:TREES[:CANDIDATES]]"), usages);
     }
 }

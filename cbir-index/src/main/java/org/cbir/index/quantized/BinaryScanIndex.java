@@ -1,0 +1,521 @@
+package org.cbir.index.quantized;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+import org.cbir.core.ComponentSpec;
+import org.cbir.core.Index;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarity;
+import org.cbir.core.SimilarityKind;
+import org.cbir.core.internal.index.ExactRerank;
+import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.ParallelRanges;
+import org.cbir.core.internal.index.VectorFiles;
+import org.cbir.core.internal.index.VectorStore;
+import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.InvalidFileException;
+import org.cbir.core.io.StoreDirectory;
+
+/**
+ * The 1-bit binary-quantized exact scan (see {@link BinaryScan}): a scan of the Hamming distances
+ * between bit codes, then an exact re-ranking of the best {@code rerank x k} rows from their floats.
+ *
+ * <p><b>Codes.</b> Each dimension {@code j} has a centre {@code m_j}, the mean of the vectors (under
+ * cosine, of the unit vectors {@code x / |x|}); bit {@code j} of a vector's code is 1 when its
+ * value (its unit vector's, under cosine) is above {@code m_j}. The bits go into
+ * {@code ceil(d / 64)} {@code long} words per row, bit {@code j} in word {@code j / 64} at position
+ * {@code j % 64}; the Hamming distance of two codes is the sum of {@link Long#bitCount} of their
+ * words' exclusive or, which the JIT compiles to the {@code popcnt} instruction. Centring on the
+ * mean makes each bit split the data in about halves, so that the bits carry information; the
+ * Hamming distance between codes then estimates the angle between the centred vectors. The
+ * centres are learned from all vectors when the index first holds 1,024 (until then every
+ * search is an exact float scan), and learned again from all vectors, which are then re-coded,
+ * each time the index has grown 8 times since (so the amortised cost per addition stays
+ * constant); between these points later additions are coded with the learned centres.
+ *
+ * <p><b>Search.</b> The query is coded like a vector; the {@code rerank x k} rows of least Hamming
+ * distance (of equal distances, the first scanned) are re-scored with {@link Similarity#distance}
+ * and the {@code k} best returned with those exact distances, ranked by distance, then id. A zero
+ * or non-finite query is answered by an exact float scan. Large scans run in parallel ranges of
+ * chunks; a batch scores every query on a chunk's codes while they are in cache.
+ *
+ * <p><b>Memory</b> per vector: {@code 8 ceil(d / 64)} bytes of codes (64 at d = 512), {@code 4 d}
+ * of floats and 13 to 15.5 for the id and its slot in core's {@link IdRows} (the floats and ids are
+ * core's shared {@link VectorStore}).
+ *
+ * <p><b>Thread-safety</b>: searches share a read lock, {@link #add} and {@link #remove} take the
+ * write lock ({@link GuardedIndex}); removal moves the last row into the freed one, so storage
+ * stays dense.
+ *
+ * <p><b>File</b>: {@code exact-binary.bin}, codec {@code cbir.exact-binary}, version 1 (see
+ * {@link ChecksummedFiles} for header, footer and arrays); the codes are not stored, they follow
+ * from the vectors and the centres:
+ * <pre>
+ * dimension:int32 similarity:string count:int32 learnedAt:int32
+ * centres:floats(d, or 0 before learning)
+ * ids:longs(count)
+ * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
+ *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
+ * </pre>
+ */
+public final class BinaryScanIndex extends GuardedIndex {
+    static final String FILE = "exact-binary.bin";
+    static final String CODEC = "cbir.exact-binary";
+    static final int VERSION = 1;
+    /** Vectors held when the centres are first learned. */
+    static final int LEARN_ROWS = 1024;
+    /** Growth since the last learning at which the centres are learned again. */
+    static final int RELEARN_GROWTH = 8;
+    /** Rows x (words + 4) x queries below which a scan stays on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 18;
+
+    private final BinaryScan parameters;
+    private final int dimension;
+    private final Similarity similarity;
+    private final boolean cosine;
+    /** Code words per row. */
+    private final int words;
+    private final int shift;
+    /** The floats and ids by row, in chunks of {@code 1 << shift} rows like the codes. */
+    private final VectorStore store;
+    /** Row {@code r}'s code: {@code codes[r >>> shift][(r & mask) * words + w]} for its word {@code w}. */
+    private long[][] codes = new long[0][];
+    private float[] centres;
+    private int learnedAt;
+
+    BinaryScanIndex(BinaryScan parameters, int dimension, Similarity similarity) {
+        super(dimension, similarity);
+        this.parameters = parameters;
+        this.dimension = dimension;
+        this.similarity = similarity;
+        this.cosine = isCosine(similarity);
+        this.words = (dimension + 63) >>> 6;
+        // chunks of at most 64 Ki floats (the store's), at least 64 rows
+        this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(64, Integer.highestOneBit(16384 / dimension)));
+        this.store = new VectorStore(dimension, 1 << shift);
+    }
+
+    /**
+     * Whether {@code similarity} is cosine (else Euclidean), by its {@link Similarity#kind() kind}.
+     *
+     * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
+     */
+    static boolean isCosine(Similarity similarity) {
+        SimilarityKind kind = similarity.kind();
+        if (kind == SimilarityKind.COSINE || kind == SimilarityKind.EUCLIDEAN) {
+            return kind == SimilarityKind.COSINE;
+        }
+        throw new IllegalArgumentException("the binary scan (" + BinaryScan.TYPE + ") does not support the similarity "
+                + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose codes are the signs of"
+                + " centred vectors; use the exact index for other metrics");
+    }
+
+    @Override
+    public ComponentSpec spec() {
+        return parameters.spec();
+    }
+
+    /** Whether the centres have been learned (the index holds or held 1,024 vectors). */
+    boolean quantized() {
+        readLock().lock();
+        try {
+            return centres != null;
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** Bytes of code per vector. */
+    int codeBytes() {
+        return 8 * words;
+    }
+
+    @Override
+    protected VectorView view() {
+        return store;
+    }
+
+    @Override
+    protected void insert(long id, float[] vector) {
+        append(id, vector, 0);
+        int rows = store.rows();
+        if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
+            learn();
+        }
+    }
+
+    /** Moves the last row into the freed one: the store its floats and id, this method its code. */
+    @Override
+    protected boolean delete(long id) {
+        int row = store.removeMovingLast(id);
+        if (row < 0) {
+            return false;
+        }
+        int last = store.rows(); // the row that was moved
+        if (row != last) {
+            System.arraycopy(codes[last >>> shift], (last & mask()) * words, codes[row >>> shift],
+                    (row & mask()) * words, words);
+        }
+        int inUse = (last + mask()) >>> shift;
+        if (inUse < codes.length - 1) { // keep one spare chunk
+            codes = Arrays.copyOf(codes, inUse + 1);
+        }
+        return true;
+    }
+
+    @Override
+    public List<Neighbor> search(float[] query, int k) {
+        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
+    }
+
+    /** {@inheritDoc} One pass over the codes serves the whole batch. */
+    @Override
+    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
+        Index.requireK(k);
+        Index.requireDimensions(queries, dimension);
+        return scan(queries, k, null);
+    }
+
+    /** {@inheritDoc} The scan skips the rejected vectors, so the candidates are the best accepted ones. */
+    @Override
+    public List<Neighbor> search(float[] query, int k, Filter filter) {
+        Index.requireK(k);
+        Index.requireDimension(query, dimension, "query");
+        Objects.requireNonNull(filter, "filter");
+        return scan(List.of(query), k, filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
+    }
+
+    private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
+        readLock().lock();
+        try {
+            int rows = store.rows();
+            List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
+            if (rows == 0 || queries.isEmpty()) {
+                return results;
+            }
+            List<Integer> approximate = new ArrayList<>();
+            List<long[]> queryCodes = new ArrayList<>();
+            for (int q = 0; q < queries.size(); q++) {
+                long[] code = centres == null ? null : queryCode(queries.get(q));
+                if (code == null) {
+                    results.set(q, exactScan(queries.get(q), k, accepts));
+                } else {
+                    approximate.add(q);
+                    queryCodes.add(code);
+                }
+            }
+            if (!approximate.isEmpty()) {
+                int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
+                RowHeap[] found = scanCodes(queryCodes.toArray(new long[0][]), candidates, accepts);
+                for (int i = 0; i < approximate.size(); i++) {
+                    RowHeap heap = found[i];
+                    results.set(approximate.get(i), ExactRerank.closestRows(store, heap::row, heap.size, similarity,
+                            queries.get(approximate.get(i)), k));
+                }
+            }
+            return results;
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** The code of {@code query}, or null for a zero or non-finite query. */
+    private long[] queryCode(float[] query) {
+        double norm = 0;
+        for (float v : query) {
+            norm += (double) v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (!(norm > 0 && norm < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        float[] value = query.clone();
+        if (cosine) {
+            for (int j = 0; j < dimension; j++) {
+                value[j] = (float) (value[j] / norm);
+            }
+        }
+        long[] code = new long[words];
+        encode(value, centres, code, 0);
+        return code;
+    }
+
+    /**
+     * Writes the code of {@code value} (centred on {@code centres}) into {@code target} from
+     * {@code offset}: bit {@code j % 64} of word {@code j / 64} is 1 when {@code value[j] > centres[j]}
+     * (0 for NaN); the bits past the dimension are 0 in every code.
+     */
+    static void encode(float[] value, float[] centres, long[] target, int offset) {
+        int d = value.length;
+        for (int w = 0, j = 0; j < d; w++) {
+            long bits = 0;
+            for (int b = 0; b < 64 && j < d; b++, j++) {
+                if (value[j] > centres[j]) {
+                    bits |= 1L << b;
+                }
+            }
+            target[offset + w] = bits;
+        }
+    }
+
+    /** The Hamming distance between the code at {@code codes[at]} and {@code query}, both {@code query.length} words. */
+    static int hamming(long[] query, long[] codes, int at) {
+        int distance = 0;
+        for (int w = 0; w < query.length; w++) {
+            distance += Long.bitCount(query[w] ^ codes[at + w]);
+        }
+        return distance;
+    }
+
+    /**
+     * The best {@code candidates} rows of every query by (Hamming distance, row), scanned in
+     * parallel ranges when large: the same rows however the scan is split, so a batch finds
+     * what single queries find.
+     */
+    private RowHeap[] scanCodes(long[][] queryCodes, int candidates, LongPredicate accepts) {
+        int rows = store.rows();
+        int chunks = (rows + mask()) >>> shift;
+        int threads = ParallelRanges.threads();
+        long work = (long) rows * (words + 4) * queryCodes.length;
+        int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
+        RowHeap[][] found = new RowHeap[tasks][];
+        ParallelRanges.run(tasks, chunks,
+                (task, from, to) -> found[task] = scanChunks(from, to, queryCodes, candidates, accepts));
+        RowHeap[] merged = found[0];
+        for (int t = 1; t < tasks; t++) {
+            for (int q = 0; q < queryCodes.length; q++) {
+                RowHeap from = found[t][q];
+                for (int c = 0; c < from.size; c++) {
+                    merged[q].offer(from.entries[c]);
+                }
+            }
+        }
+        return merged;
+    }
+
+    private RowHeap[] scanChunks(int first, int end, long[][] queryCodes, int candidates, LongPredicate accepts) {
+        int rows = store.rows();
+        RowHeap[] found = new RowHeap[queryCodes.length];
+        for (int q = 0; q < found.length; q++) {
+            found[q] = new RowHeap(candidates);
+        }
+        for (int c = first; c < end; c++) {
+            int base = c << shift;
+            int count = Math.min(1 << shift, rows - base);
+            long[] chunk = codes[c];
+            for (int q = 0; q < queryCodes.length; q++) {
+                long[] query = queryCodes[q];
+                RowHeap heap = found[q];
+                // rows come in ascending order, so a row at the worst kept distance cannot enter
+                int bound = heap.boundDistance();
+                for (int r = 0, at = 0; r < count; r++, at += words) {
+                    int distance = hamming(query, chunk, at);
+                    if (distance < bound && (accepts == null || accepts.test(store.id(base + r)))) {
+                        heap.offer(RowHeap.entry(distance, base + r));
+                        bound = heap.boundDistance();
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A bounded max-heap of (Hamming distance, row) packed into longs (distance in the high
+     * half): the {@code capacity} least pairs offered, whatever the order of the offers.
+     */
+    static final class RowHeap {
+        final long[] entries;
+        int size;
+
+        RowHeap(int capacity) {
+            entries = new long[capacity];
+        }
+
+        static long entry(int distance, int row) {
+            return (long) distance << 32 | row;
+        }
+
+        /** A distance below this may enter: the worst kept while full, else no bound. */
+        int boundDistance() {
+            return size == entries.length ? (int) (entries[0] >>> 32) : Integer.MAX_VALUE;
+        }
+
+        /** The row of the entry at {@code i}. */
+        int row(int i) {
+            return (int) entries[i];
+        }
+
+        void offer(long entry) {
+            if (size < entries.length) {
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (entries[parent] >= entry) {
+                        break;
+                    }
+                    entries[i] = entries[parent];
+                    i = parent;
+                }
+                entries[i] = entry;
+            } else if (entry < entries[0]) {
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && entries[child + 1] > entries[child]) {
+                        child++;
+                    }
+                    if (entries[child] <= entry) {
+                        break;
+                    }
+                    entries[i] = entries[child];
+                    i = child;
+                }
+                entries[i] = entry;
+            }
+        }
+    }
+
+    /** Every row scored with the similarity: before the centres are learned, and for a zero or non-finite query. */
+    private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
+        int[] accepted = new int[store.rows()];
+        int count = 0;
+        for (int r = 0; r < accepted.length; r++) {
+            if (accepts == null || accepts.test(store.id(r))) {
+                accepted[count++] = r;
+            }
+        }
+        return ExactRerank.closestRows(store, i -> accepted[i], count, similarity, query, k);
+    }
+
+    /** Appends a row (the id is absent; {@code vector} is owned by the index), with its code once centres exist. */
+    private void append(long id, float[] vector, int offset) {
+        int chunk = store.rows() >>> shift;
+        if (chunk == codes.length) {
+            codes = Arrays.copyOf(codes, chunk + 1);
+            codes[chunk] = new long[words << shift];
+        }
+        int row = store.append(id, vector, offset);
+        if (centres != null) {
+            encode(row, new float[dimension]);
+        }
+    }
+
+    /** Learns the centres (the means of the finite values) from all rows and codes every row again. */
+    private void learn() {
+        int rows = store.rows();
+        double[] sums = new double[dimension];
+        int[] counts = new int[dimension];
+        float[] value = new float[dimension];
+        for (int r = 0; r < rows; r++) {
+            codable(r, value);
+            for (int j = 0; j < dimension; j++) {
+                if (Float.isFinite(value[j])) {
+                    sums[j] += value[j];
+                    counts[j]++;
+                }
+            }
+        }
+        float[] newCentres = new float[dimension];
+        for (int j = 0; j < dimension; j++) {
+            double mean = counts[j] > 0 ? sums[j] / counts[j] : 0;
+            newCentres[j] = Double.isFinite(mean) ? (float) mean : 0f; // finite values can still sum past the range
+        }
+        setCentres(newCentres, rows);
+    }
+
+    /** Installs centres and codes every row with them. */
+    private void setCentres(float[] newCentres, int at) {
+        centres = newCentres;
+        learnedAt = at;
+        float[] scratch = new float[dimension];
+        for (int r = 0; r < store.rows(); r++) {
+            encode(r, scratch);
+        }
+    }
+
+    /** The values row {@code r} is coded from: the vector, or under cosine its unit vector (zero stays zero). */
+    private void codable(int r, float[] target) {
+        store.copyRow(r, target, 0);
+        if (cosine) {
+            double norm = 0;
+            for (float v : target) {
+                norm += (double) v * v;
+            }
+            norm = Math.sqrt(norm);
+            double inverse = norm > 0 && norm < Double.POSITIVE_INFINITY ? 1 / norm : 0;
+            for (int j = 0; j < dimension; j++) {
+                target[j] = (float) (target[j] * inverse);
+            }
+        }
+    }
+
+    private void encode(int r, float[] scratch) {
+        codable(r, scratch);
+        encode(scratch, centres, codes[r >>> shift], (r & mask()) * words);
+    }
+
+    private int mask() {
+        return (1 << shift) - 1;
+    }
+
+    /** Writes {@code exact-binary.bin} (format in the class comment); searches may run meanwhile, changes wait. */
+    @Override
+    public void save(StoreDirectory directory) throws IOException {
+        writeUnderReadLock(() -> ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
+            out.writeInt(dimension);
+            ChecksummedFiles.writeString(out, similarity.spec().type());
+            out.writeInt(store.size());
+            out.writeInt(learnedAt);
+            ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
+            VectorFiles.writeIdsAndVectors(out, store);
+        }));
+    }
+
+    static BinaryScanIndex load(BinaryScan parameters, StoreDirectory directory, Similarity similarity)
+            throws IOException {
+        Path file = directory.location(FILE);
+        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
+            int dimension = in.readInt();
+            String metric = ChecksummedFiles.readString(in);
+            int count = in.readInt();
+            int learnedAt = in.readInt();
+            if (dimension < 1 || count < 0 || learnedAt < 0) {
+                throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + ", count " + count
+                        + " or learned-at count " + learnedAt);
+            }
+            if (!similarity.spec().type().equals(metric)) {
+                throw new InvalidFileException(file, "holds a binary index for the similarity '" + metric
+                        + "', which cannot be searched with " + similarity.spec());
+            }
+            BinaryScanIndex index = new BinaryScanIndex(parameters, dimension, similarity);
+            float[] centres = ChecksummedFiles.readFloats(in);
+            int expected = learnedAt > 0 ? dimension : 0;
+            if (centres.length != expected || learnedAt == 0 && count >= LEARN_ROWS) {
+                throw ChecksummedFiles.corrupt(in, centres.length + " centres for " + count + " vectors of dimension "
+                        + dimension + " learned at " + learnedAt);
+            }
+            for (int j = 0; j < expected; j++) {
+                if (!Float.isFinite(centres[j])) {
+                    throw ChecksummedFiles.corrupt(in, "invalid centre of dimension " + j + ": " + centres[j]);
+                }
+            }
+            VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
+            if (expected > 0) {
+                index.setCentres(centres, learnedAt);
+            }
+            return index;
+        });
+    }
+}
