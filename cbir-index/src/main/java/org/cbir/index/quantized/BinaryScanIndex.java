@@ -2,24 +2,16 @@ package org.cbir.index.quantized;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Index;
-import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.SimilarityKind;
-import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
-import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.io.InvalidFileException;
 import org.cbir.core.io.StoreDirectory;
@@ -66,56 +58,25 @@ import org.cbir.core.io.StoreDirectory;
  *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
  * </pre>
  */
-public final class BinaryScanIndex extends GuardedIndex {
+public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     static final String FILE = "exact-binary.bin";
     static final String CODEC = "cbir.exact-binary";
     static final int VERSION = 1;
-    /** Vectors held when the centres are first learned. */
-    static final int LEARN_ROWS = 1024;
-    /** Growth since the last learning at which the centres are learned again. */
-    static final int RELEARN_GROWTH = 8;
     /** Rows x (words + 4) x queries below which a scan stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
 
     private final BinaryScan parameters;
-    private final int dimension;
-    private final Similarity similarity;
-    private final boolean cosine;
     /** Code words per row. */
     private final int words;
-    private final int shift;
-    /** The floats and ids by row, in chunks of {@code 1 << shift} rows like the codes. */
-    private final VectorStore store;
     /** Row {@code r}'s code: {@code codes[r >>> shift][(r & mask) * words + w]} for its word {@code w}. */
     private long[][] codes = new long[0][];
     private float[] centres;
-    private int learnedAt;
 
     BinaryScanIndex(BinaryScan parameters, int dimension, Similarity similarity) {
-        super(dimension, similarity);
-        this.parameters = parameters;
-        this.dimension = dimension;
-        this.similarity = similarity;
-        this.cosine = isCosine(similarity);
-        this.words = (dimension + 63) >>> 6;
         // chunks of at most 64 Ki floats (the store's), at least 64 rows
-        this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(64, Integer.highestOneBit(16384 / dimension)));
-        this.store = new VectorStore(dimension, 1 << shift);
-    }
-
-    /**
-     * Whether {@code similarity} is cosine (else Euclidean), by its {@link Similarity#kind() kind}.
-     *
-     * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
-     */
-    static boolean isCosine(Similarity similarity) {
-        SimilarityKind kind = similarity.kind();
-        if (kind == SimilarityKind.COSINE || kind == SimilarityKind.EUCLIDEAN) {
-            return kind == SimilarityKind.COSINE;
-        }
-        throw new IllegalArgumentException("the binary scan (" + BinaryScan.TYPE + ") does not support the similarity "
-                + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose codes are the signs of"
-                + " centred vectors; use the exact index for other metrics");
+        super(dimension, similarity, "binary scan (" + BinaryScan.TYPE + ")", 64, parameters.rerank());
+        this.parameters = parameters;
+        this.words = (dimension + 63) >>> 6;
     }
 
     @Override
@@ -123,33 +84,9 @@ public final class BinaryScanIndex extends GuardedIndex {
         return parameters.spec();
     }
 
-    /** Whether the centres have been learned (the index holds or held 1,024 vectors). */
-    boolean quantized() {
-        readLock().lock();
-        try {
-            return centres != null;
-        } finally {
-            readLock().unlock();
-        }
-    }
-
     /** Bytes of code per vector. */
     int codeBytes() {
         return 8 * words;
-    }
-
-    @Override
-    protected VectorView view() {
-        return store;
-    }
-
-    @Override
-    protected void insert(long id, float[] vector) {
-        append(id, vector, 0);
-        int rows = store.rows();
-        if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
-            learn();
-        }
     }
 
     /** Moves the last row into the freed one: the store its floats and id, this method its code. */
@@ -172,63 +109,26 @@ public final class BinaryScanIndex extends GuardedIndex {
     }
 
     @Override
-    public List<Neighbor> search(float[] query, int k) {
-        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
+    boolean learned() {
+        return centres != null;
     }
 
-    /** {@inheritDoc} One pass over the codes serves the whole batch. */
     @Override
-    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
-        Index.requireK(k);
-        Index.requireDimensions(queries, dimension);
-        return scan(queries, k, null);
-    }
-
-    /** {@inheritDoc} The scan skips the rejected vectors, so the candidates are the best accepted ones. */
-    @Override
-    public List<Neighbor> search(float[] query, int k, Filter filter) {
-        Index.requireK(k);
-        Index.requireDimension(query, dimension, "query");
-        Objects.requireNonNull(filter, "filter");
-        return scan(List.of(query), k, filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
-    }
-
-    private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
-        readLock().lock();
-        try {
-            int rows = store.rows();
-            List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
-            if (rows == 0 || queries.isEmpty()) {
-                return results;
+    int[][] candidates(List<long[]> queries, int candidates, LongPredicate accepts) {
+        RowHeap[] found = scanCodes(queries.toArray(new long[0][]), candidates, accepts);
+        int[][] rows = new int[found.length][];
+        for (int q = 0; q < found.length; q++) {
+            rows[q] = new int[found[q].size];
+            for (int c = 0; c < rows[q].length; c++) {
+                rows[q][c] = found[q].row(c);
             }
-            List<Integer> approximate = new ArrayList<>();
-            List<long[]> queryCodes = new ArrayList<>();
-            for (int q = 0; q < queries.size(); q++) {
-                long[] code = centres == null ? null : queryCode(queries.get(q));
-                if (code == null) {
-                    results.set(q, exactScan(queries.get(q), k, accepts));
-                } else {
-                    approximate.add(q);
-                    queryCodes.add(code);
-                }
-            }
-            if (!approximate.isEmpty()) {
-                int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
-                RowHeap[] found = scanCodes(queryCodes.toArray(new long[0][]), candidates, accepts);
-                for (int i = 0; i < approximate.size(); i++) {
-                    RowHeap heap = found[i];
-                    results.set(approximate.get(i), ExactRerank.closestRows(store, heap::row, heap.size, similarity,
-                            queries.get(approximate.get(i)), k));
-                }
-            }
-            return results;
-        } finally {
-            readLock().unlock();
         }
+        return rows;
     }
 
     /** The code of {@code query}, or null for a zero or non-finite query. */
-    private long[] queryCode(float[] query) {
+    @Override
+    long[] code(float[] query) {
         double norm = 0;
         for (float v : query) {
             norm += (double) v * v;
@@ -387,20 +287,9 @@ public final class BinaryScanIndex extends GuardedIndex {
         }
     }
 
-    /** Every row scored with the similarity: before the centres are learned, and for a zero or non-finite query. */
-    private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
-        int[] accepted = new int[store.rows()];
-        int count = 0;
-        for (int r = 0; r < accepted.length; r++) {
-            if (accepts == null || accepts.test(store.id(r))) {
-                accepted[count++] = r;
-            }
-        }
-        return ExactRerank.closestRows(store, i -> accepted[i], count, similarity, query, k);
-    }
-
     /** Appends a row (the id is absent; {@code vector} is owned by the index), with its code once centres exist. */
-    private void append(long id, float[] vector, int offset) {
+    @Override
+    void append(long id, float[] vector, int offset) {
         int chunk = store.rows() >>> shift;
         if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
@@ -413,7 +302,8 @@ public final class BinaryScanIndex extends GuardedIndex {
     }
 
     /** Learns the centres (the means of the finite values) from all rows and codes every row again. */
-    private void learn() {
+    @Override
+    void learn() {
         int rows = store.rows();
         double[] sums = new double[dimension];
         int[] counts = new int[dimension];
@@ -445,29 +335,9 @@ public final class BinaryScanIndex extends GuardedIndex {
         }
     }
 
-    /** The values row {@code r} is coded from: the vector, or under cosine its unit vector (zero stays zero). */
-    private void codable(int r, float[] target) {
-        store.copyRow(r, target, 0);
-        if (cosine) {
-            double norm = 0;
-            for (float v : target) {
-                norm += (double) v * v;
-            }
-            norm = Math.sqrt(norm);
-            double inverse = norm > 0 && norm < Double.POSITIVE_INFINITY ? 1 / norm : 0;
-            for (int j = 0; j < dimension; j++) {
-                target[j] = (float) (target[j] * inverse);
-            }
-        }
-    }
-
     private void encode(int r, float[] scratch) {
         codable(r, scratch);
         encode(scratch, centres, codes[r >>> shift], (r & mask()) * words);
-    }
-
-    private int mask() {
-        return (1 << shift) - 1;
     }
 
     /** Writes {@code exact-binary.bin} (format in the class comment); searches may run meanwhile, changes wait. */

@@ -2,25 +2,17 @@ package org.cbir.index.quantized;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
-import org.cbir.core.Index;
-import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
-import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.CandidateHeap;
-import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
-import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.FloatKernels;
 import org.cbir.core.io.InvalidFileException;
@@ -75,85 +67,29 @@ import org.cbir.core.io.StoreDirectory;
  *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
  * </pre>
  */
-public final class Int8ScanIndex extends GuardedIndex {
+public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     static final String FILE = "exact-int8.bin";
     static final String CODEC = "cbir.exact-int8";
     static final int VERSION = 1;
-    /** Vectors held when the ranges are first learned. */
-    static final int LEARN_ROWS = 1024;
-    /** Growth since the last learning at which the ranges are learned again. */
-    static final int RELEARN_GROWTH = 8;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
     /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
 
     private final Int8Scan parameters;
-    private final int dimension;
-    private final Similarity similarity;
-    private final boolean cosine;
-    private final int shift;
-    /** The floats and ids by row, in chunks of {@code 1 << shift} rows like the codes. */
-    private final VectorStore store;
     private byte[][] codes = new byte[0][];
     /** {@code |x - centre|^2} per row under Euclidean (once the ranges exist); stays empty under cosine. */
     private float[][] squaredNorms = new float[0][];
     private float[] centres;
     private float[] scales;
-    private int learnedAt;
-
     Int8ScanIndex(Int8Scan parameters, int dimension, Similarity similarity) {
-        super(dimension, similarity);
+        // chunks of at most 64 Ki floats and a whole number of code blocks
+        super(dimension, similarity, "int8 scan (" + Int8Scan.TYPE + ")", BLOCK, parameters.rerank());
         this.parameters = parameters;
-        this.dimension = dimension;
-        this.similarity = similarity;
-        this.cosine = isCosine(similarity);
-        // chunks of at most 64 KiB of floats and a whole number of code blocks
-        this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(BLOCK, Integer.highestOneBit(16384 / dimension)));
-        this.store = new VectorStore(dimension, 1 << shift);
-    }
-
-    /**
-     * Whether {@code similarity} is cosine (else Euclidean), by its {@link Similarity#kind() kind}.
-     *
-     * @throws IllegalArgumentException naming the similarity and the supported ones otherwise
-     */
-    static boolean isCosine(Similarity similarity) {
-        SimilarityKind kind = similarity.kind();
-        if (kind == SimilarityKind.COSINE || kind == SimilarityKind.EUCLIDEAN) {
-            return kind == SimilarityKind.COSINE;
-        }
-        throw new IllegalArgumentException("the int8 scan (" + Int8Scan.TYPE + ") does not support the similarity "
-                + similarity.spec() + ": it supports the cosine and Euclidean kinds, whose distances follow from dot"
-                + " products of the codes; use the exact index for other metrics");
     }
 
     @Override
     public ComponentSpec spec() {
         return parameters.spec();
-    }
-
-    /** Whether the ranges have been learned (the index holds or held 1,024 vectors). */
-    boolean quantized() {
-        readLock().lock();
-        try {
-            return centres != null;
-        } finally {
-            readLock().unlock();
-        }
-    }
-
-    @Override
-    protected VectorView view() {
-        return store;
-    }
-
-    @Override
-    protected void insert(long id, float[] vector) {
-        append(id, vector, 0);
-        int rows = store.rows();
-        if (centres == null ? rows >= LEARN_ROWS : rows >= (long) learnedAt * RELEARN_GROWTH) {
-            learn();
-        }
     }
 
     /** Moves the last row into the freed one: the store its floats and id, this method its codes and norm. */
@@ -183,67 +119,34 @@ public final class Int8ScanIndex extends GuardedIndex {
         return true;
     }
 
-    @Override
-    public List<Neighbor> search(float[] query, int k) {
-        return searchAll(List.of(Index.requireDimension(query, dimension, "query")), k).get(0);
-    }
-
-    /** {@inheritDoc} One pass over the codes serves the whole batch. */
-    @Override
-    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
-        Index.requireK(k);
-        Index.requireDimensions(queries, dimension);
-        return scan(queries, k, null);
-    }
-
-    /** {@inheritDoc} The scan skips the rejected vectors, so the candidates are the best accepted ones. */
-    @Override
-    public List<Neighbor> search(float[] query, int k, Filter filter) {
-        Index.requireK(k);
-        Index.requireDimension(query, dimension, "query");
-        Objects.requireNonNull(filter, "filter");
-        return scan(List.of(query), k, filter.condition().acceptsAll() ? null : filter.accepts()).get(0);
-    }
-
-    private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
-        readLock().lock();
-        try {
-            int rows = store.rows();
-            List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
-            if (rows == 0 || queries.isEmpty()) {
-                return results;
-            }
-            List<Integer> approximate = new ArrayList<>();
-            List<float[]> weights = new ArrayList<>();
-            for (int q = 0; q < queries.size(); q++) {
-                float[] w = centres == null ? null : weights(queries.get(q));
-                if (w == null) {
-                    results.set(q, exactScan(queries.get(q), k, accepts));
-                } else {
-                    approximate.add(q);
-                    weights.add(w);
-                }
-            }
-            if (!approximate.isEmpty()) {
-                int candidates = (int) Math.min((long) k * parameters.rerank(), rows);
-                CandidateHeap[] found = scanCodes(weights.toArray(new float[0][]), candidates, accepts);
-                for (int i = 0; i < approximate.size(); i++) {
-                    long[] rowsFound = found[i].keys();
-                    results.set(approximate.get(i), ExactRerank.closestRows(store, c -> (int) rowsFound[c], found[i].size(),
-                            similarity, queries.get(approximate.get(i)), k));
-                }
-            }
-            return results;
-        } finally {
-            readLock().unlock();
-        }
-    }
-
     /**
      * The kernel weights of {@code query}, such that the kernel's score (plus {@code |x|^2} under
      * Euclidean) ranks rows as the distance does: {@code -q_j scale_j / |q|} under cosine,
      * {@code -2 (q_j - centre_j) scale_j} under Euclidean; null for a zero or non-finite query.
      */
+    @Override
+    boolean learned() {
+        return centres != null;
+    }
+
+    @Override
+    float[] code(float[] query) {
+        return weights(query);
+    }
+
+    @Override
+    int[][] candidates(List<float[]> queries, int candidates, LongPredicate accepts) {
+        CandidateHeap[] found = scanCodes(queries.toArray(new float[0][]), candidates, accepts);
+        int[][] rows = new int[found.length][];
+        for (int q = 0; q < found.length; q++) {
+            rows[q] = new int[found[q].size()];
+            for (int c = 0; c < rows[q].length; c++) {
+                rows[q][c] = (int) found[q].keys()[c];
+            }
+        }
+        return rows;
+    }
+
     private float[] weights(float[] query) {
         double norm = 0;
         for (float v : query) {
@@ -332,20 +235,9 @@ public final class Int8ScanIndex extends GuardedIndex {
         }
     }
 
-    /** Every row scored with the similarity: before the ranges are learned, and for a zero or non-finite query. */
-    private List<Neighbor> exactScan(float[] query, int k, LongPredicate accepts) {
-        int[] accepted = new int[store.rows()];
-        int count = 0;
-        for (int r = 0; r < accepted.length; r++) {
-            if (accepts == null || accepts.test(store.id(r))) {
-                accepted[count++] = r;
-            }
-        }
-        return ExactRerank.closestRows(store, i -> accepted[i], count, similarity, query, k);
-    }
-
     /** Appends a row (the id is absent; {@code vector} is owned by the index), with its codes once ranges exist. */
-    private void append(long id, float[] vector, int offset) {
+    @Override
+    void append(long id, float[] vector, int offset) {
         int chunk = store.rows() >>> shift;
         if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
@@ -362,7 +254,8 @@ public final class Int8ScanIndex extends GuardedIndex {
     }
 
     /** Learns the ranges from all rows and quantizes every row again. */
-    private void learn() {
+    @Override
+    void learn() {
         int rows = store.rows();
         float[] min = new float[dimension];
         float[] max = new float[dimension];
@@ -370,7 +263,7 @@ public final class Int8ScanIndex extends GuardedIndex {
         Arrays.fill(max, Float.NEGATIVE_INFINITY);
         float[] value = new float[dimension];
         for (int r = 0; r < rows; r++) {
-            quantizable(r, value);
+            codable(r, value);
             for (int j = 0; j < dimension; j++) {
                 if (Float.isFinite(value[j])) {
                     min[j] = Math.min(min[j], value[j]);
@@ -401,24 +294,8 @@ public final class Int8ScanIndex extends GuardedIndex {
         }
     }
 
-    /** The values row {@code r} is quantized from: the vector, or under cosine its unit vector (zero stays zero). */
-    private void quantizable(int r, float[] target) {
-        store.copyRow(r, target, 0);
-        if (cosine) {
-            double norm = 0;
-            for (float v : target) {
-                norm += (double) v * v;
-            }
-            norm = Math.sqrt(norm);
-            double inverse = norm > 0 && norm < Double.POSITIVE_INFINITY ? 1 / norm : 0;
-            for (int j = 0; j < dimension; j++) {
-                target[j] = (float) (target[j] * inverse);
-            }
-        }
-    }
-
     private void encode(int r, float[] scratch) {
-        quantizable(r, scratch);
+        codable(r, scratch);
         byte[] chunk = codes[r >>> shift];
         double squared = 0;
         for (int j = 0, at = codeIndex(r); j < dimension; j++, at += BLOCK) {
@@ -439,10 +316,6 @@ public final class Int8ScanIndex extends GuardedIndex {
         }
         long code = Math.round((value - (double) centres[j]) / scales[j]);
         return (byte) Math.max(-127, Math.min(127, code));
-    }
-
-    private int mask() {
-        return (1 << shift) - 1;
     }
 
     /** The index of code 0 of {@code row} in its chunk: its block, then its lane; code j is {@code 16 j} further. */
