@@ -62,8 +62,6 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     static final String FILE = "exact-binary.bin";
     static final String CODEC = "cbir.exact-binary";
     static final int VERSION = 1;
-    /** Rows x (words + 4) x queries below which a scan stays on the calling thread. */
-    private static final long PARALLEL_WORK = 1L << 18;
 
     private final BinaryScan parameters;
     /** Code words per row. */
@@ -114,16 +112,8 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     }
 
     @Override
-    int[][] candidates(List<long[]> queries, int candidates, LongPredicate accepts) {
-        RowHeap[] found = scanCodes(queries.toArray(new long[0][]), candidates, accepts);
-        int[][] rows = new int[found.length][];
-        for (int q = 0; q < found.length; q++) {
-            rows[q] = new int[found[q].size];
-            for (int c = 0; c < rows[q].length; c++) {
-                rows[q][c] = found[q].row(c);
-            }
-        }
-        return rows;
+    Found[] candidates(List<long[]> queries, int candidates, LongPredicate accepts) {
+        return scanCodes(queries.toArray(new long[0][]), candidates, accepts);
     }
 
     /** The code of {@code query}, or null for a zero or non-finite query. */
@@ -183,9 +173,7 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     private RowHeap[] scanCodes(long[][] queryCodes, int candidates, LongPredicate accepts) {
         int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
-        int threads = ParallelRanges.threads();
-        long work = (long) rows * (words + 4) * queryCodes.length;
-        int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
+        int tasks = scanTasks(chunks, (long) rows * (words + 4) * queryCodes.length);
         RowHeap[][] found = new RowHeap[tasks][];
         ParallelRanges.run(tasks, chunks,
                 (task, from, to) -> found[task] = scanChunks(from, to, queryCodes, candidates, accepts));
@@ -232,7 +220,7 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
      * A bounded max-heap of (Hamming distance, row) packed into longs (distance in the high
      * half): the {@code capacity} least pairs offered, whatever the order of the offers.
      */
-    static final class RowHeap {
+    static final class RowHeap implements Found {
         final long[] entries;
         int size;
 
@@ -249,8 +237,14 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
             return size == entries.length ? (int) (entries[0] >>> 32) : Integer.MAX_VALUE;
         }
 
+        @Override
+        public int size() {
+            return size;
+        }
+
         /** The row of the entry at {@code i}. */
-        int row(int i) {
+        @Override
+        public int row(int i) {
             return (int) entries[i];
         }
 

@@ -72,8 +72,6 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     static final String CODEC = "cbir.exact-int8";
     static final int VERSION = 1;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
-    /** Rows x (dimension + 16) x queries below which a scan stays on the calling thread. */
-    private static final long PARALLEL_WORK = 1L << 18;
 
     private final Int8Scan parameters;
     private byte[][] codes = new byte[0][];
@@ -135,16 +133,26 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     }
 
     @Override
-    int[][] candidates(List<float[]> queries, int candidates, LongPredicate accepts) {
+    Found[] candidates(List<float[]> queries, int candidates, LongPredicate accepts) {
         CandidateHeap[] found = scanCodes(queries.toArray(new float[0][]), candidates, accepts);
-        int[][] rows = new int[found.length][];
+        Found[] rows = new Found[found.length];
         for (int q = 0; q < found.length; q++) {
-            rows[q] = new int[found[q].size()];
-            for (int c = 0; c < rows[q].length; c++) {
-                rows[q][c] = (int) found[q].keys()[c];
-            }
+            rows[q] = new HeapRows(found[q]);
         }
         return rows;
+    }
+
+    /** The rows kept in a heap whose keys are rows. */
+    private record HeapRows(CandidateHeap heap) implements Found {
+        @Override
+        public int size() {
+            return heap.size();
+        }
+
+        @Override
+        public int row(int i) {
+            return (int) heap.keys()[i];
+        }
     }
 
     private float[] weights(float[] query) {
@@ -167,9 +175,7 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     private CandidateHeap[] scanCodes(float[][] weights, int candidates, LongPredicate accepts) {
         int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
-        int threads = ParallelRanges.threads();
-        long work = (long) rows * (dimension + 16) * weights.length;
-        int tasks = threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
+        int tasks = scanTasks(chunks, (long) rows * (dimension + 16) * weights.length);
         CandidateHeap[][] found = new CandidateHeap[tasks][];
         ParallelRanges.run(tasks, chunks,
                 (task, from, to) -> found[task] = scanChunks(from, to, weights, candidates, accepts));

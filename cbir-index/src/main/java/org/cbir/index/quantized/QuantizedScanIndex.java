@@ -11,6 +11,7 @@ import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.ParallelRanges;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
 
@@ -30,6 +31,8 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
     static final int LEARN_ROWS = 1024;
     /** Growth since the last learning at which the code parameters are learned again. */
     static final int RELEARN_GROWTH = 8;
+    /** Work (rows x per-row cost x queries) below which a scan stays on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 18;
 
     final int dimension;
     final Similarity similarity;
@@ -83,11 +86,29 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
     /** The coded {@code query}, or null when it must be scored exactly (a zero or non-finite query). */
     abstract Q code(float[] query);
 
+    /** The candidate rows that the scan of one query found, in no particular order. */
+    interface Found {
+        int size();
+
+        int row(int i);
+    }
+
     /**
      * The best {@code candidates} rows by the codes for each coded query, among the rows whose id
      * {@code accepts} (every row when null); called under the read lock.
      */
-    abstract int[][] candidates(List<Q> queries, int candidates, LongPredicate accepts);
+    abstract Found[] candidates(List<Q> queries, int candidates, LongPredicate accepts);
+
+    /**
+     * How many parallel ranges of chunks a scan of {@code chunks} chunks should use: one (the
+     * calling thread) for small scans, else two per worker thread, at most one per chunk.
+     *
+     * @param work rows x the cost of scoring one row x queries
+     */
+    static int scanTasks(int chunks, long work) {
+        int threads = ParallelRanges.threads();
+        return threads < 2 || chunks < 2 || work < PARALLEL_WORK ? 1 : Math.min(chunks, 2 * threads);
+    }
 
     /** Whether the code parameters have been learned, under the read lock (for tests). */
     final boolean quantized() {
@@ -159,11 +180,10 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
                 }
             }
             if (!approximate.isEmpty()) {
-                int[][] found = candidates(coded, (int) Math.min((long) k * rerank, rows), accepts);
+                Found[] found = candidates(coded, (int) Math.min((long) k * rerank, rows), accepts);
                 for (int i = 0; i < approximate.size(); i++) {
-                    int[] candidateRows = found[i];
-                    results.set(approximate.get(i), ExactRerank.closestRows(store, c -> candidateRows[c],
-                            candidateRows.length, similarity, queries.get(approximate.get(i)), k));
+                    results.set(approximate.get(i), ExactRerank.closestRows(store, found[i]::row, found[i].size(),
+                            similarity, queries.get(approximate.get(i)), k));
                 }
             }
             return results;
