@@ -135,6 +135,61 @@ class Int8ScanIndexTest {
         assertEquals(List.of(new Neighbor(4, 0.0)), int8.search(data.get(4), 3).subList(0, 1));
     }
 
+    /**
+     * Integer vectors whose ranges are exactly -127..127 code themselves (centre 0, scale 1), and
+     * with small integer queries the kernel's float sums are exact, so even rerank 1 must return
+     * the exact neighbours: a code written to or read from a wrong place in the code arrays would
+     * show. At d = 600 an array of codes holds 1,024 rows (64 store chunks of 16), and 2,600 rows
+     * with removals, which move the last row into the freed one, cross those arrays both ways.
+     */
+    @Test
+    void selfCodingVectorsAcrossCodeArraysGiveTheExactNeighboursWithRerankOne() {
+        int d = 600;
+        Random random = new Random(29);
+        Index exact = IndexFactory.exact().create(d, EUCLIDEAN);
+        Int8ScanIndex int8 = Int8Scan.rerank(1).create(d, EUCLIDEAN);
+        List<Long> present = new ArrayList<>();
+        for (int i = 0; i < 2_600; i++) {
+            float[] v = new float[d];
+            for (int j = 0; j < d; j++) {
+                v[j] = i == 0 ? -127 : i == 1 ? 127 : random.nextInt(255) - 127;
+            }
+            exact.add(i, v);
+            int8.add(i, v);
+            present.add((long) i);
+            if (i > 1_100 && i % 4 == 0) {
+                long gone = present.remove(2 + random.nextInt(present.size() - 2));
+                assertTrue(int8.remove(gone));
+                assertTrue(exact.remove(gone));
+            }
+        }
+        assertTrue(int8.quantized());
+        for (int q = 0; q < 30; q++) {
+            float[] query = new float[d];
+            for (int j = 0; j < d; j++) {
+                query[j] = random.nextInt(41) - 20;
+            }
+            List<Neighbor> expected = exact.search(query, 5);
+            List<Neighbor> found = int8.search(query, 5);
+            assertEquals(expected.stream().map(Neighbor::distance).toList(),
+                    found.stream().map(Neighbor::distance).toList(), "query " + q);
+        }
+        // and a batch (four queries per pass) gives what single queries give
+        List<float[]> batch = new ArrayList<>();
+        for (int q = 0; q < 9; q++) {
+            float[] query = new float[d];
+            for (int j = 0; j < d; j++) {
+                query[j] = random.nextInt(41) - 20;
+            }
+            batch.add(query);
+        }
+        List<List<Neighbor>> all = int8.searchAll(batch, 5);
+        for (int q = 0; q < batch.size(); q++) {
+            assertEquals(exact.search(batch.get(q), 5).stream().map(Neighbor::distance).toList(),
+                    all.get(q).stream().map(Neighbor::distance).toList(), "batch query " + q);
+        }
+    }
+
     @Test
     void filteredSearchReturnsTheBestAcceptedVectors() {
         List<float[]> data = ClusteredVectors.generate(5_100, 16, 40, 0.4, 23);
