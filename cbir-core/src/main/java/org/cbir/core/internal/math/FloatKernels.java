@@ -6,9 +6,9 @@ import java.util.Objects;
  * Fast float kernels for scans over a contiguous store: one query vector against
  * {@code query.length} floats of a {@code store} array from {@code offset}, so that a store of
  * many rows needs no copy per row. Vectorised with the Java Vector API when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}, scalar otherwise (chosen once per JVM; the system
- * property {@code cbir.vectorization=auto|scalar|panama} overrides, see
- * {@link #implementation()}).
+ * {@code --add-modules jdk.incubator.vector}, scalar otherwise (chosen once per JVM, one vector
+ * width for these kernels and {@link RowTiles}'; the system property
+ * {@code cbir.vectorization=auto|scalar|panama|256|512} overrides, see {@link #implementation()}).
  *
  * <p>These kernels accumulate in {@code float} in an order that depends on the CPU's vector
  * width: the relative error of a sum of {@code n} products is below about {@code n * 2^-24}
@@ -131,7 +131,7 @@ public final class FloatKernels {
         return 2 * nu / (1 - nu);
     }
 
-    /** The kernels in use: {@code "scalar"} or {@code "panama-<bits>"}. */
+    /** The kernels in use: {@code "scalar"}, {@code "panama-256"} or {@code "panama-512"}. */
     public static String implementation() {
         return VectorizationProvider.kernels().name();
     }

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the incubating Vector API ({@code jdk.incubator.vector}, JEP 414): the preferred
- * species of the CPU (256 bits with AVX2, 512 with AVX-512), fused multiply-add, and several
+ * Kernels on the incubating Vector API ({@code jdk.incubator.vector}, JEP 414) with 256-bit
+ * vectors (AVX2; {@link Panama512VectorKernels} is the 512-bit twin, and
+ * {@link VectorizationProvider} chooses one width for every kernel of a JVM), fused multiply-add, and several
  * independent vector accumulators in the main loop so that consecutive FMAs do not wait on each
  * other; the remainder shorter than one vector runs as a scalar tail.
  *
@@ -16,29 +17,27 @@ import jdk.incubator.vector.VectorSpecies;
  * Stateless and thread-safe.
  */
 final class PanamaVectorKernels implements VectorKernels {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
     private static final int LANES = SPECIES.length();
-    /** The int8 kernels' float shape: 256 bits, as the tile kernels (see {@link #int8Scores}). */
-    private static final VectorSpecies<Float> I8 = FloatVector.SPECIES_256;
+    /** The int8 kernels' float shape: the same 256 bits (see {@link #int8Scores}). */
+    private static final VectorSpecies<Float> I8 = SPECIES;
     /** Codes loaded per float vector of {@link #I8}: 8 bytes. */
     private static final VectorSpecies<Byte> CODE_SPECIES = ByteVector.SPECIES_64;
-    private static final boolean INT8_VECTORS = SPECIES.vectorBitSize() >= 256;
-    private static final VectorKernels SCALAR = new ScalarVectorKernels();
 
     /**
-     * @throws UnsupportedOperationException if the preferred species is narrower than 128 bits
-     *     (no useful SIMD: the scalar kernels are then faster)
+     * @throws UnsupportedOperationException if the CPU's preferred vectors are narrower than 256
+     *     bits (256-bit vectors would then be emulated, far slower than the scalar kernels)
      */
     PanamaVectorKernels() {
-        if (SPECIES.vectorBitSize() < 128) {
+        if (FloatVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
             throw new UnsupportedOperationException("the preferred float vector has only "
-                    + SPECIES.vectorBitSize() + " bits");
+                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + " bits");
         }
     }
 
     @Override
     public String name() {
-        return "panama-" + SPECIES.vectorBitSize();
+        return "panama-256";
     }
 
     @Override
@@ -149,18 +148,14 @@ final class PanamaVectorKernels implements VectorKernels {
      * {@inheritDoc} A block of 16 rows is two float vectors of 8 lanes, each lane a row: per
      * dimension, the 8 codes of each half are loaded, widened to float and multiplied into the lanes
      * with the dimension's weight, in four independent accumulators (by half block and parity of
-     * the dimension) so that consecutive FMAs do not wait on each other. The shape is fixed at 256
-     * bits, as in {@link PanamaTileKernels}, even where the CPU prefers 512: a JVM whose hot loops
-     * mix two vector shapes loses C2's intrinsics in the shared Vector API methods (measured: the
-     * int8 scan after the float scan in one JVM, 512-bit, ran 4 to 8 times slower than alone).
-     * CPUs without 256-bit vectors get the scalar loop.
+     * the dimension) so that consecutive FMAs do not wait on each other. The shape is 256 bits, as
+     * in {@link PanamaTileKernels}: a JVM whose hot loops mix two vector shapes loses C2's
+     * intrinsics in the shared Vector API methods (measured: the int8 scan after the float scan in
+     * one JVM, 512-bit, ran 4 to 8 times slower than alone), hence one width for all kernels.
      */
     @Override
     public float int8Scores(float[] weights, byte[] codes, int codesOffset, int blocks, float[] bias, float[] scores,
             int scoresOffset) {
-        if (!INT8_VECTORS) {
-            return SCALAR.int8Scores(weights, codes, codesOffset, blocks, bias, scores, scoresOffset);
-        }
         int length = weights.length;
         FloatVector min = FloatVector.broadcast(I8, Float.POSITIVE_INFINITY);
         for (int b = 0; b < blocks; b++) {
@@ -200,10 +195,6 @@ final class PanamaVectorKernels implements VectorKernels {
     public void int8Scores4(float[][] weights, int first, byte[] codes, int codesOffset, int blocks, float[] bias,
             float[] scores, float[] mins) {
         int stride = blocks * 16;
-        if (!INT8_VECTORS) {
-            SCALAR.int8Scores4(weights, first, codes, codesOffset, blocks, bias, scores, mins);
-            return;
-        }
         float[] w0 = weights[first];
         float[] w1 = weights[first + 1];
         float[] w2 = weights[first + 2];

@@ -17,13 +17,14 @@ import java.util.Objects;
  * {@link FloatKernels#relativeErrorBound(int) relativeErrorBound(d)} of the sum of their
  * magnitudes, whatever the implementation.
  *
- * <p>Two implementations, chosen like {@link FloatKernels}' (system property
- * {@code cbir.vectorization}): the Vector API with 256-bit vectors, or plain loops. Instances are
+ * <p>Three implementations, chosen with {@link FloatKernels}' (system property
+ * {@code cbir.vectorization}; one width for both): the Vector API with 256-bit vectors, with
+ * 512-bit vectors (two components of a tile's 8 rows per vector), or plain loops. Instances are
  * immutable and thread-safe; they never keep or modify the arrays passed, other than the
  * {@code out} arrays they fill.
  */
 public final class RowTiles {
-    /** Rows per tile: the lanes of a 256-bit float vector. */
+    /** Rows per tile: the lanes of a 256-bit float vector (half those of a 512-bit one). */
     public static final int WIDTH = 8;
 
     private static final RowTiles SCALAR = new RowTiles(new ScalarTileKernels());
@@ -44,7 +45,12 @@ public final class RowTiles {
         return SCALAR;
     }
 
-    /** {@code "scalar"} or {@code "panama-256"}. */
+    /** The kernels of {@code kernels} (for tests that compare widths). */
+    static RowTiles of(TileKernels kernels) {
+        return new RowTiles(kernels);
+    }
+
+    /** {@code "scalar"}, {@code "panama-256"} or {@code "panama-512"}. */
     public String name() {
         return kernels.name();
     }

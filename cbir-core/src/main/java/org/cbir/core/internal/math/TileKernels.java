@@ -7,12 +7,13 @@ package org.cbir.core.internal.math;
  * vector lanes run across rows and a kernel scores a whole tile with no horizontal sum. Every
  * method scores {@code tiles} tiles from {@code offset} and writes one float per row (padding rows
  * of a last, partial tile included) to {@code out} from {@code outOffset}. The caller checks the
- * bounds. Implementations are stateless and thread-safe, accumulate each row in {@code float},
- * one component after the other, and never modify their inputs other than {@code out}.
+ * bounds. Implementations are thread-safe, accumulate each row in {@code float} (one component
+ * after the other, or with 512-bit vectors the even and the odd components apart, then added),
+ * and never modify their inputs other than {@code out}.
  */
 interface TileKernels {
 
-    /** A short name for logs and benchmarks: {@code "scalar"} or {@code "panama-256"}. */
+    /** A short name for logs and benchmarks: {@code "scalar"}, {@code "panama-256"} or {@code "panama-512"}. */
     String name();
 
     /**

@@ -10,7 +10,7 @@ package org.cbir.core.internal.math;
  */
 interface VectorKernels {
 
-    /** A short name for logs and benchmarks, such as {@code "scalar"} or {@code "panama-256"}. */
+    /** A short name for logs and benchmarks, {@code "scalar"}, {@code "panama-256"} or {@code "panama-512"}. */
     String name();
 
     /** Sum of {@code a[i] * b[bOffset + i]} for {@code i < length}. */

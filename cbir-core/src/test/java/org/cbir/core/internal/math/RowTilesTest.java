@@ -1,28 +1,40 @@
 package org.cbir.core.internal.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both tile-kernel implementations against a double-precision reference computed here from the
- * row-major vectors (the tiled layout is built by {@link RowTiles#index}): single-query and
- * batched cosine scores, inverse norms and squared distances, for dimensions 1 to 19 and 512,
- * odd tile counts (the two-tile and four-query loops meet their remainders), batches of 1 to 9
- * queries, and a zero row. Errors must stay within {@link FloatKernels#relativeErrorBound}.
+ * Every tile-kernel implementation (scalar, 256-bit, and 512-bit where the CPU has AVX-512)
+ * against a double-precision reference computed here from the row-major vectors (the tiled
+ * layout is built by {@link RowTiles#index}): single-query and batched cosine scores, inverse
+ * norms and squared distances, for dimensions 1 to 19 and 512, odd tile counts (the two-tile and
+ * eight- or four-query loops meet their remainders), batches of 1 to 17 queries, and a zero row.
+ * Errors must stay within {@link FloatKernels#relativeErrorBound}; on small integers, whose sums
+ * are exact, all widths must give the same bits.
  */
 class RowTilesTest {
     private static final int W = RowTiles.WIDTH;
 
-    private final List<RowTiles> implementations = List.of(RowTiles.scalar(), RowTiles.preferred());
+    private final List<RowTiles> implementations = implementations();
+
+    private static List<RowTiles> implementations() {
+        List<RowTiles> list = new ArrayList<>(List.of(RowTiles.scalar(), RowTiles.preferred()));
+        list.add(RowTiles.of(VectorizationProvider.panama(256).orElseThrow().tiles()));
+        VectorizationProvider.panama(512).ifPresent(k -> list.add(RowTiles.of(k.tiles())));
+        return list;
+    }
 
     @Test
     void theVectorApiTilesAreChosenWhenTheModuleIsPresent() {
-        assertEquals("panama-256", RowTiles.preferred().name());
+        assertTrue(RowTiles.preferred().name().startsWith("panama-"), RowTiles.preferred().name());
+        assertEquals(FloatKernels.implementation(), RowTiles.preferred().name());
         assertEquals("scalar", RowTiles.scalar().name());
     }
 
@@ -46,7 +58,7 @@ class RowTilesTest {
                             data[offset + RowTiles.index(r, j, d)] = vectors[r][j];
                         }
                     }
-                    int queryCount = 1 + random.nextInt(9);
+                    int queryCount = new int[] {1, 3, 8, 9, 17}[(d + tileCount) % 5];
                     float[][] queries = new float[queryCount][];
                     for (int q = 0; q < queryCount; q++) {
                         queries[q] = unit(gaussian(random, d));
@@ -87,6 +99,59 @@ class RowTilesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void onSmallIntegersEveryWidthGivesTheSameBits() {
+        Random random = new Random(2027);
+        for (int d : new int[] {1, 3, 16, 17, 512}) {
+            for (int tileCount : new int[] {1, 2, 3, 5}) {
+                int rows = tileCount * W;
+                float[] data = new float[W * d + rows * d];
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = random.nextInt(17) - 8;
+                }
+                float[][] queries = new float[9][d];
+                for (float[] q : queries) {
+                    for (int j = 0; j < d; j++) {
+                        q[j] = random.nextInt(17) - 8;
+                    }
+                }
+                List<float[]> reference = outputs(RowTiles.scalar(), d, tileCount, data, queries);
+                for (RowTiles tiles : implementations) {
+                    List<float[]> got = outputs(tiles, d, tileCount, data, queries);
+                    for (int i = 0; i < got.size(); i++) {
+                        assertArrayEquals(reference.get(i), got.get(i), tiles.name() + " d=" + d + " tiles="
+                                + tileCount + " output " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every kernel's output on data whose first tile is other data: inverse norms, then per query all scores. */
+    private static List<float[]> outputs(RowTiles tiles, int d, int tileCount, float[] data, float[][] queries) {
+        int rows = tileCount * W;
+        int offset = W * d;
+        List<float[]> outputs = new ArrayList<>();
+        float[] inverse = new float[rows];
+        tiles.inverseNorms(d, data, offset, tileCount, inverse, 0);
+        outputs.add(inverse);
+        float[][] batch = new float[queries.length][rows];
+        float[][] squares = new float[queries.length][rows];
+        tiles.cosineScores(queries, queries.length, data, offset, tileCount, inverse, batch, 0);
+        tiles.squareDistances(queries, queries.length, data, offset, tileCount, squares, 0);
+        for (int q = 0; q < queries.length; q++) {
+            float[] single = new float[rows];
+            float[] square = new float[rows];
+            tiles.cosineScores(queries[q], data, offset, tileCount, single, 0);
+            tiles.squareDistances(queries[q], data, offset, tileCount, square, 0);
+            outputs.add(single);
+            outputs.add(square);
+            outputs.add(batch[q]);
+            outputs.add(squares[q]);
+        }
+        return outputs;
     }
 
     @Test

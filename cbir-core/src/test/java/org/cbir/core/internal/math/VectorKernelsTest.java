@@ -1,29 +1,45 @@
 package org.cbir.core.internal.math;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both kernel implementations against a double-precision reference and against each other, over
- * every length from 1 to 67 (so every vector width meets a scalar tail of every size) and several
- * offsets into a larger store, after Lucene's {@code TestVectorUtilSupport}. Surefire runs this
- * module with {@code --add-modules jdk.incubator.vector}, so the Vector API kernels are tested in
- * the same run as the scalar ones.
+ * Every kernel implementation (scalar, 256-bit, and 512-bit where the CPU has AVX-512) against a
+ * double-precision reference and against each other, over every length from 1 to 67 (so every
+ * vector width meets a scalar tail of every size) and several offsets into a larger store, after
+ * Lucene's {@code TestVectorUtilSupport}; on small integers, whose float sums are exact, all
+ * widths must agree exactly. Surefire runs this module with
+ * {@code --add-modules jdk.incubator.vector}, so the Vector API kernels are tested in the same run
+ * as the scalar ones.
  */
 class VectorKernelsTest {
     private static final long SEED = 20_261_125L;
     private static final int[] OFFSETS = {0, 1, 3, 17, 64};
 
     private final VectorKernels scalar = new ScalarVectorKernels();
-    private final VectorKernels panama = VectorizationProvider.panama().orElseThrow(
+    private final VectorizationProvider.Kernels panama256 = VectorizationProvider.panama(256).orElseThrow(
             () -> new AssertionError("tests run with --add-modules jdk.incubator.vector, yet no Vector API kernels"));
+    /** Present where the CPU prefers 512-bit vectors (this project's AMD EPYC does). */
+    private final Optional<VectorizationProvider.Kernels> panama512 = VectorizationProvider.panama(512);
+    private final VectorKernels panama = panama256.vectors();
+    /** Scalar, 256-bit, and 512-bit when present. */
+    private final VectorKernels[] all = implementations();
+
+    private VectorKernels[] implementations() {
+        List<VectorKernels> list = new ArrayList<>(List.of(scalar, panama));
+        panama512.ifPresent(k -> list.add(k.vectors()));
+        return list.toArray(new VectorKernels[0]);
+    }
 
     @Test
     void theVectorApiIsChosenWhenTheModuleIsPresent() {
@@ -33,23 +49,68 @@ class VectorKernelsTest {
     }
 
     @Test
+    void theJvmsKernelsAreOfOneWidth() {
+        assertEquals(FloatKernels.implementation(), RowTiles.preferred().name());
+        assertEquals(panama256.vectors().name(), panama256.tiles().name());
+        panama512.ifPresent(k -> assertEquals("panama-512", k.tiles().name()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VectorizationProvider.Kernels(panama, new ScalarTileKernels()));
+    }
+
+    @Test
     void thePropertyOverridesTheChoiceAndAMissingModuleFallsBackToScalar() {
-        Supplier<Optional<VectorKernels>> present = () -> Optional.of(panama);
-        Supplier<Optional<VectorKernels>> absent = Optional::empty;
-        assertEquals("scalar", VectorizationProvider.choose("scalar", present).kernels().name());
-        assertEquals(List.of(), VectorizationProvider.choose("scalar", absent).warnings());
-        assertEquals(panama.name(), VectorizationProvider.choose(null, present).kernels().name());
-        assertEquals(List.of(), VectorizationProvider.choose(null, present).warnings());
-        assertEquals(panama.name(), VectorizationProvider.choose(" Panama ", present).kernels().name());
-        VectorizationProvider.Choice unknown = VectorizationProvider.choose("unknown", present);
-        assertEquals(panama.name(), unknown.kernels().name());
+        // kernels named by width, whatever this CPU has
+        IntFunction<Optional<VectorizationProvider.Kernels>> both = bits -> Optional.of(named("panama-" + bits));
+        IntFunction<Optional<VectorizationProvider.Kernels>> only256 = bits -> bits == 256
+                ? Optional.of(named("panama-256")) : Optional.empty();
+        IntFunction<Optional<VectorizationProvider.Kernels>> absent = bits -> Optional.empty();
+        assertEquals("scalar", name(VectorizationProvider.choose("scalar", 512, 17, both)));
+        assertEquals(List.of(), VectorizationProvider.choose("scalar", 0, 17, absent).warnings());
+        int auto = VectorizationProvider.defaultBits(512, 17);
+        assertEquals("panama-" + auto, name(VectorizationProvider.choose(null, 512, 17, both)));
+        assertEquals(List.of(), VectorizationProvider.choose(null, 512, 17, both).warnings());
+        assertEquals("panama-256", name(VectorizationProvider.choose(null, 256, 17, both)));
+        assertEquals("panama-512", name(VectorizationProvider.choose(" Panama ", 512, 17, both)));
+        assertEquals("panama-256", name(VectorizationProvider.choose("panama", 256, 17, both)));
+        assertEquals("panama-256", name(VectorizationProvider.choose("256", 512, 17, both)));
+        assertEquals("panama-256", name(VectorizationProvider.choose("PANAMA-256", 512, 25, both)));
+        assertEquals("panama-512", name(VectorizationProvider.choose("512", 512, 17, both)));
+        assertEquals("panama-512", name(VectorizationProvider.choose("panama-512", 512, 25, both)));
+        VectorizationProvider.Choice narrower = VectorizationProvider.choose("512", 256, 17, only256);
+        assertEquals("panama-256", name(narrower));
+        assertTrue(narrower.warnings().get(0).contains("512-bit"), narrower.warnings().toString());
+        VectorizationProvider.Choice unknown = VectorizationProvider.choose("unknown", 256, 17, both);
+        assertEquals("panama-256", name(unknown));
         assertTrue(unknown.warnings().get(0).contains("cbir.vectorization=unknown"), unknown.warnings().toString());
-        for (String requested : new String[] {"auto", "panama"}) {
-            VectorizationProvider.Choice fallback = VectorizationProvider.choose(requested, absent);
-            assertEquals("scalar", fallback.kernels().name());
-            assertEquals(1, fallback.warnings().size());
+        for (String requested : new String[] {"auto", "panama", "256", "512"}) {
+            VectorizationProvider.Choice fallback = VectorizationProvider.choose(requested, 0, 17, absent);
+            assertEquals("scalar", name(fallback));
+            assertEquals(1, fallback.warnings().size(), fallback.warnings().toString());
             assertTrue(fallback.warnings().get(0).contains("--add-modules jdk.incubator.vector"));
         }
+        // a CPU with 128-bit vectors: scalar, saying why
+        VectorizationProvider.Choice narrow = VectorizationProvider.choose(null, 128, 17, absent);
+        assertEquals("scalar", name(narrow));
+        assertTrue(narrow.warnings().get(0).contains("128 bits"), narrow.warnings().toString());
+    }
+
+    private static String name(VectorizationProvider.Choice choice) {
+        assertEquals(choice.kernels().vectors().name(), choice.kernels().tiles().name());
+        return choice.kernels().vectors().name();
+    }
+
+    /** Kernels that only have a name: enough for the choice, which only looks at what is found. */
+    private static VectorizationProvider.Kernels named(String name) {
+        return new VectorizationProvider.Kernels(named(VectorKernels.class, name), named(TileKernels.class, name));
+    }
+
+    private static <T> T named(Class<T> type, String name) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getName().equals("name")) {
+                return name;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        }));
     }
 
     @Test
@@ -76,16 +137,19 @@ class VectorKernelsTest {
                 double cosine = dot / Math.sqrt(normA * normB);
                 double bound = FloatKernels.relativeErrorBound(length);
                 String where = "length " + length + ", offset " + offset;
-                for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+                for (VectorKernels kernels : all) {
                     String who = kernels.name() + ", " + where;
                     assertEquals(dot, kernels.dot(a, store, offset, length), bound * absDot + 1e-30, who);
                     assertEquals(square, kernels.squareDistance(a, store, offset, length), bound * square + 1e-30, who);
                     assertEquals(cosine, kernels.cosine(a, store, offset, length), 4 * bound + 1e-7, who);
                 }
-                assertEquals(scalar.dot(a, store, offset, length), panama.dot(a, store, offset, length),
-                        2 * bound * absDot + 1e-30, where);
-                assertEquals(scalar.squareDistance(a, store, offset, length),
-                        panama.squareDistance(a, store, offset, length), 2 * bound * square + 1e-30, where);
+                for (VectorKernels kernels : all) { // agreement with the scalar loop: twice the bound
+                    assertEquals(scalar.dot(a, store, offset, length), kernels.dot(a, store, offset, length),
+                            2 * bound * absDot + 1e-30, kernels.name() + ", " + where);
+                    assertEquals(scalar.squareDistance(a, store, offset, length),
+                            kernels.squareDistance(a, store, offset, length), 2 * bound * square + 1e-30,
+                            kernels.name() + ", " + where);
+                }
             }
         }
     }
@@ -103,10 +167,11 @@ class VectorKernelsTest {
                 absDot += Math.abs((double) a[i] * b[i]);
             }
             double bound = FloatKernels.relativeErrorBound(length) * absDot;
-            assertEquals(dot, scalar.dot(a, b, 0, length), bound);
-            assertEquals(dot, panama.dot(a, b, 0, length), bound);
-            assertEquals(VectorMath.squaredDistance(a, b), panama.squareDistance(a, b, 0, length),
-                    FloatKernels.relativeErrorBound(length) * VectorMath.squaredDistance(a, b));
+            for (VectorKernels kernels : all) {
+                assertEquals(dot, kernels.dot(a, b, 0, length), bound, kernels.name());
+                assertEquals(VectorMath.squaredDistance(a, b), kernels.squareDistance(a, b, 0, length),
+                        FloatKernels.relativeErrorBound(length) * VectorMath.squaredDistance(a, b), kernels.name());
+            }
         }
     }
 
@@ -114,7 +179,7 @@ class VectorKernelsTest {
     void handWorkedValuesAreExact() {
         float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] store = {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-        for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+        for (VectorKernels kernels : all) {
             assertEquals(45f, kernels.dot(a, store, 2, 9), kernels.name());
             // (0^2 + 1^2 + ... + 8^2) = 204
             assertEquals(204f, kernels.squareDistance(a, store, 2, 9), kernels.name());
@@ -143,12 +208,11 @@ class VectorKernelsTest {
                     random.nextBytes(codes);
                     double bound = FloatKernels.relativeErrorBound(length);
                     float[] bias = offset == 5 ? null : gaussian(random, blocks * rows);
-                    float[] fromScalar = new float[blocks * rows + 3];
-                    float[] fromPanama = new float[blocks * rows + 3];
-                    float scalarMin = scalar.int8Scores(weights, codes, offset, blocks, bias, fromScalar, 3);
-                    float panamaMin = panama.int8Scores(weights, codes, offset, blocks, bias, fromPanama, 3);
-                    assertEquals(min(fromScalar, 3), scalarMin);
-                    assertEquals(min(fromPanama, 3), panamaMin);
+                    float[][] from = new float[all.length][blocks * rows + 3];
+                    for (int k = 0; k < all.length; k++) {
+                        float min = all[k].int8Scores(weights, codes, offset, blocks, bias, from[k], 3);
+                        assertEquals(min(from[k], 3), min, all[k].name());
+                    }
                     for (int b = 0; b < blocks; b++) {
                         for (int r = 0; r < rows; r++) {
                             double sum = bias == null ? 0 : bias[b * rows + r];
@@ -159,8 +223,10 @@ class VectorKernelsTest {
                                 abs += Math.abs(term);
                             }
                             String where = "length " + length + ", block " + b + ", row " + r + ", offset " + offset;
-                            assertEquals(sum, fromScalar[3 + b * rows + r], bound * abs + 1e-30, "scalar, " + where);
-                            assertEquals(sum, fromPanama[3 + b * rows + r], bound * abs + 1e-30, "panama, " + where);
+                            for (int k = 0; k < all.length; k++) {
+                                assertEquals(sum, from[k][3 + b * rows + r], bound * abs + 1e-30,
+                                        all[k].name() + ", " + where);
+                            }
                         }
                     }
                 }
@@ -181,7 +247,7 @@ class VectorKernelsTest {
                 byte[] codes = new byte[2 + blocks * length * rows];
                 random.nextBytes(codes);
                 float[] bias = blocks % 2 == 0 ? null : gaussian(random, blocks * rows);
-                for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+                for (VectorKernels kernels : all) {
                     float[] scores = new float[4 * blocks * rows];
                     float[] mins = new float[4];
                     kernels.int8Scores4(weights, 1, codes, 2, blocks, bias, scores, mins);
@@ -224,7 +290,7 @@ class VectorKernelsTest {
             codes[2 * rows + r] = (byte) 127; // dimension 2
         }
         float[] scores = new float[rows];
-        for (VectorKernels kernels : new VectorKernels[] {scalar, panama}) {
+        for (VectorKernels kernels : all) {
             assertEquals(637f, kernels.int8Scores(weights, codes, 0, 1, null, scores, 0), kernels.name());
             for (int r = 0; r < rows; r++) {
                 assertEquals(r + 256 + 381, scores[r], kernels.name() + ", row " + r);
@@ -242,6 +308,58 @@ class VectorKernelsTest {
                 () -> FloatKernels.int8Scores(weights, codes, 0, 1, new float[15], scores));
         assertThrows(IllegalArgumentException.class,
                 () -> FloatKernels.int8Scores(new float[0], codes, 0, 1, null, scores));
+    }
+
+    /**
+     * Small integers (codes and weights of a few bits, vectors of integers up to 8) have float sums
+     * that are exact in any order, so scalar, 256-bit and 512-bit kernels must give the same bits.
+     */
+    @Test
+    void onSmallIntegersEveryWidthGivesTheSameBits() {
+        Random random = new Random(SEED + 4);
+        int rows = FloatKernels.CODE_BLOCK_ROWS;
+        for (int length : new int[] {1, 7, 16, 31, 64, 100, 512}) {
+            float[] a = integers(random, length, 8);
+            float[] b = integers(random, length + 3, 8);
+            for (VectorKernels kernels : all) {
+                String who = kernels.name() + ", length " + length;
+                assertEquals(scalar.dot(a, b, 3, length), kernels.dot(a, b, 3, length), 0f, who);
+                assertEquals(scalar.squareDistance(a, b, 3, length), kernels.squareDistance(a, b, 3, length), 0f, who);
+                assertEquals(scalar.cosine(a, b, 3, length), kernels.cosine(a, b, 3, length), 0f, who);
+            }
+            int blocks = 3;
+            byte[] codes = new byte[1 + blocks * length * rows];
+            random.nextBytes(codes);
+            float[][] weights = new float[4][];
+            for (int q = 0; q < 4; q++) {
+                weights[q] = integers(random, length, 64);
+            }
+            float[] bias = integers(random, blocks * rows, 1_000);
+            float[] expected = new float[blocks * rows];
+            float[] expected4 = new float[4 * blocks * rows];
+            float[] expectedMins = new float[4];
+            float expectedMin = scalar.int8Scores(weights[0], codes, 1, blocks, bias, expected, 0);
+            scalar.int8Scores4(weights, 0, codes, 1, blocks, bias, expected4, expectedMins);
+            for (VectorKernels kernels : all) {
+                float[] scores = new float[blocks * rows];
+                float[] scores4 = new float[4 * blocks * rows];
+                float[] mins = new float[4];
+                assertEquals(expectedMin, kernels.int8Scores(weights[0], codes, 1, blocks, bias, scores, 0));
+                kernels.int8Scores4(weights, 0, codes, 1, blocks, bias, scores4, mins);
+                String who = kernels.name() + ", length " + length;
+                assertArrayEquals(expected, scores, who);
+                assertArrayEquals(expected4, scores4, who);
+                assertArrayEquals(expectedMins, mins, who);
+            }
+        }
+    }
+
+    private static float[] integers(Random random, int length, int bound) {
+        float[] v = new float[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = random.nextInt(2 * bound + 1) - bound;
+        }
+        return v;
     }
 
     private static float min(float[] values, int from) {
