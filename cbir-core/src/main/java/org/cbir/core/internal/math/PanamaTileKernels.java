@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * rest) are scored together, so that 4 to 8 independent accumulators keep both FMA units busy and
  * a batch loads each component of a tile once for eight queries (this measured about a fifth less
  * CPU time than four queries by two tiles, 100,000 x 512 on one thread of the AMD EPYC of
- * BENCHMARKS.md).
+ * BENCHMARKS.md). From {@link #BLOCKED_DIMENSION} dimensions a batch is scored four queries by
+ * four tiles per pass instead (a 4 x 4 register tile of 16 accumulators: half the loads per FMA of
+ * eight by one, which matters once the tiles come from the L2 cache rather than from memory).
  *
  * <p>References {@code jdk.incubator.vector}: loaded reflectively by {@link VectorizationProvider}
  * only when that module is present. Stateless and thread-safe.
@@ -19,6 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaTileKernels implements TileKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int W = RowTiles.WIDTH;
+    /**
+     * The dimension from which a batch is scored four queries by four tiles
+     * ({@link #cosineScores4x4}); below it, eight queries by one tile, whose tile of {@code 8 d}
+     * floats is loaded once for eight queries (at d = 16 the scan is bound by reading the rows,
+     * not by the FMAs).
+     */
+    static final int BLOCKED_DIMENSION = Integer.getInteger("cbir.tiles.blockedDimension", 64);
 
     /** @throws UnsupportedOperationException if the CPU's vectors are narrower than 256 bits */
     PanamaTileKernels() {
@@ -96,6 +105,12 @@ final class PanamaTileKernels implements TileKernels {
     public void cosineScores(float[][] queries, int count, float[] data, int offset, int tiles,
             float[] inverseNorms, float[][] out, int outOffset) {
         int q = 0;
+        if (queries[0].length >= BLOCKED_DIMENSION) {
+            for (; q + 4 <= count; q += 4) {
+                cosineScores4x4(queries[q], queries[q + 1], queries[q + 2], queries[q + 3], data, offset, tiles,
+                        inverseNorms, out[q], out[q + 1], out[q + 2], out[q + 3], outOffset);
+            }
+        }
         for (; q + 8 <= count; q += 8) {
             cosineScores8(queries, q, data, offset, tiles, inverseNorms, out, outOffset);
         }
@@ -152,6 +167,91 @@ final class PanamaTileKernels implements TileKernels {
             a5.mul(n).intoArray(out[q + 5], o);
             a6.mul(n).intoArray(out[q + 6], o);
             a7.mul(n).intoArray(out[q + 7], o);
+        }
+    }
+
+    /**
+     * Four queries by four tiles per pass (a 4 x 4 register tile: 16 accumulators, four loads of
+     * tile components and four broadcasts per 16 FMAs, against nine per eight in
+     * {@link #cosineScores8}); the last one to three tiles by {@link #cosineScores4}.
+     */
+    private static void cosineScores4x4(float[] qa, float[] qb, float[] qc, float[] qd, float[] data, int offset,
+            int tiles, float[] inverseNorms, float[] oa, float[] ob, float[] oc, float[] od, int outOffset) {
+        int d = qa.length;
+        int stride = W * d;
+        int t = 0;
+        for (; t + 4 <= tiles; t += 4) {
+            int b0 = offset + t * stride;
+            int b1 = b0 + stride;
+            int b2 = b1 + stride;
+            int b3 = b2 + stride;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            FloatVector b0v = a0;
+            FloatVector b1v = a0;
+            FloatVector b2v = a0;
+            FloatVector b3v = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            FloatVector c2 = a0;
+            FloatVector c3 = a0;
+            FloatVector d0 = a0;
+            FloatVector d1 = a0;
+            FloatVector d2 = a0;
+            FloatVector d3 = a0;
+            for (int j = 0, at = 0; j < d; j++, at += W) {
+                FloatVector v0 = FloatVector.fromArray(S, data, b0 + at);
+                FloatVector v1 = FloatVector.fromArray(S, data, b1 + at);
+                FloatVector v2 = FloatVector.fromArray(S, data, b2 + at);
+                FloatVector v3 = FloatVector.fromArray(S, data, b3 + at);
+                FloatVector x = FloatVector.broadcast(S, qa[j]);
+                a0 = v0.fma(x, a0);
+                a1 = v1.fma(x, a1);
+                a2 = v2.fma(x, a2);
+                a3 = v3.fma(x, a3);
+                x = FloatVector.broadcast(S, qb[j]);
+                b0v = v0.fma(x, b0v);
+                b1v = v1.fma(x, b1v);
+                b2v = v2.fma(x, b2v);
+                b3v = v3.fma(x, b3v);
+                x = FloatVector.broadcast(S, qc[j]);
+                c0 = v0.fma(x, c0);
+                c1 = v1.fma(x, c1);
+                c2 = v2.fma(x, c2);
+                c3 = v3.fma(x, c3);
+                x = FloatVector.broadcast(S, qd[j]);
+                d0 = v0.fma(x, d0);
+                d1 = v1.fma(x, d1);
+                d2 = v2.fma(x, d2);
+                d3 = v3.fma(x, d3);
+            }
+            int o = outOffset + t * W;
+            FloatVector n0 = FloatVector.fromArray(S, inverseNorms, o).neg();
+            FloatVector n1 = FloatVector.fromArray(S, inverseNorms, o + W).neg();
+            FloatVector n2 = FloatVector.fromArray(S, inverseNorms, o + 2 * W).neg();
+            FloatVector n3 = FloatVector.fromArray(S, inverseNorms, o + 3 * W).neg();
+            a0.mul(n0).intoArray(oa, o);
+            a1.mul(n1).intoArray(oa, o + W);
+            a2.mul(n2).intoArray(oa, o + 2 * W);
+            a3.mul(n3).intoArray(oa, o + 3 * W);
+            b0v.mul(n0).intoArray(ob, o);
+            b1v.mul(n1).intoArray(ob, o + W);
+            b2v.mul(n2).intoArray(ob, o + 2 * W);
+            b3v.mul(n3).intoArray(ob, o + 3 * W);
+            c0.mul(n0).intoArray(oc, o);
+            c1.mul(n1).intoArray(oc, o + W);
+            c2.mul(n2).intoArray(oc, o + 2 * W);
+            c3.mul(n3).intoArray(oc, o + 3 * W);
+            d0.mul(n0).intoArray(od, o);
+            d1.mul(n1).intoArray(od, o + W);
+            d2.mul(n2).intoArray(od, o + 2 * W);
+            d3.mul(n3).intoArray(od, o + 3 * W);
+        }
+        if (t < tiles) {
+            cosineScores4(qa, qb, qc, qd, data, offset + t * stride, tiles - t, inverseNorms, oa, ob, oc, od,
+                    outOffset + t * W);
         }
     }
 
@@ -286,6 +386,12 @@ final class PanamaTileKernels implements TileKernels {
     public void squareDistances(float[][] queries, int count, float[] data, int offset, int tiles, float[][] out,
             int outOffset) {
         int q = 0;
+        if (queries[0].length >= BLOCKED_DIMENSION) {
+            for (; q + 4 <= count; q += 4) {
+                squareDistances4x4(queries[q], queries[q + 1], queries[q + 2], queries[q + 3], data, offset, tiles,
+                        out[q], out[q + 1], out[q + 2], out[q + 3], outOffset);
+            }
+        }
         for (; q + 8 <= count; q += 8) {
             squareDistances8(queries, q, data, offset, tiles, out, outOffset);
         }
@@ -349,6 +455,98 @@ final class PanamaTileKernels implements TileKernels {
             a5.intoArray(out[q + 5], o);
             a6.intoArray(out[q + 6], o);
             a7.intoArray(out[q + 7], o);
+        }
+    }
+
+    /** {@link #cosineScores4x4} for squared distances; the last one to three tiles by {@link #squareDistances4}. */
+    private static void squareDistances4x4(float[] qa, float[] qb, float[] qc, float[] qd, float[] data, int offset,
+            int tiles, float[] oa, float[] ob, float[] oc, float[] od, int outOffset) {
+        int d = qa.length;
+        int stride = W * d;
+        int t = 0;
+        for (; t + 4 <= tiles; t += 4) {
+            int b0 = offset + t * stride;
+            int b1 = b0 + stride;
+            int b2 = b1 + stride;
+            int b3 = b2 + stride;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            FloatVector b0v = a0;
+            FloatVector b1v = a0;
+            FloatVector b2v = a0;
+            FloatVector b3v = a0;
+            FloatVector c0 = a0;
+            FloatVector c1 = a0;
+            FloatVector c2 = a0;
+            FloatVector c3 = a0;
+            FloatVector d0 = a0;
+            FloatVector d1 = a0;
+            FloatVector d2 = a0;
+            FloatVector d3 = a0;
+            for (int j = 0, at = 0; j < d; j++, at += W) {
+                FloatVector v0 = FloatVector.fromArray(S, data, b0 + at);
+                FloatVector v1 = FloatVector.fromArray(S, data, b1 + at);
+                FloatVector v2 = FloatVector.fromArray(S, data, b2 + at);
+                FloatVector v3 = FloatVector.fromArray(S, data, b3 + at);
+                FloatVector x = FloatVector.broadcast(S, qa[j]);
+                FloatVector e0 = v0.sub(x);
+                FloatVector e1 = v1.sub(x);
+                FloatVector e2 = v2.sub(x);
+                FloatVector e3 = v3.sub(x);
+                a0 = e0.fma(e0, a0);
+                a1 = e1.fma(e1, a1);
+                a2 = e2.fma(e2, a2);
+                a3 = e3.fma(e3, a3);
+                x = FloatVector.broadcast(S, qb[j]);
+                e0 = v0.sub(x);
+                e1 = v1.sub(x);
+                e2 = v2.sub(x);
+                e3 = v3.sub(x);
+                b0v = e0.fma(e0, b0v);
+                b1v = e1.fma(e1, b1v);
+                b2v = e2.fma(e2, b2v);
+                b3v = e3.fma(e3, b3v);
+                x = FloatVector.broadcast(S, qc[j]);
+                e0 = v0.sub(x);
+                e1 = v1.sub(x);
+                e2 = v2.sub(x);
+                e3 = v3.sub(x);
+                c0 = e0.fma(e0, c0);
+                c1 = e1.fma(e1, c1);
+                c2 = e2.fma(e2, c2);
+                c3 = e3.fma(e3, c3);
+                x = FloatVector.broadcast(S, qd[j]);
+                e0 = v0.sub(x);
+                e1 = v1.sub(x);
+                e2 = v2.sub(x);
+                e3 = v3.sub(x);
+                d0 = e0.fma(e0, d0);
+                d1 = e1.fma(e1, d1);
+                d2 = e2.fma(e2, d2);
+                d3 = e3.fma(e3, d3);
+            }
+            int o = outOffset + t * W;
+            a0.intoArray(oa, o);
+            a1.intoArray(oa, o + W);
+            a2.intoArray(oa, o + 2 * W);
+            a3.intoArray(oa, o + 3 * W);
+            b0v.intoArray(ob, o);
+            b1v.intoArray(ob, o + W);
+            b2v.intoArray(ob, o + 2 * W);
+            b3v.intoArray(ob, o + 3 * W);
+            c0.intoArray(oc, o);
+            c1.intoArray(oc, o + W);
+            c2.intoArray(oc, o + 2 * W);
+            c3.intoArray(oc, o + 3 * W);
+            d0.intoArray(od, o);
+            d1.intoArray(od, o + W);
+            d2.intoArray(od, o + 2 * W);
+            d3.intoArray(od, o + 3 * W);
+        }
+        if (t < tiles) {
+            squareDistances4(qa, qb, qc, qd, data, offset + t * stride, tiles - t, oa, ob, oc, od, outOffset + t * W);
         }
     }
 
