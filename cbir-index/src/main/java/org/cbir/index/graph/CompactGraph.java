@@ -255,9 +255,9 @@ final class CompactGraph {
         }
         int width = baseWidth;
         int[][] chunks = baseChunks;
+        float worst = scratch.results == keep ? scratch.resultScores[0] : Float.NEGATIVE_INFINITY;
         while (scratch.candidates > 0) {
-            float best = scratch.candidateScores[0];
-            if (scratch.results == keep && best < scratch.resultScores[0]) {
+            if (scratch.candidateScores[0] < worst) {
                 break;
             }
             int node = scratch.popCandidate();
@@ -272,10 +272,13 @@ final class CompactGraph {
                 }
                 visited[neighbor] = epoch;
                 float score = scorer.score(neighbor);
-                if (scratch.results < keep || score > scratch.resultScores[0]) {
+                if (score > worst) {
                     scratch.pushCandidate(neighbor, score);
                     if (allLive || scorer.isLive(neighbor)) {
                         scratch.offerResult(neighbor, score);
+                        if (scratch.results == keep) {
+                            worst = scratch.resultScores[0];
+                        }
                     }
                 }
             }
@@ -303,6 +306,37 @@ final class CompactGraph {
         /** The kept nodes of the last search, in heap order: {@code results()[0 .. count)}. */
         int[] results() {
             return resultNodes;
+        }
+
+        /**
+         * Drops the worst kept results until at most {@code count} remain; returns how many
+         * remain. The survivors stay in {@link #results()}{@code [0 .. count)}.
+         */
+        int retainBest(int count) {
+            while (results > count) {
+                int size = --results;
+                int node = resultNodes[size];
+                float score = resultScores[size];
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && resultScores[child + 1] < resultScores[child]) {
+                        child++;
+                    }
+                    if (resultScores[child] >= score) {
+                        break;
+                    }
+                    resultNodes[i] = resultNodes[child];
+                    resultScores[i] = resultScores[child];
+                    i = child;
+                }
+                resultNodes[i] = node;
+                resultScores[i] = score;
+            }
+            return results;
         }
 
         private byte[] visited(int bound) {

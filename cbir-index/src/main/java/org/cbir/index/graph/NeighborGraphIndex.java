@@ -300,8 +300,9 @@ public final class NeighborGraphIndex extends GuardedIndex {
 
     /**
      * The approximate {@code k} nearest neighbours: a beam search over the graph that keeps
-     * {@code max(k, beam)} candidates, which are then ranked exactly by the index's
-     * {@link Similarity} (ties by id). A larger beam raises recall and query time; recall against
+     * {@code max(k, beam)} candidates, of which the best {@code 2 k} by the walk's scores (which
+     * order vectors as the core's distance does, up to float rounding) are then ranked exactly by
+     * the index's {@link Similarity} (ties by id). A larger beam raises recall and query time; recall against
      * exact search is measured in {@code NeighborGraphRecallTest}. Returns {@code min(k, size())}
      * neighbours unless the graph is disconnected around the query (not observed in the tests).
      *
@@ -313,7 +314,6 @@ public final class NeighborGraphIndex extends GuardedIndex {
             throw new IllegalArgumentException("search beam must be at least 1, got " + beam);
         }
         Index.requireDimension(query, dimension(), "query");
-        float[] graphQuery = query.clone(); // the score function keeps it while the search runs
         int keep = Math.max(k, beam);
         readLock().lock();
         try {
@@ -321,6 +321,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
                 return List.of();
             }
             if (jvectorSearch || (compact == null && (long) changesSinceCompact * COMPACT_AFTER < vectors.rows())) {
+                float[] graphQuery = query.clone(); // JVector's score function keeps it while the search runs
                 var scores = new DefaultSearchScoreProvider(vectors.scores(graphQuery));
                 GraphSearcher searcher = searchers.get();
                 searcher.setView(graph.getGraph().getView()); // the graph as of now; writers wait for the read lock
@@ -329,7 +330,10 @@ public final class NeighborGraphIndex extends GuardedIndex {
                 return ExactRerank.closestRows(vectors.view(), i -> nodes[i].node, nodes.length, similarity(), query, k);
             }
             CompactGraph.Scratch scratch = scratches.get();
-            int found = compacted().search(vectors.scorer(graphQuery), keep, vectors.allLive(), scratch);
+            compacted().search(vectors.scorer(query), keep, vectors.allLive(), scratch);
+            // the walk's scores order the nodes as the core's distance does, up to rounding: the best
+            // 2k of them hold the k closest, and only those are scored again
+            int found = scratch.retainBest(2 * k);
             int[] nodes = scratch.results();
             return ExactRerank.closestRows(vectors.view(), i -> nodes[i], found, similarity(), query, k);
         } finally {
