@@ -6,7 +6,7 @@ little-endian float32 rows), then, in a virtualenv with faiss-cpu 1.15.1 and num
 (python3 -m venv /tmp/faissenv && /tmp/faissenv/bin/pip install faiss-cpu==1.15.1 numpy):
 
     /tmp/faissenv/bin/python tools/faiss_ivf_hnsw.py DIR --d 16 --metric cosine \
-        --ivf 1024 --nprobe 1,2,4,8 [--ivfpq 8] [--hnsw 16 --ef 16,32,64]
+        --ivf 1024 --nprobe 1,2,4,8 [--ivfpq 8] [--hnsw 16 --ef 16,32,64 --ef-construction 40,100]
 
 Prints Markdown rows in AnnBenchmark's columns: build seconds, bytes per vector (the serialized
 index over n), queries per second and per CPU-second with one query at a time on one thread
@@ -60,6 +60,8 @@ def main():
     p.add_argument("--ivfpq", type=int, default=0, help="sub-quantizers of an IndexIVFPQ with the --ivf lists (0: none)")
     p.add_argument("--hnsw", type=int, default=0, help="M of IndexHNSWFlat (0: none)")
     p.add_argument("--ef", default="16,32,64")
+    p.add_argument("--ef-construction", default="40",
+                   help="comma list of efConstruction values, one IndexHNSWFlat build each (FAISS's default: 40)")
     a = p.parse_args()
     base = load(os.path.join(a.dir, "base.f32"), a.d)
     queries = load(os.path.join(a.dir, "queries.f32"), a.d)
@@ -105,13 +107,19 @@ def main():
                 row(prefix, f"IndexIVFPQ nlist {a.ivf}, m {a.ivfpq} x 8 bits, nprobe {nprobe}", seconds, nbytes, n, qps,
                     qcpu, recall(truth, found))
             del ivfpq
-    if a.hnsw:
+    for ef_construction in [int(x) for x in a.ef_construction.split(",")] if a.hnsw else []:
         hnsw = faiss.IndexHNSWFlat(a.d, a.hnsw, metric)
+        hnsw.hnsw.efConstruction = ef_construction
+        cpu = time.process_time()
         seconds, nbytes = build(hnsw, False)
+        print(f"# IndexHNSWFlat M {a.hnsw}, efConstruction {ef_construction}: build {seconds:.1f} s wall, "
+              f"{time.process_time() - cpu:.1f} s CPU (2 threads), load {os.getloadavg()[0]:.2f}")
         for ef in [int(x) for x in a.ef.split(",")]:
             hnsw.hnsw.efSearch = ef
             found, qps, qcpu = one_at_a_time(hnsw, queries)
-            row(prefix, f"IndexHNSWFlat M {a.hnsw}, efSearch {ef}", seconds, nbytes, n, qps, qcpu, recall(truth, found))
+            row(prefix, f"IndexHNSWFlat M {a.hnsw}, efConstruction {ef_construction}, efSearch {ef}", seconds, nbytes, n,
+                qps, qcpu, recall(truth, found))
+        del hnsw
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import org.cbir.metrics.Similarities;
  * <p>Arguments, {@code key=value}: {@code data} ({@code synthetic}, {@code fashion-mnist},
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
- * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]}, {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW},
+ * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]}, {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW[:jvector]},
  * {@code ivf[:LISTS[:PROBES]]} (the inverted file; {@code probes} lists more probe settings of
  * the same build, comma list) and any other index by its registered shorthand, as {@code --index}
  * takes it ({@code exact:int8[:RERANK]}, ...; {@link ComponentRegistry#fromShorthand}),
@@ -112,14 +112,20 @@ public final class AnnBenchmark {
                 NeighborGraph factory = NeighborGraph.builder().maxDegree(Integer.parseInt(p[1]))
                         .beamWidth(Integer.parseInt(p[2])).alpha(Float.parseFloat(p[3]))
                         .neighborOverflow(Float.parseFloat(p[4])).build();
+                boolean jvector = p.length > 5 && p[5].equals("jvector");
+                if (jvector) {
+                    System.setProperty(NeighborGraphIndex.SEARCH_PROPERTY, "jvector");
+                }
+                Index created = factory.create(d, similarity);
+                System.clearProperty(NeighborGraphIndex.SEARCH_PROPERTY);
                 ForkJoinPool pool = new ForkJoinPool(threads);
-                Built built = build(factory.create(d, similarity), data.base(), pool, threads);
+                Built built = build(created, data.base(), pool, threads);
                 pool.shutdown();
                 for (String beam : options.getOrDefault("beams", "10,20,40,80").split(",")) {
                     report(prefix, String.format(Locale.ROOT, "graph degree %d, build beam %d, alpha %.1f, overflow %.1f;"
-                            + " search beam %s", factory.maxDegree(), factory.beamWidth(), factory.alpha(),
-                            factory.neighborOverflow(), beam), built, built.index, Integer.parseInt(beam), truth,
-                            data.queries());
+                            + " search beam %s%s", factory.maxDegree(), factory.beamWidth(), factory.alpha(),
+                            factory.neighborOverflow(), beam, jvector ? " (JVector's graph and search)" : ""), built,
+                            built.index, Integer.parseInt(beam), truth, data.queries());
                 }
             } else if (p[0].equals("ivf")) {
                 InvertedFile factory = InvertedFile.builder()

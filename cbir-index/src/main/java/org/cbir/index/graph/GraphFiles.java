@@ -1,11 +1,11 @@
 package org.cbir.index.graph;
 
-import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
-import io.github.jbellis.jvector.graph.NodesIterator;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import org.cbir.core.ComponentSpec;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.VectorFiles;
@@ -27,8 +27,9 @@ import org.cbir.core.io.StoreDirectory;
  * </pre>
  * Ordinals are dense (removed nodes are purged and the rest renumbered on save); layer 0 holds
  * every node, each higher layer a subset of the one below. The graph is stored as adjacency lists
- * of ordinals, without JVector's scores, and handed to JVector's loader through
- * {@link GraphStreamReader}, which checks its structure; loading rebuilds no edge. The search beam
+ * of ordinals, without JVector's scores, and loaded, checked, as the {@link CompactGraph} that
+ * searches read; loading rebuilds no edge and computes no score (JVector's mutable graph is made
+ * from the compact one when the loaded index changes: {@link GraphStreamReader}). The search beam
  * is not stored: it is a query-time setting of the loading factory. Static and stateless.
  */
 final class GraphFiles {
@@ -41,7 +42,7 @@ final class GraphFiles {
 
     /** Writes the index; the caller has purged removed nodes and holds the read lock. */
     static void save(StoreDirectory directory, NeighborGraph parameters, GraphMetric metric, GraphVectors vectors,
-            ImmutableGraphIndex graph) throws IOException {
+            CompactGraph graph) throws IOException {
         int bound = vectors.rows();
         int[] renumbered = new int[bound];
         int count = 0;
@@ -63,43 +64,35 @@ final class GraphFiles {
         });
     }
 
-    private static void writeGraph(DataOutputStream out, ImmutableGraphIndex graph, int[] renumbered, int live)
+    private static void writeGraph(DataOutputStream out, CompactGraph graph, int[] renumbered, int live)
             throws IOException {
-        try (ImmutableGraphIndex.View view = graph.getView()) {
-            ImmutableGraphIndex.NodeAtLevel entry = live == 0 ? null : view.entryNode();
-            if (live > 0 && entry == null) {
-                throw new IllegalStateException("the graph of " + live + " vectors has no entry node");
+        if (live > 0 && graph.entry() < 0) {
+            throw new IllegalStateException("the graph of " + live + " vectors has no entry node");
+        }
+        int layers = live == 0 ? 1 : graph.layers();
+        out.writeInt(layers);
+        int[] degrees = new int[layers];
+        for (int level = 0; level < layers; level++) {
+            degrees[level] = graph.degree(level);
+        }
+        ChecksummedFiles.writeInts(out, degrees);
+        out.writeInt(live == 0 ? -1 : renumber(renumbered, graph.entry()));
+        for (int level = 0; level < layers; level++) {
+            int[] nodes = live == 0 ? new int[0] : graph.nodes(level);
+            if (level == 0 && nodes.length != live) {
+                throw new IllegalStateException("the graph holds " + nodes.length + " nodes for " + live + " vectors");
             }
-            int layers = entry == null ? 1 : entry.level + 1;
-            out.writeInt(layers);
-            int[] degrees = new int[layers];
-            for (int level = 0; level < layers; level++) {
-                degrees[level] = graph.getDegree(level);
+            int[] renamed = new int[nodes.length];
+            for (int i = 0; i < nodes.length; i++) {
+                renamed[i] = renumber(renumbered, nodes[i]);
             }
-            ChecksummedFiles.writeInts(out, degrees);
-            out.writeInt(entry == null ? -1 : renumber(renumbered, entry.node));
-            for (int level = 0; level < layers; level++) {
-                int[] nodes = new int[live == 0 ? 0 : graph.size(level)];
-                NodesIterator it = graph.getNodes(level);
-                for (int i = 0; i < nodes.length; i++) {
-                    nodes[i] = it.nextInt();
+            ChecksummedFiles.writeInts(out, renamed);
+            for (int node : nodes) {
+                int[] list = graph.neighbors(level, node);
+                for (int i = 0; i < list.length; i++) {
+                    list[i] = renumber(renumbered, list[i]);
                 }
-                if (level == 0 && nodes.length != live) {
-                    throw new IllegalStateException("the graph holds " + nodes.length + " nodes for " + live + " vectors");
-                }
-                int[] renamed = new int[nodes.length];
-                for (int i = 0; i < nodes.length; i++) {
-                    renamed[i] = renumber(renumbered, nodes[i]);
-                }
-                ChecksummedFiles.writeInts(out, renamed);
-                for (int node : nodes) {
-                    NodesIterator neighbors = view.getNeighborsIterator(level, node);
-                    int[] list = new int[neighbors.size()];
-                    for (int i = 0; i < list.length; i++) {
-                        list[i] = renumber(renumbered, neighbors.nextInt());
-                    }
-                    ChecksummedFiles.writeInts(out, list);
-                }
+                ChecksummedFiles.writeInts(out, list);
             }
         }
     }
@@ -112,7 +105,6 @@ final class GraphFiles {
         return live;
     }
 
-    @SuppressWarnings("deprecation") // GraphIndexBuilder.load: JVector's only public way back to a mutable graph
     static NeighborGraphIndex load(NeighborGraph parameters, StoreDirectory directory, Similarity similarity, GraphMetric metric)
             throws IOException {
         Path file = directory.location(FILE);
@@ -147,11 +139,83 @@ final class GraphFiles {
                 float[] vector = Arrays.copyOfRange(block, offset, offset + dimension);
                 vectors.append(id, vector);
             });
-            NeighborGraphIndex index = new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors);
-            GraphStreamReader graph = new GraphStreamReader(in, count, hierarchy == 1, vectors);
-            index.builder().load(graph);
-            graph.requireFinished();
-            return index;
+            CompactGraph graph = readGraph(in, count, hierarchy == 1);
+            return new NeighborGraphIndex(parameters, dimension, similarity, metric, vectors, graph);
         });
+    }
+
+    /**
+     * The graph section as a {@link CompactGraph} over {@code count} ordinals, checked: layer count
+     * and degrees in range, the entry node in the top layer, every layer a set of distinct nodes of
+     * the layer below (layer 0: all of them), every neighbour a distinct other node of the same
+     * layer; a violation is a corrupt file.
+     */
+    private static CompactGraph readGraph(DataInputStream in, int count, boolean hierarchy) throws IOException {
+        int layers = in.readInt();
+        if (layers < 1 || layers > (hierarchy ? GraphStreamReader.MAX_LAYERS : 1)) {
+            throw ChecksummedFiles.corrupt(in, "invalid layer count " + layers
+                    + (hierarchy ? "" : " for a graph without hierarchy"));
+        }
+        int[] degrees = ChecksummedFiles.readInts(in);
+        if (degrees.length != layers) {
+            throw ChecksummedFiles.corrupt(in, degrees.length + " degrees for " + layers + " layers");
+        }
+        for (int degree : degrees) {
+            if (degree < 1 || degree > GraphStreamReader.MAX_DEGREE) {
+                throw ChecksummedFiles.corrupt(in, "invalid layer degree " + degree);
+            }
+        }
+        int entry = in.readInt();
+        if (count == 0 ? entry != -1 : entry < 0 || entry >= count) {
+            throw ChecksummedFiles.corrupt(in, "invalid entry node " + entry + " for " + count + " vectors");
+        }
+        int[][] nodes = new int[layers][];
+        int[][][] lists = new int[layers][][];
+        int[] seenAt = new int[count];
+        Arrays.fill(seenAt, -1);
+        int tick = 0;
+        BitSet below = null;
+        for (int layer = 0; layer < layers; layer++) {
+            int[] layerNodes = ChecksummedFiles.readInts(in);
+            BitSet members = new BitSet(count);
+            for (int node : layerNodes) {
+                if (node < 0 || node >= count || members.get(node) || (below != null && !below.get(node))) {
+                    throw ChecksummedFiles.corrupt(in, "layer " + layer + " lists an invalid or repeated node " + node);
+                }
+                members.set(node);
+            }
+            if (layer == 0 && layerNodes.length != count) {
+                throw ChecksummedFiles.corrupt(in, "layer 0 has " + layerNodes.length + " nodes for " + count + " vectors");
+            }
+            if (layer == layers - 1 && count > 0 && !members.get(entry)) {
+                throw ChecksummedFiles.corrupt(in, "the entry node " + entry + " is not in the top layer " + layer);
+            }
+            int[][] layerLists = new int[layerNodes.length][];
+            for (int i = 0; i < layerNodes.length; i++) {
+                int node = layerNodes[i];
+                int[] neighbors = ChecksummedFiles.readInts(in);
+                if (neighbors.length > GraphStreamReader.MAX_DEGREE) {
+                    throw ChecksummedFiles.corrupt(in, "node " + node + " has " + neighbors.length
+                            + " neighbours in layer " + layer);
+                }
+                for (int neighbor : neighbors) {
+                    if (neighbor == node || neighbor < 0 || neighbor >= count || !members.get(neighbor)) {
+                        throw ChecksummedFiles.corrupt(in, "node " + node + " has an invalid neighbour " + neighbor
+                                + " in layer " + layer);
+                    }
+                    if (seenAt[neighbor] == tick) {
+                        throw ChecksummedFiles.corrupt(in, "node " + node + " lists neighbour " + neighbor
+                                + " twice in layer " + layer);
+                    }
+                    seenAt[neighbor] = tick;
+                }
+                tick++;
+                layerLists[i] = neighbors;
+            }
+            nodes[layer] = layerNodes;
+            lists[layer] = layerLists;
+            below = members;
+        }
+        return new CompactGraph(count, entry, degrees, nodes, lists);
     }
 }

@@ -119,6 +119,45 @@ final class GraphVectors {
         return ordinal -> (1 + store.dot(query, ordinal) * queryInverse * norms[ordinal]) * 0.5f;
     }
 
+    /**
+     * The compact graph's walk scores of every stored vector against {@code query} (kept, not
+     * copied): under cosine {@code q . v / |v|} (the query's own norm left out, as it orders
+     * nothing), under Euclidean {@code -|q - v|^2}. Both decrease strictly with the core's
+     * distance, as {@link #scores(float[])} does, without its transformations.
+     */
+    Scorer scorer(float[] query) {
+        return new Scorer(store, normalise ? inverseNorms : null, query);
+    }
+
+    /** Whether every ordinal handed out holds a live vector. */
+    boolean allLive() {
+        return store.deadCount() == 0;
+    }
+
+    /** Walk scores against one query (see {@link #scorer}); used by one thread. */
+    static final class Scorer {
+        private final VectorStore store;
+        private final float[] inverseNorms;
+        private final float[] query;
+
+        Scorer(VectorStore store, float[] inverseNorms, float[] query) {
+            this.store = store;
+            this.inverseNorms = inverseNorms;
+            this.query = query;
+        }
+
+        /** The score of {@code ordinal}: higher is nearer. */
+        float score(int ordinal) {
+            float[] norms = inverseNorms;
+            return norms != null ? store.dot(query, ordinal) * norms[ordinal] : -store.squareDistance(query, ordinal);
+        }
+
+        /** Whether {@code ordinal} holds a live vector. */
+        boolean isLive(int ordinal) {
+            return store.isLive(ordinal);
+        }
+    }
+
     /** {@link #scores(float[])} of the vector stored at {@code ordinal}. */
     ScoreFunction.ExactScoreFunction scores(int ordinal) {
         return scores(original(ordinal));

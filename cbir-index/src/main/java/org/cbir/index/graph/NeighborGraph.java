@@ -176,7 +176,8 @@ public final class NeighborGraph implements IndexFactory {
 
         /**
          * Neighbours per node in the base layer, 2 to 512 (default 32; upper layers use the same):
-         * more raise recall at a given search beam, memory (about 8 bytes per edge) and the cost
+         * more raise recall at a given search beam, memory (4 bytes per edge in the searched copy, about
+         * 8 while JVector's graph is held) and the cost
          * of each visited node.
          */
         public Builder maxDegree(int maxDegree) {

@@ -1,0 +1,185 @@
+package org.cbir.index.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.cbir.core.Index;
+import org.cbir.core.IndexFactory;
+import org.cbir.core.Neighbor;
+import org.cbir.core.Similarity;
+import org.cbir.index.ClusteredVectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact graph and its search: the same recall as JVector's own search of the same graph
+ * at the same beam (both against brute force), a hand-made graph searched exhaustively, removed
+ * nodes walked through but never returned, and the index's switch between JVector's mutable
+ * graph and the compact copy as nodes are added, removed and purged.
+ */
+class CompactGraphTest {
+    private static final int K = 10;
+
+    @Test
+    void sameRecallAsJVectorsSearchOfTheSameGraph() {
+        int count = 4_000;
+        int queries = 200;
+        List<float[]> all = ClusteredVectors.generate(count + queries, 16, 40, 1.0, 77L);
+        Similarity cosine = Similarity.cosine();
+        NeighborGraph factory = NeighborGraph.builder().maxDegree(12).beamWidth(60).build();
+        NeighborGraphIndex compact = factory.create(16, cosine);
+        NeighborGraphIndex jvector = withJVectorSearch(() -> factory.create(16, cosine));
+        Index exact = IndexFactory.exact().create(16, cosine);
+        for (int i = 0; i < count; i++) { // one thread: JVector builds the same graph twice
+            compact.add(i, all.get(i));
+            jvector.add(i, all.get(i));
+            exact.add(i, all.get(i));
+        }
+        for (int beam : new int[] {10, 20, 50}) {
+            int compactHits = 0;
+            int jvectorHits = 0;
+            int agreed = 0;
+            for (int q = count; q < count + queries; q++) {
+                Set<Long> truth = ids(exact.search(all.get(q), K));
+                List<Neighbor> fromCompact = compact.search(all.get(q), K, beam);
+                List<Neighbor> fromJVector = jvector.search(all.get(q), K, beam);
+                assertEquals(K, fromCompact.size());
+                compactHits += hits(truth, fromCompact);
+                jvectorHits += hits(truth, fromJVector);
+                agreed += hits(ids(fromJVector), fromCompact);
+                for (Neighbor n : fromCompact) {
+                    assertEquals(cosine.distance(all.get(q), all.get((int) n.id())), n.distance(), 0.0);
+                }
+            }
+            double compactRecall = compactHits / (double) (K * queries);
+            double jvectorRecall = jvectorHits / (double) (K * queries);
+            assertTrue(compactRecall >= jvectorRecall - 0.01, "beam " + beam + ": compact " + compactRecall
+                    + " against JVector's " + jvectorRecall);
+            assertTrue(agreed >= 0.97 * K * queries, "beam " + beam + ": " + agreed + " of " + K * queries + " agree");
+        }
+    }
+
+    @Test
+    void aHandMadeGraphSearchedWithAWideBeamReturnsTheExactNeighbours() {
+        // 40 points on a circle, each linked to its two neighbours on the circle: a ring; layer 1 holds 0 and 20
+        int n = 40;
+        GraphVectors vectors = new GraphVectors(2, false);
+        int[] base = new int[n];
+        int[][] baseLists = new int[n][];
+        for (int i = 0; i < n; i++) {
+            double angle = 2 * Math.PI * i / n;
+            vectors.append(100 + i, new float[] {(float) Math.cos(angle), (float) Math.sin(angle)});
+            base[i] = i;
+            baseLists[i] = new int[] {(i + 1) % n, (i + n - 1) % n};
+        }
+        CompactGraph graph = new CompactGraph(n, 20, new int[] {2, 2}, new int[][] {base, {20, 0}},
+                new int[][][] {baseLists, {{0}, {20}}});
+        assertEquals(2, graph.layers());
+        assertArrayEquals(new int[] {0, 20}, graph.nodes(1));
+        assertArrayEquals(new int[] {20}, graph.neighbors(1, 0));
+        assertArrayEquals(new int[] {8, 6}, graph.neighbors(0, 7));
+        assertEquals(2, graph.baseWidth());
+
+        float[] query = {(float) Math.cos(2 * Math.PI * 9.2 / n), (float) Math.sin(2 * Math.PI * 9.2 / n)};
+        CompactGraph.Scratch scratch = new CompactGraph.Scratch();
+        for (int round = 0; round < 300; round++) { // the visited marks wrap after 255 queries
+            int found = graph.search(vectors.scorer(query), 5, true, scratch);
+            assertEquals(5, found);
+            int[] nodes = Arrays.copyOf(scratch.results(), found);
+            Arrays.sort(nodes);
+            assertArrayEquals(new int[] {7, 8, 9, 10, 11}, nodes, "round " + round);
+        }
+        // the whole ring with a beam of every node
+        assertEquals(n, graph.search(vectors.scorer(query), n, true, scratch));
+
+        vectors.remove(109);
+        vectors.remove(110);
+        int found = graph.search(vectors.scorer(query), 5, false, scratch);
+        int[] nodes = Arrays.copyOf(scratch.results(), found);
+        Arrays.sort(nodes);
+        assertArrayEquals(new int[] {6, 7, 8, 11, 12}, nodes, "walks through the removed 9 and 10");
+    }
+
+    @Test
+    void anEmptyGraphFindsNothing() {
+        CompactGraph graph = new CompactGraph(0, -1, new int[] {8}, new int[][] {{}}, new int[][][] {{}});
+        GraphVectors vectors = new GraphVectors(3, true);
+        assertEquals(0, graph.search(vectors.scorer(new float[] {1, 2, 3}), 5, true, new CompactGraph.Scratch()));
+        assertEquals(0, graph.size(0));
+        assertFalse(graph.contains(0));
+    }
+
+    @Test
+    void addsRemovalsAndPurgesBetweenSearchesKeepEveryVectorFindable() {
+        List<float[]> data = ClusteredVectors.generate(3_000, 8, 20, 0.5, 5L);
+        NeighborGraphIndex index = NeighborGraph.builder().maxDegree(10).beamWidth(40).build()
+                .create(8, TestEuclidean.INSTANCE);
+        long[] ids = new long[1_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        index.addAll(ids, data.subList(0, 1_000), java.util.concurrent.ForkJoinPool.commonPool()); // compacted at once
+        Set<Long> removed = new HashSet<>();
+        for (int i = 1_000; i < 3_000; i++) {
+            index.add(i, data.get(i)); // JVector's graph again, from the compact copy on the first
+            if (i % 7 == 0) {
+                assertTrue(index.remove(i - 500));
+                removed.add((long) (i - 500));
+            }
+            if (i % 100 == 0) { // searches between: JVector's search or a new compact copy
+                for (int probe = i - 99; probe <= i; probe += 33) {
+                    if (!removed.contains((long) probe)) {
+                        assertEquals(probe, index.search(data.get(probe), 1).get(0).id(), "vector " + probe);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < 3_000; i += 13) {
+            assertEquals(!removed.contains((long) i), index.contains(i));
+            long nearest = index.search(data.get(i), 1).get(0).id();
+            if (removed.contains((long) i)) {
+                assertTrue(nearest != i, "removed " + i + " is not returned");
+            } else {
+                assertEquals(i, nearest, "vector " + i + " is its own nearest neighbour");
+            }
+        }
+    }
+
+    private static NeighborGraphIndex withJVectorSearch(java.util.function.Supplier<NeighborGraphIndex> create) {
+        String before = System.getProperty(NeighborGraphIndex.SEARCH_PROPERTY);
+        System.setProperty(NeighborGraphIndex.SEARCH_PROPERTY, "jvector");
+        try {
+            return create.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(NeighborGraphIndex.SEARCH_PROPERTY);
+            } else {
+                System.setProperty(NeighborGraphIndex.SEARCH_PROPERTY, before);
+            }
+        }
+    }
+
+    private static Set<Long> ids(List<Neighbor> neighbors) {
+        Set<Long> ids = new HashSet<>();
+        for (Neighbor n : neighbors) {
+            ids.add(n.id());
+        }
+        return ids;
+    }
+
+    private static int hits(Set<Long> truth, List<Neighbor> found) {
+        int hits = 0;
+        for (Neighbor n : found) {
+            if (truth.contains(n.id())) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+}
