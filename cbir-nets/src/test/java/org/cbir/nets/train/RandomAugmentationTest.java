@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Random views keep what decides an image's label (seeds 51 to 53). */
 class RandomAugmentationTest {
-    private static final RandomAugmentation NO_TURNS = new RandomAugmentation(true, false, 0.8, false, 0.1, 0.02);
+    private static final RandomAugmentation NO_TURNS = new RandomAugmentation(true, true, false, 0.8, false, 0.1, 0.02);
 
     @Test
     void viewsWithoutTurnsKeepTheStripeOrientationThatIsTheLabel() {
@@ -46,7 +46,7 @@ class RandomAugmentationTest {
             }
         }
         Image dot = Image.of(16, 16, 1, SampleDepth.FLOAT, samples);
-        RandomAugmentation geometryOnly = new RandomAugmentation(true, true, 0.85, true, 0, 0);
+        RandomAugmentation geometryOnly = new RandomAugmentation(true, true, true, 0.85, true, 0, 0);
         Random random = new Random(53);
         for (int draw = 0; draw < 50; draw++) {
             Image view = geometryOnly.apply(dot, random);
@@ -62,7 +62,7 @@ class RandomAugmentationTest {
     @Test
     void samplesStayInTheUnitRangeAndDrawsAreSeeded() {
         Image image = NetworkInput.prepare(Stripes.images(Stripes.collection(1, 54)).get(0), 1);
-        RandomAugmentation strong = new RandomAugmentation(true, true, 0.5, false, 0.9, 0.5);
+        RandomAugmentation strong = new RandomAugmentation(true, true, true, 0.5, false, 0.9, 0.5);
         Image a = strong.apply(image, new Random(7));
         Image b = strong.apply(image, new Random(7));
         assertArrayEquals(a.samples(), b.samples());
