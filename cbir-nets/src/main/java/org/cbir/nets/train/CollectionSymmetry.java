@@ -44,8 +44,8 @@ import org.cbir.core.image.Image;
  *
  * <p>What it chooses for the shared samples (BENCHMARKS.md, section "CNN signatures: the compact
  * CNN"): on the GISAXS patterns (4 classes, 100x100 read at 64x64) it keeps nothing: the vertical
- * flip, the quarter turn and the shift each change more than 0.88 of every class's layout in
- * common, and even the horizontal flip 0.82 (the direct beam is off the patterns' centre column, so
+ * flip, the quarter turn and the shift each have a layout asymmetry of 0.88 or more in some class,
+ * and even the horizontal flip 0.82 (the direct beam is off the patterns' centre column, so
  * a mirror moves it where no pattern has it), so the patterns get centred crops, light and noise
  * only. On the fibre patches (2 classes, 16x16) it keeps both flips and the quarter turn
  * (asymmetries 0.03 to 0.06) and drops the shift (0.14: a patch's label is what sits at its
@@ -339,8 +339,9 @@ public final class CollectionSymmetry {
     }
 
     /**
-     * The image's histogram of gradient directions: central differences of the grey intensity at
-     * interior pixels, direction {@code atan2(-gy, gx)} (y pointing up, so a counter-clockwise
+     * The image's histogram of gradient directions: the grey intensity's differences across each
+     * 2x2 block of pixels (which flips and quarter turns map onto blocks, and which see even
+     * two-pixel stripes), direction {@code atan2(-gy, gx)} (y pointing up, so a counter-clockwise
      * quarter turn adds a quarter circle), magnitude-weighted, linearly interpolated between the
      * {@value #BINS} bin centres, summing to 1 (all zero for a constant image).
      */
@@ -350,10 +351,14 @@ public final class CollectionSymmetry {
         float[] grey = image.channels() == 1 ? image.samples() : image.greyIntensities();
         double[] bins = new double[BINS];
         double total = 0;
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                double gx = grey[y * w + x + 1] - grey[y * w + x - 1];
-                double gy = grey[(y + 1) * w + x] - grey[(y - 1) * w + x];
+        for (int y = 0; y < h - 1; y++) {
+            for (int x = 0; x < w - 1; x++) {
+                double topLeft = grey[y * w + x];
+                double topRight = grey[y * w + x + 1];
+                double bottomLeft = grey[(y + 1) * w + x];
+                double bottomRight = grey[(y + 1) * w + x + 1];
+                double gx = topRight + bottomRight - topLeft - bottomLeft;
+                double gy = bottomLeft + bottomRight - topLeft - topRight;
                 double magnitude = Math.hypot(gx, gy);
                 if (magnitude == 0) {
                     continue;

@@ -86,7 +86,7 @@ class CollectionSymmetryTest {
         for (int i = 0; i < classes.length; i++) {
             classes[i] = i % 2;
             float[] s = noise(random, 0.05f);
-            int cx = SIDE / 2 + random.nextInt(5) - 2;
+            double cx = (SIDE - 1) / 2.0 + random.nextInt(5) - 2; // symmetric about the centre column
             int cy = SIDE / 3 + random.nextInt(5) - 2;
             double spreadX = classes[i] == 0 ? 3 : 7;
             for (int y = 0; y < SIDE; y++) {

@@ -74,11 +74,48 @@ class RandomAugmentationTest {
     }
 
     @Test
+    void eachFlipMirrorsOnlyItsOwnAxis() {
+        float[] samples = new float[8 * 8];
+        samples[2 * 8 + 1] = 1; // the pixel (1, 2)
+        Image dot = Image.of(8, 8, 1, SampleDepth.FLOAT, samples);
+        RandomAugmentation horizontal = RandomAugmentation.parse("hflip");
+        RandomAugmentation vertical = RandomAugmentation.parse("vflip");
+        RandomAugmentation both = RandomAugmentation.parse("flip");
+        assertEquals(new RandomAugmentation(true, false, false, 1, false, 0, 0), horizontal);
+        assertEquals(new RandomAugmentation(false, true, false, 1, false, 0, 0), vertical);
+        java.util.Set<String> seenH = new java.util.TreeSet<>();
+        java.util.Set<String> seenV = new java.util.TreeSet<>();
+        java.util.Set<String> seenBoth = new java.util.TreeSet<>();
+        Random random = new Random(55);
+        for (int draw = 0; draw < 40; draw++) {
+            seenH.add(brightest(horizontal.apply(dot, random)));
+            seenV.add(brightest(vertical.apply(dot, random)));
+            seenBoth.add(brightest(both.apply(dot, random)));
+        }
+        assertEquals(java.util.Set.of("1,2", "6,2"), seenH);
+        assertEquals(java.util.Set.of("1,2", "1,5"), seenV);
+        assertEquals(java.util.Set.of("1,2", "6,2", "1,5", "6,5"), seenBoth);
+    }
+
+    private static String brightest(Image image) {
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.sample(x, y, 0) == 1) {
+                    return x + "," + y;
+                }
+            }
+        }
+        return "none";
+    }
+
+    @Test
     void textFormRoundTripsAndBadTokensAreNamed() {
         for (RandomAugmentation a : List.of(RandomAugmentation.none(), RandomAugmentation.forImages(16),
-                RandomAugmentation.forImages(100), NO_TURNS)) {
+                RandomAugmentation.forImages(100), NO_TURNS, RandomAugmentation.parse("hflip+centre0.8+light0.1"),
+                RandomAugmentation.parse("vflip+turn"))) {
             assertEquals(a, RandomAugmentation.parse(a.toString()));
         }
+        assertEquals("flip", RandomAugmentation.parse("hflip+vflip").toString());
         assertEquals("flip+turn+crop0.8+light0.1+noise0.02", RandomAugmentation.forImages(100).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RandomAugmentation.parse("flip+spin"));
