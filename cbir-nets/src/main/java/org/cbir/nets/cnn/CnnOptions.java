@@ -43,7 +43,8 @@ import org.cbir.nets.train.RandomAugmentation;
  * @param batchSize images per mini-batch (default 64; self-supervised batches hold two views of each)
  * @param seed seeds initial weights, the validation split, shuffling and augmentation
  * @param augmentation the random augmentation, or null for the defaults of
- *     {@link RandomAugmentation#forImages} chosen from the training images (recorded after training)
+ *     {@link RandomAugmentation#forImages(int, org.cbir.nets.train.CollectionSymmetry)}, chosen from the
+ *     training images' size and symmetries (recorded after training)
  */
 public record CnnOptions(boolean selfSupervised, int filters, int stages, int convolutions, int embedding,
         int maxInputSize, int stemStride, double scale, double margin, double temperature, double learningRate, double weightDecay,
@@ -356,7 +357,10 @@ public record CnnOptions(boolean selfSupervised, int filters, int stages, int co
             return this;
         }
 
-        /** The augmentation (default: {@link RandomAugmentation#forImages}, chosen from the training images). */
+        /**
+         * The augmentation (default: {@link RandomAugmentation#forImages(int, org.cbir.nets.train.CollectionSymmetry)},
+         * chosen from the training images' size and symmetries).
+         */
         public Builder augmentation(RandomAugmentation augmentation) {
             this.augmentation = augmentation;
             return this;

@@ -19,6 +19,7 @@ import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.nets.internal.EpochLoop;
 import org.cbir.nets.internal.NetworkInput;
+import org.cbir.nets.train.CollectionSymmetry;
 import org.cbir.nets.train.RandomAugmentation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a {@link CnnNetwork} from scratch. Every epoch visits the training images in a new
  * seeded order, each as a fresh {@link RandomAugmentation} view (two views for self-supervised
- * training). Supervised training holds out {@link CnnOptions#validationShare()} of each class
+ * training); unless the options name one, the augmentation's flips and quarter turns are those the
+ * fitting images have ({@link CollectionSymmetry}, per class when training on labels), logged at
+ * INFO with the measurements that chose them. Supervised training holds out {@link CnnOptions#validationShare()} of each class
  * (stratified, seeded), measures the validation retrieval MAP after every epoch
  * ({@link ValidationMap}), keeps the weights of the best epoch and stops after
  * {@link CnnOptions#patience()} epochs without improvement. Self-supervised training uses no label
@@ -92,10 +95,16 @@ final class CnnTrainer {
         List<Image> prepared = raw.parallelStream()
                 .map(i -> sized(NetworkInput.prepare(i, input.channels()), input)).toList();
         CnnInput standardised = input.standardisedOn(prepared, what);
-        int largestSide = raw.stream().mapToInt(i -> Math.max(i.width(), i.height())).max().orElse(0);
-        RandomAugmentation augmentation = options.augmentation() != null ? options.augmentation()
-                : RandomAugmentation.forImages(largestSide);
         int[] labels = options.selfSupervised() ? new int[training.size()] : EpochLoop.classIndices(training, classes);
+        RandomAugmentation augmentation = options.augmentation();
+        if (augmentation == null) {
+            int largestSide = raw.stream().mapToInt(i -> Math.max(i.width(), i.height())).max().orElse(0);
+            CollectionSymmetry symmetry = CollectionSymmetry.of(prepared,
+                    options.selfSupervised() ? null : labels, classes);
+            augmentation = RandomAugmentation.forImages(largestSide, symmetry);
+            LOG.info("{}: augmentation {} chosen from the symmetries of the {} training images at {}x{}: {}", what,
+                    augmentation, prepared.size(), input.width(), input.height(), symmetry);
+        }
         boolean[] held = options.selfSupervised() ? new boolean[training.size()] : validationMask(training);
 
         MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, standardised,

@@ -13,37 +13,43 @@ import org.cbir.nets.internal.NetworkInput;
  * Random augmentation drawn afresh for every image in every epoch, for {@link CnnExtractor}
  * training: each draw applies, in this order, a random crop (its side a uniform share in
  * {@code [crop, 1]} of the image's, anywhere in the image, or about the centre when
- * {@link #centred()}), a horizontal and a vertical flip each with probability 1/2, 0 to 3
+ * {@link #centred()}), a horizontal and a vertical flip (each when enabled) with probability 1/2, 0 to 3
  * counter-clockwise quarter turns (square images; 0 or 2 otherwise), a brightness shift and a
  * contrast factor drawn uniformly within {@code +-light}, and Gaussian noise of standard
  * deviation {@code noise}; samples are in 0..1 (as {@link NetworkInput#prepare} makes them) and
  * stay clamped to it. None of these changes what an image shows, so every view keeps its image's
  * label. The paper's fixed variants ({@link Augmentation}) remain available to LeNet.
  *
- * <p>{@link #forImages} chooses the defaults per collection: images of at most
- * {@value #SMALL_SIDE} pixels a side (patches such as the microCT fibre cross-sections, whose
+ * <p>{@link #forImages(int, CollectionSymmetry)} chooses the defaults per collection (the CNN
+ * trainer's choice): the geometric transforms are those under which the training images look the
+ * same ({@link CollectionSymmetry}, measured on the images at the network's input size, per class
+ * when there are labels): on the shared GISAXS patterns none (the beam and the sample horizon fix
+ * their orientation and position), on the fibre patches both flips and quarter turns. Images of at
+ * most {@value #SMALL_SIDE} pixels a side (patches such as the microCT fibre cross-sections, whose
  * label is what sits at their centre) get {@link #centred()} crops of at least 0.85, which zoom
- * without moving the centre; larger images get crops of at least 0.8 anywhere. Both get flips,
- * quarter turns (scientific images rarely have an orientation that decides their class), light
- * 0.1 and noise 0.02.
+ * without moving the centre; larger images get crops of at least 0.8, anywhere when the collection
+ * looks the same shifted ({@link CollectionSymmetry.Transform#SHIFT}), else centred. All get light
+ * 0.1 and noise 0.02. {@link #forImages(int)} is the same with every symmetry assumed.
  *
- * <p>The text form ({@link #toString}, {@link #parse}) joins tokens with {@code '+'}: {@code flip},
- * {@code turn}, {@code cropS} or {@code centreS} (S the smallest side share), {@code lightL},
- * {@code noiseN}; {@code none} for the images as they are, e.g. {@code flip+turn+crop0.8+light0.1+noise0.02}.
+ * <p>The text form ({@link #toString}, {@link #parse}) joins tokens with {@code '+'}: {@code flip}
+ * (both flips), {@code hflip}, {@code vflip}, {@code turn}, {@code cropS} or {@code centreS} (S the
+ * smallest side share), {@code lightL}, {@code noiseN}; {@code none} for the images as they are,
+ * e.g. {@code flip+turn+crop0.8+light0.1+noise0.02} or {@code hflip+crop0.8+light0.1+noise0.02}.
  *
- * @param flips random horizontal and vertical flips
+ * @param horizontalFlips random left-right mirroring
+ * @param verticalFlips random top-bottom mirroring
  * @param quarterTurns random quarter turns
  * @param crop the smallest crop side, as a share of the image side, in (0, 1]; 1 for no crop
  * @param centred whether crops are centred on the image's centre
  * @param light the largest brightness shift (in 0..1 units) and relative contrast change, in [0, 1)
  * @param noise the standard deviation of additive Gaussian noise, at least 0
  */
-public record RandomAugmentation(boolean flips, boolean quarterTurns, double crop, boolean centred, double light,
+public record RandomAugmentation(boolean horizontalFlips, boolean verticalFlips, boolean quarterTurns, double crop, boolean centred, double light,
         double noise) {
     /** Images with no side above this many pixels get centred crops by default. */
     public static final int SMALL_SIDE = 32;
 
-    private static final RandomAugmentation NONE = new RandomAugmentation(false, false, 1, false, 0, 0);
+    private static final RandomAugmentation NONE = new RandomAugmentation(false, false, false, 1, false, 0, 0);
 
     /** @throws IllegalArgumentException naming the first invalid field */
     public RandomAugmentation {
@@ -63,14 +69,39 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
         return NONE;
     }
 
+    /** Whether either flip is drawn. */
+    public boolean flips() {
+        return horizontalFlips || verticalFlips;
+    }
+
     /**
-     * The defaults for images whose largest side is {@code largestSide} pixels (see the class
-     * description): centred crops for small patches, crops anywhere for larger images.
+     * The defaults for images whose largest side is {@code largestSide} pixels when nothing is
+     * known of their symmetries (see the class description): both flips and quarter turns;
+     * centred crops for small patches, crops anywhere for larger images.
      */
     public static RandomAugmentation forImages(int largestSide) {
+        return forImages(largestSide, true, true, true, true);
+    }
+
+    /**
+     * The defaults for a collection whose largest side is {@code largestSide} pixels and whose
+     * measured symmetries are {@code symmetry} (see the class description): only the flips and
+     * quarter turns the collection has; centred crops for small patches, crops anywhere for larger
+     * images.
+     */
+    public static RandomAugmentation forImages(int largestSide, CollectionSymmetry symmetry) {
+        Objects.requireNonNull(symmetry, "symmetry");
+        return forImages(largestSide, symmetry.holds(CollectionSymmetry.Transform.HORIZONTAL_FLIP),
+                symmetry.holds(CollectionSymmetry.Transform.VERTICAL_FLIP),
+                symmetry.holds(CollectionSymmetry.Transform.QUARTER_TURN),
+                symmetry.holds(CollectionSymmetry.Transform.SHIFT));
+    }
+
+    private static RandomAugmentation forImages(int largestSide, boolean horizontal, boolean vertical, boolean turns,
+            boolean shifts) {
         return largestSide <= SMALL_SIDE
-                ? new RandomAugmentation(true, true, 0.85, true, 0.1, 0.02)
-                : new RandomAugmentation(true, true, 0.8, false, 0.1, 0.02);
+                ? new RandomAugmentation(horizontal, vertical, turns, 0.85, true, 0.1, 0.02)
+                : new RandomAugmentation(horizontal, vertical, turns, 0.8, !shifts, 0.1, 0.02);
     }
 
     /**
@@ -83,7 +114,8 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
         if (text.equals("none")) {
             return NONE;
         }
-        boolean flips = false;
+        boolean horizontal = false;
+        boolean vertical = false;
         boolean turns = false;
         boolean centred = false;
         double crop = 1;
@@ -91,7 +123,12 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
         double noise = 0;
         for (String token : text.split("\\+")) {
             if (token.equals("flip")) {
-                flips = true;
+                horizontal = true;
+                vertical = true;
+            } else if (token.equals("hflip")) {
+                horizontal = true;
+            } else if (token.equals("vflip")) {
+                vertical = true;
             } else if (token.equals("turn")) {
                 turns = true;
             } else if (token.startsWith("crop")) {
@@ -105,10 +142,10 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
                 noise = value(token, "noise", text);
             } else {
                 throw new IllegalArgumentException("unknown augmentation token '" + token + "' in '" + text
-                        + "'; use none or flip, turn, cropS, centreS, lightL, noiseN joined by '+'");
+                        + "'; use none or flip, hflip, vflip, turn, cropS, centreS, lightL, noiseN joined by '+'");
             }
         }
-        return new RandomAugmentation(flips, turns, crop, centred, light, noise);
+        return new RandomAugmentation(horizontal, vertical, turns, crop, centred, light, noise);
     }
 
     private static double value(String token, String prefix, String text) {
@@ -124,8 +161,8 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
     public Image apply(Image image, Random random) {
         Objects.requireNonNull(image, "image");
         Image view = crop < 1 ? cropped(image, random) : image;
-        boolean flipX = flips && random.nextBoolean();
-        boolean flipY = flips && random.nextBoolean();
+        boolean flipX = horizontalFlips && random.nextBoolean();
+        boolean flipY = verticalFlips && random.nextBoolean();
         if (flipX || flipY) {
             view = flipped(view, flipX, flipY);
         }
@@ -188,8 +225,12 @@ public record RandomAugmentation(boolean flips, boolean quarterTurns, double cro
     @Override
     public String toString() {
         List<String> tokens = new ArrayList<>();
-        if (flips) {
+        if (horizontalFlips && verticalFlips) {
             tokens.add("flip");
+        } else if (horizontalFlips) {
+            tokens.add("hflip");
+        } else if (verticalFlips) {
+            tokens.add("vflip");
         }
         if (quarterTurns) {
             tokens.add("turn");

@@ -54,7 +54,9 @@ public class CnnExtractorTest {
         assertTrue(report.losses().stream().allMatch(l -> Double.isFinite(l) && l > 0), report.losses().toString());
         assertEquals(List.of("h", "v"), supervised.classes());
         assertEquals("16x16x1", supervised.inputShape());
-        assertEquals(RandomAugmentation.forImages(16), supervised.options().augmentation());
+        // the stripes' orientation is their label: the rule keeps both flips and drops the quarter turn
+        assertEquals("flip+centre0.85+light0.1+noise0.02", supervised.options().augmentation().toString());
+        assertEquals(RandomAugmentation.forImages(16), ssl.options().augmentation());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Random views keep what decides an image's label (seeds 51 to 53). */
 class RandomAugmentationTest {
-    private static final RandomAugmentation NO_TURNS = new RandomAugmentation(true, false, 0.8, false, 0.1, 0.02);
+    private static final RandomAugmentation NO_TURNS = new RandomAugmentation(true, true, false, 0.8, false, 0.1, 0.02);
 
     @Test
     void viewsWithoutTurnsKeepTheStripeOrientationThatIsTheLabel() {
@@ -46,7 +46,7 @@ class RandomAugmentationTest {
             }
         }
         Image dot = Image.of(16, 16, 1, SampleDepth.FLOAT, samples);
-        RandomAugmentation geometryOnly = new RandomAugmentation(true, true, 0.85, true, 0, 0);
+        RandomAugmentation geometryOnly = new RandomAugmentation(true, true, true, 0.85, true, 0, 0);
         Random random = new Random(53);
         for (int draw = 0; draw < 50; draw++) {
             Image view = geometryOnly.apply(dot, random);
@@ -62,7 +62,7 @@ class RandomAugmentationTest {
     @Test
     void samplesStayInTheUnitRangeAndDrawsAreSeeded() {
         Image image = NetworkInput.prepare(Stripes.images(Stripes.collection(1, 54)).get(0), 1);
-        RandomAugmentation strong = new RandomAugmentation(true, true, 0.5, false, 0.9, 0.5);
+        RandomAugmentation strong = new RandomAugmentation(true, true, true, 0.5, false, 0.9, 0.5);
         Image a = strong.apply(image, new Random(7));
         Image b = strong.apply(image, new Random(7));
         assertArrayEquals(a.samples(), b.samples());
@@ -74,11 +74,48 @@ class RandomAugmentationTest {
     }
 
     @Test
+    void eachFlipMirrorsOnlyItsOwnAxis() {
+        float[] samples = new float[8 * 8];
+        samples[2 * 8 + 1] = 1; // the pixel (1, 2)
+        Image dot = Image.of(8, 8, 1, SampleDepth.FLOAT, samples);
+        RandomAugmentation horizontal = RandomAugmentation.parse("hflip");
+        RandomAugmentation vertical = RandomAugmentation.parse("vflip");
+        RandomAugmentation both = RandomAugmentation.parse("flip");
+        assertEquals(new RandomAugmentation(true, false, false, 1, false, 0, 0), horizontal);
+        assertEquals(new RandomAugmentation(false, true, false, 1, false, 0, 0), vertical);
+        java.util.Set<String> seenH = new java.util.TreeSet<>();
+        java.util.Set<String> seenV = new java.util.TreeSet<>();
+        java.util.Set<String> seenBoth = new java.util.TreeSet<>();
+        Random random = new Random(55);
+        for (int draw = 0; draw < 40; draw++) {
+            seenH.add(brightest(horizontal.apply(dot, random)));
+            seenV.add(brightest(vertical.apply(dot, random)));
+            seenBoth.add(brightest(both.apply(dot, random)));
+        }
+        assertEquals(java.util.Set.of("1,2", "6,2"), seenH);
+        assertEquals(java.util.Set.of("1,2", "1,5"), seenV);
+        assertEquals(java.util.Set.of("1,2", "6,2", "1,5", "6,5"), seenBoth);
+    }
+
+    private static String brightest(Image image) {
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.sample(x, y, 0) == 1) {
+                    return x + "," + y;
+                }
+            }
+        }
+        return "none";
+    }
+
+    @Test
     void textFormRoundTripsAndBadTokensAreNamed() {
         for (RandomAugmentation a : List.of(RandomAugmentation.none(), RandomAugmentation.forImages(16),
-                RandomAugmentation.forImages(100), NO_TURNS)) {
+                RandomAugmentation.forImages(100), NO_TURNS, RandomAugmentation.parse("hflip+centre0.8+light0.1"),
+                RandomAugmentation.parse("vflip+turn"))) {
             assertEquals(a, RandomAugmentation.parse(a.toString()));
         }
+        assertEquals("flip", RandomAugmentation.parse("hflip+vflip").toString());
         assertEquals("flip+turn+crop0.8+light0.1+noise0.02", RandomAugmentation.forImages(100).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RandomAugmentation.parse("flip+spin"));
