@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.nets.internal.EpochLoop;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.NetworkInput;
 import org.cbir.nets.train.RandomAugmentation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -192,10 +194,10 @@ final class CnnTrainer {
                 double map = Double.NaN;
                 if (!options.selfSupervised()) {
                     long t = System.nanoTime();
-                    reestimateStatistics();
+                    Map<Integer, float[]> known = reestimateStatistics();
                     statisticsNanos += System.nanoTime() - t;
                     t = System.nanoTime();
-                    map = validationMap();
+                    map = validationMap(known);
                     validationNanos += System.nanoTime() - t;
                 }
                 LOG.info("{} epoch {}/{}: loss {}{} ({} s so far; this epoch: views {} s, steps {} s, statistics {} s, "
@@ -298,30 +300,54 @@ final class CnnTrainer {
                     Nd4j.create(targets, new long[] {rows, columns}, 'c'));
         }
 
-        /** Replaces the batch-normalisation running statistics by those of the plain training images. */
-        private void reestimateStatistics() {
+        /**
+         * Replaces the batch-normalisation running statistics by those of the plain training
+         * images; returns the signatures that pass computed on the way (by image index), which
+         * validation reuses when it runs the folded network (the same computation to float rounding).
+         */
+        private Map<Integer, float[]> reestimateStatistics() {
             int[] chosen = subsample(trainIndices, MAX_STATISTICS);
             List<Image> plain = new ArrayList<>(chosen.length);
             for (int i : chosen) {
                 plain.add(images.get(i));
             }
-            BatchNormStatistics.reestimate(network, layer, input, plain);
+            List<INDArray> embeddings = BatchNormStatistics.reestimate(network, layer, input, plain);
+            Map<Integer, float[]> known = new HashMap<>();
+            if (InferenceNetwork.foldingEnabled()) {
+                int k = 0;
+                for (INDArray batch : embeddings) {
+                    for (float[] row : CnnSignatures.rows(batch)) {
+                        known.put(chosen[k++], row);
+                    }
+                }
+            }
+            return known;
         }
 
-        private double validationMap() {
+        private double validationMap(Map<Integer, float[]> known) {
             int[] queries = subsample(validationIndices, MAX_QUERIES);
             int[] database = subsample(trainIndices, MAX_DATABASE);
             CnnSignatures.Forward forward = CnnSignatures.forward(network, layer);
-            return ValidationMap.of(signatures(forward, queries), classes(queries), signatures(forward, database),
-                    classes(database));
+            return ValidationMap.of(signatures(forward, queries, Map.of()), classes(queries),
+                    signatures(forward, database, known), classes(database));
         }
 
-        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices) {
-            List<Image> chosen = new ArrayList<>(indices.length);
+        /** The signatures of images {@code indices}, in order: from {@code known} where there, else computed now. */
+        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices, Map<Integer, float[]> known) {
+            List<Image> missing = new ArrayList<>(indices.length);
             for (int i : indices) {
-                chosen.add(images.get(i));
+                if (!known.containsKey(i)) {
+                    missing.add(images.get(i));
+                }
             }
-            return CnnSignatures.of(forward, input, Collections.unmodifiableList(chosen));
+            List<float[]> computed = CnnSignatures.of(forward, input, Collections.unmodifiableList(missing));
+            List<float[]> out = new ArrayList<>(indices.length);
+            int next = 0;
+            for (int i : indices) {
+                float[] row = known.get(i);
+                out.add(row != null ? row : computed.get(next++));
+            }
+            return out;
         }
 
         private int[] classes(int[] indices) {
