@@ -21,6 +21,7 @@ import org.cbir.core.image.Image;
 import org.cbir.nets.internal.EpochLoop;
 import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.NetworkInput;
+import org.cbir.nets.internal.OneDnnHelpers;
 import org.cbir.nets.train.RandomAugmentation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * batch-normalisation statistics are re-estimated on the plain (un-augmented) training images
  * ({@link BatchNormStatistics}, at most {@value #MAX_STATISTICS} of them), so that validation and
  * the kept network see the statistics of the images that are indexed, not running averages over
- * augmented batches; the weights are not affected. Each
+ * augmented batches; the weights are not affected. The network is built with Deeplearning4j's
+ * CPU layer helpers switched on ({@link OneDnnHelpers}). Each
  * epoch's loss (and validation MAP) is logged at INFO and reported as progress stage
  * {@value #STAGE}. A loss that is no longer finite stops training with an
  * {@link IllegalStateException}, so no diverged network is ever returned or saved.
@@ -102,7 +104,11 @@ final class CnnTrainer {
 
         MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, standardised,
                 Math.max(2, classes.size())));
-        network.init();
+        // Deeplearning4j's CPU layer helpers: each layer's step as one libnd4j op (oneDNN where the build has it)
+        OneDnnHelpers.during(() -> {
+            network.init();
+            return network;
+        });
         LOG.info("{} on {} images ({} classes), input {}, augmentation {}, {}", what, training.size(), classes.size(),
                 standardised, augmentation, options.spec());
         Epochs epochs = new Epochs(network, prepared, labels, held, classes.size(), standardised, augmentation);
