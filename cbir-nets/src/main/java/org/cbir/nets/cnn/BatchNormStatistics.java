@@ -1,5 +1,6 @@
 package org.cbir.nets.cnn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -18,14 +19,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * layer, in order: the images run in inference mode through the network up to the
  * normalisation's input, with the statistics of the earlier normalisations already replaced, so
  * each layer gets the channel mean and population variance (over images, rows and columns) of
- * exactly the activations it sees at extraction. The passes use the {@link InferenceNetwork}
- * (folded up to the layer before), {@value #BATCH} images at a time; batch means and variances
- * are combined in double precision (Chan et al.'s pairwise update). Only the running mean and
+ * exactly the activations it sees at extraction. It is one forward pass over the images: their
+ * activations at the current layer are kept (in batches of {@value #BATCH} images) and carried on
+ * through the next segment of the network ({@link InferenceNetwork} over a range of layers, the
+ * just re-estimated normalisation at its start as a per-channel scale and shift) once a layer's
+ * statistics are set, so the pass ends with the activations of the last layer under the new
+ * statistics, which the caller may use as the images' embeddings. Batch means and variances are
+ * combined in double precision (Chan et al.'s pairwise update). Only the running mean and
  * variance change: the learned weights, scales and shifts are untouched, so neither are the
  * gradients of later training steps. Stateless.
  */
 final class BatchNormStatistics {
-    /** Images per forward pass. */
+    /** Images per batch of activations. */
     static final int BATCH = 256;
 
     private BatchNormStatistics() {
@@ -35,12 +40,28 @@ final class BatchNormStatistics {
      * Replaces the mean and variance of every batch normalisation up to layer {@code lastLayer}
      * with those of {@code images}' activations at its input.
      *
+     * @param network the network whose statistics are replaced
+     * @param lastLayer the last layer of the pass (inclusive)
+     * @param input the network's input
      * @param images {@link org.cbir.nets.internal.NetworkInput#prepare prepared} images with the input's channels, at least one
+     * @return the activations of layer {@code lastLayer} under the new statistics, one array per
+     *     {@value #BATCH} images in order ({@code [count, ...]}), as the folded inference computes
+     *     them to float rounding
      */
-    static void reestimate(MultiLayerNetwork network, int lastLayer, CnnInput input, List<Image> images) {
+    static List<INDArray> reestimate(MultiLayerNetwork network, int lastLayer, CnnInput input, List<Image> images) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("re-estimating batch-normalisation statistics needs at least one image");
         }
+        List<INDArray> activations = new ArrayList<>();
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int count = Math.min(BATCH, images.size() - from);
+            float[] features = new float[count * input.size()];
+            int start = from;
+            IntStream.range(0, count).parallel().forEach(i -> input.write(
+                    Objects.requireNonNull(images.get(start + i), "image " + (start + i)), features, i * input.size()));
+            activations.add(Nd4j.create(features, new long[] {count, input.channels(), input.height(), input.width()}, 'c'));
+        }
+        int next = 0; // the first layer not yet applied to the activations
         for (int j = 0; j <= lastLayer; j++) {
             org.deeplearning4j.nn.api.Layer layer = network.getLayer(j);
             if (!(layer.conf().getLayer() instanceof BatchNormalization b)) {
@@ -49,7 +70,9 @@ final class BatchNormStatistics {
             if (j == 0) {
                 throw new IllegalArgumentException("a batch normalisation as the first layer is not supported");
             }
-            double[][] moments = moments(InferenceNetwork.of(network, j - 1), input, images);
+            activations.replaceAll(InferenceNetwork.of(network, next, j - 1)::output);
+            next = j;
+            double[][] moments = moments(activations);
             double[] mean = moments[0];
             double[] variance = moments[1];
             float[] m = new float[mean.length];
@@ -63,24 +86,21 @@ final class BatchNormStatistics {
             layer.setParam("mean", Nd4j.create(m, new long[] {1, m.length}, 'c'));
             layer.setParam(b.isUseLogStd() ? "log10stdev" : "var", Nd4j.create(v, new long[] {1, v.length}, 'c'));
         }
+        if (next <= lastLayer) {
+            activations.replaceAll(InferenceNetwork.of(network, next, lastLayer)::output);
+        }
+        return activations;
     }
 
     /**
-     * The per-channel mean and population variance of {@code forward}'s output ({@code [n, c, h, w]}
-     * or {@code [n, c]}) over {@code images}: {@code {mean, variance}}.
+     * The per-channel mean and population variance of {@code batches} ({@code [n, c, h, w]} or
+     * {@code [n, c]} each) over all of them: {@code {mean, variance}}.
      */
-    static double[][] moments(InferenceNetwork forward, CnnInput input, List<Image> images) {
+    static double[][] moments(List<INDArray> batches) {
         double[] mean = null;
         double[] m2 = null;
         long n = 0;
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int count = Math.min(BATCH, images.size() - from);
-            float[] features = new float[count * input.size()];
-            int start = from;
-            IntStream.range(0, count).parallel().forEach(i -> input.write(
-                    Objects.requireNonNull(images.get(start + i), "image " + (start + i)), features, i * input.size()));
-            INDArray x = forward.output(Nd4j.create(features,
-                    new long[] {count, input.channels(), input.height(), input.width()}, 'c'));
+        for (INDArray x : batches) {
             int[] axes = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
             long perChannel = x.length() / x.size(1);
             double[] batchMean = x.mean(axes).castTo(DataType.DOUBLE).toDoubleVector();

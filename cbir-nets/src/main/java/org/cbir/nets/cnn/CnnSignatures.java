@@ -66,14 +66,21 @@ final class CnnSignatures {
             IntStream.range(0, count).parallel().forEach(i -> input.write(
                     Objects.requireNonNull(images.get(start + i), "image " + (start + i)), features, i * input.size()));
             INDArray batch = Nd4j.create(features, new long[] {count, input.channels(), input.height(), input.width()}, 'c');
-            INDArray embedding = forward.embeddings(batch);
-            int dimension = (int) embedding.size(1);
-            float[] flat = embedding.dup('c').data().asFloat();
-            for (int i = 0; i < count; i++) {
-                float[] row = new float[dimension];
-                System.arraycopy(flat, i * dimension, row, 0, dimension);
-                out.add(normalized(row));
-            }
+            out.addAll(rows(forward.embeddings(batch)));
+        }
+        return out;
+    }
+
+    /** The rows of an embedding batch {@code [n, dimension]}, each a new array of unit length (zeros stay zeros). */
+    static List<float[]> rows(INDArray embedding) {
+        int count = (int) embedding.size(0);
+        int dimension = (int) embedding.size(1);
+        float[] flat = embedding.dup('c').data().asFloat();
+        List<float[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            float[] row = new float[dimension];
+            System.arraycopy(flat, i * dimension, row, 0, dimension);
+            out.add(normalized(row));
         }
         return out;
     }

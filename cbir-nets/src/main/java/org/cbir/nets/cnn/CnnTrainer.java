@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,9 @@ import org.cbir.core.collection.ImageCollection;
 import org.cbir.core.collection.ImageEntry;
 import org.cbir.core.image.Image;
 import org.cbir.nets.internal.EpochLoop;
+import org.cbir.nets.internal.InferenceNetwork;
 import org.cbir.nets.internal.NetworkInput;
+import org.cbir.nets.internal.OneDnnHelpers;
 import org.cbir.nets.train.CollectionSymmetry;
 import org.cbir.nets.train.RandomAugmentation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * batch-normalisation statistics are re-estimated on the plain (un-augmented) training images
  * ({@link BatchNormStatistics}, at most {@value #MAX_STATISTICS} of them), so that validation and
  * the kept network see the statistics of the images that are indexed, not running averages over
- * augmented batches; the weights are not affected. Each
+ * augmented batches; the weights are not affected. The network is built with Deeplearning4j's
+ * CPU layer helpers switched on ({@link OneDnnHelpers}). Each
  * epoch's loss (and validation MAP) is logged at INFO and reported as progress stage
  * {@value #STAGE}. A loss that is no longer finite stops training with an
  * {@link IllegalStateException}, so no diverged network is ever returned or saved.
@@ -109,7 +113,11 @@ final class CnnTrainer {
 
         MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, standardised,
                 Math.max(2, classes.size())));
-        network.init();
+        // Deeplearning4j's CPU layer helpers: each layer's step as one libnd4j op (oneDNN where the build has it)
+        OneDnnHelpers.during(() -> {
+            network.init();
+            return network;
+        });
         LOG.info("{} on {} images ({} classes), input {}, augmentation {}, {}", what, training.size(), classes.size(),
                 standardised, augmentation, options.spec());
         Epochs epochs = new Epochs(network, prepared, labels, held, classes.size(), standardised, augmentation);
@@ -201,10 +209,10 @@ final class CnnTrainer {
                 double map = Double.NaN;
                 if (!options.selfSupervised()) {
                     long t = System.nanoTime();
-                    reestimateStatistics();
+                    Map<Integer, float[]> known = reestimateStatistics();
                     statisticsNanos += System.nanoTime() - t;
                     t = System.nanoTime();
-                    map = validationMap();
+                    map = validationMap(known);
                     validationNanos += System.nanoTime() - t;
                 }
                 LOG.info("{} epoch {}/{}: loss {}{} ({} s so far; this epoch: views {} s, steps {} s, statistics {} s, "
@@ -307,30 +315,54 @@ final class CnnTrainer {
                     Nd4j.create(targets, new long[] {rows, columns}, 'c'));
         }
 
-        /** Replaces the batch-normalisation running statistics by those of the plain training images. */
-        private void reestimateStatistics() {
+        /**
+         * Replaces the batch-normalisation running statistics by those of the plain training
+         * images; returns the signatures that pass computed on the way (by image index), which
+         * validation reuses when it runs the folded network (the same computation to float rounding).
+         */
+        private Map<Integer, float[]> reestimateStatistics() {
             int[] chosen = subsample(trainIndices, MAX_STATISTICS);
             List<Image> plain = new ArrayList<>(chosen.length);
             for (int i : chosen) {
                 plain.add(images.get(i));
             }
-            BatchNormStatistics.reestimate(network, layer, input, plain);
+            List<INDArray> embeddings = BatchNormStatistics.reestimate(network, layer, input, plain);
+            Map<Integer, float[]> known = new HashMap<>();
+            if (InferenceNetwork.foldingEnabled()) {
+                int k = 0;
+                for (INDArray batch : embeddings) {
+                    for (float[] row : CnnSignatures.rows(batch)) {
+                        known.put(chosen[k++], row);
+                    }
+                }
+            }
+            return known;
         }
 
-        private double validationMap() {
+        private double validationMap(Map<Integer, float[]> known) {
             int[] queries = subsample(validationIndices, MAX_QUERIES);
             int[] database = subsample(trainIndices, MAX_DATABASE);
             CnnSignatures.Forward forward = CnnSignatures.forward(network, layer);
-            return ValidationMap.of(signatures(forward, queries), classes(queries), signatures(forward, database),
-                    classes(database));
+            return ValidationMap.of(signatures(forward, queries, Map.of()), classes(queries),
+                    signatures(forward, database, known), classes(database));
         }
 
-        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices) {
-            List<Image> chosen = new ArrayList<>(indices.length);
+        /** The signatures of images {@code indices}, in order: from {@code known} where there, else computed now. */
+        private List<float[]> signatures(CnnSignatures.Forward forward, int[] indices, Map<Integer, float[]> known) {
+            List<Image> missing = new ArrayList<>(indices.length);
             for (int i : indices) {
-                chosen.add(images.get(i));
+                if (!known.containsKey(i)) {
+                    missing.add(images.get(i));
+                }
             }
-            return CnnSignatures.of(forward, input, Collections.unmodifiableList(chosen));
+            List<float[]> computed = CnnSignatures.of(forward, input, Collections.unmodifiableList(missing));
+            List<float[]> out = new ArrayList<>(indices.length);
+            int next = 0;
+            for (int i : indices) {
+                float[] row = known.get(i);
+                out.add(row != null ? row : computed.get(next++));
+            }
+            return out;
         }
 
         private int[] classes(int[] indices) {

@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -104,8 +105,25 @@ public final class InferenceNetwork {
      *     supported} (named in the message)
      */
     public static InferenceNetwork of(MultiLayerNetwork network, int lastLayer) {
+        return of(network, 0, lastLayer);
+    }
+
+    /**
+     * The folded forward pass of {@code network} from layer {@code firstLayer} through layer
+     * {@code lastLayer} (both inclusive): its input is the activations layer {@code firstLayer}
+     * receives. A batch normalisation at {@code firstLayer} has no convolution before it in the
+     * range, so it runs as a per-channel scale and shift. The input array is never modified.
+     *
+     * @throws IllegalArgumentException if the range is empty or outside the network, or a layer in
+     *     it is not {@link #supports supported} (named in the message)
+     */
+    public static InferenceNetwork of(MultiLayerNetwork network, int firstLayer, int lastLayer) {
+        if (firstLayer < 0 || firstLayer > lastLayer || lastLayer >= network.getnLayers()) {
+            throw new IllegalArgumentException("layers " + firstLayer + " to " + lastLayer + " are not a range of the "
+                    + network.getnLayers() + " layers");
+        }
         List<Step> steps = new ArrayList<>();
-        for (int i = 0; i <= lastLayer; i++) {
+        for (int i = firstLayer; i <= lastLayer; i++) {
             org.deeplearning4j.nn.api.Layer layer = network.getLayer(i);
             Layer conf = layer.conf().getLayer();
             if (!supported(conf)) {
@@ -204,12 +222,12 @@ public final class InferenceNetwork {
     }
 
     private static Step standalone(double[][] affine) {
-        INDArray scale = Nd4j.create(affine[0]).castTo(DataType.FLOAT).reshape(1, affine[0].length, 1, 1);
-        INDArray shift = Nd4j.create(affine[1]).castTo(DataType.FLOAT).reshape(1, affine[1].length, 1, 1);
+        INDArray scale = Nd4j.create(affine[0]).castTo(DataType.FLOAT);
+        INDArray shift = Nd4j.create(affine[1]).castTo(DataType.FLOAT);
         return x -> {
-            INDArray s = x.rank() == 4 ? scale : scale.reshape(1, scale.length());
-            INDArray t = x.rank() == 4 ? shift : shift.reshape(1, shift.length());
-            return x.mul(s.broadcast(x.shape())).addi(t.broadcast(x.shape()));
+            // per channel (dimension 1) of [n, c, h, w] or [n, c], into a new array: the input may be the caller's
+            INDArray y = Broadcast.mul(x, scale.castTo(x.dataType()), x.ulike(), 1);
+            return Broadcast.add(y, shift.castTo(x.dataType()), y, 1);
         };
     }
 

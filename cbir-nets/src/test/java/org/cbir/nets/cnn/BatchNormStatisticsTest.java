@@ -84,6 +84,37 @@ class BatchNormStatisticsTest {
     }
 
     @Test
+    void thePassReturnsTheLastLayersActivationsUnderTheNewStatistics() {
+        CnnOptions options = options();
+        MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, INPUT, 2));
+        network.init();
+        InferenceNetworkTest.randomiseNormalisation(network, 5);
+        List<Image> images = InferenceNetworkTest.randomImages(BatchNormStatistics.BATCH + 7, 12, 10, 9).stream()
+                .map(i -> NetworkInput.prepare(i, 1)).toList();
+        int last = CnnNetwork.embeddingIndex(options);
+        List<INDArray> returned = BatchNormStatistics.reestimate(network, last, INPUT, images);
+        assertEquals(2, returned.size(), "one array per batch");
+        assertEquals(BatchNormStatistics.BATCH, returned.get(0).size(0));
+        assertEquals(7, returned.get(1).size(0));
+
+        float[] features = new float[images.size() * INPUT.size()];
+        for (int i = 0; i < images.size(); i++) {
+            INPUT.write(images.get(i), features, i * INPUT.size());
+        }
+        // Deeplearning4j's own inference-mode layers with the statistics now in the network
+        INDArray all = Nd4j.create(features, new long[] {images.size(), 1, 10, 12}, 'c');
+        float[] expected = network.feedForwardToLayer(last, all, false).get(last + 1).dup('c').data().asFloat();
+        float[] got = Nd4j.concat(0, returned.toArray(INDArray[]::new)).dup('c').data().asFloat();
+        assertEquals(images.size() * options.embedding(), got.length);
+        float largest = 0;
+        for (float e : expected) {
+            largest = Math.max(largest, Math.abs(e));
+        }
+        assertTrue(largest > 0.05, "the activations are not trivially zero");
+        assertArrayEquals(expected, got, 1e-4f * Math.max(1, largest));
+    }
+
+    @Test
     void reestimatingChangesNothingThatTrainingLearns() {
         CnnOptions options = options();
         MultiLayerNetwork a = new MultiLayerNetwork(CnnNetwork.configuration(options, INPUT, 2));

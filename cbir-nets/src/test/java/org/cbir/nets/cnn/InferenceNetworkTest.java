@@ -56,6 +56,36 @@ class InferenceNetworkTest {
     }
 
     @Test
+    void rangesOfLayersComposeToTheWholePass() {
+        CnnOptions options = CnnOptions.builder().filters(4).stages(3).convolutions(2).embedding(8).seed(13).build();
+        CnnInput input = new CnnInput(20, 18, 1, 0.4, 0.2);
+        MultiLayerNetwork network = new MultiLayerNetwork(CnnNetwork.configuration(options, input, 3));
+        network.init();
+        randomiseNormalisation(network, 4);
+        List<Image> images = prepared(randomImages(5, 20, 18, 22));
+        float[] features = new float[images.size() * input.size()];
+        for (int i = 0; i < images.size(); i++) {
+            input.write(images.get(i), features, i * input.size());
+        }
+        org.nd4j.linalg.api.ndarray.INDArray batch = Nd4j.create(features, new long[] {images.size(), 1, 18, 20}, 'c');
+        org.nd4j.linalg.api.ndarray.INDArray copy = batch.dup();
+        int last = CnnNetwork.embeddingIndex(options);
+        float[] whole = InferenceNetwork.of(network, last).output(batch).dup('c').data().asFloat();
+        // cut before every batch normalisation (it then runs unfolded at the start of its range) and elsewhere
+        for (int cut = 1; cut <= last; cut++) {
+            org.nd4j.linalg.api.ndarray.INDArray head = InferenceNetwork.of(network, 0, cut - 1).output(batch);
+            float[] split = InferenceNetwork.of(network, cut, last).output(head).dup('c').data().asFloat();
+            assertArrayEquals(whole, split, 1e-4f, "cut before layer " + cut);
+        }
+        assertEquals(copy, batch, "the input is not modified");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InferenceNetwork.of(network, 3, 2));
+        assertTrue(e.getMessage().contains("3 to 2"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InferenceNetwork.of(network, 0, network.getnLayers()));
+    }
+
+    @Test
     void aTrainedExtractorRanksTheSameFoldedAndUnfolded() {
         CnnExtractor trained = CompactCnn.of(CnnExtractorTest.tiny(CnnOptions.builder()).build())
                 .fit(Stripes.collection(10, 41), ProgressListener.NONE);
