@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code batchnorm}/{@code batchnorm_bp}, {@code maxpool2d}/{@code maxpool2d_bp}), which use
  * oneDNN when the ND4J native build has it (the {@code -onednn} builds) and libnd4j's own
  * kernels otherwise. The network, its parameters, its configuration and what it learns are the
- * same to float rounding ({@code OneDnnHelpersTest}); the training step is about twice as fast on
+ * same to float rounding ({@code LayerHelpersTest}); the training step is about twice as fast on
  * a oneDNN build (BENCHMARKS.md).
  *
  * <p>Deeplearning4j 1.0.0-M2.1 ships them switched off (system property
@@ -69,6 +69,7 @@ public final class OneDnnHelpers {
      * Runs {@code construction} (e.g. {@code network.init()}) with the helpers switched on when
      * {@link #enabled}, else as it is.
      *
+     * @param <T> what the construction returns
      * @param construction builds the layers of a network
      * @return what {@code construction} returned
      */
