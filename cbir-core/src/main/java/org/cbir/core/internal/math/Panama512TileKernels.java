@@ -397,17 +397,13 @@ final class Panama512TileKernels implements TileKernels {
                 e = new float[length];
                 expanded[slot] = e;
             }
-            for (int j = 0; j < d; j++) {
-                int at = 16 * (j >> 1) + 8 * (j & 1);
-                float v = query[j];
-                for (int l = 0; l < 8; l++) {
-                    e[at + l] = v;
-                }
+            int p = 0;
+            for (; 2 * p + 1 < d; p++) {
+                FloatVector.broadcast(S, query[2 * p]).blend(FloatVector.broadcast(S, query[2 * p + 1]), HIGH)
+                        .intoArray(e, 16 * p);
             }
-            if ((d & 1) == 1) {
-                for (int l = 0; l < 8; l++) {
-                    e[length - 8 + l] = 0;
-                }
+            if (2 * p < d) { // an odd last component: its pair's upper half is 0
+                FloatVector.broadcast(S, query[2 * p]).blend(FloatVector.zero(S), HIGH).intoArray(e, 16 * p);
             }
             return e;
         }
