@@ -153,6 +153,47 @@ public final class NeighborGraphIndex extends GuardedIndex {
     }
 
     /**
+     * JVector's mutable graph ({@link #mutable}), purged first when its entry node has been
+     * removed: JVector's insertion walks from the entry node and, when that node is only marked
+     * deleted, finds no neighbours for the new node, which then stays unreachable, and so do the
+     * nodes inserted after it (the test {@code nodesAddedAfterTheEntryNodeIsRemovedStayFindable}); the
+     * purge makes JVector pick a live entry.
+     * Write lock held.
+     */
+    private GraphIndexBuilder insertable() {
+        GraphIndexBuilder builder = mutable();
+        if (removedInGraph > 0) {
+            int entry = entryOf(builder);
+            if (entry < 0 || !vectors.isLive(entry)) {
+                purgeRemoved();
+            }
+        }
+        return builder;
+    }
+
+    /** The id of the node searches and insertions start from, -1 when the index is empty; for tests. */
+    long entryId() {
+        readLock().lock();
+        try {
+            GraphIndexBuilder builder = graph;
+            int entry = builder != null ? entryOf(builder) : compact.entry();
+            return entry < 0 ? -1 : vectors.id(entry);
+        } finally {
+            readLock().unlock();
+        }
+    }
+
+    /** The entry node of JVector's graph, -1 when it is empty. */
+    private static int entryOf(GraphIndexBuilder builder) {
+        try (var view = builder.getGraph().getView()) {
+            var entry = view.entryNode();
+            return entry == null ? -1 : entry.node;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // closing an on-heap view does no I/O
+        }
+    }
+
+    /**
      * The compact copy, made from JVector's graph when it is stale (one thread makes it, others
      * wait), after which JVector's graph is let go. Read or write lock held.
      */
@@ -194,7 +235,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
      */
     @Override
     protected void insert(long id, float[] vector) {
-        GraphIndexBuilder builder = mutable();
+        GraphIndexBuilder builder = insertable();
         int ordinal = vectors.append(id, vector);
         builder.addGraphNode(ordinal, new DefaultSearchScoreProvider(vectors.scores(ordinal)));
         changesSinceCompact++;
@@ -233,7 +274,7 @@ public final class NeighborGraphIndex extends GuardedIndex {
                     throw new IllegalArgumentException("id " + id + " is already in the index");
                 }
             }
-            GraphIndexBuilder builder = mutable();
+            GraphIndexBuilder builder = insertable();
             int first = this.vectors.rows();
             for (int i = 0; i < ids.length; i++) {
                 this.vectors.append(ids[i], copies[i]);

@@ -19,6 +19,8 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.index.ClusteredVectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Additions, removals, ids, argument checks and the metric mapping of {@link NeighborGraphIndex}. */
 class NeighborGraphIndexTest {
@@ -247,6 +249,41 @@ class NeighborGraphIndexTest {
         searcher.join();
         assertEquals(List.of(), failures);
         assertEquals(2_000, index.size());
+    }
+
+    /**
+     * JVector inserts a node by a search from the graph's entry node; when that node is removed but
+     * not yet purged, the search finds nothing and the new node, and those inserted after it, were
+     * left unreachable. Both routes: JVector's graph as built, and one made again from the compact
+     * copy that a search leaves.
+     */
+    @ParameterizedTest(name = "searched before the removal: {0}")
+    @ValueSource(booleans = {false, true})
+    void nodesAddedAfterTheEntryNodeIsRemovedStayFindable(boolean searchedBefore) {
+        List<float[]> data = ClusteredVectors.generate(1_400, 8, 20, 0.5, 11);
+        NeighborGraphIndex index = NeighborGraph.builder().maxDegree(10).beamWidth(40).build()
+                .create(8, TestEuclidean.INSTANCE);
+        long[] first = new long[1_000];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        index.addAll(first, data.subList(0, 1_000), ForkJoinPool.commonPool());
+        if (searchedBefore) {
+            index.search(data.get(0), 1);
+        }
+        long entry = index.entryId();
+        assertTrue(index.remove(entry));
+        for (int i = 1_000; i < data.size(); i++) {
+            index.add(i, data.get(i));
+        }
+        List<Long> lost = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (i != entry && index.search(data.get(i), 1).get(0).id() != i) {
+                lost.add((long) i);
+            }
+        }
+        assertTrue(lost.size() <= 3, "vectors not found by their own search: " + lost.size() + ", first " + lost.subList(0, Math.min(10, lost.size())));
+        assertFalse(index.search(data.get((int) entry), 5).stream().anyMatch(n -> n.id() == entry));
     }
 
     private static Set<Long> ids(List<Neighbor> neighbors) {
