@@ -94,15 +94,16 @@ public final class CnnQuality {
             ImageCollection fitting = name.equals("ssl") ? unlabelledTrain : labelledTrain;
             RetrievalPipeline pipeline = RetrievalPipeline.builder().extractor(extractor.get())
                     .similarity(Similarity.cosine()).build();
+            boolean trains = pipeline.extractor().isTrainable(); // after fit the pipeline holds the fitted extractor
             long start = System.nanoTime();
-            if (pipeline.extractor().isTrainable()) {
+            if (trains) {
                 pipeline.fit(fitting, ProgressListener.NONE);
             }
             double trainingSeconds = (System.nanoTime() - start) / 1e9;
             IndexingReport indexed = pipeline.addAll(testImages, ProgressListener.NONE);
             EvaluationReport report = Evaluation.builder().pipeline(() -> pipeline).build().runIndexed(pipeline);
             System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.0f | %.0f |%n", name,
-                    !pipeline.extractor().isTrainable() ? "-"
+                    !trains ? "-"
                             : fitting.size() + (name.equals("ssl") ? " unlabelled" : " labelled"),
                     report.map(), report.kAccuracy().get(0), trainingSeconds,
                     indexed.added() / (indexed.elapsed().toNanos() / 1e9));
