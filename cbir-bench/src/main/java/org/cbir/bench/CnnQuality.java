@@ -32,6 +32,7 @@ import org.cbir.nets.cnn.CompactCnn;
 import org.cbir.nets.lenet.LeNet;
 import org.cbir.nets.lenet.LeNetOptions;
 import org.cbir.nets.train.Augmentation;
+import org.cbir.nets.train.RandomAugmentation;
 
 /**
  * Retrieval quality of the CNN signatures on Fashion-MNIST (Debian's {@code dataset-fashion-mnist})
@@ -44,7 +45,9 @@ import org.cbir.nets.train.Augmentation;
  * <p>Arguments: {@code fashion-dir labelled unlabelled test [extractors...]}, the extractors among
  * {@code pixels lbp hog lenet cnn ssl} (default all), e.g.
  * {@code /usr/share/datasets/fashion-mnist 1000 6000 10000}. System properties: {@code epochs}
- * caps the epochs of the CNNs and LeNet (default: the extractors' defaults), {@code seed} (default 42).
+ * caps the epochs of the CNNs and LeNet (default: the extractors' defaults), {@code augmentation}
+ * sets the CNNs' augmentation in {@link RandomAugmentation}'s text form (default: chosen from the
+ * collection), {@code seed} (default 42).
  *
  * <p>{@code throughput COLLECTION EPOCHS [SHARE]} instead trains {@code --extractor cnn} (defaults, at most
  * EPOCHS epochs) on a stratified share (default half) of a collection, e.g. the GISAXS samples
@@ -57,6 +60,7 @@ import org.cbir.nets.train.Augmentation;
 public final class CnnQuality {
     private static final long SEED = Long.getLong("seed", 42);
     private static final Integer EPOCHS = Integer.getInteger("epochs");
+    private static final String AUGMENTATION = System.getProperty("augmentation");
 
     private CnnQuality() {
     }
@@ -193,6 +197,9 @@ public final class CnnQuality {
 
     private static CnnOptions.Builder epochs(CnnOptions.Builder builder) {
         builder.seed(SEED);
+        if (AUGMENTATION != null) {
+            builder.augmentation(RandomAugmentation.parse(AUGMENTATION));
+        }
         return EPOCHS == null ? builder : builder.maxEpochs(EPOCHS);
     }
 
