@@ -1,0 +1,217 @@
+package org.cbir.index.ivf;
+
+import org.cbir.core.internal.index.ParallelRanges;
+
+/**
+ * The product quantizer of an IVF-PQ index (H. Jegou, M. Douze, C. Schmid, "Product Quantization
+ * for Nearest Neighbor Search", TPAMI 2011, sections II and III): a residual of dimension
+ * {@code d} is split into {@code m} consecutive sub-vectors (the first {@code d mod m} one
+ * component longer than the others), and each sub-vector is coded by the index of the nearest of
+ * the {@value #CENTROIDS} centroids of its sub-space's codebook: {@code m} bytes per vector. The
+ * codebooks are learned by the same k-means as the coarse quantizer ({@link CoarseQuantizer},
+ * Euclidean), one per sub-space.
+ *
+ * <p><b>Distances</b> (asymmetric: the query is not coded). For a vector {@code x} of the list of
+ * centroid {@code c}, coded as the residual {@code r = C(code)} (the codewords put side by side),
+ * {@code |q - c - r|^2 = |q - c|^2 + (|r|^2 + 2 c.r) - 2 q.r}: the first term is one number per
+ * probed list, the second one number per coded vector ({@link #correction}, kept beside its code),
+ * and the third a sum of {@code m} entries of a table of {@code q_j . C_j[k]} that is computed
+ * once per query ({@link #innerProducts}), whichever lists are probed. This is the decomposition
+ * of section IV.B of the paper (FAISS's "precomputed tables" term), with the per-vector term kept
+ * per vector instead of a table per list.
+ *
+ * <p>Immutable once built (the codebooks are not copied and never modified), and thread-safe.
+ */
+final class ProductQuantizer {
+    /** Centroids per codebook: one byte per sub-vector. */
+    static final int CENTROIDS = 256;
+    /** Rows scored below which an encoding of many rows stays on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 22;
+
+    private final int dimension;
+    private final int m;
+    /** Sub-space {@code j} covers components {@code [starts[j], starts[j + 1])}. */
+    private final int[] starts;
+    /** Codeword {@code k} of sub-space {@code j} at {@code codebook[starts[j] * 256 + k * width(j)]}: the codebooks one after the other. */
+    private final float[] codebooks;
+    /** {@code |C_j[k]|^2} at {@code j * 256 + k}. */
+    private final float[] squaredNorms;
+
+    /**
+     * The quantizer of the codebooks {@code codebooks} ({@code 256 x d} values: sub-space after
+     * sub-space, each its 256 codewords row-major; not copied, never modified).
+     */
+    ProductQuantizer(float[] codebooks, int dimension, int m) {
+        if (m < 1 || m > dimension || codebooks.length != (long) CENTROIDS * dimension) {
+            throw new IllegalArgumentException(codebooks.length + " codebook values for " + m + " sub-vectors of a "
+                    + dimension + "-d vector");
+        }
+        this.dimension = dimension;
+        this.m = m;
+        this.starts = starts(dimension, m);
+        this.codebooks = codebooks;
+        this.squaredNorms = new float[m * CENTROIDS];
+        for (int j = 0; j < m; j++) {
+            int width = width(j);
+            for (int k = 0; k < CENTROIDS; k++) {
+                double norm = 0;
+                for (int t = 0, at = offset(j, k); t < width; t++) {
+                    norm += (double) codebooks[at + t] * codebooks[at + t];
+                }
+                squaredNorms[j * CENTROIDS + k] = (float) norm;
+            }
+        }
+    }
+
+    /** The first component of each of the {@code m} sub-vectors, and {@code d} last. */
+    static int[] starts(int dimension, int m) {
+        int[] starts = new int[m + 1];
+        for (int j = 0; j < m; j++) {
+            starts[j + 1] = starts[j] + dimension / m + (j < dimension % m ? 1 : 0);
+        }
+        return starts;
+    }
+
+    /**
+     * Learns the codebooks from {@code residuals} (at least {@value #CENTROIDS} rows of
+     * dimension {@code d}, not kept): k-means of 256 centroids per sub-space, seeded by
+     * {@code seed} and the sub-space.
+     */
+    static ProductQuantizer train(float[][] residuals, int m, long seed) {
+        int n = residuals.length;
+        int d = residuals[0].length;
+        if (n < CENTROIDS) {
+            throw new IllegalArgumentException(n + " residuals cannot train codebooks of " + CENTROIDS + " centroids");
+        }
+        int[] starts = starts(d, m);
+        float[] codebooks = new float[CENTROIDS * d];
+        for (int j = 0; j < m; j++) {
+            int width = starts[j + 1] - starts[j];
+            float[][] sub = new float[n][width];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(residuals[i], starts[j], sub[i], 0, width);
+            }
+            float[] centroids = CoarseQuantizer.train(sub, CENTROIDS, false, seed + 31L * j).centroids();
+            System.arraycopy(centroids, 0, codebooks, starts[j] * CENTROIDS, centroids.length);
+        }
+        return new ProductQuantizer(codebooks, d, m);
+    }
+
+    int m() {
+        return m;
+    }
+
+    int dimension() {
+        return dimension;
+    }
+
+    /** The codebooks, as the constructor took them (not a copy; never to be modified). */
+    float[] codebooks() {
+        return codebooks;
+    }
+
+    private int width(int j) {
+        return starts[j + 1] - starts[j];
+    }
+
+    private int offset(int j, int k) {
+        return starts[j] * CENTROIDS + k * width(j);
+    }
+
+    /**
+     * Codes {@code residual} into {@code codes[offset .. offset + m)}: per sub-space the codeword of
+     * the smallest squared distance, ties by the lower codeword.
+     */
+    void encode(float[] residual, byte[] codes, int offset) {
+        for (int j = 0; j < m; j++) {
+            int width = width(j);
+            int first = starts[j];
+            int best = 0;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < CENTROIDS; k++) {
+                double dot = 0;
+                for (int t = 0, at = offset(j, k); t < width; t++) {
+                    dot += (double) residual[first + t] * codebooks[at + t];
+                }
+                double distance = squaredNorms[j * CENTROIDS + k] - 2 * dot; // |r_j - C_j[k]|^2 - |r_j|^2
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = k;
+                }
+            }
+            codes[offset + j] = (byte) best;
+        }
+    }
+
+    /**
+     * Codes the residuals {@code rows[i] - centroid(lists[i])} of many rows into
+     * {@code codes[i * m ..]} and their {@link #correction corrections} into {@code corrections[i]},
+     * in parallel ranges on the caller's fork-join pool (or the common pool) when large.
+     *
+     * @param centroids the coarse centroids, row-major
+     */
+    void encodeAll(float[][] rows, int[] lists, float[] centroids, byte[] codes, float[] corrections) {
+        int n = rows.length;
+        int threads = ParallelRanges.threads();
+        long work = (long) n * CENTROIDS * dimension;
+        int tasks = threads < 2 || work < PARALLEL_WORK ? 1 : Math.min(n, 4 * threads);
+        ParallelRanges.run(tasks, n, (task, from, to) -> {
+            float[] residual = new float[dimension];
+            for (int i = from; i < to; i++) {
+                residual(rows[i], centroids, lists[i], residual);
+                encode(residual, codes, i * m);
+                corrections[i] = correction(codes, i * m, centroids, lists[i]);
+            }
+        });
+    }
+
+    /** {@code vector - centroid(list)} into {@code target}. */
+    void residual(float[] vector, float[] centroids, int list, float[] target) {
+        for (int t = 0, at = list * dimension; t < dimension; t++) {
+            target[t] = vector[t] - centroids[at + t];
+        }
+    }
+
+    /**
+     * The per-vector term of the distance, {@code |r|^2 + 2 c.r} for the residual
+     * {@code r = C(codes[offset ..])} of a vector of the list of centroid {@code c}
+     * ({@code = |c + r|^2 - |c|^2}).
+     */
+    float correction(byte[] codes, int offset, float[] centroids, int list) {
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            int at = offset(j, codes[offset + j] & 0xff);
+            for (int t = 0, first = list * dimension + starts[j]; t < width(j); t++) {
+                double r = codebooks[at + t];
+                sum += r * r + 2 * centroids[first + t] * r;
+            }
+        }
+        return (float) sum;
+    }
+
+    /**
+     * The query's table into {@code table} ({@code m x 256} long): {@code -2 q_j . C_j[k]} at
+     * {@code j * 256 + k}, so that {@code |q - c|^2 + correction + sum_j table[j * 256 + code_j]}
+     * is the squared distance of {@code q} to the coded vector.
+     */
+    void innerProducts(float[] query, float[] table) {
+        for (int j = 0; j < m; j++) {
+            int width = width(j);
+            int first = starts[j];
+            for (int k = 0; k < CENTROIDS; k++) {
+                float dot = 0;
+                for (int t = 0, at = offset(j, k); t < width; t++) {
+                    dot += query[first + t] * codebooks[at + t];
+                }
+                table[j * CENTROIDS + k] = -2 * dot;
+            }
+        }
+    }
+
+    /** The residual that {@code codes[offset .. offset + m)} stand for, into {@code target}. */
+    void decode(byte[] codes, int offset, float[] target) {
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(codebooks, offset(j, codes[offset + j] & 0xff), target, starts[j], width(j));
+        }
+    }
+}
