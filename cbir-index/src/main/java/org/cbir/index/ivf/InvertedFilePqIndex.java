@@ -1,6 +1,7 @@
 package org.cbir.index.ivf;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -15,6 +16,7 @@ import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;
 import org.cbir.core.io.StoreDirectory;
 import org.slf4j.Logger;
@@ -44,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * one table of {@code m x 256} inner products with the codewords is computed
  * ({@link ProductQuantizer#innerProducts}); each of the {@code probes} nearest lists is then
  * scanned with {@code m} table look-ups and one stored correction per vector, which give the
- * squared distance of the query to the coded vector. The best {@code rerank x k} rows are ranked
- * by {@link Similarity#distance} of their float vectors, then id ({@link ExactRerank}): the
- * distances returned are the similarity's own. When the probed lists hold fewer than {@code k}
+ * squared distance of the query to the coded vector. The best {@code rerank x k} rows are scored
+ * again from their float vectors by core's kernels, and those within the kernels' rounding error
+ * of the k-th best of these scores (usually k) are ranked by {@link Similarity#distance}, then id
+ * ({@link ExactRerank}): the distances returned are the similarity's own. When the probed lists hold fewer than {@code k}
  * vectors (or, with a filter, fewer than {@code k} accepted ones) the next nearest lists are
  * scanned too. A zero query under cosine, or one with a non-finite value, is answered by an exact
  * scan. Batches ({@link #searchAll}) spread their queries over the worker threads.
@@ -68,6 +71,7 @@ public final class InvertedFilePqIndex extends GuardedIndex {
     static final int PQ_SAMPLE = 64 * ProductQuantizer.CENTROIDS;
     /** Rows coded together during a training. */
     private static final int BLOCK = 1 << 16;
+    private static final RowTiles KERNELS = RowTiles.preferred();
 
     private final InvertedFilePq parameters;
     private final boolean cosine;
@@ -341,8 +345,50 @@ public final class InvertedFilePqIndex extends GuardedIndex {
                 scan(candidates, table, coarseDistance(coded, list), list, accepts);
             }
         }
+        return rank(query, coded, k, candidates, scratch);
+    }
+
+    /**
+     * The {@code k} best candidates by the similarity's distance, then id. Each candidate's float
+     * vector is scored by core's tile kernels first (minus the cosine, or the squared distance, as
+     * {@link InvertedFileIndex} scores its lists); only
+     * those whose kernel score lies within the kernels' rounding error of the k-th best can be
+     * among the k best, so only those (usually k) are ranked by {@link Similarity#distance}.
+     */
+    private List<Neighbor> rank(float[] query, float[] coded, int k, CandidateHeap candidates, Scratch scratch) {
+        int n = candidates.size();
         long[] keys = candidates.keys();
-        return ExactRerank.closestRows(store, i -> (int) keys[i], candidates.size(), similarity(), query, k);
+        long[] sorted = scratch.sorted(n);
+        int d = dimension();
+        int padded = InvertedLists.roundUp(n);
+        float[] tiles = scratch.tiles(padded * d);
+        float[] vector = scratch.vector(d);
+        for (int i = 0; i < n; i++) { // the candidates' floats in core's tile layout, scored like an inverted file's list
+            store.copyRow((int) keys[i], vector, 0);
+            for (int j = 0; j < d; j++) {
+                tiles[RowTiles.index(i, j, d)] = vector[j];
+            }
+        }
+        float[] scores = scratch.scores(padded);
+        if (cosine) {
+            KERNELS.cosineScores(coded, tiles, 0, padded / RowTiles.WIDTH, scores, 0);
+        } else {
+            KERNELS.squareDistances(coded, tiles, 0, padded / RowTiles.WIDTH, scores, 0);
+        }
+        for (int i = 0; i < n; i++) {
+            sorted[i] = (long) CoarseQuantizer.sortable(scores[i]) << 32 | (int) keys[i];
+        }
+        Arrays.sort(sorted, 0, n);
+        int kept = n;
+        if (n > k) {
+            float kth = CoarseQuantizer.unsortable((int) (sorted[k - 1] >> 32));
+            float limit = kth + InvertedFileIndex.tolerance(dimension(), cosine, kth);
+            kept = k;
+            while (kept < n && !(CoarseQuantizer.unsortable((int) (sorted[kept] >> 32)) > limit)) {
+                kept++;
+            }
+        }
+        return ExactRerank.closestRows(store, i -> (int) sorted[i], kept, similarity(), query, k);
     }
 
     /**
@@ -379,10 +425,21 @@ public final class InvertedFilePqIndex extends GuardedIndex {
         int[] rows = lists.rows(list);
         float bound = candidates.bound();
         for (int r = 0, at = 0; r < size; r++) {
-            float s = base + corrections[r];
-            for (int j = 0; j < m; j++, at++) {
-                s += table[j << 8 | listCodes[at] & 0xff];
+            float s0 = base + corrections[r]; // four sums, so that the additions need not wait for each other
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int j = 0;
+            for (; j + 3 < m; j += 4, at += 4) {
+                s0 += table[j << 8 | listCodes[at] & 0xff];
+                s1 += table[(j + 1) << 8 | listCodes[at + 1] & 0xff];
+                s2 += table[(j + 2) << 8 | listCodes[at + 2] & 0xff];
+                s3 += table[(j + 3) << 8 | listCodes[at + 3] & 0xff];
             }
+            for (; j < m; j++, at++) {
+                s0 += table[j << 8 | listCodes[at] & 0xff];
+            }
+            float s = (s0 + s1) + (s2 + s3);
             if (s < bound && (accepts == null || accepts.test(store.id(rows[r])))) {
                 candidates.offer(s, rows[r]);
                 bound = candidates.bound();
@@ -462,6 +519,38 @@ public final class InvertedFilePqIndex extends GuardedIndex {
     private static final class Scratch {
         private final float[] table;
         private float[] centroidScores = new float[0];
+        private long[] sorted = new long[0];
+        private float[] vector = new float[0];
+        private float[] tiles = new float[0];
+        private float[] scores = new float[0];
+
+        float[] tiles(int length) {
+            if (tiles.length < length) {
+                tiles = new float[length];
+            }
+            return tiles;
+        }
+
+        float[] scores(int length) {
+            if (scores.length < length) {
+                scores = new float[length];
+            }
+            return scores;
+        }
+
+        long[] sorted(int n) {
+            if (sorted.length < n) {
+                sorted = new long[n];
+            }
+            return sorted;
+        }
+
+        float[] vector(int dimension) {
+            if (vector.length != dimension) {
+                vector = new float[dimension];
+            }
+            return vector;
+        }
 
         Scratch(int m) {
             table = new float[m * ProductQuantizer.CENTROIDS];

@@ -36,6 +36,12 @@ final class ProductQuantizer {
     private final float[] codebooks;
     /** {@code |C_j[k]|^2} at {@code j * 256 + k}. */
     private final float[] squaredNorms;
+    /**
+     * The codebooks component-major: component {@code t} of codeword {@code k} of the sub-space
+     * that holds it at {@code t * 256 + k}, so that a table is built by loops over 256 contiguous
+     * values, whatever the sub-vectors' width.
+     */
+    private final float[] transposed;
 
     /**
      * The quantizer of the codebooks {@code codebooks} ({@code 256 x d} values: sub-space after
@@ -51,9 +57,13 @@ final class ProductQuantizer {
         this.starts = starts(dimension, m);
         this.codebooks = codebooks;
         this.squaredNorms = new float[m * CENTROIDS];
+        this.transposed = new float[CENTROIDS * dimension];
         for (int j = 0; j < m; j++) {
             int width = width(j);
             for (int k = 0; k < CENTROIDS; k++) {
+                for (int t = 0; t < width; t++) {
+                    transposed[(starts[j] + t) * CENTROIDS + k] = codebooks[offset(j, k) + t];
+                }
                 double norm = 0;
                 for (int t = 0, at = offset(j, k); t < width; t++) {
                     norm += (double) codebooks[at + t] * codebooks[at + t];
@@ -123,23 +133,30 @@ final class ProductQuantizer {
      * the smallest squared distance, ties by the lower codeword.
      */
     void encode(float[] residual, byte[] codes, int offset) {
+        float[] dots = new float[CENTROIDS];
         for (int j = 0; j < m; j++) {
-            int width = width(j);
-            int first = starts[j];
+            dots(residual, j, dots);
             int best = 0;
-            double bestDistance = Double.POSITIVE_INFINITY;
+            float bestDistance = Float.POSITIVE_INFINITY;
             for (int k = 0; k < CENTROIDS; k++) {
-                double dot = 0;
-                for (int t = 0, at = offset(j, k); t < width; t++) {
-                    dot += (double) residual[first + t] * codebooks[at + t];
-                }
-                double distance = squaredNorms[j * CENTROIDS + k] - 2 * dot; // |r_j - C_j[k]|^2 - |r_j|^2
+                float distance = squaredNorms[j * CENTROIDS + k] - 2 * dots[k]; // |r_j - C_j[k]|^2 - |r_j|^2
                 if (distance < bestDistance) {
                     bestDistance = distance;
                     best = k;
                 }
             }
             codes[offset + j] = (byte) best;
+        }
+    }
+
+    /** {@code v_j . C_j[k]} for the 256 codewords {@code k} of sub-space {@code j} into {@code dots}. */
+    private void dots(float[] v, int j, float[] dots) {
+        java.util.Arrays.fill(dots, 0, CENTROIDS, 0f);
+        for (int t = starts[j]; t < starts[j + 1]; t++) {
+            float x = v[t];
+            for (int k = 0, at = t * CENTROIDS; k < CENTROIDS; k++) {
+                dots[k] += x * transposed[at + k];
+            }
         }
     }
 
@@ -195,15 +212,11 @@ final class ProductQuantizer {
      * is the squared distance of {@code q} to the coded vector.
      */
     void innerProducts(float[] query, float[] table) {
+        float[] dots = new float[CENTROIDS];
         for (int j = 0; j < m; j++) {
-            int width = width(j);
-            int first = starts[j];
+            dots(query, j, dots);
             for (int k = 0; k < CENTROIDS; k++) {
-                float dot = 0;
-                for (int t = 0, at = offset(j, k); t < width; t++) {
-                    dot += query[first + t] * codebooks[at + t];
-                }
-                table[j * CENTROIDS + k] = -2 * dot;
+                table[j * CENTROIDS + k] = -2 * dots[k];
             }
         }
     }
