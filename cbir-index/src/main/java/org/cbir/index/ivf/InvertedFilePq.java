@@ -23,8 +23,14 @@ import org.cbir.core.io.StoreDirectory;
  * the codes rank the vectors of the probed lists (more bytes: a closer ranking and a slower
  * scan; a vector of {@code d < m} dimensions gets {@code d}); {@code rerank}, the candidates
  * re-ranked exactly per neighbour asked for, makes up for the codes' errors (more: higher
- * recall, more float vectors read). Supported similarities: cosine and Euclidean. Measured
- * recall: see {@code InvertedFilePqIndexTest} and the inverted-file section of BENCHMARKS.md.
+ * recall, more float vectors read). Supported similarities: cosine and Euclidean.
+ *
+ * <p>Measured recall@10 against the exact scan at the defaults (but 64 lists for 20,000 vectors
+ * of dimension 16 in 100 Gaussian clusters, {@code InvertedFilePqIndexTest}): 1.000 under cosine
+ * and Euclidean; rerank 1 (the codes' own ranking) 0.97 to 0.99. On 5,000 vectors of dimension 128
+ * in 10 isotropic clusters, a hard case for 16-byte codes (the neighbours within a cluster lie at
+ * nearly equal distances): 0.979, and 0.877 with rerank 8. At 1M x 16 the codes do not pay: see
+ * the inverted-file section of BENCHMARKS.md for speed against {@code ivf} and FAISS's IVF-PQ.
  * Immutable and thread-safe.
  */
 public final class InvertedFilePq implements IndexFactory {

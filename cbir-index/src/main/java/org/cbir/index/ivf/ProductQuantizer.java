@@ -1,6 +1,7 @@
 package org.cbir.index.ivf;
 
 import org.cbir.core.internal.index.ParallelRanges;
+import org.cbir.core.internal.math.RowTiles;
 
 /**
  * The product quantizer of an IVF-PQ index (H. Jegou, M. Douze, C. Schmid, "Product Quantization
@@ -27,6 +28,7 @@ final class ProductQuantizer {
     static final int CENTROIDS = 256;
     /** Rows scored below which an encoding of many rows stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 22;
+    private static final RowTiles KERNELS = RowTiles.preferred();
 
     private final int dimension;
     private final int m;
@@ -34,14 +36,14 @@ final class ProductQuantizer {
     private final int[] starts;
     /** Codeword {@code k} of sub-space {@code j} at {@code codebook[starts[j] * 256 + k * width(j)]}: the codebooks one after the other. */
     private final float[] codebooks;
-    /** {@code |C_j[k]|^2} at {@code j * 256 + k}. */
-    private final float[] squaredNorms;
     /**
-     * The codebooks component-major: component {@code t} of codeword {@code k} of the sub-space
-     * that holds it at {@code t * 256 + k}, so that a table is built by loops over 256 contiguous
-     * values, whatever the sub-vectors' width.
+     * Each codebook in core's {@link RowTiles} layout (256 rows of its sub-vectors' width), so
+     * that the tile kernels score a sub-vector against its 256 codewords in one call, eight
+     * codewords a vector register whatever the width.
      */
-    private final float[] transposed;
+    private final float[][] tiles;
+    /** 2 for every codeword: the "inverse norms" that turn the cosine kernel's {@code -dot} into {@code -2 dot}. */
+    private final float[] twos;
 
     /**
      * The quantizer of the codebooks {@code codebooks} ({@code 256 x d} values: sub-space after
@@ -56,19 +58,16 @@ final class ProductQuantizer {
         this.m = m;
         this.starts = starts(dimension, m);
         this.codebooks = codebooks;
-        this.squaredNorms = new float[m * CENTROIDS];
-        this.transposed = new float[CENTROIDS * dimension];
+        this.tiles = new float[m][];
+        this.twos = new float[m * CENTROIDS];
+        java.util.Arrays.fill(twos, 2f);
         for (int j = 0; j < m; j++) {
             int width = width(j);
+            tiles[j] = new float[CENTROIDS * width];
             for (int k = 0; k < CENTROIDS; k++) {
                 for (int t = 0; t < width; t++) {
-                    transposed[(starts[j] + t) * CENTROIDS + k] = codebooks[offset(j, k) + t];
+                    tiles[j][RowTiles.index(k, t, width)] = codebooks[offset(j, k) + t];
                 }
-                double norm = 0;
-                for (int t = 0, at = offset(j, k); t < width; t++) {
-                    norm += (double) codebooks[at + t] * codebooks[at + t];
-                }
-                squaredNorms[j * CENTROIDS + k] = (float) norm;
             }
         }
     }
@@ -133,30 +132,19 @@ final class ProductQuantizer {
      * the smallest squared distance, ties by the lower codeword.
      */
     void encode(float[] residual, byte[] codes, int offset) {
-        float[] dots = new float[CENTROIDS];
+        float[] distances = new float[CENTROIDS];
         for (int j = 0; j < m; j++) {
-            dots(residual, j, dots);
+            KERNELS.squareDistances(java.util.Arrays.copyOfRange(residual, starts[j], starts[j + 1]), tiles[j], 0,
+                    CENTROIDS / RowTiles.WIDTH, distances, 0);
             int best = 0;
             float bestDistance = Float.POSITIVE_INFINITY;
             for (int k = 0; k < CENTROIDS; k++) {
-                float distance = squaredNorms[j * CENTROIDS + k] - 2 * dots[k]; // |r_j - C_j[k]|^2 - |r_j|^2
-                if (distance < bestDistance) {
-                    bestDistance = distance;
+                if (distances[k] < bestDistance) {
+                    bestDistance = distances[k];
                     best = k;
                 }
             }
             codes[offset + j] = (byte) best;
-        }
-    }
-
-    /** {@code v_j . C_j[k]} for the 256 codewords {@code k} of sub-space {@code j} into {@code dots}. */
-    private void dots(float[] v, int j, float[] dots) {
-        java.util.Arrays.fill(dots, 0, CENTROIDS, 0f);
-        for (int t = starts[j]; t < starts[j + 1]; t++) {
-            float x = v[t];
-            for (int k = 0, at = t * CENTROIDS; k < CENTROIDS; k++) {
-                dots[k] += x * transposed[at + k];
-            }
         }
     }
 
@@ -212,12 +200,11 @@ final class ProductQuantizer {
      * is the squared distance of {@code q} to the coded vector.
      */
     void innerProducts(float[] query, float[] table) {
-        float[] dots = new float[CENTROIDS];
+        float[][] sub = new float[1][];
+        float[][] out = {table};
         for (int j = 0; j < m; j++) {
-            dots(query, j, dots);
-            for (int k = 0; k < CENTROIDS; k++) {
-                table[j * CENTROIDS + k] = -2 * dots[k];
-            }
+            sub[0] = java.util.Arrays.copyOfRange(query, starts[j], starts[j + 1]);
+            KERNELS.cosineScores(sub, 1, tiles[j], 0, CENTROIDS / RowTiles.WIDTH, twos, out, j * CENTROIDS);
         }
     }
 

@@ -62,6 +62,10 @@ class InvertedFilePqIndexTest {
         return InvertedFilePq.builder().lists(lists).build();
     }
 
+    /**
+     * 20,000 x 16 in 100 clusters, 64 lists, the default probes (8), m (16) and rerank (16):
+     * measured recall@10 1.000 under cosine and Euclidean (1 probe: 0.980 and 0.979).
+     */
     @Test
     void recallAtTheDefaultsOnClusteredDataAndTheExactAnswerWhenEverythingIsReadAgain() {
         for (Similarity similarity : new Similarity[] {Similarity.cosine(), TestEuclidean.INSTANCE}) {
@@ -155,6 +159,47 @@ class InvertedFilePqIndexTest {
             small.add(i, data.get(i));
         }
         assertTrue(small.trained(), "at least 4 vectors per codeword: 1,024");
+    }
+
+    @Test
+    void newClustersThatCrowdIntoFewListsTrainBothQuantizersAgainAndEveryVectorIsCodedAgain() {
+        // the first 1,024 vectors from 2 clusters far out, then 7,168 from 8 others around the
+        // origin: they crowd into the lists of the first centroids nearest the origin until the
+        // quantizers are trained again
+        List<float[]> first = ClusteredVectors.generate(1_024, 8, 2, 0.2, 16);
+        first.forEach(v -> {
+            for (int j = 0; j < v.length; j++) {
+                v[j] += 6;
+            }
+        });
+        List<float[]> later = ClusteredVectors.generate(7_168, 8, 8, 0.2, 61);
+        InvertedFilePqIndex index = InvertedFilePq.builder().lists(8).probes(8).m(4).rerank(900).build()
+                .create(8, TestEuclidean.INSTANCE);
+        Index exact = IndexFactory.exact().create(8, TestEuclidean.INSTANCE);
+        for (int i = 0; i < first.size() + later.size(); i++) {
+            float[] v = i < first.size() ? first.get(i) : later.get(i - first.size());
+            index.add(i, v);
+            exact.add(i, v);
+        }
+        assertTrue(index.trainedAt() > 1_024, "trained again, at " + index.trainedAt() + "; imbalance "
+                + index.lists().imbalance() + " against " + index.trainedImbalance() + " after the training");
+        float[] centroids = index.quantizer().centroids();
+        float[] residual = new float[8];
+        byte[] expected = new byte[4];
+        CodedLists lists = index.lists();
+        assertEquals(8_192, lists.count());
+        for (int l = 0; l < 8; l++) { // every code is the current codebooks' code of its residual
+            for (int e = 0; e < lists.size(l); e++) {
+                int row = lists.rows(l)[e];
+                index.codes().residual(index.vector(index.store().id(row)).orElseThrow(), centroids, l, residual);
+                index.codes().encode(residual, expected, 0);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(lists.codes(l), 4 * e, 4 * e + 4), "row " + row);
+            }
+        }
+        for (int q = 0; q < 8_192; q += 301) { // every list probed, all re-ranked: the exact answer
+            float[] v = q < 1_024 ? first.get(q) : later.get(q - 1_024);
+            assertEquals(exact.search(v, 10), index.search(v, 10), "query " + q);
+        }
     }
 
     @Test
