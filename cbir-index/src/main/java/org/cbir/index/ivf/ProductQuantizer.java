@@ -17,16 +17,16 @@ import org.cbir.core.internal.math.RowTiles;
  * {@code |q - c - r|^2 = |q - c|^2 + (|r|^2 + 2 c.r) - 2 q.r}: the first term is one number per
  * probed list, the second one number per coded vector ({@link #correction}, kept beside its code),
  * and the third a sum of {@code m} entries of a table of {@code q_j . C_j[k]} that is computed
- * once per query ({@link #innerProducts}), whichever lists are probed. This is the decomposition
- * of section IV.B of the paper (FAISS's "precomputed tables" term), with the per-vector term kept
- * per vector instead of a table per list.
+ * once per query ({@link #innerProducts}), whichever lists are probed. FAISS's IVF-PQ uses the
+ * same decomposition for its precomputed tables, with the middle term in a table per list
+ * instead of a number per vector.
  *
  * <p>Immutable once built (the codebooks are not copied and never modified), and thread-safe.
  */
 final class ProductQuantizer {
     /** Centroids per codebook: one byte per sub-vector. */
     static final int CENTROIDS = 256;
-    /** Rows scored below which an encoding of many rows stays on the calling thread. */
+    /** Work (rows x 256 x d) below which an encoding of many rows stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 22;
     private static final RowTiles KERNELS = RowTiles.preferred();
 
