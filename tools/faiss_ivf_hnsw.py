@@ -2,11 +2,15 @@
 """FAISS beside cbir's inverted file and graph index, on the vectors AnnBenchmark wrote.
 
 Run AnnBenchmark with dump=DIR first (it writes DIR/base.f32 and DIR/queries.f32, raw
-little-endian float32 rows), then, in a virtualenv with faiss-cpu 1.15.1 and numpy
-(python3 -m venv /tmp/faissenv && /tmp/faissenv/bin/pip install faiss-cpu==1.15.1 numpy):
+little-endian float32 rows), then, in the pinned virtualenv of tools/setup_faiss_venv.sh
+(faiss-cpu 1.15.1, numpy 2.4.6; sh tools/setup_faiss_venv.sh /tmp/faissenv):
 
     /tmp/faissenv/bin/python tools/faiss_ivf_hnsw.py DIR --d 16 --metric cosine \
-        --ivf 1024 --nprobe 1,2,4,8 [--ivfpq 8] [--hnsw 16 --ef 16,32,64 --ef-construction 40,100]
+        --ivf 1024 --nprobe 1,2,4,8 [--ivfpq 16 [--refine 16]] [--hnsw 16 --ef 16,32,64 --ef-construction 40,100]
+
+--ivfpq M[,M...] adds an IndexIVFPQ of M sub-quantizers of 8 bits on the --ivf lists for each M,
+and --refine R the same wrapped in an IndexRefineFlat that re-ranks the R x k best codes exactly from the float
+vectors (k_factor R), as cbir's ivf-pq re-ranks rerank x k.
 
 Prints Markdown rows in AnnBenchmark's columns: build seconds, bytes per vector (the serialized
 index over n), queries per second and per CPU-second with one query at a time on one thread
@@ -57,7 +61,10 @@ def main():
     p.add_argument("--metric", default="cosine", choices=["cosine", "euclidean"])
     p.add_argument("--ivf", type=int, default=0, help="lists of IndexIVFFlat (0: none)")
     p.add_argument("--nprobe", default="1,2,4,8")
-    p.add_argument("--ivfpq", type=int, default=0, help="sub-quantizers of an IndexIVFPQ with the --ivf lists (0: none)")
+    p.add_argument("--ivfpq", default="",
+                   help="comma list of sub-quantizer counts m, one IndexIVFPQ with the --ivf lists each (empty: none)")
+    p.add_argument("--refine", type=int, default=0,
+                   help="k_factor of an IndexRefineFlat around a second IndexIVFPQ (0: none)")
     p.add_argument("--hnsw", type=int, default=0, help="M of IndexHNSWFlat (0: none)")
     p.add_argument("--ef", default="16,32,64")
     p.add_argument("--ef-construction", default="40",
@@ -97,16 +104,28 @@ def main():
             found, qps, qcpu = one_at_a_time(ivf, queries)
             row(prefix, f"IndexIVFFlat nlist {a.ivf}, nprobe {nprobe}", seconds, nbytes, n, qps, qcpu, recall(truth, found))
         del ivf
-        if a.ivfpq:
+    for m in [int(x) for x in a.ivfpq.split(",")] if a.ivf and a.ivfpq else []:
+        quantizer = faiss.IndexFlatIP(a.d) if a.metric == "cosine" else faiss.IndexFlatL2(a.d)
+        ivfpq = faiss.IndexIVFPQ(quantizer, a.d, a.ivf, m, 8, metric)
+        seconds, nbytes = build(ivfpq, True)
+        for nprobe in [int(x) for x in a.nprobe.split(",")]:
+            ivfpq.nprobe = nprobe
+            found, qps, qcpu = one_at_a_time(ivfpq, queries)
+            row(prefix, f"IndexIVFPQ nlist {a.ivf}, m {m} x 8 bits, nprobe {nprobe}", seconds, nbytes, n, qps,
+                qcpu, recall(truth, found))
+        del ivfpq
+        if a.refine:
             quantizer = faiss.IndexFlatIP(a.d) if a.metric == "cosine" else faiss.IndexFlatL2(a.d)
-            ivfpq = faiss.IndexIVFPQ(quantizer, a.d, a.ivf, a.ivfpq, 8, metric)
-            seconds, nbytes = build(ivfpq, True)
+            ivfpq = faiss.IndexIVFPQ(quantizer, a.d, a.ivf, m, 8, metric)
+            refined = faiss.IndexRefineFlat(ivfpq)
+            refined.k_factor = a.refine
+            seconds, nbytes = build(refined, True)
             for nprobe in [int(x) for x in a.nprobe.split(",")]:
                 ivfpq.nprobe = nprobe
-                found, qps, qcpu = one_at_a_time(ivfpq, queries)
-                row(prefix, f"IndexIVFPQ nlist {a.ivf}, m {a.ivfpq} x 8 bits, nprobe {nprobe}", seconds, nbytes, n, qps,
-                    qcpu, recall(truth, found))
-            del ivfpq
+                found, qps, qcpu = one_at_a_time(refined, queries)
+                row(prefix, f"IndexRefineFlat(IndexIVFPQ nlist {a.ivf}, m {m} x 8 bits), k_factor {a.refine},"
+                    f" nprobe {nprobe}", seconds, nbytes, n, qps, qcpu, recall(truth, found))
+            del refined, ivfpq
     for ef_construction in [int(x) for x in a.ef_construction.split(",")] if a.hnsw else []:
         hnsw = faiss.IndexHNSWFlat(a.d, a.hnsw, metric)
         hnsw.hnsw.efConstruction = ef_construction

@@ -22,6 +22,8 @@ import org.cbir.index.graph.NeighborGraph;
 import org.cbir.index.graph.NeighborGraphIndex;
 import org.cbir.index.ivf.InvertedFile;
 import org.cbir.index.ivf.InvertedFileIndex;
+import org.cbir.index.ivf.InvertedFilePq;
+import org.cbir.index.ivf.InvertedFilePqIndex;
 import org.cbir.index.lsh.LshForest;
 import org.cbir.metrics.Similarities;
 
@@ -35,8 +37,9 @@ import org.cbir.metrics.Similarities;
  * {@code gisaxs}; see {@link AnnData}), {@code n}, {@code d}, {@code queries} (default 1000),
  * {@code metric} ({@code cosine} or {@code euclidean}), {@code indexes}: a comma list of
  * {@code lsh:BITS:TREES:CANDIDATES[:MINHASHMATCH]}, {@code graph:DEGREE:BUILDBEAM:ALPHA:OVERFLOW[:jvector]},
- * {@code ivf[:LISTS[:PROBES]]} (the inverted file; {@code probes} lists more probe settings of
- * the same build, comma list) and any other index by its registered shorthand, as {@code --index}
+ * {@code ivf[:LISTS[:PROBES]]} (the inverted file) and {@code ivf:pq[:LISTS[:PROBES[:M[:RERANK]]]]}
+ * (with product-quantized lists) (for both, {@code probes} lists more probe settings of the same
+ * build, comma list) and any other index by its registered shorthand, as {@code --index}
  * takes it ({@code exact:int8[:RERANK]}, ...; {@link ComponentRegistry#fromShorthand}),
  * {@code beams} (search beams of the graph, comma list), {@code threads} (graph build threads,
  * default 2), {@code dump} (a directory: writes the base and the queries there as
@@ -127,18 +130,21 @@ public final class AnnBenchmark {
                             factory.neighborOverflow(), beam, jvector ? " (JVector's graph and search)" : ""), built,
                             built.index, Integer.parseInt(beam), truth, data.queries());
                 }
+            } else if (p[0].equals("ivf") && p.length > 1 && p[1].equals("pq")) {
+                InvertedFilePq factory = (InvertedFilePq) ComponentRegistry.standard().fromShorthand(ComponentRole.INDEX,
+                        spec);
+                Built built = build(factory.create(d, similarity), data.base(), null, 1);
+                for (String probe : probeSettings(factory.probes(), options)) {
+                    report(prefix, String.format(Locale.ROOT, "IVF-PQ, %d lists, %s probes, m %d, rerank %d",
+                            factory.lists(), probe, Math.min(factory.m(), d), factory.rerank()), built, built.index,
+                            -Integer.parseInt(probe), truth, data.queries());
+                }
             } else if (p[0].equals("ivf")) {
                 InvertedFile factory = InvertedFile.builder()
                         .lists(p.length > 1 ? Integer.parseInt(p[1]) : InvertedFile.DEFAULT_LISTS)
                         .probes(p.length > 2 ? Integer.parseInt(p[2]) : InvertedFile.DEFAULT_PROBES).build();
                 Built built = build(factory.create(d, similarity), data.base(), null, 1);
-                List<String> probes = new ArrayList<>(List.of(String.valueOf(factory.probes())));
-                for (String more : options.getOrDefault("probes", "").split(",")) {
-                    if (!more.isBlank() && !probes.contains(more)) {
-                        probes.add(more);
-                    }
-                }
-                for (String probe : probes) {
+                for (String probe : probeSettings(factory.probes(), options)) {
                     report(prefix, String.format(Locale.ROOT, "inverted file, %d lists, %s probes", factory.lists(), probe),
                             built, built.index, -Integer.parseInt(probe), truth, data.queries());
                 }
@@ -148,6 +154,17 @@ public final class AnnBenchmark {
                 report(prefix, factory.spec().toString(), built, built.index, 0, truth, data.queries());
             }
         }
+    }
+
+    /** The factory's probes, then those of the {@code probes} option. */
+    private static List<String> probeSettings(int probes, Map<String, String> options) {
+        List<String> settings = new ArrayList<>(List.of(String.valueOf(probes)));
+        for (String more : options.getOrDefault("probes", "").split(",")) {
+            if (!more.isBlank() && !settings.contains(more)) {
+                settings.add(more);
+            }
+        }
+        return settings;
     }
 
     private static void write(Path file, List<float[]> rows) throws java.io.IOException {
@@ -211,6 +228,9 @@ public final class AnnBenchmark {
 
     /** A graph search with {@code beam > 0}, an inverted-file search with {@code -beam} probes, else a plain one. */
     private static List<Neighbor> search(Index index, float[] query, int beam) {
+        if (beam < 0 && index instanceof InvertedFilePqIndex pq) {
+            return pq.search(query, K, -beam);
+        }
         if (beam < 0) {
             return ((InvertedFileIndex) index).search(query, K, -beam);
         }

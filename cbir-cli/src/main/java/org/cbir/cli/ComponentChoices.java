@@ -159,7 +159,8 @@ public final class ComponentChoices {
     /**
      * The index factory a choice names, by the shorthand its module registers
      * ({@link ComponentRegistry#fromShorthand}): {@code exact} (the default), {@code exact:int8[:RERANK]},
-     * {@code lsh[:TREES[:CANDIDATES]]}, {@code graph[:SEARCH-BEAM]}, {@code ivf[:LISTS[:PROBES]]}, and
+     * {@code lsh[:TREES[:CANDIDATES]]}, {@code graph[:SEARCH-BEAM]}, {@code ivf[:LISTS[:PROBES]]},
+     * {@code ivf:pq[:LISTS[:PROBES[:M[:RERANK]]]]}, and
      * whatever index another module on the class path registers with a shorthand.
      *
      * @throws IllegalArgumentException naming the choice if it is unknown or a parameter is invalid

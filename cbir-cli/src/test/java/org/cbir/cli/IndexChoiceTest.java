@@ -44,6 +44,19 @@ class IndexChoiceTest {
     }
 
     @Test
+    void theProductQuantizedInvertedFileIsChosenWithListsProbesCodeBytesAndRerankDepth() {
+        assertEquals(ComponentSpec.of("ivf-pq", "lists", 1024, "probes", 8, "m", 16, "rerank", 16, "seed", 42L),
+                ComponentChoices.index("ivf:pq").spec());
+        assertEquals(ComponentSpec.of("ivf-pq", "lists", 256, "probes", 4, "m", 8, "rerank", 16, "seed", 42L),
+                ComponentChoices.index("ivf:pq:256:4:8").spec());
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+                () -> ComponentChoices.index("ivf:pq:256:4:0"));
+        assertTrue(m.getMessage().startsWith("'ivf:pq:256:4:0': ") && m.getMessage().contains("m (bytes per code)"),
+                m.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ComponentChoices.index("ivf:pq:256:4:8:16:1"));
+    }
+
+    @Test
     void theLshForestAndTheGraphTakeTheirSearchParameters() {
         assertEquals(LshForest.builder().build().spec(), ComponentChoices.index("lsh").spec());
         assertEquals(LshForest.builder().trees(3).candidates(7).build().spec(), ComponentChoices.index("lsh:3:7").spec());
@@ -56,6 +69,6 @@ class IndexChoiceTest {
         List<String> usages = new ArrayList<>();
         new ComponentChoices.IndexChoices().forEach(usages::add);
         assertEquals(List.of("exact", "exact:binary[:RERANK]", "exact:int8[:RERANK]", "graph[:SEARCH-BEAM]", "ivf[:LISTS[:PROBES]]",
-                "lsh[:TREES[:CANDIDATES]]"), usages);
+                "ivf:pq[:LISTS[:PROBES[:M[:RERANK]]]]", "lsh[:TREES[:CANDIDATES]]"), usages);
     }
 }

@@ -67,7 +67,7 @@ class IndexComponentsTest {
                 RestoreContext.withState(ComponentRegistry.standard(), StoreDirectory.local(dir))
                         .withSimilarity(Similarity.cosine()));
         assertEquals(index.search(new float[] {1, 2, 3, 3}, 2), loaded.search(new float[] {1, 2, 3, 3}, 2));
-        assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8", "exact-binary", "ivf"), new IndexComponents().componentTypes().stream()
+        assertEquals(Set.of("pca", "lsh-forest", "graph", "exact-int8", "exact-binary", "ivf", "ivf-pq"), new IndexComponents().componentTypes().stream()
                 .map(t -> t.name()).collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -93,7 +93,7 @@ class IndexComponentsTest {
     @Test
     void eachTypeIsListedUnderItsRole() {
         var types = new IndexComponents().componentTypes();
-        assertEquals(12, types.size(), "each type with its recipe and its saved object");
+        assertEquals(14, types.size(), "each type with its recipe and its saved object");
         for (var type : types) {
             Set<ComponentRole<?>> roles = type.name().equals("pca")
                     ? Set.of(ComponentRole.REDUCER, ComponentRole.FITTED_REDUCER)

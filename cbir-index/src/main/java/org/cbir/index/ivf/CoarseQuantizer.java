@@ -301,8 +301,13 @@ final class CoarseQuantizer {
     }
 
     /** An int whose signed order is the order of {@code score}, NaN above infinity. */
-    private static int sortable(float score) {
+    static int sortable(float score) {
         int bits = Float.floatToIntBits(Float.isNaN(score) ? Float.POSITIVE_INFINITY : score);
         return bits >= 0 ? bits : bits ^ 0x7fffffff;
+    }
+
+    /** The score whose {@link #sortable} form is {@code sortable} (NaN comes back as infinity). */
+    static float unsortable(int sortable) {
+        return Float.intBitsToFloat(sortable >= 0 ? sortable : sortable ^ 0x7fffffff);
     }
 }

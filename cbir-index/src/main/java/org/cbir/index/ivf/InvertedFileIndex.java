@@ -373,7 +373,12 @@ public final class InvertedFileIndex extends GuardedIndex {
      * off by at most {@code relativeErrorBound(d)} times itself.
      */
     private float tolerance(float score) {
-        double bound = FloatKernels.relativeErrorBound(dimension());
+        return tolerance(dimension(), cosine, score);
+    }
+
+    /** {@link #tolerance(float)} for vectors of {@code dimension}, under cosine or Euclidean (the IVF-PQ re-ranking's too). */
+    static float tolerance(int dimension, boolean cosine, float score) {
+        double bound = FloatKernels.relativeErrorBound(dimension);
         double error = cosine ? 2 * bound + 0x1p-21 : 2 * bound * Math.abs(score);
         return (float) (2 * error) + Float.MIN_NORMAL;
     }

@@ -82,6 +82,16 @@ final class BinaryValues {
                 (bytes, array, off, n) -> bytes.asLongBuffer().get(array, off, n));
     }
 
+    static void writeBytes(DataOutputStream out, byte[] values) throws IOException {
+        Objects.requireNonNull(values, "values");
+        out.writeInt(values.length);
+        out.write(values);
+    }
+
+    static byte[] readBytes(DataInputStream in) throws IOException {
+        return readArray(in, in.readInt(), "byte", 1, byte[]::new, (bytes, array, off, n) -> bytes.get(array, off, n));
+    }
+
     static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(NULL_STRING);

@@ -312,6 +312,16 @@ public final class ChecksummedFiles {
         return BinaryValues.readLongs(in);
     }
 
+    /** Writes {@code values} (not null) as an int32 count and the bytes. */
+    public static void writeBytes(DataOutputStream out, byte[] values) throws IOException {
+        BinaryValues.writeBytes(out, values);
+    }
+
+    /** Reads what {@link #writeBytes} wrote; bounded as {@link #readFloats}. */
+    public static byte[] readBytes(DataInputStream in) throws IOException {
+        return BinaryValues.readBytes(in);
+    }
+
     /**
      * Writes {@code s} as an int32 byte length and its UTF-8 bytes, or length -1 for null; unlike
      * {@link DataOutputStream#writeUTF} there is no 64 KB limit.

@@ -69,12 +69,13 @@ class ChecksummedFilesTest {
             ChecksummedFiles.writeLongs(out, new long[] {Long.MAX_VALUE, 0, -7});
             ChecksummedFiles.writeDoubles(out, new double[] {Double.NaN, -0.0, 1e-300});
             ChecksummedFiles.writeFloats(out, new float[0]);
+            ChecksummedFiles.writeBytes(out, new byte[] {-128, 0, 127, -1});
             out.close(); // closing the body stream only flushes it
         });
         List<Object> values = ChecksummedFiles.read(file, "mixed", 1, 2, (in, version) -> List.of(
                 in.readInt(), in.readLong(), in.readDouble(),
                 ChecksummedFiles.readInts(in), ChecksummedFiles.readLongs(in), ChecksummedFiles.readDoubles(in),
-                ChecksummedFiles.readFloats(in), version));
+                ChecksummedFiles.readFloats(in), version, ChecksummedFiles.readBytes(in)));
         assertEquals(-42, values.get(0));
         assertEquals(Long.MIN_VALUE, values.get(1));
         assertEquals(Math.PI, values.get(2));
@@ -83,6 +84,7 @@ class ChecksummedFilesTest {
         assertArrayEquals(new double[] {Double.NaN, -0.0, 1e-300}, (double[]) values.get(5));
         assertEquals(0, ((float[]) values.get(6)).length);
         assertEquals(2, values.get(7));
+        assertArrayEquals(new byte[] {-128, 0, 127, -1}, (byte[]) values.get(8));
     }
 
     @Test
