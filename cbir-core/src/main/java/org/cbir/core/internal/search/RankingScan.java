@@ -29,7 +29,9 @@ import org.cbir.core.internal.math.VectorMath;
  * {@code accepts} takes, in {@link Neighbor} order.
  *
  * <p>Memory during a query: 8 bytes per row for the scores (when k is below the size) and 16
- * bytes per candidate, plus as much scratch for the sort. Stateless; the caller holds the
+ * bytes per candidate, written by the parallel ranges straight into one pair of arrays (each
+ * range from where the candidates of the ranges before it end), plus as much scratch for the
+ * sort; the arrays become the returned {@link NeighborList}. Stateless; the caller holds the
  * store's read lock.
  */
 final class RankingScan {
@@ -90,27 +92,27 @@ final class RankingScan {
         }
         float[] rowScores = scores;
         double rowLimit = limit;
-        long[][] keys = new long[tasks][];
-        long[][] ids = new long[tasks][];
-        int[] counts = new int[tasks];
-        ParallelRanges.run(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
-                counts));
-        long[] allKeys = keys[0];
-        long[] allIds = ids[0];
-        int total = counts[0];
-        if (tasks > 1) {
-            for (int t = 1; t < tasks; t++) {
-                total += counts[t];
-            }
-            allKeys = new long[total];
-            allIds = new long[total];
-            for (int t = 0, at = 0; t < tasks; at += counts[t++]) {
-                System.arraycopy(keys[t], 0, allKeys, at, counts[t]);
-                System.arraycopy(ids[t], 0, allIds, at, counts[t]);
-            }
+        int[] starts = new int[tasks + 1]; // task t writes from starts[t], at most up to starts[t + 1]
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> starts[task + 1] = capacity(from, to, rowScores,
+                rowLimit));
+        for (int t = 0; t < tasks; t++) {
+            starts[t + 1] += starts[t];
         }
-        NeighborSort.sort(allKeys, allIds, total, tasks);
-        return NeighborSort.neighbors(allKeys, allIds, total, k);
+        long[] keys = new long[starts[tasks]];
+        long[] ids = new long[starts[tasks]];
+        int[] counts = new int[tasks];
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> counts[task] = collect(from, to, rowScores, rowLimit,
+                keys, ids, starts[task]));
+        int total = counts[0];
+        for (int t = 1; t < tasks; t++) { // close the gaps the skipped rows left (none without dead rows or filter)
+            if (starts[t] != total) {
+                System.arraycopy(keys, starts[t], keys, total, counts[t]);
+                System.arraycopy(ids, starts[t], ids, total, counts[t]);
+            }
+            total += counts[t];
+        }
+        NeighborSort.sort(keys, ids, total, tasks);
+        return NeighborSort.neighbors(keys, ids, total, k);
     }
 
     /**
@@ -149,12 +151,11 @@ final class RankingScan {
     }
 
     /**
-     * The exact distances (as sort keys) and ids of the candidate rows of blocks [from, to):
-     * every row the query does not skip when {@code scores} is null, else the rows whose score
-     * is a number not above {@code limit}.
+     * How many candidate rows blocks [from, to) may hold: their rows when {@code scores} is null
+     * (the rows the query skips included), else exactly the rows whose score is a number not
+     * above {@code limit}.
      */
-    private void collect(int from, int to, float[] scores, double limit, int task, long[][] keys, long[][] ids,
-            int[] counts) {
+    private int capacity(int from, int to, float[] scores, double limit) {
         int capacity = 0;
         for (int b = from; b < to; b++) {
             int first = store.blockFirstRow(b);
@@ -169,9 +170,17 @@ final class RankingScan {
                 }
             }
         }
-        long[] taskKeys = new long[capacity];
-        long[] taskIds = new long[capacity];
-        int count = 0;
+        return capacity;
+    }
+
+    /**
+     * Writes the exact distances (as sort keys) and ids of the candidate rows of blocks [from, to)
+     * into {@code keys} and {@code ids} from {@code at} (at most {@link #capacity} of them) and
+     * returns how many: every row the query does not skip when {@code scores} is null, else the
+     * rows whose score is a number not above {@code limit}.
+     */
+    private int collect(int from, int to, float[] scores, double limit, long[] keys, long[] ids, int at) {
+        int count = at;
         Scratch scratch = new Scratch();
         float[] row = new float[dimension];
         boolean cosine = CosineDistance.isCore(similarity);
@@ -208,14 +217,12 @@ final class RankingScan {
                         gather(data, 0, i, row);
                         distance = similarity.distance(query, row);
                     }
-                    taskKeys[count] = NeighborSort.key(distance);
-                    taskIds[count++] = store.id(r);
+                    keys[count] = NeighborSort.key(distance);
+                    ids[count++] = store.id(r);
                 }
             }
         }
-        keys[task] = taskKeys;
-        ids[task] = taskIds;
-        counts[task] = count;
+        return count - at;
     }
 
     /**
