@@ -19,10 +19,12 @@ import org.cbir.core.internal.math.VectorMath;
  *     whose score is within the scorer's {@linkplain RowScorer#limit limit} of it (the rows that
  *     may belong to the k best, as in the heap scan).</li>
  * <li>Each candidate's exact distance ({@link Similarity#distance}; for core's cosine the same
- *     double sums computed straight from the tiles, bit for bit the same value) and id go into
- *     {@code long} arrays, the distance as its {@linkplain NeighborSort#key sort key}.</li>
+ *     double sums computed straight from the tiles by {@link RowTiles#exactCosineParts}, 4 or 8
+ *     rows per vector instruction, bit for bit the same value) and id go into {@code long}
+ *     arrays, the distance as its {@linkplain NeighborSort#key sort key}.</li>
  * <li>A {@linkplain NeighborSort#sort radix sort} of the (distance, id) pairs; the first k
- *     become the neighbours.</li>
+ *     become the neighbours, a {@link NeighborList} over the two arrays (no record is created
+ *     until the caller reads it).</li>
  * </ol>
  * Both passes over the rows run in parallel ranges of blocks like {@link BatchScan}'s. The result
  * is the same list as the heap scan's: the k least (distance, id) pairs of the live rows that
@@ -203,7 +205,7 @@ final class RankingScan {
                     continue;
                 }
                 if (cosine) {
-                    cosineParts(data, tile * W * dimension, squares, dots);
+                    tiles.exactCosineParts(queryDoubles, data, tile * W * dimension, squares, dots);
                 }
                 for (int lane = 0, i = tile * W; lane < lanes; lane++, i++) {
                     int r = firstRow + lane;
@@ -223,49 +225,6 @@ final class RankingScan {
             }
         }
         return count - at;
-    }
-
-    /**
-     * For each row of the tile at {@code data[start]}: its squared norm and its dot product with
-     * the query, each summed in double one component after the other as {@link VectorMath}
-     * sums them, so that {@link CosineDistance#fromParts} gives {@link CosineDistance#distance}'s
-     * value to the last bit. Four rows at a time, so that the four rows' additions overlap
-     * instead of waiting on one another.
-     */
-    private void cosineParts(float[] data, int start, double[] squares, double[] dots) {
-        for (int lane = 0; lane < W; lane += 4) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double d0 = 0;
-            double d1 = 0;
-            double d2 = 0;
-            double d3 = 0;
-            for (int j = 0, at = start + lane; j < dimension; j++, at += W) {
-                double q = queryDoubles[j];
-                double v0 = data[at];
-                double v1 = data[at + 1];
-                double v2 = data[at + 2];
-                double v3 = data[at + 3];
-                s0 += v0 * v0;
-                s1 += v1 * v1;
-                s2 += v2 * v2;
-                s3 += v3 * v3;
-                d0 += q * v0;
-                d1 += q * v1;
-                d2 += q * v2;
-                d3 += q * v3;
-            }
-            squares[lane] = s0;
-            squares[lane + 1] = s1;
-            squares[lane + 2] = s2;
-            squares[lane + 3] = s3;
-            dots[lane] = d0;
-            dots[lane + 1] = d1;
-            dots[lane + 2] = d2;
-            dots[lane + 3] = d3;
-        }
     }
 
     private void gather(float[] data, int offset, int i, float[] row) {
