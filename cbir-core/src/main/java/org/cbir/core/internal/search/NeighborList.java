@@ -15,7 +15,7 @@ import org.cbir.core.Neighbor;
  * primitive arrays the {@linkplain NeighborSort radix sort} leaves, the ids and the distances'
  * {@linkplain NeighborSort#key sort keys}, that creates each {@link Neighbor} when it is read.
  * A ranking of a million rows is then 16 MB of arrays instead of a million records and their
- * reference array (40 MB), which the collector would copy while they live; the caller pays for a
+ * reference array (36 MB), which the collector would copy while they live; the caller pays for a
  * neighbour only when reading it (a short-lived record the JIT can often keep out of the heap).
  *
  * <p>It is a {@link List} like any other: {@link #equals} and {@link #hashCode} follow the
