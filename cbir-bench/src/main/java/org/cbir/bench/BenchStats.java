@@ -14,6 +14,19 @@ final class BenchStats {
                 .getProcessCpuTime();
     }
 
+    /**
+     * The milliseconds the collectors have spent in collections so far, summed over their
+     * {@link java.lang.management.GarbageCollectorMXBean}s (for G1, the pauses of its young and
+     * mixed collections and of full ones), or 0 where the JVM does not tell.
+     */
+    static long collectorMillis() {
+        long total = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
     /** The machine's 1-minute load average, or a negative value where the JVM cannot tell. */
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

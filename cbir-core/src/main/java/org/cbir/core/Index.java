@@ -12,7 +12,8 @@ import java.util.function.LongPredicate;
  * {@link #remove}) and the save. Searches may run from many threads at once; {@link #add} and
  * {@link #remove} may run concurrently with searches (a search sees each vector either before or
  * after the change).
- * Vectors passed in are copied; returned lists are new and owned by the caller.
+ * Vectors passed in are copied; returned lists are new and owned by the caller (no view of the
+ * index's state), and may be unmodifiable: copy one to change it.
  */
 public interface Index extends IndexView, Persistent {
 

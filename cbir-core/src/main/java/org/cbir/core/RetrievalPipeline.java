@@ -387,10 +387,7 @@ public final class RetrievalPipeline implements AutoCloseable {
         return searchThreads.run(() -> inView(() -> {
             List<Neighbor> neighbors = where.acceptsAll() ? requireIndex().search(signature, capped(wanted))
                     : requireIndex().search(signature, capped(wanted), filter(where));
-            if (exclude != null) {
-                neighbors = neighbors.stream().filter(n -> n.id() != exclude).limit(k).toList();
-            }
-            return resultOf(neighbors);
+            return resultOf(neighbors, exclude, k);
         }));
     }
 
@@ -649,8 +646,24 @@ public final class RetrievalPipeline implements AutoCloseable {
     }
 
     private QueryResult resultOf(List<Neighbor> neighbors) {
-        List<Match> matches = new ArrayList<>(neighbors.size());
+        return resultOf(neighbors, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The matches of the first {@code k} neighbours other than {@code exclude} (null: none), read
+     * in one pass (an evaluation's ranking of the whole collection is not copied first); a
+     * neighbour whose record is gone counts towards the k but gives no match.
+     */
+    private QueryResult resultOf(List<Neighbor> neighbors, Long exclude, int k) {
+        List<Match> matches = new ArrayList<>(Math.min(neighbors.size(), k));
+        int taken = 0;
         for (Neighbor n : neighbors) {
+            if (exclude != null && n.id() == exclude) {
+                continue;
+            }
+            if (taken++ == k) {
+                break;
+            }
             ImageRecord r = records.get(n.id());
             if (r != null) {
                 matches.add(new Match(matches.size() + 1, n.id(), r.path(), r.label(), n.distance(), r.metadata()));

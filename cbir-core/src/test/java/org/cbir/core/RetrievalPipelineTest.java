@@ -59,6 +59,28 @@ class RetrievalPipelineTest {
     }
 
     @Test
+    void queryBySignatureLeavesOutTheExcludedImageAndStillReturnsK() {
+        RetrievalPipeline pipeline = pipeline();
+        pipeline.addAll(upsAndDowns());
+        float[] signature = pipeline.storedSignature(1).orElseThrow(); // up2
+        List<Match> all = pipeline.queryBySignature(signature, 6, null).matches();
+        assertEquals(6, all.size());
+        for (int k = 1; k <= 6; k++) {
+            for (long excluded : new long[] {1, 4, 99}) {
+                List<Match> expected = new ArrayList<>();
+                for (Match m : all) {
+                    if (m.id() != excluded && expected.size() < k) {
+                        expected.add(new Match(expected.size() + 1, m.id(), m.path(), m.label(), m.distance(),
+                                m.metadata()));
+                    }
+                }
+                assertEquals(expected, pipeline.queryBySignature(signature, k, excluded).matches(),
+                        "k=" + k + ", excluded " + excluded);
+            }
+        }
+    }
+
+    @Test
     void idsFollowCollectionOrderAndRecordsKeepNamesAndLabels() {
         RetrievalPipeline pipeline = pipeline();
         pipeline.addAll(upsAndDowns());

@@ -1,7 +1,9 @@
 package org.cbir.core.internal.math;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,6 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Panama512TileKernels implements TileKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
+    /** One component of a tile's 8 rows, widened to {@link #D} for the exact cosine parts. */
+    private static final VectorSpecies<Float> TILE = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
     private static final int W = RowTiles.WIDTH;
     /** Lanes 8-15: the second component of a pair, and the second tile of a fold. */
     private static final VectorMask<Float> HIGH = VectorMask.fromLong(S, 0xFF00L);
@@ -162,6 +167,24 @@ final class Panama512TileKernels implements TileKernels {
             FloatVector n = FloatVector.fromArray(S, inverseNorms, o, LOW).neg();
             scratch.lone(sum.mul(n), out, o);
         }
+    }
+
+    /**
+     * The tile's 8 rows in one 8-lane double vector (8 floats loaded and widened per component);
+     * a lane's multiply and add are separate instructions, each rounded, as the scalar sums are.
+     */
+    @Override
+    public void exactCosineParts(double[] query, float[] data, int offset, double[] squares, double[] dots) {
+        DoubleVector s = DoubleVector.zero(D);
+        DoubleVector d = DoubleVector.zero(D);
+        for (int j = 0, at = offset; j < query.length; j++, at += W) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(TILE, data, at)
+                    .convertShape(VectorOperators.F2D, D, 0);
+            s = s.add(v.mul(v));
+            d = d.add(DoubleVector.broadcast(D, query[j]).mul(v));
+        }
+        s.intoArray(squares, 0);
+        d.intoArray(dots, 0);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.cbir.core.internal.math;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PanamaTileKernels implements TileKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    /** Half a tile's component (4 rows), widened to {@link #D} for the exact cosine parts. */
+    private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_128;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
     private static final int W = RowTiles.WIDTH;
     /**
      * The dimension from which a batch is scored four queries by four tiles
@@ -349,6 +354,34 @@ final class PanamaTileKernels implements TileKernels {
             int o = outOffset + t * W;
             dot0.mul(FloatVector.fromArray(S, inverseNorms, o).neg()).intoArray(out, o);
         }
+    }
+
+    /**
+     * Rows 0-3 and 4-7 of the tile in two 4-lane double vectors (4 floats loaded and widened per
+     * component and half), so four independent sums run at once; a lane's multiply and add are
+     * separate instructions, each rounded, as the scalar sums are.
+     */
+    @Override
+    public void exactCosineParts(double[] query, float[] data, int offset, double[] squares, double[] dots) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector d0 = DoubleVector.zero(D);
+        DoubleVector d1 = DoubleVector.zero(D);
+        for (int j = 0, at = offset; j < query.length; j++, at += W) {
+            DoubleVector q = DoubleVector.broadcast(D, query[j]);
+            DoubleVector v0 = (DoubleVector) FloatVector.fromArray(HALF, data, at)
+                    .convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector v1 = (DoubleVector) FloatVector.fromArray(HALF, data, at + 4)
+                    .convertShape(VectorOperators.F2D, D, 0);
+            s0 = s0.add(v0.mul(v0));
+            s1 = s1.add(v1.mul(v1));
+            d0 = d0.add(q.mul(v0));
+            d1 = d1.add(q.mul(v1));
+        }
+        s0.intoArray(squares, 0);
+        s1.intoArray(squares, 4);
+        d0.intoArray(dots, 0);
+        d1.intoArray(dots, 4);
     }
 
     @Override

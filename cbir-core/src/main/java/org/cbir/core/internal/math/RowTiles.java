@@ -90,6 +90,26 @@ public final class RowTiles {
         kernels.cosineScores(queries, count, data, offset, tiles, inverseNorms, out, outOffset);
     }
 
+    /**
+     * For each of the {@link #WIDTH} rows of the one tile at {@code data[offset]} (of
+     * {@code query.length} components): its squared norm into {@code squares[r]} and its dot
+     * product with {@code query} (a float query's components as doubles) into {@code dots[r]},
+     * {@code r < WIDTH}, in double, with the additions of {@link VectorMath#norm} and
+     * {@link VectorMath#dot} to the bit (one component after the other, each product and sum
+     * rounded), so that {@code Math.sqrt(squares[r])} is the row's {@code VectorMath.norm} and
+     * {@code dots[r]} its {@code VectorMath.dot}: the exact distances of a scan, computed for a
+     * tile at once. Every implementation gives the same bits; the vector ones sum 4 or 8 rows per
+     * instruction.
+     */
+    public void exactCosineParts(double[] query, float[] data, int offset, double[] squares, double[] dots) {
+        if (query.length < 1) {
+            throw new IllegalArgumentException("the query is empty");
+        }
+        Objects.checkFromIndexSize(offset, WIDTH * query.length, data.length);
+        Objects.checkFromIndexSize(0, WIDTH, Math.min(squares.length, dots.length));
+        kernels.exactCosineParts(query, data, offset, squares, dots);
+    }
+
     /** The squared Euclidean distance {@code |query - row|^2} of each row, into {@code out}. */
     public void squareDistances(float[] query, float[] data, int offset, int tiles, float[] out, int outOffset) {
         check(query.length, data, offset, tiles, out, outOffset);

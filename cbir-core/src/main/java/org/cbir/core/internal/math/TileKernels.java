@@ -8,8 +8,9 @@ package org.cbir.core.internal.math;
  * method scores {@code tiles} tiles from {@code offset} and writes one float per row (padding rows
  * of a last, partial tile included) to {@code out} from {@code outOffset}. The caller checks the
  * bounds. Implementations are thread-safe, accumulate each row in {@code float} (one component
- * after the other, or with 512-bit vectors the even and the odd components apart, then added),
- * and never modify their inputs other than {@code out}.
+ * after the other, or with 512-bit vectors the even and the odd components apart, then added;
+ * {@link #exactCosineParts} in {@code double}, one component after the other in every
+ * implementation), and never modify their inputs other than {@code out}.
  */
 interface TileKernels {
 
@@ -32,6 +33,17 @@ interface TileKernels {
      */
     void cosineScores(float[][] queries, int count, float[] data, int offset, int tiles, float[] inverseNorms,
             float[][] out, int outOffset);
+
+    /**
+     * The double parts of the exact cosine distance of each of the {@link RowTiles#WIDTH} rows of
+     * the one tile at {@code data[offset]}: its squared norm into {@code squares[r]} and its dot
+     * product with {@code query} (the query's floats as doubles) into {@code dots[r]}, each summed
+     * one component after the other with a rounded product and a rounded sum per component
+     * ({@code s += v * v}, {@code d += q * v}, no fused multiply-add), as {@link VectorMath#norm}
+     * and {@link VectorMath#dot} sum them: the same bits in every implementation, whatever the
+     * number of rows summed at once.
+     */
+    void exactCosineParts(double[] query, float[] data, int offset, double[] squares, double[] dots);
 
     /** {@code |query - row|^2} for each row. */
     void squareDistances(float[] query, float[] data, int offset, int tiles, float[] out, int outOffset);

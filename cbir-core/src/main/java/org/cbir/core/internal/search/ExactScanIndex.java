@@ -29,7 +29,8 @@ import org.cbir.core.io.StoreDirectory;
  * {@link Similarity#distance}, so returned distances are exactly the similarity's. A large k (a
  * ranking of the whole collection, or a sizeable share of it) is served by a selection over the
  * float scores and a radix sort of (distance, id) pairs on primitive arrays instead of heaps,
- * with the same result.
+ * with the same result. Every search returns an unmodifiable list over those two arrays
+ * ({@code NeighborList}), which creates each {@link Neighbor} when it is read.
  *
  * <p>Memory per vector on the heap: {@code 4 * dimension} bytes of floats and 13 to 15.5 bytes
  * for the id and its unboxed hash slot; norms are recomputed during the scan, not stored.

@@ -1,6 +1,5 @@
 package org.cbir.core.internal.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cbir.core.Neighbor;
@@ -88,14 +87,17 @@ final class NeighborSort {
         });
     }
 
-    /** The first {@code min(k, count)} pairs as neighbours, after {@link #sort}. */
+    /**
+     * The first {@code min(k, count)} pairs as neighbours, after {@link #sort}: a
+     * {@link NeighborList} over the arrays, which become the list's (copied first when they are
+     * more than twice as long as the list, so that a short list does not hold long arrays).
+     */
     static List<Neighbor> neighbors(long[] keys, long[] ids, int count, int k) {
         int size = Math.min(k, count);
-        List<Neighbor> neighbors = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            neighbors.add(new Neighbor(ids[i], distance(keys[i])));
+        if (Math.min(keys.length, ids.length) > 2L * size + INSERTION) {
+            return new NeighborList(Arrays.copyOf(keys, size), Arrays.copyOf(ids, size), 0, size);
         }
-        return neighbors;
+        return new NeighborList(keys, ids, 0, size);
     }
 
     /**

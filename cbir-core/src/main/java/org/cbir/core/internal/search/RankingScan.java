@@ -19,17 +19,21 @@ import org.cbir.core.internal.math.VectorMath;
  *     whose score is within the scorer's {@linkplain RowScorer#limit limit} of it (the rows that
  *     may belong to the k best, as in the heap scan).</li>
  * <li>Each candidate's exact distance ({@link Similarity#distance}; for core's cosine the same
- *     double sums computed straight from the tiles, bit for bit the same value) and id go into
- *     {@code long} arrays, the distance as its {@linkplain NeighborSort#key sort key}.</li>
+ *     double sums computed straight from the tiles by {@link RowTiles#exactCosineParts}, 4 or 8
+ *     rows per vector instruction, bit for bit the same value) and id go into {@code long}
+ *     arrays, the distance as its {@linkplain NeighborSort#key sort key}.</li>
  * <li>A {@linkplain NeighborSort#sort radix sort} of the (distance, id) pairs; the first k
- *     become the neighbours.</li>
+ *     become the neighbours, a {@link NeighborList} over the two arrays (no record is created
+ *     until the caller reads it).</li>
  * </ol>
  * Both passes over the rows run in parallel ranges of blocks like {@link BatchScan}'s. The result
  * is the same list as the heap scan's: the k least (distance, id) pairs of the live rows that
  * {@code accepts} takes, in {@link Neighbor} order.
  *
  * <p>Memory during a query: 8 bytes per row for the scores (when k is below the size) and 16
- * bytes per candidate, plus as much scratch for the sort. Stateless; the caller holds the
+ * bytes per candidate, written by the parallel ranges straight into one pair of arrays (each
+ * range from where the candidates of the ranges before it end), plus as much scratch for the
+ * sort; the arrays become the returned {@link NeighborList}. Stateless; the caller holds the
  * store's read lock.
  */
 final class RankingScan {
@@ -90,27 +94,27 @@ final class RankingScan {
         }
         float[] rowScores = scores;
         double rowLimit = limit;
-        long[][] keys = new long[tasks][];
-        long[][] ids = new long[tasks][];
-        int[] counts = new int[tasks];
-        ParallelRanges.run(tasks, blocks, (task, from, to) -> collect(from, to, rowScores, rowLimit, task, keys, ids,
-                counts));
-        long[] allKeys = keys[0];
-        long[] allIds = ids[0];
-        int total = counts[0];
-        if (tasks > 1) {
-            for (int t = 1; t < tasks; t++) {
-                total += counts[t];
-            }
-            allKeys = new long[total];
-            allIds = new long[total];
-            for (int t = 0, at = 0; t < tasks; at += counts[t++]) {
-                System.arraycopy(keys[t], 0, allKeys, at, counts[t]);
-                System.arraycopy(ids[t], 0, allIds, at, counts[t]);
-            }
+        int[] starts = new int[tasks + 1]; // task t writes from starts[t], at most up to starts[t + 1]
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> starts[task + 1] = capacity(from, to, rowScores,
+                rowLimit));
+        for (int t = 0; t < tasks; t++) {
+            starts[t + 1] += starts[t];
         }
-        NeighborSort.sort(allKeys, allIds, total, tasks);
-        return NeighborSort.neighbors(allKeys, allIds, total, k);
+        long[] keys = new long[starts[tasks]];
+        long[] ids = new long[starts[tasks]];
+        int[] counts = new int[tasks];
+        ParallelRanges.run(tasks, blocks, (task, from, to) -> counts[task] = collect(from, to, rowScores, rowLimit,
+                keys, ids, starts[task]));
+        int total = counts[0];
+        for (int t = 1; t < tasks; t++) { // close the gaps the skipped rows left (none without dead rows or filter)
+            if (starts[t] != total) {
+                System.arraycopy(keys, starts[t], keys, total, counts[t]);
+                System.arraycopy(ids, starts[t], ids, total, counts[t]);
+            }
+            total += counts[t];
+        }
+        NeighborSort.sort(keys, ids, total, tasks);
+        return NeighborSort.neighbors(keys, ids, total, k);
     }
 
     /**
@@ -149,12 +153,11 @@ final class RankingScan {
     }
 
     /**
-     * The exact distances (as sort keys) and ids of the candidate rows of blocks [from, to):
-     * every row the query does not skip when {@code scores} is null, else the rows whose score
-     * is a number not above {@code limit}.
+     * How many candidate rows blocks [from, to) may hold: their rows when {@code scores} is null
+     * (the rows the query skips included), else exactly the rows whose score is a number not
+     * above {@code limit}.
      */
-    private void collect(int from, int to, float[] scores, double limit, int task, long[][] keys, long[][] ids,
-            int[] counts) {
+    private int capacity(int from, int to, float[] scores, double limit) {
         int capacity = 0;
         for (int b = from; b < to; b++) {
             int first = store.blockFirstRow(b);
@@ -169,9 +172,17 @@ final class RankingScan {
                 }
             }
         }
-        long[] taskKeys = new long[capacity];
-        long[] taskIds = new long[capacity];
-        int count = 0;
+        return capacity;
+    }
+
+    /**
+     * Writes the exact distances (as sort keys) and ids of the candidate rows of blocks [from, to)
+     * into {@code keys} and {@code ids} from {@code at} (at most {@link #capacity} of them) and
+     * returns how many: every row the query does not skip when {@code scores} is null, else the
+     * rows whose score is a number not above {@code limit}.
+     */
+    private int collect(int from, int to, float[] scores, double limit, long[] keys, long[] ids, int at) {
+        int count = at;
         Scratch scratch = new Scratch();
         float[] row = new float[dimension];
         boolean cosine = CosineDistance.isCore(similarity);
@@ -194,7 +205,7 @@ final class RankingScan {
                     continue;
                 }
                 if (cosine) {
-                    cosineParts(data, tile * W * dimension, squares, dots);
+                    tiles.exactCosineParts(queryDoubles, data, tile * W * dimension, squares, dots);
                 }
                 for (int lane = 0, i = tile * W; lane < lanes; lane++, i++) {
                     int r = firstRow + lane;
@@ -208,57 +219,12 @@ final class RankingScan {
                         gather(data, 0, i, row);
                         distance = similarity.distance(query, row);
                     }
-                    taskKeys[count] = NeighborSort.key(distance);
-                    taskIds[count++] = store.id(r);
+                    keys[count] = NeighborSort.key(distance);
+                    ids[count++] = store.id(r);
                 }
             }
         }
-        keys[task] = taskKeys;
-        ids[task] = taskIds;
-        counts[task] = count;
-    }
-
-    /**
-     * For each row of the tile at {@code data[start]}: its squared norm and its dot product with
-     * the query, each summed in double one component after the other as {@link VectorMath}
-     * sums them, so that {@link CosineDistance#fromParts} gives {@link CosineDistance#distance}'s
-     * value to the last bit. Four rows at a time, so that the four rows' additions overlap
-     * instead of waiting on one another.
-     */
-    private void cosineParts(float[] data, int start, double[] squares, double[] dots) {
-        for (int lane = 0; lane < W; lane += 4) {
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double d0 = 0;
-            double d1 = 0;
-            double d2 = 0;
-            double d3 = 0;
-            for (int j = 0, at = start + lane; j < dimension; j++, at += W) {
-                double q = queryDoubles[j];
-                double v0 = data[at];
-                double v1 = data[at + 1];
-                double v2 = data[at + 2];
-                double v3 = data[at + 3];
-                s0 += v0 * v0;
-                s1 += v1 * v1;
-                s2 += v2 * v2;
-                s3 += v3 * v3;
-                d0 += q * v0;
-                d1 += q * v1;
-                d2 += q * v2;
-                d3 += q * v3;
-            }
-            squares[lane] = s0;
-            squares[lane + 1] = s1;
-            squares[lane + 2] = s2;
-            squares[lane + 3] = s3;
-            dots[lane] = d0;
-            dots[lane + 1] = d1;
-            dots[lane + 2] = d2;
-            dots[lane + 3] = d3;
-        }
+        return count - at;
     }
 
     private void gather(float[] data, int offset, int i, float[] row) {

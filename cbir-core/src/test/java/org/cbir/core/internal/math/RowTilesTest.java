@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * norms and squared distances, for dimensions 1 to 19 and 512, odd tile counts (the two-tile and
  * eight- or four-query loops meet their remainders), batches of 1 to 17 queries, and a zero row.
  * Errors must stay within {@link FloatKernels#relativeErrorBound}; on small integers, whose sums
- * are exact, all widths must give the same bits.
+ * are exact, all widths must give the same bits. The exact cosine parts (double sums) must be
+ * {@link VectorMath}'s to the bit, on rows of widely spread magnitudes.
  */
 class RowTilesTest {
     private static final int W = RowTiles.WIDTH;
@@ -155,6 +156,53 @@ class RowTilesTest {
     }
 
     @Test
+    void exactCosinePartsAreVectorMathsSumsToTheBit() {
+        Random random = new Random(2028);
+        for (RowTiles tiles : implementations) {
+            for (int d : new int[] {1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 19, 512}) {
+                float[][] rows = new float[2 * W][];
+                for (int r = 0; r < rows.length; r++) {
+                    rows[r] = gaussian(random, d);
+                    if (r % 5 == 1) { // wide magnitudes, so that another order of the additions shows in the last bits
+                        for (int j = 0; j < d; j++) {
+                            rows[r][j] *= (float) Math.pow(10, random.nextInt(13) - 6);
+                        }
+                    }
+                }
+                rows[3] = new float[d];
+                float[] query = gaussian(random, d);
+                double[] queryDoubles = new double[d];
+                for (int j = 0; j < d; j++) {
+                    queryDoubles[j] = query[j];
+                }
+                int offset = W * d + 5; // another tile and a few floats before
+                float[] data = new float[offset + rows.length * d];
+                for (int r = 0; r < rows.length; r++) {
+                    for (int j = 0; j < d; j++) {
+                        data[offset + RowTiles.index(r, j, d)] = rows[r][j];
+                    }
+                }
+                for (int tile = 0; tile < 2; tile++) {
+                    double[] squares = new double[W];
+                    double[] dots = new double[W + 3];
+                    tiles.exactCosineParts(queryDoubles, data, offset + tile * W * d, squares, dots);
+                    for (int r = 0; r < W; r++) {
+                        float[] row = rows[tile * W + r];
+                        double square = 0;
+                        for (float v : row) {
+                            square += (double) v * v;
+                        }
+                        String what = tiles.name() + " d=" + d + " row " + (tile * W + r);
+                        assertEquals(square, squares[r], 0.0, what + " squared norm");
+                        assertEquals(VectorMath.norm(row), Math.sqrt(squares[r]), 0.0, what + " norm");
+                        assertEquals(VectorMath.dot(query, row), dots[r], 0.0, what + " dot");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void outOfBoundsArgumentsAreRefused() {
         RowTiles tiles = RowTiles.preferred();
         float[] data = new float[2 * W * 3];
@@ -164,6 +212,12 @@ class RowTilesTest {
                 () -> tiles.squareDistances(new float[3], data, 0, 2, new float[2 * W - 1], 0));
         assertThrows(IllegalArgumentException.class, () -> tiles.squareDistances(new float[][] {new float[3],
                 new float[2]}, 2, data, 0, 1, new float[2][W], 0));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> tiles.exactCosineParts(new double[3], data, W * 3 + 1, new double[W], new double[W]));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> tiles.exactCosineParts(new double[3], data, 0, new double[W], new double[W - 1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> tiles.exactCosineParts(new double[0], data, 0, new double[W], new double[W]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> tiles.inverseNorms(0, data, 0, 1, new float[W], 0));
         assertTrue(e.getMessage().contains("dimension 0"), e.getMessage());
