@@ -228,43 +228,12 @@ final class CompactGraph {
         byte[] visited = scratch.visited(bound);
         byte epoch = scratch.epoch;
         scratch.reset(keep);
-        int current = entry;
-        float currentScore = scorer.score(current);
-        int scored = 1;
-        visited[current] = epoch;
-        scratch.admit(current, currentScore, allLive || scorer.isLive(current));
-        for (int level = upperNodes.length; level >= 1; level--) {
-            int[] layerNodes = upperNodes[level - 1];
-            int[] rows = upperRows[level - 1];
-            int width = upperWidths[level - 1];
-            boolean moved = true;
-            while (moved) {
-                moved = false;
-                int start = Arrays.binarySearch(layerNodes, current) * width;
-                for (int j = start, end = start + width; j < end; j++) {
-                    int neighbor = rows[j];
-                    if (neighbor < 0) {
-                        break;
-                    }
-                    if (visited[neighbor] == epoch) {
-                        continue; // scored on the way down: no better than current, and already admitted
-                    }
-                    visited[neighbor] = epoch;
-                    float score = scorer.score(neighbor);
-                    scored++;
-                    scratch.admit(neighbor, score, allLive || scorer.isLive(neighbor));
-                    if (score > currentScore) {
-                        currentScore = score;
-                        current = neighbor;
-                        moved = true;
-                    }
-                }
-            }
-        }
+        int scored = descend(scorer, visited, epoch, scratch);
+        float worst = scratch.admitSeeds(scored, allLive, scorer);
         int width = baseWidth;
         int[][] chunks = baseChunks;
         while (scratch.candidates > 0) {
-            if (scratch.candidateScores[0] < scratch.worst) {
+            if (scratch.candidateScores[0] < worst) {
                 break;
             }
             int node = scratch.popCandidate();
@@ -280,13 +249,59 @@ final class CompactGraph {
                 visited[neighbor] = epoch;
                 float score = scorer.score(neighbor);
                 scored++;
-                if (score > scratch.worst) {
-                    scratch.admit(neighbor, score, allLive || scorer.isLive(neighbor));
+                if (score > worst) {
+                    scratch.pushCandidate(neighbor, score);
+                    if (allLive || scorer.isLive(neighbor)) {
+                        scratch.offerResult(neighbor, score);
+                        if (scratch.results == keep) {
+                            worst = scratch.resultScores[0];
+                        }
+                    }
                 }
             }
         }
         scratch.scored = scored;
         return scratch.results;
+    }
+
+    /**
+     * The greedy descent from the entry node through the upper layers: every node it scores,
+     * marked visited, into {@code scratch}'s seeds in the order scored (the entry first); returns
+     * their count. A node met again is skipped: it scored no better than the current node.
+     */
+    private int descend(GraphVectors.Scorer scorer, byte[] visited, byte epoch, Scratch scratch) {
+        int current = entry;
+        float currentScore = scorer.score(current);
+        visited[current] = epoch;
+        int seeds = scratch.seed(0, current, currentScore);
+        for (int level = upperNodes.length; level >= 1; level--) {
+            int[] layerNodes = upperNodes[level - 1];
+            int[] rows = upperRows[level - 1];
+            int width = upperWidths[level - 1];
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                int start = Arrays.binarySearch(layerNodes, current) * width;
+                for (int j = start, end = start + width; j < end; j++) {
+                    int neighbor = rows[j];
+                    if (neighbor < 0) {
+                        break;
+                    }
+                    if (visited[neighbor] == epoch) {
+                        continue;
+                    }
+                    visited[neighbor] = epoch;
+                    float score = scorer.score(neighbor);
+                    seeds = scratch.seed(seeds, neighbor, score);
+                    if (score > currentScore) {
+                        currentScore = score;
+                        current = neighbor;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return seeds;
     }
 
     /**
@@ -305,8 +320,9 @@ final class CompactGraph {
         private float[] resultScores = new float[16];
         private int results;
         private int resultCapacity;
-        /** The worst kept score once {@code keep} are kept, else negative infinity. */
-        private float worst;
+        /** The nodes the descent scored and their scores, in the order scored. */
+        private int[] seedNodes = new int[64];
+        private float[] seedScores = new float[64];
         private int scored;
 
         /** The nodes the last search scored, each once (the entry node included): its cost, for tests. */
@@ -365,7 +381,6 @@ final class CompactGraph {
         private void reset(int keep) {
             candidates = 0;
             results = 0;
-            worst = Float.NEGATIVE_INFINITY;
             resultCapacity = keep;
             if (resultNodes.length < keep) {
                 resultNodes = new int[keep];
@@ -393,19 +408,37 @@ final class CompactGraph {
         }
 
         /**
-         * A newly scored node: a candidate, and a kept result when {@code live}, unless
-         * {@code keep} are kept and it scores no better than the worst of them.
+         * Makes the first {@code seeds} seeds candidates, and the live ones results, in order, as
+         * the base layer's walk admits a newly scored node; returns the worst kept score once
+         * {@code keep} are kept, else negative infinity.
          */
-        private void admit(int node, float score, boolean live) {
-            if (score > worst) {
-                pushCandidate(node, score);
-                if (live) {
-                    offerResult(node, score);
-                    if (results == resultCapacity) {
-                        worst = resultScores[0];
+        private float admitSeeds(int seeds, boolean allLive, GraphVectors.Scorer scorer) {
+            float worst = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < seeds; i++) {
+                int node = seedNodes[i];
+                float score = seedScores[i];
+                if (score > worst) {
+                    pushCandidate(node, score);
+                    if (allLive || scorer.isLive(node)) {
+                        offerResult(node, score);
+                        if (results == resultCapacity) {
+                            worst = resultScores[0];
+                        }
                     }
                 }
             }
+            return worst;
+        }
+
+        /** Stores seed {@code at}; returns {@code at + 1}. */
+        private int seed(int at, int node, float score) {
+            if (at == seedNodes.length) {
+                seedNodes = Arrays.copyOf(seedNodes, at * 2);
+                seedScores = Arrays.copyOf(seedScores, at * 2);
+            }
+            seedNodes[at] = node;
+            seedScores[at] = score;
+            return at + 1;
         }
 
         /** Removes and returns the best candidate. */
