@@ -49,7 +49,8 @@ import org.cbir.metrics.Similarities;
  * <p>Columns: build time (graph: {@code NeighborGraphIndex.addAll} on a pool of {@code threads}, with
  * the process CPU time over wall time to show the parallelism; others: {@code add} one by one),
  * heap growth after GC per vector (the input vectors stay referenced throughout, so this is the
- * index's own memory), queries per wall-clock second with one query at a time from one thread,
+ * index's own memory), queries per wall-clock second with one query at a time from one thread
+ * (measured for 3 s after at least one pass and 1 s of warm-up over the queries),
  * queries per CPU-second of that thread (one core; stable on a shared machine, but blind to the
  * exact scan's helper threads), recall@10 against the exact scan, and the 1-minute load average.
  */
@@ -206,8 +207,14 @@ public final class AnnBenchmark {
     private static void report(String prefix, String name, Built built, Index index, int beam,
             List<List<Neighbor>> truth, List<float[]> queries) {
         List<List<Neighbor>> results = new ArrayList<>();
+        long warmStart = System.nanoTime();
         for (float[] q : queries) { // warm-up pass, whose results give the recall
             results.add(search(index, q, beam));
+        }
+        while (System.nanoTime() - warmStart < 1_000_000_000L) { // a second of warm-up, so that the JIT has compiled the search
+            for (float[] q : queries) {
+                search(index, q, beam);
+            }
         }
         long passes = 0;
         long cpuStart = THREADS.getCurrentThreadCpuTime();

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.util.Bits;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact graph and its search: the same recall as JVector's own search of the same graph
- * at the same beam (both against brute force), a hand-made graph searched exhaustively, removed
+ * at the same beam (both against brute force), in low and high dimension, a hand-made graph searched exhaustively, removed
  * nodes walked through but never returned, and the index's switch between JVector's mutable
  * graph and the compact copy as nodes are added, removed and purged.
  */
@@ -62,6 +68,75 @@ class CompactGraphTest {
             assertTrue(compactRecall >= jvectorRecall - 0.01, "beam " + beam + ": compact " + compactRecall
                     + " against JVector's " + jvectorRecall);
             assertTrue(agreed >= 0.97 * K * queries, "beam " + beam + ": " + agreed + " of " + K * queries + " agree");
+        }
+    }
+
+    /**
+     * One graph of 5,000 vectors of dimension 256 (20 overlapping clusters), searched by both
+     * searches at beams 10 to 80: the compact search returns what JVector's returns, its recall
+     * against brute force is within 0.01 of JVector's and rises with the beam, and it scores no
+     * more nodes than JVector's visits. When it entered the base layer from the node the
+     * descent ended at alone, it agreed on 97.5 % of the results at beam 10 and scored 11 to 19 %
+     * more nodes than JVector's (and at 100,000 x 512 its recall fell 0.02 below JVector's).
+     */
+    @Test
+    @SuppressWarnings("deprecation") // JVector 4.0.2's only constructor that sets hierarchy and refinement explicitly
+    void sameNodesAsJVectorsSearchOfTheSameGraphInHighDimension() throws IOException {
+        int count = 5_000;
+        int queries = 200;
+        int dimension = 256;
+        List<float[]> all = ClusteredVectors.generate(count + queries, dimension, 20, 1.0, 11L);
+        GraphVectors vectors = new GraphVectors(dimension, true);
+        Index exact = IndexFactory.exact().create(dimension, Similarity.cosine());
+        for (int i = 0; i < count; i++) {
+            vectors.append(i, all.get(i));
+            exact.add(i, all.get(i));
+        }
+        GraphIndexBuilder builder = new GraphIndexBuilder(new GraphScores(vectors), dimension, 16, 40, 1.2f, 1.2f,
+                true, true);
+        for (int i = 0; i < count; i++) { // one thread, one graph for both searches
+            builder.addGraphNode(i, new DefaultSearchScoreProvider(vectors.scores(i)));
+        }
+        CompactGraph compact = CompactGraph.of(builder.getGraph(), count);
+        assertTrue(compact.layers() >= 3, "a hierarchy to descend: " + compact.layers() + " layers");
+        CompactGraph.Scratch scratch = new CompactGraph.Scratch();
+        double previousRecall = 0;
+        try (GraphSearcher searcher = new GraphSearcher(builder.getGraph())) {
+            for (int beam : new int[] {10, 20, 40, 80}) {
+                int compactHits = 0;
+                int jvectorHits = 0;
+                int agreed = 0;
+                long compactScored = 0;
+                long jvectorScored = 0;
+                for (int q = count; q < count + queries; q++) {
+                    Set<Long> truth = ids(exact.search(all.get(q), K));
+                    SearchResult result = searcher.search(new DefaultSearchScoreProvider(vectors.scores(all.get(q))),
+                            beam, beam, 0f, 0f, Bits.ALL);
+                    Set<Long> fromJVector = new HashSet<>();
+                    for (int i = 0; i < K; i++) {
+                        fromJVector.add((long) result.getNodes()[i].node);
+                    }
+                    jvectorScored += result.getVisitedCount() + 1; // JVector does not count its entry node
+                    compact.search(vectors.scorer(all.get(q)), beam, true, scratch);
+                    compactScored += scratch.scored();
+                    assertEquals(K, scratch.retainBest(K));
+                    for (int i = 0; i < K; i++) {
+                        long node = scratch.results()[i];
+                        compactHits += truth.contains(node) ? 1 : 0;
+                        agreed += fromJVector.contains(node) ? 1 : 0;
+                    }
+                    jvectorHits += hits(truth, fromJVector);
+                }
+                double compactRecall = compactHits / (double) (K * queries);
+                double jvectorRecall = jvectorHits / (double) (K * queries);
+                String at = "beam " + beam + ": compact recall " + compactRecall + ", JVector's " + jvectorRecall;
+                assertEquals(jvectorRecall, compactRecall, 0.01, at);
+                assertTrue(compactRecall >= previousRecall, at + ", below " + previousRecall + " at the smaller beam");
+                assertTrue(agreed >= 0.995 * K * queries, at + ": " + agreed + " of " + K * queries + " agree");
+                assertTrue(compactScored <= 1.01 * jvectorScored, at + ": scored " + compactScored
+                        + " nodes, JVector " + jvectorScored);
+                previousRecall = compactRecall;
+            }
         }
     }
 
@@ -125,6 +200,10 @@ class CompactGraphTest {
             ids[i] = i;
         }
         index.addAll(ids, data.subList(0, 1_000), java.util.concurrent.ForkJoinPool.commonPool()); // compacted at once
+        // a wide beam, so that what is tested is reachability: after these changes a few nodes keep
+        // a single in-link (vector 1703 in some of the concurrent builds), which a search at the
+        // default beam of 50 misses now and then, depending on the order the walk meets nodes
+        int beam = 200;
         Set<Long> removed = new HashSet<>();
         for (int i = 1_000; i < 3_000; i++) {
             index.add(i, data.get(i)); // JVector's graph again, from the compact copy on the first
@@ -135,14 +214,14 @@ class CompactGraphTest {
             if (i % 100 == 0) { // searches between: JVector's search or a new compact copy
                 for (int probe = i - 99; probe <= i; probe += 33) {
                     if (!removed.contains((long) probe)) {
-                        assertEquals(probe, index.search(data.get(probe), 1).get(0).id(), "vector " + probe);
+                        assertEquals(probe, index.search(data.get(probe), 1, beam).get(0).id(), "vector " + probe);
                     }
                 }
             }
         }
         for (int i = 0; i < 3_000; i += 13) {
             assertEquals(!removed.contains((long) i), index.contains(i));
-            long nearest = index.search(data.get(i), 1).get(0).id();
+            long nearest = index.search(data.get(i), 1, beam).get(0).id();
             if (removed.contains((long) i)) {
                 assertTrue(nearest != i, "removed " + i + " is not returned");
             } else {
@@ -171,6 +250,16 @@ class CompactGraphTest {
             ids.add(n.id());
         }
         return ids;
+    }
+
+    private static int hits(Set<Long> truth, Set<Long> found) {
+        int hits = 0;
+        for (long id : found) {
+            if (truth.contains(id)) {
+                hits++;
+            }
+        }
+        return hits;
     }
 
     private static int hits(Set<Long> truth, List<Neighbor> found) {
