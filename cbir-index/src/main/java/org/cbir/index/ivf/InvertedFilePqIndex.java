@@ -3,7 +3,6 @@ package org.cbir.index.ivf;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.LongPredicate;
 import org.cbir.core.ComponentSpec;
@@ -12,7 +11,6 @@ import org.cbir.core.Neighbor;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.CandidateHeap;
 import org.cbir.core.internal.index.ExactRerank;
-import org.cbir.core.internal.index.GuardedIndex;
 import org.cbir.core.internal.index.IdRows;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
@@ -64,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: searches share the read lock of {@link GuardedIndex}; additions, removals and
  * trainings take the write lock. File: see {@code IvfPqFiles}.
  */
-public final class InvertedFilePqIndex extends GuardedIndex {
+public final class InvertedFilePqIndex extends ProbedListIndex {
     private static final Logger LOG = LoggerFactory.getLogger(InvertedFilePqIndex.class);
     /** The fewest vectors at which the quantizers are trained: four per codeword. */
     static final int MIN_TRAIN_ROWS = 4 * ProductQuantizer.CENTROIDS;
@@ -272,57 +270,14 @@ public final class InvertedFilePqIndex extends GuardedIndex {
         restore(coded, coarse, pq, at, coded.imbalance());
     }
 
-    /** {@link #search(float[], int, int)} with the factory's probes. */
     @Override
-    public List<Neighbor> search(float[] query, int k) {
-        return search(query, k, parameters.probes());
-    }
-
-    /**
-     * The approximate {@code k} nearest neighbours from the {@code probes} lists nearest to the
-     * query (more when they hold fewer than {@code k} vectors), ranked by the similarity's
-     * distance, then id. More probes raise recall and query time.
-     *
-     * @throws IllegalArgumentException if {@code k < 1}, {@code probes < 1} or the dimension differs
-     */
-    public List<Neighbor> search(float[] query, int k, int probes) {
-        Index.requireK(k);
-        if (probes < 1) {
-            throw new IllegalArgumentException("probes must be at least 1, got " + probes);
-        }
-        Index.requireDimension(query, dimension(), "query");
-        readLock().lock();
-        try {
-            return searchLocked(query, k, probes, null);
-        } finally {
-            readLock().unlock();
-        }
-    }
-
-    /** {@inheritDoc} The scan skips rejected vectors and probes further lists until {@code k} are accepted. */
-    @Override
-    public List<Neighbor> search(float[] query, int k, Filter filter) {
-        Index.requireK(k);
-        Index.requireDimension(query, dimension(), "query");
-        Objects.requireNonNull(filter, "filter");
-        readLock().lock();
-        try {
-            return searchLocked(query, k, parameters.probes(), filter.condition().acceptsAll() ? null : filter.accepts());
-        } finally {
-            readLock().unlock();
-        }
-    }
-
-    /** {@inheritDoc} The queries are spread over the worker threads (the caller's fork-join pool, or the common pool). */
-    @Override
-    public List<List<Neighbor>> searchAll(List<float[]> queries, int k) {
-        Index.requireK(k);
-        Index.requireDimensions(queries, dimension());
-        return searchInParallel(queries, query -> search(query, k));
+    int defaultProbes() {
+        return parameters.probes();
     }
 
     /** The search itself, under the read lock. */
-    private List<Neighbor> searchLocked(float[] query, int k, int probes, LongPredicate accepts) {
+    @Override
+    List<Neighbor> searchLocked(float[] query, int k, int probes, LongPredicate accepts) {
         if (store.size() == 0) {
             return List.of();
         }
