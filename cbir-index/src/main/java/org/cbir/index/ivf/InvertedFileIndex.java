@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Memory</b> per vector: see {@code InvertedLists} ({@code 4 d + 33} to {@code 4 d + 35.5}
  * bytes, plus the lists' spare room), and {@code 4 d x lists} bytes of centroids in all.
  *
- * <p>Thread-safe: searches share the read lock of {@link GuardedIndex}; additions, removals and
+ * <p>Thread-safe: searches share the read lock of {@link org.cbir.core.internal.index.GuardedIndex}; additions, removals and
  * trainings take the write lock. File: see {@code IvfFiles}.
  */
 public final class InvertedFileIndex extends ProbedListIndex {

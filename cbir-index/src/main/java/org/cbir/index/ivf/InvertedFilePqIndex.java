@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * lists' spare room; in all, {@code 4 d + m + 33} to {@code 4 d + m + 35.5} bytes plus that room.
  * Beside them {@code 4 d x lists} bytes of centroids and {@code 1 KiB x d} of codebooks.
  *
- * <p>Thread-safe: searches share the read lock of {@link GuardedIndex}; additions, removals and
+ * <p>Thread-safe: searches share the read lock of {@link org.cbir.core.internal.index.GuardedIndex}; additions, removals and
  * trainings take the write lock. File: see {@code IvfPqFiles}.
  */
 public final class InvertedFilePqIndex extends ProbedListIndex {
