@@ -29,7 +29,7 @@ abstract class ProbedListIndex extends GuardedIndex {
      */
     abstract List<Neighbor> searchLocked(float[] query, int k, int probes, LongPredicate accepts);
 
-    /** {@link #search(float[], int, int)} with the {@linkplain #defaultProbes default probes}. */
+    /** {@link #search(float[], int, int)} with the factory's probes. */
     @Override
     public List<Neighbor> search(float[] query, int k) {
         return search(query, k, defaultProbes());
