@@ -109,19 +109,6 @@ public final class InvertedFileIndex extends ProbedListIndex {
         return lists;
     }
 
-    /** A copy of {@code vector} after checking its dimension and that its values are finite. */
-    @Override
-    protected float[] checkedCopy(long id, float[] vector) {
-        float[] copy = Index.requireDimension(vector, dimension(), "vector").clone();
-        for (int i = 0; i < copy.length; i++) {
-            if (!Float.isFinite(copy[i])) {
-                throw new IllegalArgumentException("vector for id " + id + " has a non-finite value " + copy[i] + " at "
-                        + i + "; the inverted file's k-means needs finite values");
-            }
-        }
-        return copy;
-    }
-
     @Override
     protected void insert(long id, float[] vector) {
         int list = 0;

@@ -115,19 +115,6 @@ public final class InvertedFilePqIndex extends ProbedListIndex {
         return store;
     }
 
-    /** A copy of {@code vector} after checking its dimension and that its values are finite. */
-    @Override
-    protected float[] checkedCopy(long id, float[] vector) {
-        float[] copy = Index.requireDimension(vector, dimension(), "vector").clone();
-        for (int i = 0; i < copy.length; i++) {
-            if (!Float.isFinite(copy[i])) {
-                throw new IllegalArgumentException("vector for id " + id + " has a non-finite value " + copy[i] + " at "
-                        + i + "; the IVF-PQ index's k-means needs finite values");
-            }
-        }
-        return copy;
-    }
-
     /** The bytes of a code: {@code min(m, d)}. */
     int m() {
         return m;

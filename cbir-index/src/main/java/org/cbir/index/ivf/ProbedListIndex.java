@@ -19,6 +19,19 @@ abstract class ProbedListIndex extends GuardedIndex {
         super(dimension, similarity);
     }
 
+    /** A copy of {@code vector} after checking its dimension and that its values are finite (k-means needs them). */
+    @Override
+    protected float[] checkedCopy(long id, float[] vector) {
+        float[] copy = Index.requireDimension(vector, dimension(), "vector").clone();
+        for (int i = 0; i < copy.length; i++) {
+            if (!Float.isFinite(copy[i])) {
+                throw new IllegalArgumentException("vector for id " + id + " has a non-finite value " + copy[i] + " at "
+                        + i + "; the " + spec().type() + " index's k-means needs finite values");
+            }
+        }
+        return copy;
+    }
+
     /** The lists a search probes unless told otherwise (the factory's probes). */
     abstract int defaultProbes();
 
