@@ -42,11 +42,11 @@ public final class IndexComponents implements ComponentProvider {
                 ComponentType.index(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec))
                         .withShorthand("exact:int8", Int8Scan.withDefaults().spec(), "rerank"),
                 ComponentType.savedIndex(Int8Scan.TYPE, (spec, context) -> Int8Scan.fromSpec(spec)
-                        .load(context.requireState(spec), context.requireSimilarity(spec))),
+                        .load(context.requireState(spec), context.requireSimilarity(spec), context.mapFiles())),
                 ComponentType.index(BinaryScan.TYPE, (spec, context) -> BinaryScan.fromSpec(spec))
                         .withShorthand("exact:binary", BinaryScan.withDefaults().spec(), "rerank"),
                 ComponentType.savedIndex(BinaryScan.TYPE, (spec, context) -> BinaryScan.fromSpec(spec)
-                        .load(context.requireState(spec), context.requireSimilarity(spec))),
+                        .load(context.requireState(spec), context.requireSimilarity(spec), context.mapFiles())),
                 ComponentType.index(InvertedFile.TYPE, (spec, context) -> InvertedFile.fromSpec(spec))
                         .withShorthand("ivf", InvertedFile.builder().build().spec(), "lists", "probes"),
                 ComponentType.savedIndex(InvertedFile.TYPE, (spec, context) -> InvertedFile.fromSpec(spec)

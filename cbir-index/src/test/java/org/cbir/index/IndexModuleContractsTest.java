@@ -88,6 +88,15 @@ class IndexModuleContractsTest {
         }
     }
 
+    /** The int8 scan loaded with its floats memory-mapped from the saved file. */
+    @Nested
+    class Int8ScanCosineMapped extends Int8ScanCosine {
+        @Override
+        protected boolean mapFiles() {
+            return true;
+        }
+    }
+
     @Nested
     class GraphCosine extends IndexContract {
         @Override

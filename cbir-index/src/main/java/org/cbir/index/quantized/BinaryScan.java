@@ -94,7 +94,20 @@ public final class BinaryScan implements IndexFactory {
      * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
      */
     public BinaryScanIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
-        return BinaryScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
+        return load(directory, similarity, false);
+    }
+
+    /**
+     * The index saved in {@code directory}, as {@link #load(StoreDirectory, Similarity)}; with
+     * {@code map}, its float vectors (read only to re-rank) are memory-mapped read-only from the
+     * file instead of read onto the heap, which then holds the codes and ids (and the vectors
+     * added later). A file saved before version 2, or one not on the local file system, is read
+     * onto the heap.
+     *
+     * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
+     */
+    public BinaryScanIndex load(StoreDirectory directory, Similarity similarity, boolean map) throws IOException {
+        return BinaryScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"), map);
     }
 
     @Override

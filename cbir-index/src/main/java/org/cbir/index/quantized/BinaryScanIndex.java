@@ -47,21 +47,21 @@ import org.cbir.core.io.StoreDirectory;
  * write lock ({@link GuardedIndex}); removal moves the last row into the freed one, so storage
  * stays dense.
  *
- * <p><b>File</b>: {@code exact-binary.bin}, codec {@code cbir.exact-binary}, version 1 (see
+ * <p><b>File</b>: {@code exact-binary.bin}, codec {@code cbir.exact-binary}, version 2 (see
  * {@link ChecksummedFiles} for header, footer and arrays); the codes are not stored, they follow
  * from the vectors and the centres:
  * <pre>
  * dimension:int32 similarity:string count:int32 learnedAt:int32
  * centres:floats(d, or 0 before learning)
- * ids:longs(count)
- * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
- *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
+ * ids:longs(count) padding vectors:float32le[count x d]
+ *          (ids and vectors in core's {@link VectorFiles} contiguous layout, which a load can map)
  * </pre>
+ * Version 1, still read, has the vectors in {@link VectorFiles}' blocks of 1,024 rows.
  */
 public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     static final String FILE = "exact-binary.bin";
     static final String CODEC = "cbir.exact-binary";
-    static final int VERSION = 1;
+    static final int VERSION = CONTIGUOUS_VERSION;
 
     private final BinaryScan parameters;
     /** Code words per row. */
@@ -71,8 +71,12 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     private float[] centres;
 
     BinaryScanIndex(BinaryScan parameters, int dimension, Similarity similarity) {
+        this(parameters, dimension, similarity, null);
+    }
+
+    private BinaryScanIndex(BinaryScan parameters, int dimension, Similarity similarity, MappedBase saved) {
         // chunks of at most 64 Ki floats (the store's), at least 64 rows
-        super(dimension, similarity, "binary scan (" + BinaryScan.TYPE + ")", 64, parameters.rerank());
+        super(dimension, similarity, "binary scan (" + BinaryScan.TYPE + ")", 64, parameters.rerank(), saved);
         this.parameters = parameters;
         this.words = (dimension + 63) >>> 6;
     }
@@ -281,17 +285,13 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         }
     }
 
-    /** Appends a row (the id is absent; {@code vector} is owned by the index), with its code once centres exist. */
+    /** Grows the chunks of codes to hold {@code next}, the next row. */
     @Override
-    void append(long id, float[] vector, int offset) {
-        int chunk = store.rows() >>> shift;
+    void reserve(int next) {
+        int chunk = next >>> shift;
         if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
             codes[chunk] = new long[words << shift];
-        }
-        int row = store.append(id, vector, offset);
-        if (centres != null) {
-            encode(row, new float[dimension]);
         }
     }
 
@@ -329,7 +329,8 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         }
     }
 
-    private void encode(int r, float[] scratch) {
+    @Override
+    void encode(int r, float[] scratch) {
         codable(r, scratch);
         encode(scratch, centres, codes[r >>> shift], (r & mask()) * words);
     }
@@ -343,14 +344,16 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
             out.writeInt(store.size());
             out.writeInt(learnedAt);
             ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
-            VectorFiles.writeIdsAndVectors(out, store);
+            VectorFiles.writeIdsAndContiguousVectors(out, store);
         }));
     }
 
-    static BinaryScanIndex load(BinaryScan parameters, StoreDirectory directory, Similarity similarity)
+    /** The saved index; its floats stay in the file, mapped, when {@code map} asks (see {@link QuantizedScanIndex}). */
+    static BinaryScanIndex load(BinaryScan parameters, StoreDirectory directory, Similarity similarity, boolean map)
             throws IOException {
         Path file = directory.location(FILE);
-        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
+        Path mapFile = fileToMap(directory, FILE, map);
+        return ChecksummedFiles.read(directory, FILE, CODEC, BLOCKS_VERSION, VERSION, (in, version) -> {
             int dimension = in.readInt();
             String metric = ChecksummedFiles.readString(in);
             int count = in.readInt();
@@ -363,7 +366,6 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
                 throw new InvalidFileException(file, "holds a binary index for the similarity '" + metric
                         + "', which cannot be searched with " + similarity.spec());
             }
-            BinaryScanIndex index = new BinaryScanIndex(parameters, dimension, similarity);
             float[] centres = ChecksummedFiles.readFloats(in);
             int expected = learnedAt > 0 ? dimension : 0;
             if (centres.length != expected || learnedAt == 0 && count >= LEARN_ROWS) {
@@ -375,7 +377,8 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
                     throw ChecksummedFiles.corrupt(in, "invalid centre of dimension " + j + ": " + centres[j]);
                 }
             }
-            VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
+            BinaryScanIndex index = readRows(in, version, count, dimension, mapFile,
+                    saved -> new BinaryScanIndex(parameters, dimension, similarity, saved));
             if (expected > 0) {
                 index.setCentres(centres, learnedAt);
             }

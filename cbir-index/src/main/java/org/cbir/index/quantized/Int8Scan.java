@@ -91,7 +91,20 @@ public final class Int8Scan implements IndexFactory {
      * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
      */
     public Int8ScanIndex load(StoreDirectory directory, Similarity similarity) throws IOException {
-        return Int8ScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"));
+        return load(directory, similarity, false);
+    }
+
+    /**
+     * The index saved in {@code directory}, as {@link #load(StoreDirectory, Similarity)}; with
+     * {@code map}, its float vectors (read only to re-rank) are memory-mapped read-only from the
+     * file instead of read onto the heap, which then holds the codes and ids (and the vectors
+     * added later). A file saved before version 2, or one not on the local file system, is read
+     * onto the heap.
+     *
+     * @throws org.cbir.core.io.InvalidFileException if the index was saved for another similarity
+     */
+    public Int8ScanIndex load(StoreDirectory directory, Similarity similarity, boolean map) throws IOException {
+        return Int8ScanIndex.load(this, directory, Objects.requireNonNull(similarity, "similarity"), map);
     }
 
     @Override

@@ -65,21 +65,21 @@ import org.cbir.core.io.StoreDirectory;
  * write lock ({@link GuardedIndex}); removal moves the last row into the freed one, so storage stays
  * dense.
  *
- * <p><b>File</b>: {@code exact-int8.bin}, codec {@code cbir.exact-int8}, version 1 (see {@link ChecksummedFiles}
+ * <p><b>File</b>: {@code exact-int8.bin}, codec {@code cbir.exact-int8}, version 2 (see {@link ChecksummedFiles}
  * for header, footer and arrays); the codes are not stored, they follow from the vectors and the
  * ranges:
  * <pre>
  * dimension:int32 similarity:string count:int32 learnedAt:int32
  * centres:floats(d, or 0 before learning) scales:floats(same)
- * ids:longs(count)
- * vectors: ceil(count / 1024) x floats(rows in the block x d)   row-major, 1024 rows a block
- *          (ids and vectors as core's {@link VectorFiles} writes them for every index)
+ * ids:longs(count) padding vectors:float32le[count x d]
+ *          (ids and vectors in core's {@link VectorFiles} contiguous layout, which a load can map)
  * </pre>
+ * Version 1, still read, has the vectors in {@link VectorFiles}' blocks of 1,024 rows.
  */
 public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     static final String FILE = "exact-int8.bin";
     static final String CODEC = "cbir.exact-int8";
-    static final int VERSION = 1;
+    static final int VERSION = CONTIGUOUS_VERSION;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
     /** About the bytes of codes in one array of {@link #codes} (at least one block). */
     static final int CODE_CHUNK_BYTES = 1 << 20;
@@ -104,8 +104,12 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     private float[] centres;
     private float[] scales;
     Int8ScanIndex(Int8Scan parameters, int dimension, Similarity similarity) {
+        this(parameters, dimension, similarity, null);
+    }
+
+    private Int8ScanIndex(Int8Scan parameters, int dimension, Similarity similarity, MappedBase saved) {
         // chunks of at most 64 Ki floats and a whole number of code blocks
-        super(dimension, similarity, "int8 scan (" + Int8Scan.TYPE + ")", BLOCK, parameters.rerank());
+        super(dimension, similarity, "int8 scan (" + Int8Scan.TYPE + ")", BLOCK, parameters.rerank(), saved);
         this.parameters = parameters;
         this.codeShift = Math.max(shift,
                 31 - Integer.numberOfLeadingZeros(Math.max(BLOCK, Integer.highestOneBit(CODE_CHUNK_BYTES / dimension))));
@@ -273,10 +277,9 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
         }
     }
 
-    /** Appends a row (the id is absent; {@code vector} is owned by the index), with its codes once ranges exist. */
+    /** Grows the arrays of codes (and of norms under Euclidean) to hold {@code next}, the next row. */
     @Override
-    void append(long id, float[] vector, int offset) {
-        int next = store.rows();
+    void reserve(int next) {
         int chunk = next >>> codeShift;
         if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
@@ -292,10 +295,6 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
         if (!cosine && span == squaredNorms.length) {
             squaredNorms = Arrays.copyOf(squaredNorms, span + 1);
             squaredNorms[span] = new float[1 << shift];
-        }
-        int row = store.append(id, vector, offset);
-        if (centres != null) {
-            encode(row, new float[dimension]);
         }
     }
 
@@ -340,7 +339,8 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
         }
     }
 
-    private void encode(int r, float[] scratch) {
+    @Override
+    void encode(int r, float[] scratch) {
         codable(r, scratch);
         byte[] chunk = codes[r >>> codeShift];
         double squared = 0;
@@ -385,13 +385,16 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
             out.writeInt(learnedAt);
             ChecksummedFiles.writeFloats(out, centres == null ? new float[0] : centres);
             ChecksummedFiles.writeFloats(out, scales == null ? new float[0] : scales);
-            VectorFiles.writeIdsAndVectors(out, store);
+            VectorFiles.writeIdsAndContiguousVectors(out, store);
         }));
     }
 
-    static Int8ScanIndex load(Int8Scan parameters, StoreDirectory directory, Similarity similarity) throws IOException {
+    /** The saved index; its floats stay in the file, mapped, when {@code map} asks (see {@link QuantizedScanIndex}). */
+    static Int8ScanIndex load(Int8Scan parameters, StoreDirectory directory, Similarity similarity, boolean map)
+            throws IOException {
         Path file = directory.location(FILE);
-        return ChecksummedFiles.read(directory, FILE, CODEC, VERSION, VERSION, (in, version) -> {
+        Path mapFile = fileToMap(directory, FILE, map);
+        return ChecksummedFiles.read(directory, FILE, CODEC, BLOCKS_VERSION, VERSION, (in, version) -> {
             int dimension = in.readInt();
             String metric = ChecksummedFiles.readString(in);
             int count = in.readInt();
@@ -404,7 +407,6 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
                 throw new InvalidFileException(file, "holds an int8 index for the similarity '" + metric
                         + "', which cannot be searched with " + similarity.spec());
             }
-            Int8ScanIndex index = new Int8ScanIndex(parameters, dimension, similarity);
             float[] centres = ChecksummedFiles.readFloats(in);
             float[] scales = ChecksummedFiles.readFloats(in);
             int ranges = learnedAt > 0 ? dimension : 0;
@@ -418,7 +420,8 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
                             + ", scale " + scales[j]);
                 }
             }
-            VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
+            Int8ScanIndex index = readRows(in, version, count, dimension, mapFile,
+                    saved -> new Int8ScanIndex(parameters, dimension, similarity, saved));
             if (ranges > 0) {
                 index.setRanges(centres, scales, learnedAt);
             }

@@ -1,9 +1,13 @@
 package org.cbir.index.quantized;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 import org.cbir.core.Index;
 import org.cbir.core.Neighbor;
@@ -11,9 +15,15 @@ import org.cbir.core.Similarity;
 import org.cbir.core.SimilarityKind;
 import org.cbir.core.internal.index.ExactRerank;
 import org.cbir.core.internal.index.GuardedIndex;
+import org.cbir.core.internal.index.MappedRows;
 import org.cbir.core.internal.index.ParallelRanges;
+import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.index.VectorStore;
 import org.cbir.core.internal.index.VectorView;
+import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the quantized exact scans share ({@link Int8ScanIndex}, {@link BinaryScanIndex}): the
@@ -24,6 +34,13 @@ import org.cbir.core.internal.index.VectorView;
  * {@code rerank x k} candidate rows, which {@link ExactRerank} ranks exactly from the floats. A
  * subclass holds the codes and says how to code, learn and scan. Cosine and Euclidean only.
  *
+ * <p>The floats are only read to learn, to code and to re-rank, so a saved scan can leave them in
+ * its file: {@linkplain #readRows loaded with its files mapped}, the store reads the saved rows in
+ * place from a read-only mapping ({@link VectorStore#onMapped}) and holds on the heap only the rows
+ * added later; the codes are always on the heap. Files are written in the contiguous layout of
+ * {@link VectorFiles} (version {@value #CONTIGUOUS_VERSION}); the block layout of version
+ * {@value #BLOCKS_VERSION} is still read, onto the heap.
+ *
  * @param <Q> a coded query
  */
 abstract class QuantizedScanIndex<Q> extends GuardedIndex {
@@ -33,6 +50,11 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
     static final int RELEARN_GROWTH = 8;
     /** Work (rows x per-row cost x queries) below which a scan stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 18;
+    /** The file version whose vectors are in blocks ({@link VectorFiles#readIdsAndVectors}). */
+    static final int BLOCKS_VERSION = 1;
+    /** The file version whose vectors are contiguous and can be mapped ({@link VectorFiles#writeIdsAndContiguousVectors}). */
+    static final int CONTIGUOUS_VERSION = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(QuantizedScanIndex.class);
 
     final int dimension;
     final Similarity similarity;
@@ -48,15 +70,22 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
      * @param name the scan's name in error messages
      * @param minChunkRows the fewest rows a chunk holds (a power of two); else chunks of at most 64 Ki floats
      * @param rerank candidates re-ranked per neighbour asked for
+     * @param saved the saved rows to read in place, or null for an empty index on the heap
      */
-    QuantizedScanIndex(int dimension, Similarity similarity, String name, int minChunkRows, int rerank) {
+    QuantizedScanIndex(int dimension, Similarity similarity, String name, int minChunkRows, int rerank,
+            MappedBase saved) {
         super(dimension, similarity);
         this.dimension = dimension;
         this.similarity = similarity;
         this.cosine = isCosine(similarity, name);
         this.shift = 31 - Integer.numberOfLeadingZeros(Math.max(minChunkRows, Integer.highestOneBit(16384 / dimension)));
-        this.store = new VectorStore(dimension, 1 << shift);
+        this.store = saved == null ? new VectorStore(dimension, 1 << shift)
+                : VectorStore.onMapped(saved.rows(), saved.ids(), 1 << shift);
         this.rerank = rerank;
+    }
+
+    /** Saved rows read in place: the mapped floats and their ids, row by row. */
+    record MappedBase(MappedRows rows, long[] ids) {
     }
 
     /**
@@ -80,8 +109,20 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
     /** Learns the code parameters from every row and codes every row again. */
     abstract void learn();
 
+    /** Makes room for the code (and any per-row data) of {@code row}, which is {@link VectorStore#rows()} or below. */
+    abstract void reserve(int row);
+
+    /** Codes {@code row} with the learned parameters ({@code scratch}: {@link #dimension} floats to use). */
+    abstract void encode(int row, float[] scratch);
+
     /** Appends a row (the id is absent; {@code vector} is owned by the index), with its code once learned. */
-    abstract void append(long id, float[] vector, int offset);
+    final void append(long id, float[] vector, int offset) {
+        reserve(store.rows());
+        int row = store.append(id, vector, offset);
+        if (learned()) {
+            encode(row, new float[dimension]);
+        }
+    }
 
     /** The coded {@code query}, or null when it must be scored exactly (a zero or non-finite query). */
     abstract Q code(float[] query);
@@ -163,6 +204,7 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
     private List<List<Neighbor>> scan(List<float[]> queries, int k, LongPredicate accepts) {
         readLock().lock();
         try {
+            store.requireMappedFileUnchanged();
             int rows = store.rows();
             List<List<Neighbor>> results = new ArrayList<>(Collections.nCopies(queries.size(), List.<Neighbor>of()));
             if (rows == 0 || queries.isEmpty()) {
@@ -218,5 +260,59 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
                 target[j] = (float) (target[j] * inverse);
             }
         }
+    }
+
+    /**
+     * Reads the rows of a saved scan (after its own header fields) into the index that
+     * {@code create} makes: mapped in place when {@code mapFile} is the file (on the local file
+     * system) and the file has the contiguous layout, else onto the heap.
+     *
+     * @param create a new, empty index on the heap for null, or on the mapped rows it is given
+     * @param mapFile the file to map, or null to read onto the heap
+     * @throws org.cbir.core.io.CorruptFileException if the rows do not parse or an id appears twice
+     */
+    static <I extends QuantizedScanIndex<?>> I readRows(DataInputStream in, int version, int count, int dimension,
+            Path mapFile, Function<MappedBase, I> create) throws IOException {
+        if (version == BLOCKS_VERSION || mapFile == null) {
+            if (mapFile != null) {
+                LOG.info("{} has the block format version {}, which cannot be mapped: read it onto the heap; save the"
+                        + " index again to map it next time", mapFile, version);
+            }
+            I index = create.apply(null);
+            if (version == BLOCKS_VERSION) {
+                VectorFiles.readIdsAndVectors(in, count, dimension, index.store, index::append);
+            } else {
+                VectorFiles.readIdsAndContiguousVectors(in, count, dimension, index.store, index::append);
+            }
+            return index;
+        }
+        VectorFiles.ContiguousRows saved = VectorFiles.locateIdsAndContiguousVectors(in, count, dimension);
+        MappedRows rows = MappedRows.map(mapFile, saved.vectorsStart(), dimension, count, 1);
+        I index;
+        try {
+            index = create.apply(new MappedBase(rows, saved.ids()));
+        } catch (IllegalArgumentException e) {
+            throw ChecksummedFiles.corrupt(in, e.getMessage());
+        }
+        for (int r = 0; r < count; r++) {
+            index.reserve(r);
+        }
+        return index;
+    }
+
+    /**
+     * The file {@code name} of {@code directory} to map when {@code map} asks, or null (also, with
+     * a log line, for a store that is not on the local file system).
+     */
+    static Path fileToMap(StoreDirectory directory, String name, boolean map) {
+        if (!map) {
+            return null;
+        }
+        Path file = directory.localPath(name).orElse(null);
+        if (file == null) {
+            LOG.info("{} is not on the local file system and cannot be mapped: reading it onto the heap",
+                    directory.location(name));
+        }
+        return file;
     }
 }

@@ -34,6 +34,15 @@ class BinaryScanContractTest {
         }
     }
 
+    /** Loaded with the floats memory-mapped from the saved file. */
+    @Nested
+    class CosineMapped extends Cosine {
+        @Override
+        protected boolean mapFiles() {
+            return true;
+        }
+    }
+
     @Nested
     class Euclidean extends IndexContract {
         @Override

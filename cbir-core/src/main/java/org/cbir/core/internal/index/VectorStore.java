@@ -2,6 +2,8 @@ package org.cbir.core.internal.index;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import org.cbir.core.internal.math.FloatKernels;
 
 /**
@@ -17,6 +19,13 @@ import org.cbir.core.internal.math.FloatKernels;
  * the freed one at once, so storage stays dense (for a scan, whose per-row data the caller moves
  * in step). A store uses one of the two: moving the last row needs a store without dead rows.
  *
+ * <p><b>On a mapped file</b> ({@link #onMapped}): rows {@code [0, mappedRows)} are read in place
+ * from a read-only {@link MappedRows} (the operating system pages them in and out, so they need
+ * no heap), rows added later live on the heap after them. Such a store removes by
+ * {@link #removeMovingLast} only: when the freed row is a mapped one, the moved row's vector is
+ * kept on the heap in its place (a patch), and when the last row is a mapped one the mapped rows
+ * in use shrink by one; so the heap holds the added rows and one vector per patched row.
+ *
  * <p>Not thread-safe: the owning {@link GuardedIndex} changes it under its write lock and reads
  * it under its read lock.
  */
@@ -31,6 +40,12 @@ public final class VectorStore implements VectorView {
     private float[][] chunks = new float[0][];
     private IdRows ids;
     private final BitSet dead = new BitSet();
+    /** The mapped rows, or null for a store on the heap only. */
+    private final MappedRows mapped;
+    /** Rows {@code [0, mappedRows)} are the mapping's; heap row {@code h} is row {@code mappedRows + h}. */
+    private int mappedRows;
+    /** Mapped rows that a removal overwrote with a moved row: that row's vector, on the heap. */
+    private final Map<Integer, float[]> patches = new HashMap<>();
 
     /** An empty store with chunks of at most {@value #CHUNK_BYTES} bytes. */
     public VectorStore(int dimension) {
@@ -51,6 +66,54 @@ public final class VectorStore implements VectorView {
         this.chunkBits = Integer.numberOfTrailingZeros(rowsPerChunk);
         this.chunkMask = rowsPerChunk - 1;
         this.ids = new IdRows(16);
+        this.mapped = null;
+    }
+
+    private VectorStore(MappedRows mapped, long[] mappedIds, int rowsPerChunk) {
+        this.dimension = mapped.dimension();
+        if (rowsPerChunk < 1 || Integer.bitCount(rowsPerChunk) != 1) {
+            throw new IllegalArgumentException("rows per chunk must be a power of two, got " + rowsPerChunk);
+        }
+        if (mappedIds.length != mapped.rows()) {
+            throw new IllegalArgumentException(mappedIds.length + " ids for " + mapped.rows() + " mapped rows");
+        }
+        this.chunkBits = Integer.numberOfTrailingZeros(rowsPerChunk);
+        this.chunkMask = rowsPerChunk - 1;
+        this.ids = new IdRows(Math.max(16, mappedIds.length));
+        for (long id : mappedIds) {
+            if (ids.rowOf(id) >= 0) {
+                throw new IllegalArgumentException("id " + id + " appears twice");
+            }
+            ids.append(id);
+        }
+        this.mapped = mapped;
+        this.mappedRows = mappedIds.length;
+    }
+
+    /**
+     * A store whose first rows are {@code mapped}, under {@code mappedIds} (row {@code r} under
+     * {@code mappedIds[r]}), followed by the rows appended later, in heap chunks of
+     * {@code rowsPerChunk} rows (a power of two).
+     *
+     * @throws IllegalArgumentException if an id appears twice, or the ids are not one per mapped row
+     */
+    public static VectorStore onMapped(MappedRows mapped, long[] mappedIds, int rowsPerChunk) {
+        return new VectorStore(mapped, mappedIds, rowsPerChunk);
+    }
+
+    /** Rows read in place from the mapped file (0 for a store on the heap only). */
+    public int mappedRows() {
+        return mappedRows;
+    }
+
+    /**
+     * For a store on a mapped file, checks that the file was not changed in place
+     * ({@link MappedRows#requireUnchanged}); nothing for a store on the heap.
+     */
+    public void requireMappedFileUnchanged() {
+        if (mapped != null) {
+            mapped.requireUnchanged();
+        }
     }
 
     private static int requirePositive(int dimension) {
@@ -60,7 +123,9 @@ public final class VectorStore implements VectorView {
         return dimension;
     }
 
-    /** Rows per chunk: row {@code r} is in chunk {@code r >>> log2(rowsPerChunk())}. */
+    /**
+     * Rows per heap chunk: heap row {@code r} is in chunk {@code (r - mappedRows()) >>> log2(rowsPerChunk())}.
+     */
     public int rowsPerChunk() {
         return chunkMask + 1;
     }
@@ -107,20 +172,45 @@ public final class VectorStore implements VectorView {
 
     @Override
     public void copyRow(int row, float[] target, int offset) {
-        System.arraycopy(chunks[row >>> chunkBits], (row & chunkMask) * dimension, target, offset, dimension);
+        if (row < mappedRows) {
+            float[] patch = patches.isEmpty() ? null : patches.get(row);
+            if (patch != null) {
+                System.arraycopy(patch, 0, target, offset, dimension);
+            } else {
+                mapped.copyRow(row, target, offset);
+            }
+            return;
+        }
+        int heap = row - mappedRows;
+        System.arraycopy(chunks[heap >>> chunkBits], (heap & chunkMask) * dimension, target, offset, dimension);
     }
 
     /**
      * The dot product of {@code query} (of {@link #dimension()} floats) with the vector of
-     * {@code row}, read in place by core's vector kernel (the Vector API where the JVM has it).
+     * {@code row}, read in place by core's vector kernel (the Vector API where the JVM has it; a
+     * mapped row is copied first).
      */
     public float dot(float[] query, int row) {
-        return FloatKernels.dot(query, chunks[row >>> chunkBits], (row & chunkMask) * dimension);
+        if (row < mappedRows) {
+            return FloatKernels.dot(query, mappedCopy(row), 0);
+        }
+        int heap = row - mappedRows;
+        return FloatKernels.dot(query, chunks[heap >>> chunkBits], (heap & chunkMask) * dimension);
     }
 
-    /** The squared Euclidean distance of {@code query} to the vector of {@code row}, read in place as {@link #dot}. */
+    /** The squared Euclidean distance of {@code query} to the vector of {@code row}, read as {@link #dot}. */
     public float squareDistance(float[] query, int row) {
-        return FloatKernels.squareDistance(query, chunks[row >>> chunkBits], (row & chunkMask) * dimension);
+        if (row < mappedRows) {
+            return FloatKernels.squareDistance(query, mappedCopy(row), 0);
+        }
+        int heap = row - mappedRows;
+        return FloatKernels.squareDistance(query, chunks[heap >>> chunkBits], (heap & chunkMask) * dimension);
+    }
+
+    private float[] mappedCopy(int row) {
+        float[] copy = new float[dimension];
+        copyRow(row, copy, 0);
+        return copy;
     }
 
     /**
@@ -133,9 +223,9 @@ public final class VectorStore implements VectorView {
         if (ids.rowOf(id) >= 0) {
             throw new IllegalArgumentException("id " + id + " is already in the index");
         }
-        int row = ids.rows();
-        int chunk = row >>> chunkBits;
-        int inChunk = row & chunkMask;
+        int heap = ids.rows() - mappedRows;
+        int chunk = heap >>> chunkBits;
+        int inChunk = heap & chunkMask;
         if (chunk == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunk + 1);
             int first = chunk == 0 ? Math.min(rowsPerChunk(), FIRST_CHUNK_ROWS) : rowsPerChunk();
@@ -147,8 +237,15 @@ public final class VectorStore implements VectorView {
         return ids.append(id);
     }
 
-    /** Marks the row of {@code id} dead (it keeps its number until {@link #compact}); returns it, or -1. */
+    /**
+     * Marks the row of {@code id} dead (it keeps its number until {@link #compact}); returns it, or -1.
+     *
+     * @throws IllegalStateException for a store on a mapped file
+     */
     public int markRemoved(long id) {
+        if (mapped != null) {
+            throw new IllegalStateException("a store on a mapped file removes by moving its last row");
+        }
         int row = ids.unlink(id);
         if (row >= 0) {
             dead.set(row);
@@ -173,10 +270,22 @@ public final class VectorStore implements VectorView {
         }
         int last = ids.rows() - 1;
         if (row != last) {
-            copyRow(last, chunks[row >>> chunkBits], (row & chunkMask) * dimension);
+            if (row < mappedRows) {
+                float[] moved = new float[dimension];
+                copyRow(last, moved, 0);
+                patches.put(row, moved);
+            } else {
+                int heap = row - mappedRows;
+                copyRow(last, chunks[heap >>> chunkBits], (heap & chunkMask) * dimension);
+            }
         }
         ids.moveLastTo(row);
-        int inUse = (last + chunkMask) >>> chunkBits;
+        if (last < mappedRows) { // no heap rows: the last mapped row is no longer in use
+            mappedRows = last;
+            patches.remove(last);
+            return row;
+        }
+        int inUse = (last - mappedRows + chunkMask) >>> chunkBits;
         if (inUse < chunks.length - 1) {
             chunks = Arrays.copyOf(chunks, inUse + 1); // keep one spare chunk
         }

@@ -23,4 +23,9 @@ final class BodyInput extends DataInputStream {
     long remaining() {
         return body.remaining();
     }
+
+    /** The offset from the start of the file of the next byte read. */
+    long position() {
+        return body.position();
+    }
 }

@@ -41,6 +41,11 @@ final class BodyStream extends InputStream {
         return end - loaded + buffer.remaining();
     }
 
+    /** The offset from the start of the file of the next byte read. */
+    long position() {
+        return loaded - buffer.remaining();
+    }
+
     /** The CRC32 of every byte loaded so far; equals the CRC of all bytes read once remaining() is 0. */
     long crc() {
         return crc.getValue();

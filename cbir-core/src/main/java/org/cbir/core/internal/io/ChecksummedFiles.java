@@ -164,7 +164,7 @@ public final class ChecksummedFiles {
             throws IOException {
         CRC32 crc = new CRC32();
         BufferedOutputStream buffered = new BufferedOutputStream(new CheckedOutputStream(raw, crc), BUFFER_BYTES);
-        DataOutputStream out = new DataOutputStream(new NonClosingOutputStream(buffered));
+        DataOutputStream out = new BodyOutput(new NonClosingOutputStream(buffered));
         out.writeInt(MAGIC);
         out.writeInt(codecBytes.length);
         out.write(codecBytes);
@@ -265,6 +265,59 @@ public final class ChecksummedFiles {
      */
     public static CorruptFileException corrupt(DataInputStream in, String problem) {
         return BinaryValues.corrupt(in, problem, null);
+    }
+
+    /**
+     * Writes zero bytes until the next byte of the file lies at a multiple of {@code alignment}
+     * bytes from its start (so that a block that follows can be memory-mapped and read in place);
+     * {@link #readPadding} reads them back.
+     *
+     * @param out the stream a {@link BodyWriter} got
+     * @param alignment a power of two
+     * @throws IllegalArgumentException if {@code out} is not a body writer's stream or the alignment not a power of two
+     */
+    public static void writePadding(DataOutputStream out, int alignment) throws IOException {
+        if (!(out instanceof BodyOutput body)) {
+            throw new IllegalArgumentException("padding is written to the stream that a body writer got");
+        }
+        out.write(new byte[padding(body.position(), alignment)]);
+    }
+
+    /**
+     * Reads the zero bytes that {@link #writePadding} wrote at this point of the file.
+     *
+     * @param in the stream a {@link BodyReader} got
+     * @throws CorruptFileException if a padding byte is not zero
+     */
+    public static void readPadding(DataInputStream in, int alignment) throws IOException {
+        byte[] padding = new byte[padding(position(in), alignment)];
+        in.readFully(padding);
+        for (byte b : padding) {
+            if (b != 0) {
+                throw corrupt(in, "non-zero padding before an aligned block");
+            }
+        }
+    }
+
+    /**
+     * The offset, from the start of the file, of the next byte that {@code in} reads: where a
+     * block lies, to map it after the file is read.
+     *
+     * @param in the stream a {@link BodyReader} got
+     * @throws IllegalArgumentException for another stream
+     */
+    public static long position(DataInputStream in) {
+        if (!(in instanceof BodyInput body)) {
+            throw new IllegalArgumentException("the position is known for the stream that a body reader got");
+        }
+        return body.position();
+    }
+
+    private static int padding(long position, int alignment) {
+        if (alignment < 1 || Integer.bitCount(alignment) != 1) {
+            throw new IllegalArgumentException("alignment must be a power of two, got " + alignment);
+        }
+        return (int) (-position & (alignment - 1));
     }
 
     /** Writes {@code values} (not null) as an int32 count and the floats in bulk. */
@@ -515,20 +568,46 @@ public final class ChecksummedFiles {
         return sb.toString();
     }
 
-    /** Lets a body writer close its stream without closing the file: close only flushes. */
+    /**
+     * Lets a body writer close its stream without closing the file (close only flushes), and
+     * counts the bytes written since the start of the file.
+     */
     private static final class NonClosingOutputStream extends FilterOutputStream {
+        private long written;
+
         NonClosingOutputStream(OutputStream out) {
             super(out);
         }
 
         @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            written++;
+        }
+
+        @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
+            written += length;
         }
 
         @Override
         public void close() throws IOException {
             flush();
+        }
+    }
+
+    /** The stream a {@link BodyWriter} gets: it knows its offset from the start of the file. */
+    private static final class BodyOutput extends DataOutputStream {
+        private final NonClosingOutputStream counted;
+
+        BodyOutput(NonClosingOutputStream counted) {
+            super(counted);
+            this.counted = counted;
+        }
+
+        long position() {
+            return counted.written;
         }
     }
 }

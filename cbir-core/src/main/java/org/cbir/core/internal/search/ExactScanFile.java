@@ -1,15 +1,13 @@
 package org.cbir.core.internal.search;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cbir.core.Similarity;
+import org.cbir.core.internal.index.MappedRows;
+import org.cbir.core.internal.index.VectorFiles;
 import org.cbir.core.internal.io.ChecksummedFiles;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.io.CorruptFileException;
@@ -23,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * that can be memory-mapped; version 1 (read still) stores them row by row.
  * <pre>
  * Body (v2) := dimension:int32 count:int32 ids:Longs padding:byte[p] vectors:float32le[count * dimension]
+ *              (ids, padding and vectors: the contiguous layout of {@link VectorFiles}, shared with
+ *              the quantized scans)
  * Longs     := count:int32 int64[count]          (ChecksummedFiles.writeLongs, big-endian)
  * p         := 0 to 63 zero bytes, so that the vectors start at a multiple of 64 bytes from the
  *              start of the file (the header is 12 + codec length + 16 = 44 bytes)
@@ -45,9 +45,6 @@ final class ExactScanFile {
     static final String CODEC = "cbir.exact-index";
     static final int VERSION = 2;
     static final int ROWS_VERSION = 1;
-    static final int HEADER_LENGTH = ChecksummedFiles.headerLength(CODEC);
-    static final int ALIGNMENT = 64;
-    private static final int IO_FLOATS = 1 << 14;
     private static final Logger LOG = LoggerFactory.getLogger(ExactScanFile.class);
 
     private ExactScanFile() {
@@ -55,22 +52,10 @@ final class ExactScanFile {
 
     /** Writes the live rows of {@code store} as a version-2 file in {@code directory}. */
     static void write(StoreDirectory directory, RowStore store) throws IOException {
-        int dimension = store.dimension();
-        int count = store.size();
-        int[] rows = new int[count];
-        long[] ids = new long[count];
-        for (int row = 0, live = 0; row < store.rows(); row++) {
-            if (!store.isDead(row)) {
-                rows[live] = row;
-                ids[live++] = store.id(row);
-            }
-        }
         ChecksummedFiles.write(directory, FILE, CODEC, VERSION, out -> {
-            out.writeInt(dimension);
-            out.writeInt(count);
-            ChecksummedFiles.writeLongs(out, ids);
-            out.write(new byte[padding(count)]);
-            writeVectors(out, store, rows);
+            out.writeInt(store.dimension());
+            out.writeInt(store.size());
+            VectorFiles.writeIdsAndContiguousVectors(out, store);
         });
     }
 
@@ -88,13 +73,8 @@ final class ExactScanFile {
         if (version == ROWS_VERSION) {
             readRows(in, index, dimension, count);
         } else {
-            long[] ids = readIds(in, count);
-            float[] vector = new float[dimension];
-            VectorReader reader = new VectorReader(in, (long) count * dimension);
-            for (int i = 0; i < count; i++) {
-                reader.read(vector);
-                addDistinct(in, index, ids[i], vector);
-            }
+            VectorFiles.readIdsAndContiguousVectors(in, count, dimension, index.view(),
+                    (id, block, offset) -> index.add(id, Arrays.copyOfRange(block, offset, offset + dimension)));
         }
         return index;
     }
@@ -118,9 +98,8 @@ final class ExactScanFile {
             int dimension = in.readInt();
             int count = in.readInt();
             requireShape(in, dimension, count);
-            long[] ids = readIds(in, count);
-            skipFully(in, (long) count * dimension * Float.BYTES);
-            return new MappedLayout(dimension, ids, vectorsStart(count), null);
+            VectorFiles.ContiguousRows rows = VectorFiles.locateIdsAndContiguousVectors(in, count, dimension);
+            return new MappedLayout(dimension, rows.ids(), rows.vectorsStart(), null);
         });
         if (layout.heap() != null) {
             LOG.info("{} has the row-by-row format version 1, which cannot be mapped: read it onto the heap; "
@@ -147,34 +126,10 @@ final class ExactScanFile {
     private record MappedLayout(int dimension, long[] ids, long vectorsStart, ExactScanIndex heap) {
     }
 
-    private static int padding(int count) {
-        long position = HEADER_LENGTH + 2L * Integer.BYTES + Integer.BYTES + (long) Long.BYTES * count;
-        return (int) (-position & (ALIGNMENT - 1));
-    }
-
-    private static long vectorsStart(int count) {
-        return HEADER_LENGTH + 3L * Integer.BYTES + (long) Long.BYTES * count + padding(count);
-    }
-
     private static void requireShape(DataInputStream in, int dimension, int count) throws IOException {
         if (dimension < 1 || count < 0) {
             throw ChecksummedFiles.corrupt(in, "invalid dimension " + dimension + " or count " + count);
         }
-    }
-
-    private static long[] readIds(DataInputStream in, int count) throws IOException {
-        long[] ids = ChecksummedFiles.readLongs(in);
-        if (ids.length != count) {
-            throw ChecksummedFiles.corrupt(in, "the file lists " + ids.length + " ids for " + count + " vectors");
-        }
-        byte[] padding = new byte[padding(count)];
-        in.readFully(padding);
-        for (byte b : padding) {
-            if (b != 0) {
-                throw ChecksummedFiles.corrupt(in, "non-zero padding before the vectors");
-            }
-        }
-        return ids;
     }
 
     private static void readRows(DataInputStream in, ExactScanIndex index, int dimension, int count) throws IOException {
@@ -194,61 +149,5 @@ final class ExactScanFile {
             throw ChecksummedFiles.corrupt(in, "id " + id + " appears twice");
         }
         index.add(id, vector);
-    }
-
-    private static void skipFully(DataInputStream in, long bytes) throws IOException {
-        long left = bytes;
-        while (left > 0) {
-            int skipped = in.skipBytes((int) Math.min(left, 1 << 30));
-            if (skipped <= 0) {
-                throw new EOFException("the vectors end early");
-            }
-            left -= skipped;
-        }
-    }
-
-    private static void writeVectors(DataOutputStream out, RowStore store, int[] rows) throws IOException {
-        int dimension = store.dimension();
-        ByteBuffer bytes = ByteBuffer.allocate(Math.max(IO_FLOATS, dimension) * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer floats = bytes.asFloatBuffer();
-        float[] row = new float[dimension];
-        for (int r : rows) {
-            if (floats.remaining() < dimension) {
-                out.write(bytes.array(), 0, floats.position() * Float.BYTES);
-                floats.clear();
-            }
-            store.copyRow(r, row);
-            floats.put(row);
-        }
-        out.write(bytes.array(), 0, floats.position() * Float.BYTES);
-    }
-
-    /** Reads little-endian rows of floats through a buffer. Not thread-safe. */
-    private static final class VectorReader {
-        private final DataInputStream in;
-        private final ByteBuffer bytes = ByteBuffer.allocate(IO_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        private final FloatBuffer floats = bytes.asFloatBuffer();
-        private long unread;
-
-        VectorReader(DataInputStream in, long total) {
-            this.in = in;
-            this.unread = total;
-            floats.limit(0);
-        }
-
-        void read(float[] vector) throws IOException {
-            int done = 0;
-            while (done < vector.length) {
-                if (!floats.hasRemaining()) {
-                    int want = (int) Math.min(IO_FLOATS, unread);
-                    unread -= want;
-                    in.readFully(bytes.array(), 0, want * Float.BYTES);
-                    floats.clear().limit(want);
-                }
-                int n = Math.min(floats.remaining(), vector.length - done);
-                floats.get(vector, done, n);
-                done += n;
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.cbir.core.internal.search;
 
 import java.util.Arrays;
 import org.cbir.core.internal.index.IdRows;
+import org.cbir.core.internal.index.MappedRows;
 import org.cbir.core.internal.index.VectorView;
 import org.cbir.core.internal.math.RowTiles;
 import org.cbir.core.internal.math.VectorMath;

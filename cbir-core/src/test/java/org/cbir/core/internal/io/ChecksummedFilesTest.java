@@ -49,6 +49,46 @@ class ChecksummedFilesTest {
         assertArrayEquals(expected.array(), written);
     }
 
+    /** Header of codec "pad" (3 + 12 + 16 = 31 bytes), 5 body bytes, then zeros up to byte 64, then an int there. */
+    @Test
+    void paddingAlignsTheNextByteToAMultipleFromTheFileStartAndIsCheckedOnRead() throws IOException {
+        Path file = dir.resolve("padded.bin");
+        ChecksummedFiles.write(file, "pad", 1, out -> {
+            out.write(new byte[] {1, 2, 3, 4, 5});
+            ChecksummedFiles.writePadding(out, 64);
+            out.writeInt(0x01020304);
+        });
+        byte[] written = Files.readAllBytes(file);
+        assertEquals(64 + 4 + 12, written.length);
+        assertEquals(0x01020304, ByteBuffer.wrap(written, 64, 4).getInt());
+        for (int i = 31 + 5; i < 64; i++) {
+            assertEquals(0, written[i], "padding byte " + i);
+        }
+        long at = ChecksummedFiles.read(file, "pad", 1, 1, (in, version) -> {
+            assertEquals(31, ChecksummedFiles.position(in));
+            in.readFully(new byte[5]);
+            ChecksummedFiles.readPadding(in, 64);
+            long position = ChecksummedFiles.position(in);
+            assertEquals(0x01020304, in.readInt());
+            return position;
+        });
+        assertEquals(64, at);
+        // a non-zero byte where the padding should be
+        ChecksummedFiles.write(file, "pad", 1, out -> {
+            out.write(new byte[] {1, 2, 3, 4, 5});
+            out.write(new byte[27]);
+            out.write(9);
+            out.writeInt(0x01020304);
+        });
+        assertThrows(CorruptFileException.class, () -> ChecksummedFiles.read(file, "pad", 1, 1, (in, version) -> {
+            in.readFully(new byte[5]);
+            ChecksummedFiles.readPadding(in, 64);
+            return in.readInt();
+        }));
+        assertThrows(IllegalArgumentException.class, () -> ChecksummedFiles.write(file, "pad", 1,
+                out -> ChecksummedFiles.writePadding(out, 48)));
+    }
+
     @Test
     void roundTripsAnEmptyBody() throws IOException {
         Path file = dir.resolve("empty.bin");

@@ -1,4 +1,4 @@
-package org.cbir.core.internal.search;
+package org.cbir.core.internal.index;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -15,11 +15,13 @@ import java.nio.file.attribute.FileTime;
  * rows of at most 1 GiB each (a single mapping cannot exceed 2 GiB). The operating system pages
  * the rows in on demand and may drop them again, so the rows need no heap.
  *
- * <p>Immutable and thread-safe (it reads with absolute positions only). The mappings live until
- * this object is garbage-collected; the file may be replaced meanwhile (saves rename a new file
- * into place), but it must not be truncated or rewritten in place.
+ * <p>The read-only base of the exact scan's rows and of a {@link VectorStore} on a mapped file
+ * (the quantized scans' floats): rows {@code [0, rows())} of a file that {@link VectorFiles}
+ * wrote contiguously. Immutable and thread-safe (it reads with absolute positions only). The
+ * mappings live until this object is garbage-collected; the file may be replaced meanwhile (saves
+ * rename a new file into place), but it must not be truncated or rewritten in place.
  */
-final class MappedRows {
+public final class MappedRows {
     private static final long MAX_MAPPING_BYTES = 1L << 30;
 
     private final int dimension;
@@ -50,7 +52,7 @@ final class MappedRows {
      * @param rowsPerBlock each mapping holds a multiple of this many rows, so that a block of
      *     rows starting at a multiple of it never spans two mappings
      */
-    static MappedRows map(Path file, long position, int dimension, int rows, int rowsPerBlock) throws IOException {
+    public static MappedRows map(Path file, long position, int dimension, int rows, int rowsPerBlock) throws IOException {
         long rowBytes = 4L * dimension;
         long blocksPerMapping = Math.max(1, MAX_MAPPING_BYTES / (rowBytes * rowsPerBlock));
         int rowsPerMapping = (int) Math.min(Integer.MAX_VALUE, blocksPerMapping * rowsPerBlock);
@@ -77,7 +79,7 @@ final class MappedRows {
      *
      * @throws IllegalStateException naming the file if it changed
      */
-    void requireUnchanged() {
+    public void requireUnchanged() {
         BasicFileAttributes now;
         try {
             now = Files.readAttributes(file, BasicFileAttributes.class);
@@ -98,8 +100,13 @@ final class MappedRows {
                 + " bytes, modified " + modified + "): load the store again", cause);
     }
 
+    /** The length of every row. */
+    public int dimension() {
+        return dimension;
+    }
+
     /** How many rows are mapped. */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
@@ -108,7 +115,7 @@ final class MappedRows {
      * that starts at a multiple of the {@code rowsPerBlock} given to {@link #map}), into
      * {@code target} from index 0.
      */
-    void copyRows(int first, int count, float[] target) {
+    public void copyRows(int first, int count, float[] target) {
         int mapping = first / rowsPerMapping;
         int index = (first - mapping * rowsPerMapping) * dimension;
         try {
@@ -119,12 +126,12 @@ final class MappedRows {
     }
 
     /** Copies row {@code row} into {@code target} from index 0. */
-    void copyRow(int row, float[] target) {
+    public void copyRow(int row, float[] target) {
         copyRows(row, 1, target);
     }
 
     /** Copies row {@code row} into {@code target} from {@code offset}. */
-    void copyRow(int row, float[] target, int offset) {
+    public void copyRow(int row, float[] target, int offset) {
         int mapping = row / rowsPerMapping;
         int index = (row - mapping * rowsPerMapping) * dimension;
         try {
