@@ -105,7 +105,8 @@ final class CnnTrainer {
             int largestSide = raw.stream().mapToInt(i -> Math.max(i.width(), i.height())).max().orElse(0);
             CollectionSymmetry symmetry = CollectionSymmetry.of(prepared,
                     options.selfSupervised() ? null : labels, classes);
-            augmentation = RandomAugmentation.forImages(largestSide, symmetry);
+            augmentation = options.selfSupervised() ? RandomAugmentation.forSelfSupervised(largestSide, symmetry)
+                    : RandomAugmentation.forImages(largestSide, symmetry);
             LOG.info("{}: augmentation {} chosen from the symmetries of the {} training images at {}x{}: {}", what,
                     augmentation, prepared.size(), input.width(), input.height(), symmetry);
         }

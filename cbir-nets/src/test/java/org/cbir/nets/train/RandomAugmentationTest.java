@@ -117,6 +117,8 @@ class RandomAugmentationTest {
         }
         assertEquals("flip", RandomAugmentation.parse("hflip+vflip").toString());
         assertEquals("flip+turn+crop0.8+light0.1+noise0.02", RandomAugmentation.forImages(100).toString());
+        assertEquals("flip+turn+crop0.6+light0.4+noise0.05", RandomAugmentation.forSelfSupervised(100).toString());
+        assertEquals("flip+turn+centre0.6+light0.4+noise0.05", RandomAugmentation.forSelfSupervised(16).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RandomAugmentation.parse("flip+spin"));
         assertTrue(e.getMessage().contains("'spin'"), e.getMessage());
