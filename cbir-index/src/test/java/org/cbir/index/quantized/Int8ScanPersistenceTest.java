@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,17 +101,23 @@ class Int8ScanPersistenceTest {
         assertTrue(metric.getMessage().contains("cosine"), metric.getMessage());
     }
 
+    /** The fields before the rows, as the class comment of {@link Int8ScanIndex} lists them, cosine, zero ranges. */
+    private static void writeHeader(DataOutputStream out, int dimension, int count, int learnedAt, int ranges)
+            throws IOException {
+        out.writeInt(dimension);
+        ChecksummedFiles.writeString(out, "cosine");
+        out.writeInt(count);
+        out.writeInt(learnedAt);
+        ChecksummedFiles.writeFloats(out, new float[ranges]);
+        ChecksummedFiles.writeFloats(out, new float[ranges]);
+    }
+
     @Test
     void aWellFormedFileWithAnInconsistentBodyIsRefused() throws IOException {
         Path file = dir.resolve(Int8ScanIndex.FILE);
         // two rows with the same id, behind a valid checksum, in the block layout of version 1
         ChecksummedFiles.write(file, Int8ScanIndex.CODEC, Int8ScanIndex.BLOCKS_VERSION, out -> {
-            out.writeInt(2);
-            ChecksummedFiles.writeString(out, "cosine");
-            out.writeInt(2);
-            out.writeInt(0);
-            ChecksummedFiles.writeFloats(out, new float[0]);
-            ChecksummedFiles.writeFloats(out, new float[0]);
+            writeHeader(out, 2, 2, 0, 0);
             ChecksummedFiles.writeLongs(out, new long[] {5, 5});
             ChecksummedFiles.writeFloats(out, new float[] {1, 2, 3, 4});
         });
@@ -119,12 +126,7 @@ class Int8ScanPersistenceTest {
         assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
         // and in the contiguous layout, read onto the heap and mapped
         ChecksummedFiles.write(file, Int8ScanIndex.CODEC, Int8ScanIndex.VERSION, out -> {
-            out.writeInt(2);
-            ChecksummedFiles.writeString(out, "cosine");
-            out.writeInt(2);
-            out.writeInt(0);
-            ChecksummedFiles.writeFloats(out, new float[0]);
-            ChecksummedFiles.writeFloats(out, new float[0]);
+            writeHeader(out, 2, 2, 0, 0);
             ChecksummedFiles.writeLongs(out, new long[] {5, 5});
             ChecksummedFiles.writePadding(out, 64);
             out.write(new byte[16]);
@@ -136,12 +138,7 @@ class Int8ScanPersistenceTest {
         }
         // ranges of the wrong length
         ChecksummedFiles.write(file, Int8ScanIndex.CODEC, Int8ScanIndex.VERSION, out -> {
-            out.writeInt(2);
-            ChecksummedFiles.writeString(out, "cosine");
-            out.writeInt(0);
-            out.writeInt(1_024);
-            ChecksummedFiles.writeFloats(out, new float[3]);
-            ChecksummedFiles.writeFloats(out, new float[3]);
+            writeHeader(out, 2, 0, 1_024, 3);
             ChecksummedFiles.writeLongs(out, new long[0]);
         });
         assertThrows(CorruptFileException.class, () -> Int8Scan.withDefaults().load(StoreDirectory.local(dir), Similarity.cosine()));
@@ -211,12 +208,7 @@ class Int8ScanPersistenceTest {
             System.arraycopy(DATA.get(i), 0, vectors, 12 * i, 12);
         }
         ChecksummedFiles.write(dir.resolve(Int8ScanIndex.FILE), Int8ScanIndex.CODEC, Int8ScanIndex.BLOCKS_VERSION, out -> {
-            out.writeInt(12);
-            ChecksummedFiles.writeString(out, "cosine");
-            out.writeInt(count);
-            out.writeInt(0);
-            ChecksummedFiles.writeFloats(out, new float[0]);
-            ChecksummedFiles.writeFloats(out, new float[0]);
+            writeHeader(out, 12, count, 0, 0);
             ChecksummedFiles.writeLongs(out, ids);
             ChecksummedFiles.writeFloats(out, vectors); // one block: fewer than 1,024 rows
         });
