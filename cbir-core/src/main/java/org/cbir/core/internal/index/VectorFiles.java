@@ -11,14 +11,14 @@ import org.cbir.core.internal.io.ChecksummedFiles;
 
 /**
  * The ids and vectors of a {@link VectorView} inside an index's checksummed file, written and
- * read the same way by every index that stores rows in a {@link VectorStore} (LSH Forest, graph,
- * int8 scan), in the encodings of {@link ChecksummedFiles}:
+ * read the same way by every index that stores rows in a {@link VectorStore}, in the encodings of
+ * {@link ChecksummedFiles}: in blocks (LSH Forest, graph; the quantized scans' version-1 files)
  * <pre>
  * ids:      longs(count)                                          the live rows' ids, in row order
  * vectors:  ceil(count / 1024) x floats(rows in the block x d)    row-major, 1024 rows a block
  * </pre>
- * or, in the contiguous layout that can be memory-mapped ({@link #writeIdsAndContiguousVectors},
- * {@link MappedRows}):
+ * or in the contiguous layout that can be memory-mapped ({@link #writeIdsAndContiguousVectors},
+ * {@link MappedRows}; the quantized scans and the exact index):
  * <pre>
  * ids:      longs(count)                                          the live rows' ids, in row order
  * padding:  byte[0 .. 63]                                         zeros, so that the vectors start at a
