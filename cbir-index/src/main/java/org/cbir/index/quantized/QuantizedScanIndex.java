@@ -300,19 +300,8 @@ abstract class QuantizedScanIndex<Q> extends GuardedIndex {
         return index;
     }
 
-    /**
-     * The file {@code name} of {@code directory} to map when {@code map} asks, or null (also, with
-     * a log line, for a store that is not on the local file system).
-     */
+    /** The file {@code name} of {@code directory} to map when {@code map} asks, or null ({@link VectorFiles#localFileToMap}). */
     static Path fileToMap(StoreDirectory directory, String name, boolean map) {
-        if (!map) {
-            return null;
-        }
-        Path file = directory.localPath(name).orElse(null);
-        if (file == null) {
-            LOG.info("{} is not on the local file system and cannot be mapped: reading it onto the heap",
-                    directory.location(name));
-        }
-        return file;
+        return map ? VectorFiles.localFileToMap(directory, name) : null;
     }
 }

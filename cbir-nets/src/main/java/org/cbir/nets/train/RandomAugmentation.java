@@ -37,8 +37,9 @@ import org.cbir.nets.internal.NetworkInput;
  * Contrastive training learns what two views of an image share, so views that differ little make
  * the task easy and the signature weak (Chen et al. 2020 find strong crops and colour changes
  * essential): with the supervised defaults as views, {@code ssl} fell below HOG's MAP on GISAXS
- * and Fashion-MNIST; with these it is above it on GISAXS, the fibres and Fashion-MNIST (MAP 0.703
- * against 0.646, 0.759 against 0.756, 0.521 against 0.466; BENCHMARKS.md).
+ * and Fashion-MNIST; with these it is above it on GISAXS, the fibres and Fashion-MNIST (MAP 0.703,
+ * 0.759 and 0.521 against HOG's 0.672, 0.706 and 0.516; the old views gave 0.646, 0.756 and 0.466;
+ * BENCHMARKS.md).
  *
  * <p>The text form ({@link #toString}, {@link #parse}) joins tokens with {@code '+'}: {@code flip}
  * (both flips), {@code hflip}, {@code vflip}, {@code turn}, {@code cropS} or {@code centreS} (S the

@@ -39,6 +39,22 @@ public final class IdRows {
         allocate(slotsFor(expectedRows));
     }
 
+    /**
+     * The table of {@code ids}, row {@code r} under {@code ids[r]} (the ids of a mapped file's rows).
+     *
+     * @throws IllegalArgumentException naming the first id that appears twice
+     */
+    public static IdRows of(long[] ids) {
+        IdRows rows = new IdRows(Math.max(16, ids.length));
+        for (long id : ids) {
+            if (rows.rowOf(id) >= 0) {
+                throw new IllegalArgumentException("id " + id + " appears twice");
+            }
+            rows.append(id);
+        }
+        return rows;
+    }
+
     /** Rows in the id chunks, live or not. */
     public int rows() {
         return rows;

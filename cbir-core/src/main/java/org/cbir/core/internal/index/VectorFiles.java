@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import org.cbir.core.internal.io.ChecksummedFiles;
+import org.cbir.core.io.StoreDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ids and vectors of a {@link VectorView} inside an index's checksummed file, written and
@@ -35,6 +39,7 @@ public final class VectorFiles {
     /** The contiguous vectors start at a multiple of this many bytes from the start of the file. */
     public static final int ALIGNMENT = 64;
     private static final int IO_FLOATS = 1 << 14;
+    private static final Logger LOG = LoggerFactory.getLogger(VectorFiles.class);
 
     private VectorFiles() {
     }
@@ -169,6 +174,19 @@ public final class VectorFiles {
             left -= skipped;
         }
         return new ContiguousRows(ids, start);
+    }
+
+    /**
+     * The file {@code name} of {@code directory} on the local file system, to map; null, with a
+     * log line saying the vectors are read onto the heap, for a store elsewhere.
+     */
+    public static Path localFileToMap(StoreDirectory directory, String name) {
+        Path file = directory.localPath(name).orElse(null);
+        if (file == null) {
+            LOG.info("{} is not on the local file system and cannot be mapped: reading it onto the heap",
+                    directory.location(name));
+        }
+        return file;
     }
 
     private static long[] readIdsAndPadding(DataInputStream in, int count) throws IOException {

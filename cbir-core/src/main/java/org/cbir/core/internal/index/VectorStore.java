@@ -60,10 +60,7 @@ public final class VectorStore implements VectorView {
      */
     public VectorStore(int dimension, int rowsPerChunk) {
         this.dimension = requirePositive(dimension);
-        if (rowsPerChunk < 1 || Integer.bitCount(rowsPerChunk) != 1) {
-            throw new IllegalArgumentException("rows per chunk must be a power of two, got " + rowsPerChunk);
-        }
-        this.chunkBits = Integer.numberOfTrailingZeros(rowsPerChunk);
+        this.chunkBits = Integer.numberOfTrailingZeros(requirePowerOfTwo(rowsPerChunk));
         this.chunkMask = rowsPerChunk - 1;
         this.ids = new IdRows(16);
         this.mapped = null;
@@ -71,21 +68,12 @@ public final class VectorStore implements VectorView {
 
     private VectorStore(MappedRows mapped, long[] mappedIds, int rowsPerChunk) {
         this.dimension = mapped.dimension();
-        if (rowsPerChunk < 1 || Integer.bitCount(rowsPerChunk) != 1) {
-            throw new IllegalArgumentException("rows per chunk must be a power of two, got " + rowsPerChunk);
-        }
         if (mappedIds.length != mapped.rows()) {
             throw new IllegalArgumentException(mappedIds.length + " ids for " + mapped.rows() + " mapped rows");
         }
-        this.chunkBits = Integer.numberOfTrailingZeros(rowsPerChunk);
+        this.chunkBits = Integer.numberOfTrailingZeros(requirePowerOfTwo(rowsPerChunk));
         this.chunkMask = rowsPerChunk - 1;
-        this.ids = new IdRows(Math.max(16, mappedIds.length));
-        for (long id : mappedIds) {
-            if (ids.rowOf(id) >= 0) {
-                throw new IllegalArgumentException("id " + id + " appears twice");
-            }
-            ids.append(id);
-        }
+        this.ids = IdRows.of(mappedIds);
         this.mapped = mapped;
         this.mappedRows = mappedIds.length;
     }
@@ -114,6 +102,13 @@ public final class VectorStore implements VectorView {
         if (mapped != null) {
             mapped.requireUnchanged();
         }
+    }
+
+    private static int requirePowerOfTwo(int rowsPerChunk) {
+        if (rowsPerChunk < 1 || Integer.bitCount(rowsPerChunk) != 1) {
+            throw new IllegalArgumentException("rows per chunk must be a power of two, got " + rowsPerChunk);
+        }
+        return rowsPerChunk;
     }
 
     private static int requirePositive(int dimension) {

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.cbir.core.Similarity;
 import org.cbir.core.internal.index.MappedRows;
 import org.cbir.core.internal.index.VectorFiles;
@@ -73,8 +72,11 @@ final class ExactScanFile {
         if (version == ROWS_VERSION) {
             readRows(in, index, dimension, count);
         } else {
-            VectorFiles.readIdsAndContiguousVectors(in, count, dimension, index.view(),
-                    (id, block, offset) -> index.add(id, Arrays.copyOfRange(block, offset, offset + dimension)));
+            float[] vector = new float[dimension]; // the store copies what it adds into its tiles
+            VectorFiles.readIdsAndContiguousVectors(in, count, dimension, index.view(), (id, block, offset) -> {
+                System.arraycopy(block, offset, vector, 0, dimension);
+                index.add(id, vector);
+            });
         }
         return index;
     }
@@ -85,10 +87,8 @@ final class ExactScanFile {
      * that is not on the local file system, which cannot be mapped).
      */
     static ExactScanIndex map(StoreDirectory directory, Similarity similarity) throws IOException {
-        Path file = directory.localPath(FILE).orElse(null);
+        Path file = VectorFiles.localFileToMap(directory, FILE);
         if (file == null) {
-            LOG.info("{} is not on the local file system and cannot be mapped: reading it onto the heap",
-                    directory.location(FILE));
             return read(directory, similarity);
         }
         MappedLayout layout = ChecksummedFiles.read(directory, FILE, CODEC, ROWS_VERSION, VERSION, (in, version) -> {

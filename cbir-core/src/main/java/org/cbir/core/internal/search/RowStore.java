@@ -69,13 +69,7 @@ final class RowStore implements VectorView {
         this.mappedRows = mappedIds.length;
         this.dead = new long[(mappedRows + 63) >>> 6];
         this.checkNorms = checkNorms;
-        this.ids = new IdRows(mappedRows);
-        for (long id : mappedIds) {
-            if (ids.rowOf(id) >= 0) {
-                throw new IllegalArgumentException("id " + id + " appears twice");
-            }
-            ids.append(id);
-        }
+        this.ids = IdRows.of(mappedIds);
         if (checkNorms) {
             float[] row = new float[dimension];
             for (int r = 0; r < mappedRows && !extremeRows; r++) {
