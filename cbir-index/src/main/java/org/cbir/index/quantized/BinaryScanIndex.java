@@ -25,9 +25,10 @@ import org.cbir.core.io.StoreDirectory;
  * value (its unit vector's, under cosine) is above {@code m_j}. The bits go into
  * {@code ceil(d / 64)} {@code long} words per row, bit {@code j} in word {@code j / 64} at position
  * {@code j % 64}; the Hamming distance of two codes is the sum of {@link Long#bitCount} of their
- * words' exclusive or, which the JIT compiles to the {@code popcnt} instruction. Centring on the
- * mean makes each bit split the data in about halves, so that the bits carry information; the
- * Hamming distance between codes then estimates the angle between the centred vectors. The
+ * words' exclusive or, which the JIT compiles to the {@code popcnt} instruction
+ * ({@link HammingDistances} scans a block of rows). Centring on the mean makes each bit split the
+ * data in about halves, so that the bits carry information; the Hamming distance between codes
+ * then estimates the angle between the centred vectors. The
  * centres are learned from all vectors when the index first holds 1,024 (until then every
  * search is an exact float scan), and learned again from all vectors, which are then re-coded,
  * each time the index has grown 8 times since (so the amortised cost per addition stays
@@ -160,15 +161,6 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         }
     }
 
-    /** The Hamming distance between the code at {@code codes[at]} and {@code query}, both {@code query.length} words. */
-    static int hamming(long[] query, long[] codes, int at) {
-        int distance = 0;
-        for (int w = 0; w < query.length; w++) {
-            distance += Long.bitCount(query[w] ^ codes[at + w]);
-        }
-        return distance;
-    }
-
     /**
      * The best {@code candidates} rows of every query by (Hamming distance, row), scanned in
      * parallel ranges when large: the same rows however the scan is split, so a batch finds
@@ -199,19 +191,19 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         for (int q = 0; q < found.length; q++) {
             found[q] = new RowHeap(candidates);
         }
+        int[] distances = new int[1 << shift];
         for (int c = first; c < end; c++) {
             int base = c << shift;
             int count = Math.min(1 << shift, rows - base);
             long[] chunk = codes[c];
             for (int q = 0; q < queryCodes.length; q++) {
-                long[] query = queryCodes[q];
                 RowHeap heap = found[q];
+                HammingDistances.of(queryCodes[q], chunk, count, distances);
                 // rows come in ascending order, so a row at the worst kept distance cannot enter
                 int bound = heap.boundDistance();
-                for (int r = 0, at = 0; r < count; r++, at += words) {
-                    int distance = hamming(query, chunk, at);
-                    if (distance < bound && (accepts == null || accepts.test(store.id(base + r)))) {
-                        heap.offer(RowHeap.entry(distance, base + r));
+                for (int r = 0; r < count; r++) {
+                    if (distances[r] < bound && (accepts == null || accepts.test(store.id(base + r)))) {
+                        heap.offer(RowHeap.entry(distances[r], base + r));
                         bound = heap.boundDistance();
                     }
                 }
