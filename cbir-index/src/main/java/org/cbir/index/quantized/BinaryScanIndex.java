@@ -166,30 +166,28 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
      * parallel ranges when large: the same rows however the scan is split, so a batch finds
      * what single queries find.
      */
-    private RowHeap[] scanCodes(long[][] queryCodes, int candidates, LongPredicate accepts) {
+    private HammingSelection[] scanCodes(long[][] queryCodes, int candidates, LongPredicate accepts) {
         int rows = store.rows();
         int chunks = (rows + mask()) >>> shift;
         int tasks = scanTasks(chunks, (long) rows * (words + 4) * queryCodes.length);
-        RowHeap[][] found = new RowHeap[tasks][];
+        HammingSelection[][] found = new HammingSelection[tasks][];
         ParallelRanges.run(tasks, chunks,
                 (task, from, to) -> found[task] = scanChunks(from, to, queryCodes, candidates, accepts));
-        RowHeap[] merged = found[0];
-        for (int t = 1; t < tasks; t++) {
+        HammingSelection[] merged = found[0];
+        for (int t = 1; t < tasks; t++) { // the ranges in order: of equal distances the lower rows stay
             for (int q = 0; q < queryCodes.length; q++) {
-                RowHeap from = found[t][q];
-                for (int c = 0; c < from.size; c++) {
-                    merged[q].offer(from.entries[c]);
-                }
+                merged[q].offerAll(found[t][q]);
             }
         }
         return merged;
     }
 
-    private RowHeap[] scanChunks(int first, int end, long[][] queryCodes, int candidates, LongPredicate accepts) {
+    private HammingSelection[] scanChunks(int first, int end, long[][] queryCodes, int candidates,
+            LongPredicate accepts) {
         int rows = store.rows();
-        RowHeap[] found = new RowHeap[queryCodes.length];
+        HammingSelection[] found = new HammingSelection[queryCodes.length];
         for (int q = 0; q < found.length; q++) {
-            found[q] = new RowHeap(candidates);
+            found[q] = new HammingSelection(candidates, dimension);
         }
         int[] distances = new int[1 << shift];
         for (int c = first; c < end; c++) {
@@ -197,84 +195,18 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
             int count = Math.min(1 << shift, rows - base);
             long[] chunk = codes[c];
             for (int q = 0; q < queryCodes.length; q++) {
-                RowHeap heap = found[q];
+                HammingSelection selection = found[q];
                 HammingDistances.of(queryCodes[q], chunk, count, distances);
-                // rows come in ascending order, so a row at the worst kept distance cannot enter
-                int bound = heap.boundDistance();
+                int bound = selection.bound();
                 for (int r = 0; r < count; r++) {
                     if (distances[r] < bound && (accepts == null || accepts.test(store.id(base + r)))) {
-                        heap.offer(RowHeap.entry(distances[r], base + r));
-                        bound = heap.boundDistance();
+                        selection.offer(distances[r], base + r);
+                        bound = selection.bound();
                     }
                 }
             }
         }
         return found;
-    }
-
-    /**
-     * A bounded max-heap of (Hamming distance, row) packed into longs (distance in the high
-     * half): the {@code capacity} least pairs offered, whatever the order of the offers.
-     */
-    static final class RowHeap implements Found {
-        final long[] entries;
-        int size;
-
-        RowHeap(int capacity) {
-            entries = new long[capacity];
-        }
-
-        static long entry(int distance, int row) {
-            return (long) distance << 32 | row;
-        }
-
-        /** A distance below this may enter: the worst kept while full, else no bound. */
-        int boundDistance() {
-            return size == entries.length ? (int) (entries[0] >>> 32) : Integer.MAX_VALUE;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        /** The row of the entry at {@code i}. */
-        @Override
-        public int row(int i) {
-            return (int) entries[i];
-        }
-
-        void offer(long entry) {
-            if (size < entries.length) {
-                int i = size++;
-                while (i > 0) {
-                    int parent = (i - 1) >>> 1;
-                    if (entries[parent] >= entry) {
-                        break;
-                    }
-                    entries[i] = entries[parent];
-                    i = parent;
-                }
-                entries[i] = entry;
-            } else if (entry < entries[0]) {
-                int i = 0;
-                while (true) {
-                    int child = 2 * i + 1;
-                    if (child >= size) {
-                        break;
-                    }
-                    if (child + 1 < size && entries[child + 1] > entries[child]) {
-                        child++;
-                    }
-                    if (entries[child] <= entry) {
-                        break;
-                    }
-                    entries[i] = entries[child];
-                    i = child;
-                }
-                entries[i] = entry;
-            }
-        }
     }
 
     /** Grows the chunks of codes to hold {@code next}, the next row. */
