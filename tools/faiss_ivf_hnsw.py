@@ -59,6 +59,7 @@ def main():
     p.add_argument("dir")
     p.add_argument("--d", type=int, required=True)
     p.add_argument("--metric", default="cosine", choices=["cosine", "euclidean"])
+    p.add_argument("--name", default="synthetic clustered", help="the data's name in the rows' first column")
     p.add_argument("--ivf", type=int, default=0, help="lists of IndexIVFFlat (0: none)")
     p.add_argument("--nprobe", default="1,2,4,8")
     p.add_argument("--ivfpq", default="",
@@ -82,7 +83,7 @@ def main():
     flat.add(base)
     _, truth = flat.search(queries, K)
     del flat
-    prefix = f"| synthetic clustered | {n:,} | {a.d} | {a.metric} |"
+    prefix = f"| {a.name} | {n:,} | {a.d} | {a.metric} |"
     print(f"faiss {faiss.__version__}; columns: index | build (s) | B/vector | q/s | q/CPU-s | recall@10 | load")
 
     def build(index, train):

@@ -37,8 +37,11 @@ import org.cbir.core.io.StoreDirectory;
  * <p><b>Search.</b> The query is coded like a vector; the {@code rerank x k} rows of least Hamming
  * distance (of equal distances, the first scanned) are re-scored with {@link Similarity#distance}
  * and the {@code k} best returned with those exact distances, ranked by distance, then id. A zero
- * or non-finite query is answered by an exact float scan. Large scans run in parallel ranges of
- * chunks; a batch scores every query on a chunk's codes while they are in cache.
+ * or non-finite query is answered by an exact float scan. The codes lie in arrays of about
+ * {@value QuantizedScanIndex#CODE_CHUNK_BYTES} bytes, apart from the floats, so that a scan reads
+ * long contiguous runs, which the hardware prefetches; it goes over them in blocks of about 16 KiB,
+ * in parallel ranges of blocks when large, and a batch scores every query on a block while it is
+ * in cache.
  *
  * <p><b>Memory</b> per vector: {@code 8 ceil(d / 64)} bytes of codes (64 at d = 512), {@code 4 d}
  * of floats and 13 to 15.5 for the id and its slot in core's {@link IdRows} (the floats and ids are
@@ -63,11 +66,21 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     static final String FILE = "exact-binary.bin";
     static final String CODEC = "cbir.exact-binary";
     static final int VERSION = CONTIGUOUS_VERSION;
+    /** About the bytes of codes in one block of the scan. */
+    private static final int BLOCK_BYTES = 1 << 14;
 
     private final BinaryScan parameters;
     /** Code words per row. */
     private final int words;
-    /** Row {@code r}'s code: {@code codes[r >>> shift][(r & mask) * words + w]} for its word {@code w}. */
+    /** Rows per array of {@link #codes}: {@code 1 << codeShift}, a multiple of the store's chunk. */
+    private final int codeShift;
+    /** Rows per block of the scan, {@code 1 << blockShift}: about 16 KiB of codes, which stay in cache for a batch. */
+    private final int blockShift;
+    /**
+     * Row {@code r}'s code: {@code codes[r >>> codeShift][(r & codeMask) * words + w]} for its word
+     * {@code w}; arrays of about {@value QuantizedScanIndex#CODE_CHUNK_BYTES} bytes, of which only the
+     * last may be shorter (it grows by doubling) and one spare may follow it.
+     */
     private long[][] codes = new long[0][];
     private float[] centres;
 
@@ -80,6 +93,9 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         super(dimension, similarity, "binary scan (" + BinaryScan.TYPE + ")", 64, parameters.rerank(), saved);
         this.parameters = parameters;
         this.words = (dimension + 63) >>> 6;
+        this.codeShift = codeShift(8 * words);
+        this.blockShift = Math.min(codeShift,
+                31 - Integer.numberOfLeadingZeros(Math.max(64, BLOCK_BYTES / (8 * words))));
     }
 
     @Override
@@ -101,10 +117,10 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         }
         int last = store.rows(); // the row that was moved
         if (row != last) {
-            System.arraycopy(codes[last >>> shift], (last & mask()) * words, codes[row >>> shift],
-                    (row & mask()) * words, words);
+            System.arraycopy(codes[last >>> codeShift], (last & codeMask()) * words, codes[row >>> codeShift],
+                    (row & codeMask()) * words, words);
         }
-        int inUse = (last + mask()) >>> shift;
+        int inUse = (last + codeMask()) >>> codeShift;
         if (inUse < codes.length - 1) { // keep one spare chunk
             codes = Arrays.copyOf(codes, inUse + 1);
         }
@@ -168,11 +184,11 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
      */
     private HammingSelection[] scanCodes(long[][] queryCodes, int candidates, LongPredicate accepts) {
         int rows = store.rows();
-        int chunks = (rows + mask()) >>> shift;
-        int tasks = scanTasks(chunks, (long) rows * (words + 4) * queryCodes.length);
+        int blocks = (rows + (1 << blockShift) - 1) >>> blockShift;
+        int tasks = scanTasks(blocks, (long) rows * (words + 4) * queryCodes.length);
         HammingSelection[][] found = new HammingSelection[tasks][];
-        ParallelRanges.run(tasks, chunks,
-                (task, from, to) -> found[task] = scanChunks(from, to, queryCodes, candidates, accepts));
+        ParallelRanges.run(tasks, blocks,
+                (task, from, to) -> found[task] = scanBlocks(from, to, queryCodes, candidates, accepts));
         HammingSelection[] merged = found[0];
         for (int t = 1; t < tasks; t++) { // the ranges in order: of equal distances the lower rows stay
             for (int q = 0; q < queryCodes.length; q++) {
@@ -182,21 +198,23 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         return merged;
     }
 
-    private HammingSelection[] scanChunks(int first, int end, long[][] queryCodes, int candidates,
+    /** The best candidates among the blocks {@code [first, end)} of {@code 1 << blockShift} rows. */
+    private HammingSelection[] scanBlocks(int first, int end, long[][] queryCodes, int candidates,
             LongPredicate accepts) {
         int rows = store.rows();
         HammingSelection[] found = new HammingSelection[queryCodes.length];
         for (int q = 0; q < found.length; q++) {
             found[q] = new HammingSelection(candidates, dimension);
         }
-        int[] distances = new int[1 << shift];
-        for (int c = first; c < end; c++) {
-            int base = c << shift;
-            int count = Math.min(1 << shift, rows - base);
-            long[] chunk = codes[c];
+        int[] distances = new int[1 << blockShift];
+        for (int b = first; b < end; b++) {
+            int base = b << blockShift;
+            int count = Math.min(1 << blockShift, rows - base);
+            long[] array = codes[base >>> codeShift];
+            int offset = (base & codeMask()) * words;
             for (int q = 0; q < queryCodes.length; q++) {
                 HammingSelection selection = found[q];
-                HammingDistances.of(queryCodes[q], chunk, count, distances);
+                HammingDistances.of(queryCodes[q], array, offset, count, distances);
                 int bound = selection.bound();
                 for (int r = 0; r < count; r++) {
                     if (distances[r] < bound && (accepts == null || accepts.test(store.id(base + r)))) {
@@ -209,14 +227,23 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         return found;
     }
 
-    /** Grows the chunks of codes to hold {@code next}, the next row. */
+    /** Grows the arrays of codes to hold {@code next}, the next row: a new array from a store chunk's rows, doubling. */
     @Override
     void reserve(int next) {
-        int chunk = next >>> shift;
+        int chunk = next >>> codeShift;
         if (chunk == codes.length) {
             codes = Arrays.copyOf(codes, chunk + 1);
             codes[chunk] = new long[words << shift];
         }
+        int needed = ((next & codeMask()) + 1) * words;
+        if (codes[chunk].length < needed) {
+            codes[chunk] = Arrays.copyOf(codes[chunk],
+                    Math.min(words << codeShift, Math.max(needed, 2 * codes[chunk].length)));
+        }
+    }
+
+    private int codeMask() {
+        return (1 << codeShift) - 1;
     }
 
     /** Learns the centres (the means of the finite values) from all rows and codes every row again. */
@@ -256,7 +283,7 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
     @Override
     void encode(int r, float[] scratch) {
         codable(r, scratch);
-        encode(scratch, centres, codes[r >>> shift], (r & mask()) * words);
+        encode(scratch, centres, codes[r >>> codeShift], (r & codeMask()) * words);
     }
 
     /** Writes {@code exact-binary.bin} (format in the class comment); searches may run meanwhile, changes wait. */

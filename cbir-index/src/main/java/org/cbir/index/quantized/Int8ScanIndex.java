@@ -48,7 +48,7 @@ import org.cbir.core.io.StoreDirectory;
  * non-finite query is answered by an exact float scan.
  *
  * <p><b>Code chunks.</b> The blocks lie one after the other in arrays of about
- * {@value #CODE_CHUNK_BYTES} bytes ({@code 2^20 / d} rows rounded down to a power of two, at least
+ * {@value QuantizedScanIndex#CODE_CHUNK_BYTES} bytes ({@code 2^20 / d} rows rounded down to a power of two, at least
  * 16), many times the store's chunks of floats: a scan then reads long runs of contiguous memory,
  * which the hardware prefetches (1M x 512 codes on one thread: 25 ms a pass in 2,048-row arrays
  * against 50 ms in 32-row arrays, and 62 ms when those alternate with the float chunks as they
@@ -81,8 +81,6 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
     static final String CODEC = "cbir.exact-int8";
     static final int VERSION = CONTIGUOUS_VERSION;
     private static final int BLOCK = FloatKernels.CODE_BLOCK_ROWS;
-    /** About the bytes of codes in one array of {@link #codes} (at least one block). */
-    static final int CODE_CHUNK_BYTES = 1 << 20;
 
     private final Int8Scan parameters;
     /**
@@ -111,8 +109,7 @@ public final class Int8ScanIndex extends QuantizedScanIndex<float[]> {
         // chunks of at most 64 Ki floats and a whole number of code blocks
         super(dimension, similarity, "int8 scan (" + Int8Scan.TYPE + ")", BLOCK, parameters.rerank(), saved);
         this.parameters = parameters;
-        this.codeShift = Math.max(shift,
-                31 - Integer.numberOfLeadingZeros(Math.max(BLOCK, Integer.highestOneBit(CODE_CHUNK_BYTES / dimension))));
+        this.codeShift = codeShift(dimension);
     }
 
     @Override

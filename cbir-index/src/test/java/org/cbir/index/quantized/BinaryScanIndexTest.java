@@ -69,11 +69,11 @@ class BinaryScanIndexTest {
         // a and b differ in dimensions 0, 10, 63 and 64: distance 4
         long[] query = {codeA[0], codeA[1]};
         int[] distances = new int[2];
-        HammingDistances.of(query, new long[] {codeA[0], codeA[1], codeB[1], codeB[2]}, 2, distances);
+        HammingDistances.of(query, new long[] {-1, codeA[0], codeA[1], codeB[1], codeB[2]}, 1, 2, distances);
         assertArrayEquals(new int[] {0, 4}, distances);
-        HammingDistances.of(new long[] {0}, new long[] {-1}, 1, distances);
+        HammingDistances.of(new long[] {0}, new long[] {-1}, 0, 1, distances);
         assertEquals(64, distances[0]);
-        HammingDistances.of(new long[] {0b1011, 0}, new long[] {0b0001, 0b101}, 1, distances);
+        HammingDistances.of(new long[] {0b1011, 0}, new long[] {0b0001, 0b101}, 0, 1, distances);
         assertEquals(4, distances[0]); // 2 + 2 bits
     }
 

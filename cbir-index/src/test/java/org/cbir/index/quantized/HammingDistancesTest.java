@@ -17,17 +17,18 @@ class HammingDistancesTest {
         for (int words = 1; words <= 27; words++) {
             int rows = 1 + random.nextInt(70);
             long[] query = randomWords(random, words);
-            long[] codes = randomWords(random, rows * words);
-            codes[0] = -1L; // a word of all ones
+            int offset = random.nextInt(3) * words; // codes before the block: not read
+            long[] codes = randomWords(random, offset + rows * words);
+            codes[offset] = -1L; // a word of all ones
             int[] distances = new int[rows + 3];
             distances[rows] = 77; // past the block: left alone
-            HammingDistances.of(query, codes, rows, distances);
+            HammingDistances.of(query, codes, offset, rows, distances);
             int[] expected = new int[rows + 3];
             expected[rows] = 77;
             for (int r = 0; r < rows; r++) {
                 for (int bit = 0; bit < 64 * words; bit++) {
                     long q = query[bit / 64] >>> (bit % 64) & 1;
-                    long c = codes[r * words + bit / 64] >>> (bit % 64) & 1;
+                    long c = codes[offset + r * words + bit / 64] >>> (bit % 64) & 1;
                     expected[r] += q != c ? 1 : 0;
                 }
             }
