@@ -7,7 +7,7 @@ import java.util.Arrays;
  * distance: a Hamming distance is a small integer (0 to the code's bits), so a row is kept or
  * refused in constant time, where a heap of that many pairs costs a logarithmic sift for every row
  * that enters (which, at 128 bits and their many equal distances, cost as much as the distances
- * themselves: BENCHMARKS.md). The approach of FAISS's counting selection for binary codes.
+ * themselves: BENCHMARKS.md).
  *
  * <p>Rows must be offered in ascending order within each distance (a scan's order; a merge of
  * scans of ascending row ranges, taken in range order): then of equal distances the lower rows

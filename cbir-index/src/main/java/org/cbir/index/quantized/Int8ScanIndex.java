@@ -48,8 +48,8 @@ import org.cbir.core.io.StoreDirectory;
  * non-finite query is answered by an exact float scan.
  *
  * <p><b>Code chunks.</b> The blocks lie one after the other in arrays of about
- * {@value QuantizedScanIndex#CODE_CHUNK_BYTES} bytes ({@code 2^20 / d} rows rounded down to a power of two, at least
- * 16), many times the store's chunks of floats: a scan then reads long runs of contiguous memory,
+ * {@value QuantizedScanIndex#CODE_CHUNK_BYTES} bytes ({@code 2^20 / d} rows rounded down to a power
+ * of two, at least 16), many times the store's chunks of floats: a scan then reads long runs of contiguous memory,
  * which the hardware prefetches (1M x 512 codes on one thread: 25 ms a pass in 2,048-row arrays
  * against 50 ms in 32-row arrays, and 62 ms when those alternate with the float chunks as they
  * are allocated). The last array grows by doubling, from one store chunk's rows, so a small index
