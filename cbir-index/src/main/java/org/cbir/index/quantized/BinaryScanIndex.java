@@ -93,9 +93,9 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
         super(dimension, similarity, "binary scan (" + BinaryScan.TYPE + ")", 64, parameters.rerank(), saved);
         this.parameters = parameters;
         this.words = (dimension + 63) >>> 6;
-        this.codeShift = codeShift(8 * words);
+        this.codeShift = codeShift(codeBytes());
         this.blockShift = Math.min(codeShift,
-                31 - Integer.numberOfLeadingZeros(Math.max(64, BLOCK_BYTES / (8 * words))));
+                31 - Integer.numberOfLeadingZeros(Math.max(64, BLOCK_BYTES / codeBytes())));
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class BinaryScanIndex extends QuantizedScanIndex<long[]> {
                     (row & codeMask()) * words, words);
         }
         int inUse = (last + codeMask()) >>> codeShift;
-        if (inUse < codes.length - 1) { // keep one spare chunk
+        if (inUse < codes.length - 1) { // keep one spare array
             codes = Arrays.copyOf(codes, inUse + 1);
         }
         return true;
